@@ -1,0 +1,1 @@
+"""The HTTP app, its settings and the `dutygraph` command line."""
