@@ -1,0 +1,22 @@
+// Two pages: the explorer (index.html, served at /) and GraphiQL (graphiql.html, served
+// at /graphql to a browser). Both load every script, style and font from /assets on the
+// same origin: county intranets are often offline, so nothing may come from a CDN.
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  base: '/',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // GraphiQL's editor (monaco) is large by nature; the warning says nothing useful here.
+    chunkSizeWarningLimit: 6000,
+    rollupOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'index.html'),
+        graphiql: resolve(import.meta.dirname, 'graphiql.html'),
+      },
+    },
+  },
+  worker: { format: 'es' },
+});
