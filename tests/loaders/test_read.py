@@ -1,0 +1,92 @@
+"""read_file: encodings detected from the bytes, and every bad input refused in one line."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from dutygraph.loaders.read import read_file, read_text
+
+from dutygraph.errors import InputError
+
+PLAN = (
+    "陆丰市推进老区振兴工作方案\n"
+    "\n"
+    "一、重点任务\n"
+    "1.加快建设青梅产业园。（责任单位：市农业农村局、市财政局）\n"
+)
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b""), ("gbk", b""), ("utf-16", b"")],
+)
+def test_text_encodings_are_detected_from_the_bytes(tmp_path, encoding, bom):
+    data = bom + PLAN.encode(encoding)
+    source = read_file(_write(tmp_path, "plan.txt", data))
+    assert source.text == PLAN
+    assert [line.text for line in source.lines] == [*PLAN.splitlines(), ""]
+    assert source.sha256 == hashlib.sha256(data).hexdigest()
+    assert source.format == "txt"
+
+
+def test_gb18030_is_not_taken_from_the_extension(tmp_path):
+    # Same GB18030 bytes under .md: still decoded from the bytes, format from the extension.
+    source = read_file(_write(tmp_path, "plan.md", PLAN.encode("gb18030")))
+    assert source.lines[3].text == "1.加快建设青梅产业园。（责任单位：市农业农村局、市财政局）"
+    assert source.format == "md"
+
+
+def test_lines_keep_numbers_and_offsets(tmp_path):
+    source = read_file(_write(tmp_path, "plan.txt", PLAN.replace("\n", "\r\n").encode()))
+    assert [line.number for line in source.lines] == [1, 2, 3, 4, 5]
+    for line in source.lines:
+        assert source.text[line.start : line.start + len(line.text)] == line.text
+    assert source.text == "\n".join(line.text for line in source.lines)
+
+
+def test_read_text_cleans_like_read_file(tmp_path):
+    text = "[bookmark: _GoBack]一、重点任务\n\u3000\u30001.任务\u200b。（责任单位：县财政局）"
+    source = read_text(text)
+    assert [(line.number, line.text) for line in source.lines] == [
+        (1, "一、重点任务"),
+        (2, "1.任务。（责任单位：县财政局）"),
+    ]
+    assert read_file(_write(tmp_path, "p.txt", text.encode())).text == source.text
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"\n  \r\n\t\n", "empty file"),
+        ("nul.txt", b"\xe4\xb8\x80\x00\x01\x02abc", "binary file"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "image (PNG)"),
+        ("soup.txt", bytes(range(0x80, 0x100)) * 8 + bytes(range(1, 32)) * 8, "binary"),
+        ("plan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+        ("plan.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "legacy Office"),
+        ("plan.odt", "一、任务".encode(), "supported: .txt .md .docx .xlsx .csv"),
+    ],
+)
+def test_bad_inputs_raise_one_line_input_errors_naming_the_file(tmp_path, name, data, message):
+    path = _write(tmp_path, name, data)
+    with pytest.raises(InputError) as caught:
+        read_file(path)
+    text = str(caught.value)
+    assert text.startswith(f"{path}: ")
+    assert message in text
+    assert "\n" not in text
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_file(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="directory"):
+        read_file(tmp_path)
