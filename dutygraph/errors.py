@@ -31,3 +31,11 @@ class StoreBusyError(StoreError):
 
 class NotFoundError(DutygraphError):
     """A document, unit or other node asked for by name or uid does not exist."""
+
+
+class LimitError(DutygraphError):
+    """A request asks for more than the API allows: too deep, too many aliases, too big."""
+
+
+class ArgumentError(DutygraphError):
+    """A request's arguments make no sense: a foreign cursor, a search text too short."""

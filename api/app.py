@@ -1,0 +1,94 @@
+"""The FastAPI app: /graphql, the browser pages, /healthz and /readyz, built from Settings."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from dutygraph.api.conformance import GraphQLHTTP
+from dutygraph.api.pages import GraphQLIde, page
+from dutygraph.api.settings import Settings
+from dutygraph.api.storehandle import StoreHandle
+from dutygraph.graph.store import Store
+from dutygraph.schema.context import Context
+from dutygraph.schema.schema import build_schema
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from starlette.responses import Response
+from starlette.staticfiles import StaticFiles
+from strawberry.fastapi import GraphQLRouter
+
+from dutygraph.errors import StoreError
+
+GRAPHQL_PATH = "/graphql"
+log = logging.getLogger("dutygraph.api")
+
+
+def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
+    """The app. `store`, when given, is used (and closed on shutdown) instead of opening one."""
+    handle = StoreHandle(settings.db, store)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        try:
+            await asyncio.to_thread(handle.get)
+        except StoreError as exc:
+            # Serve anyway: /readyz reports it and the store is tried again per request.
+            log.warning("the graph store is not available yet: %s", exc)
+        yield
+        await asyncio.to_thread(handle.close)
+
+    async def context() -> Context:
+        return Context(await asyncio.to_thread(handle.get), settings.limits)
+
+    app = FastAPI(title="dutygraph", lifespan=lifespan, docs_url=None, redoc_url=None)
+    app.state.store_handle = handle
+    router = GraphQLRouter(build_schema(settings.limits), context_getter=context, graphql_ide=None)
+    app.include_router(router, prefix=GRAPHQL_PATH)
+    _add_health(app, handle)
+    _add_pages(app, settings)
+
+    @app.exception_handler(StoreError)
+    async def store_down(_: Request, exc: StoreError) -> JSONResponse:
+        # Raised while building the context: no GraphQL execution happened.
+        return JSONResponse({"errors": [{"message": str(exc)}]}, status_code=503)
+
+    app.add_middleware(GraphQLHTTP, path=GRAPHQL_PATH, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(GraphQLIde, path=GRAPHQL_PATH, ide_file=settings.web_dist / "graphiql.html")
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "Accept"],
+        )
+    return app
+
+
+def _add_health(app: FastAPI, handle: StoreHandle) -> None:
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> dict[str, str]:
+        """The process answers; says nothing about the store."""
+        return {"status": "ok"}
+
+    @app.get("/readyz", include_in_schema=False)
+    async def readyz() -> JSONResponse:
+        """200 when the store answers a ping, 503 with the reason when it does not."""
+        try:
+            await asyncio.to_thread(handle.ping)
+        except StoreError as exc:
+            return JSONResponse({"status": "unavailable", "reason": str(exc)}, status_code=503)
+        return JSONResponse({"status": "ok"})
+
+
+def _add_pages(app: FastAPI, settings: Settings) -> None:
+    dist = settings.web_dist
+
+    @app.get("/", include_in_schema=False)
+    async def index() -> Response:
+        return page(dist / "index.html", "explorer web app")
+
+    app.mount("/assets", StaticFiles(directory=dist / "assets", check_dir=False), name="assets")

@@ -1,0 +1,70 @@
+"""API settings: defaults, overridden by DUTYGRAPH_* environment variables, then by the CLI."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from dutygraph.schema.limits import DEFAULT_LIMITS, Limits
+
+from dutygraph.errors import ArgumentError
+
+# The web app's build output; with `pip install -e .` it sits beside this folder.
+DEFAULT_WEB_DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    db: str | None = None  # None: the embedded store's default data directory
+    cors_origins: tuple[str, ...] = ()  # none: the web app is served from the same origin
+    web_dist: Path = DEFAULT_WEB_DIST
+    max_body_bytes: int = 512 * 1024
+    limits: Limits = field(default_factory=lambda: DEFAULT_LIMITS)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
+        """Defaults with every DUTYGRAPH_* variable that is set applied on top."""
+        s = cls()
+        get = env.get
+        limits = s.limits
+        for name in ("max_depth", "max_aliases", "max_tokens", "max_query_bytes", "max_first"):
+            value = get(f"DUTYGRAPH_{name.upper()}")
+            if value is not None:
+                limits = replace(limits, **{name: _int(name, value)})
+        if (timeout := get("DUTYGRAPH_TIMEOUT")) is not None:
+            limits = replace(limits, timeout_seconds=_float("TIMEOUT", timeout))
+        origins = get("DUTYGRAPH_CORS_ORIGINS")
+        return replace(
+            s,
+            host=get("DUTYGRAPH_HOST", s.host),
+            port=_int("port", get("DUTYGRAPH_PORT", str(s.port))),
+            db=get("DUTYGRAPH_DB") or s.db,
+            cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip())
+            if origins
+            else s.cors_origins,
+            web_dist=Path(get("DUTYGRAPH_WEB_DIST", str(s.web_dist))),
+            max_body_bytes=_int(
+                "max_body_bytes", get("DUTYGRAPH_MAX_BODY_BYTES", str(s.max_body_bytes))
+            ),
+            limits=limits,
+        )
+
+
+def _int(name: str, value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise ArgumentError(
+            f"DUTYGRAPH_{name.upper()} must be a whole number; got {value!r}"
+        ) from None
+
+
+def _float(name: str, value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise ArgumentError(f"DUTYGRAPH_{name} must be a number; got {value!r}") from None

@@ -1,0 +1,95 @@
+"""The app's hold on the store: opened lazily, reopened after it went away.
+
+The process must stay up while the store is down and serve again once it is back. The
+handle gives out a watched store; a StoreError seen through it makes the next `get()`
+ping first and, if the ping fails too, close the old store and open a new one (for the
+embedded store that starts its server again).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from dutygraph.graph.store import Store, open_store
+
+from dutygraph.errors import StoreError
+
+
+class StoreHandle:
+    def __init__(
+        self,
+        db: str | None,
+        store: Store | None = None,
+        opener: Callable[[str | None], Store] = open_store,
+    ) -> None:
+        self._db = db
+        self._store = store
+        self._opener = opener
+        self._suspect = False
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        """A usable store, or StoreError saying why there is none."""
+        with self._lock:
+            if self._store is not None and self._suspect:
+                try:
+                    self._store.ping()
+                    self._suspect = False
+                except StoreError:
+                    self._drop()
+            if self._store is None:
+                self._store = self._opener(self._db)
+                self._suspect = False
+            return _Watched(self._store, self)
+
+    def ping(self) -> None:
+        """Raises StoreError when the store cannot answer now."""
+        self.get().ping()
+
+    def mark_suspect(self) -> None:
+        self._suspect = True
+
+    def close(self) -> None:
+        with self._lock:
+            self._drop()
+
+    def _drop(self) -> None:
+        store, self._store = self._store, None
+        if store is not None:
+            # a store that went away may fail to close; closing is only tidying up
+            with contextlib.suppress(StoreError):
+                store.close()
+
+
+class _Watched:
+    """A store that tells its handle when it failed, so the handle can recover."""
+
+    def __init__(self, store: Store, handle: StoreHandle) -> None:
+        self._store = store
+        self._handle = handle
+
+    @property
+    def round_trips(self) -> int:
+        return self._store.round_trips
+
+    def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self._watch(self._store.read, cypher, params)
+
+    def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
+        self._watch(self._store.write, cypher, params)
+
+    def ping(self) -> None:
+        self._watch(self._store.ping)
+
+    def close(self) -> None:
+        self._handle.close()
+
+    def _watch(self, call: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return call(*args)
+        except StoreError:
+            self._handle.mark_suspect()
+            raise

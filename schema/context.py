@@ -1,0 +1,28 @@
+"""The per-request GraphQL context: the store and a fresh set of DataLoaders."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from dutygraph.graph.store import Store
+from dutygraph.schema.limits import DEFAULT_LIMITS, Limits
+from dutygraph.schema.loaders import Loaders
+from strawberry.fastapi import BaseContext
+
+T = TypeVar("T")
+
+
+class Context(BaseContext):
+    """Built once per request (FastAPI's context_getter, or by hand in-process)."""
+
+    def __init__(self, store: Store, limits: Limits = DEFAULT_LIMITS) -> None:
+        super().__init__()
+        self.store = store
+        self.limits = limits
+        self.loaders = Loaders.create(store)
+
+    async def query(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Runs a graph query function `fn(store, ...)` off the event loop."""
+        return await asyncio.to_thread(fn, self.store, *args, **kwargs)

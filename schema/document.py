@@ -1,0 +1,124 @@
+"""Document, its section tree, and its goals."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from dutygraph.schema.context import Context
+
+if TYPE_CHECKING:
+    from dutygraph.schema.policy import Policy
+    from dutygraph.schema.task import Task
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.type(description="One loaded plan.")
+class Document:
+    uid: strawberry.ID
+    title: str
+    source: str = strawberry.field(description="The file path it was loaded from.")
+    sha256: str
+    format: str
+    doc_number: str | None
+    issuer: str | None
+    date: str | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Document:
+        return cls(
+            uid=strawberry.ID(row["uid"]),
+            title=row["title"],
+            source=row["source"],
+            sha256=row["sha256"],
+            format=row["format"],
+            doc_number=row.get("doc_number"),
+            issuer=row.get("issuer"),
+            date=row.get("date"),
+        )
+
+    @strawberry.field(description="Top-level sections, in order.")
+    async def sections(self, info: Info) -> list[Section]:
+        rows = await info.context.loaders.top_sections.load(str(self.uid))
+        return [Section.from_row(row) for row in rows]
+
+    @strawberry.field(description="Every policy the document names.")
+    async def policies(
+        self, info: Info
+    ) -> list[Annotated[Policy, strawberry.lazy("dutygraph.schema.policy")]]:
+        from dutygraph.schema.policy import Policy
+
+        rows = await info.context.loaders.policies_of_documents.load(str(self.uid))
+        return [Policy.from_row(row) for row in rows]
+
+    @strawberry.field
+    async def goals(self, info: Info) -> list[Goal]:
+        rows = await info.context.loaders.goals_of_documents.load(str(self.uid))
+        return [Goal.from_row(row) for row in rows]
+
+
+@strawberry.type(description="A numbered part of a plan (一、 （一） 1. …).")
+class Section:
+    uid: strawberry.ID
+    number: str
+    title: str
+    level: int
+    ordinal: int
+    document_uid: strawberry.Private[str]
+    parent_uid: strawberry.Private[str | None]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Section:
+        return cls(
+            uid=strawberry.ID(row["uid"]),
+            number=row["number"],
+            title=row["title"],
+            level=row["level"],
+            ordinal=row["ordinal"],
+            document_uid=row["document"],
+            parent_uid=row.get("parent"),
+        )
+
+    @strawberry.field
+    async def document(self, info: Info) -> Document | None:
+        row = await info.context.loaders.documents.load(self.document_uid)
+        return Document.from_row(row) if row else None
+
+    @strawberry.field
+    async def parent(self, info: Info) -> Section | None:
+        if not self.parent_uid:
+            return None
+        row = await info.context.loaders.sections.load(self.parent_uid)
+        return Section.from_row(row) if row else None
+
+    @strawberry.field
+    async def subsections(self, info: Info) -> list[Section]:
+        rows = await info.context.loaders.subsections.load(str(self.uid))
+        return [Section.from_row(row) for row in rows]
+
+    @strawberry.field(description="Tasks directly in this section, in order.")
+    async def tasks(
+        self, info: Info
+    ) -> list[Annotated[Task, strawberry.lazy("dutygraph.schema.task")]]:
+        from dutygraph.schema.task import Task
+
+        rows = await info.context.loaders.tasks_of_sections.load(str(self.uid))
+        return [Task.from_row(row) for row in rows]
+
+
+@strawberry.type(description="A dated target the plan sets (2025, 2035 …).")
+class Goal:
+    uid: strawberry.ID
+    year: int
+    text: str
+    headline: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Goal:
+        return cls(
+            uid=strawberry.ID(row["uid"]),
+            year=row["year"],
+            text=row["text"],
+            headline=row["headline"],
+        )

@@ -1,0 +1,38 @@
+"""Filter inputs of the root fields."""
+
+from __future__ import annotations
+
+import strawberry
+from dutygraph.schema.enums import Role, UnitKind, UnitLevel
+
+
+@strawberry.input(description="All given conditions must hold.")
+class TaskFilter:
+    unit: str | None = strawberry.field(
+        default=None, description="A unit's canonical name or alias: 县发改局."
+    )
+    role: Role | None = strawberry.field(default=None, description="The unit's role; needs unit.")
+    document: strawberry.ID | None = None
+    section: strawberry.ID | None = None
+    policy: strawberry.ID | None = None
+    project: strawberry.ID | None = None
+    text: str | None = strawberry.field(default=None, description="A substring of the task text.")
+
+
+@strawberry.input
+class UnitFilter:
+    text: str | None = strawberry.field(default=None, description="A substring of name or alias.")
+    kind: UnitKind | None = None
+    level: UnitLevel | None = None
+
+
+@strawberry.input
+class ProjectFilter:
+    text: str | None = None
+    kind: str | None = None
+
+
+@strawberry.input(description="Count only tasks of this document or section.")
+class WorkloadFilter:
+    document: strawberry.ID | None = None
+    section: strawberry.ID | None = None

@@ -1,0 +1,113 @@
+"""What a request may ask for, and what happens to errors.
+
+Refusals come before any store work: depth, aliases and tokens are checked by validation
+rules, the document's size before parsing, `first` and similar bounds before a resolver
+queries. `first` above its cap is refused (not clamped), so a client never mistakes a cut
+list for the whole. Errors we raise on purpose (DutygraphError) reach the client as they
+are; anything else is logged in full and masked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+from strawberry.types import ExecutionResult
+
+from dutygraph.errors import DutygraphError, LimitError
+
+log = logging.getLogger("dutygraph.api")
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_depth: int = 10
+    max_aliases: int = 30
+    max_tokens: int = 5000
+    max_query_bytes: int = 100_000
+    max_first: int = 100
+    max_graph_depth: int = 3  # neighborhood hops
+    max_graph_limit: int = 500  # neighborhood nodes
+    max_path_depth: int = 8
+    timeout_seconds: float = 10.0
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def check_first(first: int, cap: int = DEFAULT_LIMITS.max_first, name: str = "first") -> int:
+    """`first` as given when 0 <= first <= cap, else a LimitError that says the cap."""
+    if first < 0 or first > cap:
+        raise LimitError(f"`{name}` must be between 0 and {cap}; got {first}")
+    return first
+
+
+class MaxQueryBytes(SchemaExtension):
+    """Refuses a query document longer than the limit before the parser reads it.
+
+    The token limit alone misses comments and long string literals, which the parser
+    does not count as tokens.
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+
+    def on_parse(self) -> Iterator[None]:
+        query = self.execution_context.query or ""
+        size = len(query.encode())
+        if size > self.max_bytes:
+            raise GraphQLError(
+                f"The query document is {size} bytes; the limit is {self.max_bytes}."
+            )
+        yield
+
+
+def _should_mask(error: GraphQLError) -> bool:
+    original = error.original_error
+    if original is None or isinstance(original, (DutygraphError, GraphQLError)):
+        return False
+    log.error("masked error at %s", error.path, exc_info=original)
+    return True
+
+
+def extensions(limits: Limits = DEFAULT_LIMITS) -> list[Callable[[], SchemaExtension]]:
+    """Factories of the security extensions: a fresh set for every request."""
+    return [
+        partial(MaxQueryBytes, limits.max_query_bytes),
+        partial(MaxTokensLimiter, max_token_count=limits.max_tokens),
+        partial(QueryDepthLimiter, max_depth=limits.max_depth),
+        partial(MaxAliasesLimiter, max_alias_count=limits.max_aliases),
+        partial(MaskErrors, should_mask_error=_should_mask, error_message="Internal error."),
+    ]
+
+
+class TimedSchema(strawberry.Schema):
+    """A schema whose every execution ends within `timeout` seconds.
+
+    A request that runs out of time answers with a GraphQL error; the store call it was
+    waiting on finishes in its worker thread and its result is dropped.
+    """
+
+    def __init__(self, *args: Any, timeout: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.timeout = timeout
+
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        try:
+            return await asyncio.wait_for(super().execute(*args, **kwargs), self.timeout)
+        except TimeoutError:
+            message = f"The request took longer than {self.timeout:g} s and was stopped."
+            return ExecutionResult(data=None, errors=[GraphQLError(message)])

@@ -1,0 +1,204 @@
+"""The root Query: thin async resolvers over graph/queries.py and the DataLoaders."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from dutygraph.graph import queries
+from dutygraph.schema.connection import TaskConnection, decode_cursor
+from dutygraph.schema.context import Context
+from dutygraph.schema.document import Document, Section
+from dutygraph.schema.enums import PolicyKind
+from dutygraph.schema.graphview import GraphView
+from dutygraph.schema.inputs import ProjectFilter, TaskFilter, UnitFilter, WorkloadFilter
+from dutygraph.schema.limits import check_first
+from dutygraph.schema.policy import Policy, Project
+from dutygraph.schema.search import SearchResult, run_search
+from dutygraph.schema.task import Task
+from dutygraph.schema.unit import Partner, Unit, Workload
+
+from dutygraph.errors import ArgumentError, NotFoundError
+
+Info = strawberry.Info[Context, None]
+
+
+async def _unit_uid(info: Info, name: str) -> str:
+    row = await info.context.query(queries.unit_by_name, name)
+    if not row:
+        raise NotFoundError(f"No unit is named {name!r} (canonical name or alias)")
+    return row["uid"]
+
+
+async def _by_uid(info: Info, loader: str, uid: str) -> dict | None:
+    return await getattr(info.context.loaders, loader).load(uid)
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Loaded plans, by title.")
+    async def documents(self, info: Info, first: int = 20) -> list[Document]:
+        check_first(first, info.context.limits.max_first)
+        rows = await info.context.query(queries.documents, first)
+        return [Document.from_row(row) for row in rows]
+
+    @strawberry.field
+    async def document(self, info: Info, uid: strawberry.ID) -> Document | None:
+        row = await _by_uid(info, "documents", uid)
+        return Document.from_row(row) if row else None
+
+    @strawberry.field
+    async def section(self, info: Info, uid: strawberry.ID) -> Section | None:
+        row = await _by_uid(info, "sections", uid)
+        return Section.from_row(row) if row else None
+
+    @strawberry.field
+    async def task(self, info: Info, uid: strawberry.ID) -> Task | None:
+        row = await _by_uid(info, "tasks", uid)
+        return Task.from_row(row) if row else None
+
+    @strawberry.field(description="Tasks matching every condition of the filter, in plan order.")
+    async def tasks(
+        self,
+        info: Info,
+        filter: TaskFilter | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> TaskConnection:
+        check_first(first, info.context.limits.max_first)
+        offset = decode_cursor(after)
+        f = filter or TaskFilter()
+        if f.role and not f.unit:
+            raise ArgumentError("`role` filters a unit's tasks: give `unit` too")
+        units = [await _unit_uid(info, f.unit)] if f.unit else None
+        rows, total = await info.context.query(
+            queries.find_tasks,
+            units=units,
+            role=f.role.value if f.role else None,
+            document=f.document,
+            section=f.section,
+            policy=f.policy,
+            project=f.project,
+            text=f.text,
+            limit=first,
+            offset=offset,
+        )
+        for row in rows:
+            info.context.loaders.tasks.prime(row["uid"], row)
+        return TaskConnection.build([Task.from_row(row) for row in rows], offset, total)
+
+    @strawberry.field(description="A unit by canonical name or alias (县发改局), or by uid.")
+    async def unit(
+        self, info: Info, name: str | None = None, uid: strawberry.ID | None = None
+    ) -> Unit | None:
+        if (name is None) == (uid is None):
+            raise ArgumentError("give exactly one of `name` and `uid`")
+        row = (
+            await info.context.query(queries.unit_by_name, name)
+            if name is not None
+            else await _by_uid(info, "units", uid)
+        )
+        return Unit.from_row(row) if row else None
+
+    @strawberry.field
+    async def units(
+        self, info: Info, filter: UnitFilter | None = None, first: int = 100
+    ) -> list[Unit]:
+        check_first(first, info.context.limits.max_first)
+        f = filter or UnitFilter()
+        rows = await info.context.query(
+            queries.units,
+            text=f.text,
+            kind=f.kind.value if f.kind else None,
+            level=f.level.value if f.level else None,
+            limit=first,
+        )
+        return [Unit.from_row(row) for row in rows]
+
+    @strawberry.field(description="Units sharing tasks with the named unit, most shared first.")
+    async def partners(self, info: Info, unit: str, first: int = 20) -> list[Partner]:
+        check_first(first, info.context.limits.max_first)
+        rows = await info.context.query(queries.partners, await _unit_uid(info, unit), first)
+        return [Partner(unit_uid=r["unit"], shared=r["shared"]) for r in rows]
+
+    @strawberry.field(description="A policy by uid or by 发文字号 in any bracket style.")
+    async def policy(
+        self,
+        info: Info,
+        uid: strawberry.ID | None = None,
+        doc_number: str | None = None,
+    ) -> Policy | None:
+        if (doc_number is None) == (uid is None):
+            raise ArgumentError("give exactly one of `uid` and `docNumber`")
+        row = (
+            await info.context.query(queries.policy_by_doc_number, doc_number)
+            if doc_number is not None
+            else await _by_uid(info, "policies", uid)
+        )
+        return Policy.from_row(row) if row else None
+
+    @strawberry.field
+    async def policies(
+        self, info: Info, kind: PolicyKind | None = None, first: int = 100
+    ) -> list[Policy]:
+        check_first(first, info.context.limits.max_first)
+        rows = await info.context.query(
+            queries.policies, kind=kind.value if kind else None, limit=first
+        )
+        return [Policy.from_row(row) for row in rows]
+
+    @strawberry.field
+    async def project(self, info: Info, uid: strawberry.ID) -> Project | None:
+        row = await _by_uid(info, "projects", uid)
+        return Project.from_row(row) if row else None
+
+    @strawberry.field
+    async def projects(
+        self, info: Info, filter: ProjectFilter | None = None, first: int = 100
+    ) -> list[Project]:
+        check_first(first, info.context.limits.max_first)
+        f = filter or ProjectFilter()
+        rows = await info.context.query(queries.projects, text=f.text, kind=f.kind, limit=first)
+        return [Project.from_row(row) for row in rows]
+
+    @strawberry.field(description="Tasks, units, policies, projects, sections holding the text.")
+    async def search(self, info: Info, text: str, first: int = 20) -> list[SearchResult]:
+        check_first(first, info.context.limits.max_first)
+        if len(text.strip()) < 2:
+            raise ArgumentError("search needs at least 2 characters")
+        return await run_search(info.context, text.strip(), first)
+
+    @strawberry.field(description="Units ranked by number of tasks, heaviest first.")
+    async def workload(
+        self, info: Info, first: int = 20, filter: WorkloadFilter | None = None
+    ) -> list[Workload]:
+        check_first(first, info.context.limits.max_first)
+        f = filter or WorkloadFilter()
+        rows = await info.context.query(
+            queries.workload_ranking, limit=first, document=f.document, section=f.section
+        )
+        return [
+            Workload(unit_uid=r["unit"], total=r["total"], lead=r["lead"], support=r["support"])
+            for r in rows
+        ]
+
+    @strawberry.field(description="The nodes and edges within `depth` hops of a node.")
+    async def neighborhood(
+        self, info: Info, uid: strawberry.ID, depth: int = 1, limit: int = 200
+    ) -> GraphView:
+        limits = info.context.limits
+        check_first(depth, limits.max_graph_depth, "depth")
+        check_first(limit, limits.max_graph_limit, "limit")
+        return GraphView.from_row(await info.context.query(queries.neighborhood, uid, depth, limit))
+
+    @strawberry.field(description="A shortest path between two nodes, or null when none.")
+    async def path(
+        self,
+        info: Info,
+        from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
+        to: strawberry.ID,
+        max_depth: int = 6,
+    ) -> GraphView | None:
+        check_first(max_depth, info.context.limits.max_path_depth, "maxDepth")
+        row = await info.context.query(queries.shortest_path, from_, to, max_depth)
+        return GraphView.from_row(row) if row else None

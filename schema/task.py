@@ -1,0 +1,139 @@
+"""Task, its source span, and Assignment (a unit's role on a task)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from dutygraph.schema.context import Context
+from dutygraph.schema.enums import Role
+
+if TYPE_CHECKING:
+    from dutygraph.schema.document import Document, Section
+    from dutygraph.schema.policy import Policy, Project
+    from dutygraph.schema.unit import Unit
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.type(description="Where a task is printed: characters of the plan text, and the line.")
+class SourceSpan:
+    start: int
+    end: int
+    line: int = strawberry.field(description="1-based line (paragraph, table row) of the file.")
+
+
+@strawberry.type(description="One numbered task of a plan.")
+class Task:
+    uid: strawberry.ID
+    code: str = strawberry.field(description='Section and task numbers joined: "二（一）1".')
+    path: list[str]
+    text: str
+    deadline: str | None
+    ordinal: int = strawberry.field(description="Position among all tasks of its plan.")
+    source: SourceSpan
+    document_uid: strawberry.Private[str]
+    section_uid: strawberry.Private[str]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Task:
+        return cls(
+            uid=strawberry.ID(row["uid"]),
+            code=row["code"],
+            path=list(row.get("path") or []),
+            text=row["text"],
+            deadline=row.get("deadline"),
+            ordinal=row["ordinal"],
+            source=SourceSpan(start=row["start"], end=row["end"], line=row["line"]),
+            document_uid=row["document"],
+            section_uid=row["section"],
+        )
+
+    @strawberry.field
+    async def document(
+        self, info: Info
+    ) -> Annotated[Document, strawberry.lazy("dutygraph.schema.document")] | None:
+        from dutygraph.schema.document import Document
+
+        row = await info.context.loaders.documents.load(self.document_uid)
+        return Document.from_row(row) if row else None
+
+    @strawberry.field
+    async def section(
+        self, info: Info
+    ) -> Annotated[Section, strawberry.lazy("dutygraph.schema.document")] | None:
+        from dutygraph.schema.document import Section
+
+        row = await info.context.loaders.sections.load(self.section_uid)
+        return Section.from_row(row) if row else None
+
+    @strawberry.field(description="The units on this task in printed order, lead first.")
+    async def assignments(self, info: Info, role: Role | None = None) -> list[Assignment]:
+        rows = await info.context.loaders.assignments_of_tasks.load(str(self.uid))
+        found = [Assignment.from_row(row) for row in rows]
+        return [a for a in found if role is None or a.role == role]
+
+    @strawberry.field(description="The units on this task, in printed order.")
+    async def units(
+        self, info: Info, role: Role | None = None
+    ) -> list[Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")]]:
+        from dutygraph.schema.unit import Unit
+
+        chosen = await self.assignments(info, role)
+        rows = await info.context.loaders.units.load_many([a.unit_uid for a in chosen])
+        return [Unit.from_row(row) for row in rows if row]
+
+    @strawberry.field
+    async def policies(
+        self, info: Info
+    ) -> list[Annotated[Policy, strawberry.lazy("dutygraph.schema.policy")]]:
+        from dutygraph.schema.policy import Policy
+
+        rows = await info.context.loaders.policies_of_tasks.load(str(self.uid))
+        return [Policy.from_row(row) for row in rows]
+
+    @strawberry.field
+    async def projects(
+        self, info: Info
+    ) -> list[Annotated[Project, strawberry.lazy("dutygraph.schema.policy")]]:
+        from dutygraph.schema.policy import Project
+
+        rows = await info.context.loaders.projects_of_tasks.load(str(self.uid))
+        return [Project.from_row(row) for row in rows]
+
+
+@strawberry.type(description="A unit's part in a task (RESPONSIBLE_FOR).")
+class Assignment:
+    role: Role
+    rank: int = strawberry.field(description="1-based position in the printed list of units.")
+    inferred: bool = strawberry.field(
+        description="True when the text did not say who leads and the first unit was taken."
+    )
+    written: str | None = strawberry.field(description="The unit as printed, e.g. 县发改局.")
+    unit_uid: strawberry.Private[str]
+    task_uid: strawberry.Private[str]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Assignment:
+        return cls(
+            role=Role(row["role"]),
+            rank=row["rank"],
+            inferred=bool(row.get("inferred")),
+            written=row.get("written"),
+            unit_uid=row["unit"],
+            task_uid=row["task"],
+        )
+
+    @strawberry.field
+    async def unit(
+        self, info: Info
+    ) -> Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")] | None:
+        from dutygraph.schema.unit import Unit
+
+        row = await info.context.loaders.units.load(self.unit_uid)
+        return Unit.from_row(row) if row else None
+
+    @strawberry.field
+    async def task(self, info: Info) -> Task | None:
+        row = await info.context.loaders.tasks.load(self.task_uid)
+        return Task.from_row(row) if row else None
