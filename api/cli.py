@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import click
+from dutygraph.api.serve import query, serve
 
 from dutygraph.errors import DutygraphError
 from dutygraph.loaders import parse_file
@@ -57,6 +58,11 @@ def _summary(plan: Plan) -> str:
     ]
     lines += [f"  warning: line {w.line}: {w.message}" for w in plan.warnings]
     return "\n".join(lines)
+
+
+# The server commands live in api/serve.py (owned with the app).
+cli.add_command(serve)
+cli.add_command(query)
 
 
 def main() -> None:

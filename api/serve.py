@@ -1,0 +1,116 @@
+"""`dutygraph serve` (load files, then serve the API and explorer) and `dutygraph query`."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+from dutygraph.api.settings import Settings
+
+from dutygraph.errors import ArgumentError
+
+if TYPE_CHECKING:
+    from dutygraph.graph.store import Store
+
+db_option = click.option(
+    "--db",
+    help="Graph store: a directory for the embedded store, or a bolt:// neo4j:// neo4j+s:// "
+    "URI. Default: $DUTYGRAPH_DB, else $NEO4J_URI, else the embedded store's data directory.",
+)
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@db_option
+@click.option("--host", help="Address to listen on. Default 127.0.0.1 (this machine only).")
+@click.option("--port", type=int, help="Port to listen on. Default 8000.")
+@click.option(
+    "--aliases",
+    type=click.Path(path_type=Path),
+    help="A file of unit aliases (alias -> canonical name) used when loading FILES.",
+)
+def serve(
+    files: tuple[Path, ...],
+    db: str | None,
+    host: str | None,
+    port: int | None,
+    aliases: Path | None,
+) -> None:
+    """Load FILES (if any) into the graph, then serve the GraphQL API and the explorer."""
+    import uvicorn
+    from dutygraph.api.app import create_app
+    from dutygraph.graph.store import open_store
+
+    settings = _settings(db, host, port)
+    store = open_store(settings.db)
+    try:
+        _load(store, files, aliases)
+    except BaseException:
+        store.close()
+        raise
+    base = f"http://{settings.host}:{settings.port}"
+    click.echo(
+        f"dutygraph: open {base}/ in a browser (explorer); GraphQL API and IDE: {base}/graphql"
+    )
+    uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port)
+
+
+@click.command()
+@click.argument("document")
+@click.option("--variables", help="Variables as a JSON object.")
+@db_option
+def query(document: str, variables: str | None, db: str | None) -> None:
+    """Run one GraphQL query DOCUMENT in-process (no server) and print the JSON result."""
+    from dutygraph.graph.store import open_store
+    from dutygraph.schema.context import Context
+    from dutygraph.schema.schema import build_schema
+
+    settings = _settings(db, None, None)
+    values = _variables(variables)
+    store = open_store(settings.db)
+    try:
+        schema = build_schema(settings.limits)
+        result = asyncio.run(
+            schema.execute(document, variable_values=values, context_value=Context(store))
+        )
+    finally:
+        store.close()
+    out: dict[str, object] = {"data": result.data}
+    if result.errors:
+        out["errors"] = [e.formatted for e in result.errors]
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    if result.errors:
+        sys.exit(1)
+
+
+def _settings(db: str | None, host: str | None, port: int | None) -> Settings:
+    s = Settings.from_env()
+    return replace(s, db=db or s.db, host=host or s.host, port=port or s.port)
+
+
+def _variables(text: str | None) -> dict[str, object] | None:
+    if text is None:
+        return None
+    try:
+        values = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ArgumentError(f"--variables is not JSON: {exc}") from None
+    if not isinstance(values, dict):
+        raise ArgumentError("--variables must be a JSON object")
+    return values
+
+
+def _load(store: Store, files: tuple[Path, ...], aliases: Path | None) -> None:
+    from dutygraph.graph.load import load_plan
+    from dutygraph.loaders import parse_file
+
+    for file in files:
+        plan = parse_file(file, aliases=aliases)
+        load_plan(store, plan)
+        click.echo(f"loaded {file}: {len(plan.tasks)} tasks")
