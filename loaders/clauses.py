@@ -1,0 +1,328 @@
+"""Responsibility clauses: who carries out an item, who leads, and by when.
+
+A clause is read from the folded text (see fold.py) and reported with offsets, so the
+caller slices the original for what was printed. Conventions understood:
+`（责任单位：A、B，C）`, `（牵头单位：A；配合单位：B、C）`, `（A牵头，B、C配合）`,
+`责任单位：A（牵头）`, `A、B按职责分工负责`, `（A、B负责）`, an unlabelled `（A、B）`, the
+same on a line of its own, labels in 【】/〔〕, deadlines (`完成时限：…`, `6月底完成`,
+`长期坚持`), leaders (`责任领导：…`, skipped) and rule notes (`列第一位者为牵头单位`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Role
+from .units import looks_like_unit, split_collective
+
+_OPEN = "（【〔［[{"
+_CLOSE = "）】〕］]}"
+
+_LEAD_LABELS = "牵头责任单位|牵头单位|牵头部门|主办单位|主责单位|牵头"
+_SUPPORT_LABELS = "配合单位|配合部门|协办单位|参与单位|协助单位|协同单位|配合"
+_RESPONSIBLE_LABELS = (
+    "主体责任单位|责任单位|责任部门|实施单位|落实单位|承办单位|负责单位|实施主体|责任主体"
+)
+_DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|时间安排|时限"
+_IGNORED_LABELS = r"[一-龥]{0,4}领导|责任人|联系人|联系电话"
+
+LABEL = re.compile(
+    rf"(?P<lead>{_LEAD_LABELS})\s*：|(?P<support>{_SUPPORT_LABELS})\s*："
+    rf"|(?P<responsible>{_RESPONSIBLE_LABELS})\s*：|(?P<deadline>{_DEADLINE_LABELS})\s*："
+    rf"|(?P<ignored>{_IGNORED_LABELS})\s*："
+)
+# A label that opens a clause: at the start, or after a sentence break or a bracket.
+_LABEL_IN_LINE = re.compile(rf"(?:^|(?<=[。；，\s）】{_OPEN}]))(?:{LABEL.pattern})")
+
+# Role words written after the units they apply to: `A牵头，B、C配合`, `A、B负责`.
+_MARKER = re.compile(
+    r"(?:牵头负责|负责牵头|为牵头单位|牵头)$"
+    r"|(?:配合实施|共同配合|配合|参与|协助|协办)$"
+    r"|(?:按职责分工负责|按职责分工落实|按职责负责|按职能分工负责|分工负责|共同负责|分别负责|负责)$"
+)
+_LEAD_IN_PARENS = re.compile(r"[（(](?:牵头|牵头单位|主办|主责)[）)]$")
+_SUPPORT_IN_PARENS = re.compile(r"[（(](?:配合|配合单位|协办)[）)]$")
+
+_DEADLINE = re.compile(
+    r"(?:\d{4}年|\d{1,2}月|年底|年内|年末|年前|上半年|下半年|季度|长期|持续|常态|每年|逐年"
+    r"|底前|月底|前完成|按年度|按计划|分步|到期)"
+)
+_RULE_NOTE = re.compile(
+    r"(?:第一|首)(?:位|个|名)?[^，。；）]{0,8}(?:为|是|系)牵头|牵头单位(?:列|排)(?:第一|首)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRef:
+    """A unit as a clause names it; offsets index the line the clause was read from."""
+
+    start: int
+    end: int
+    role: Role | None  # None when the clause does not say
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    end: int
+    units: tuple[UnitRef, ...]
+    deadline: tuple[int, int] | None  # offsets of the deadline text
+    first_leads: bool  # a rule note says the first listed unit leads
+    note_onwards: bool  # ... and `下同`: it holds for the rest of the plan
+    problems: tuple[str, ...]  # what could not be read, for the plan's warnings
+
+
+def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause | None:
+    """Read f[start:end] as a clause's content, or None when it is not one."""
+    labels = [m for m in LABEL.finditer(f, start, end)]
+    if labelled_only and not labels:
+        return None
+    units: list[UnitRef] = []
+    problems: list[str] = []
+    deadline: tuple[int, int] | None = None
+    notes: list[tuple[int, int]] = []
+    segments = []
+    if not labels or labels[0].start() > start:
+        segments.append((None, start, labels[0].start() if labels else end))
+    for i, m in enumerate(labels):
+        seg_end = labels[i + 1].start() if i + 1 < len(labels) else end
+        segments.append((m.lastgroup, m.end(), seg_end))
+    for kind, a, b in segments:
+        a, b = _trim(f, a, b)
+        if a >= b or kind == "ignored":
+            continue
+        if kind == "deadline":
+            deadline = deadline or (a, b)
+            continue
+        default = "lead" if kind == "lead" else "support" if kind == "support" else None
+        found = _units(f, a, b, default, labelled=kind is not None)
+        if found is None:
+            return None
+        refs, dl, seg_notes, seg_problems = found
+        units += refs
+        deadline = deadline or dl
+        notes += seg_notes
+        problems += seg_problems
+    if not (units or deadline or notes or labels):
+        return None
+    if labels and not units and not deadline and any(
+        m.lastgroup in ("lead", "support", "responsible") for m in labels
+    ):
+        problems.append(f"responsibility clause names no unit: {f[start:end]}")
+    return Clause(
+        start=start,
+        end=end,
+        units=tuple(units),
+        deadline=deadline,
+        first_leads=bool(notes),
+        note_onwards=any("下同" in f[a:b] for a, b in notes),
+        problems=tuple(problems),
+    )
+
+
+def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]]:
+    """Clauses closing the item f[start:end]: (where the item's own text ends, clauses,
+    problems). The clauses are in printed order."""
+    clauses: list[Clause] = []
+    problems: list[str] = []
+    cut = _wstrip(f, start, end)  # the item's own text keeps its closing 。
+    scan = _rstrip(f, start, cut)
+    while scan > start and f[scan - 1] in _CLOSE:
+        opening = _matching_open(f, start, scan - 1)
+        if opening is None:
+            break
+        clause = parse(f, opening + 1, scan - 1)
+        if clause is None:
+            break
+        clauses.insert(0, _widen(clause, opening, scan))
+        cut = _wstrip(f, start, opening)
+        scan = _rstrip(f, start, cut)
+    label = _last_label(f, start, scan)
+    if label is not None:
+        clause = parse(f, label, scan, labelled_only=True)
+        if clause is not None:
+            if label > start and f[label - 1] in _OPEN:
+                problems.append(f"unclosed bracket before clause: {f[label - 1:scan]}")
+                label -= 1
+            clauses.insert(0, _widen(clause, label, scan))
+            cut = _wstrip(f, start, label)
+    elif not clauses:
+        sentence = _last_sentence(f, start, scan)
+        if sentence is not None:
+            clause = parse(f, sentence, scan)
+            if clause is not None and _has_marker(f, sentence, scan) and clause.units:
+                clauses.insert(0, clause)
+                cut = _wstrip(f, start, sentence)
+    return cut, clauses, problems
+
+
+def whole_line(f: str, start: int, end: int) -> Clause | None:
+    """The clause filling a line of its own (`责任单位：…`, `（A牵头，B配合）`), or None."""
+    a, b = _trim(f, start, end)
+    if a >= b:
+        return None
+    m = LABEL.match(f, a)
+    if m is not None:
+        return _widen(parse(f, a, b, labelled_only=True), a, b)
+    if f[a] in _OPEN and f[b - 1] in _CLOSE and _matching_open(f, a, b - 1) == a:
+        clause = parse(f, a + 1, b - 1)
+        return _widen(clause, a, b) if clause is not None else None
+    if _has_marker(f, a, b):
+        clause = parse(f, a, b)
+        if clause is not None and clause.units:
+            return clause
+    return None
+
+
+def rule_notes(f: str, start: int, end: int) -> list[re.Match[str]]:
+    """Rule notes (`（列第一位者为牵头单位，下同）`) anywhere in f[start:end]."""
+    return list(_RULE_NOTE.finditer(f, start, end))
+
+
+def _units(
+    f: str, a: int, b: int, default: Role | None, labelled: bool
+) -> tuple[list[UnitRef], tuple[int, int] | None, list[tuple[int, int]], list[str]] | None:
+    """Units of a list; None when an unlabelled list holds something that is no unit."""
+    refs: list[UnitRef] = []
+    pending: list[int] = []  # indexes into refs still waiting for a trailing role word
+    deadline = None
+    notes: list[tuple[int, int]] = []
+    problems: list[str] = []
+    for pa, pb in _split(f, a, b):
+        text = f[pa:pb]
+        if _RULE_NOTE.search(text):
+            notes.append((pa, pb))
+            continue
+        if text == "下同":
+            notes.append((pa, pb))
+            continue
+        role, pb = _strip_marker(f, pa, pb)
+        if pa < pb and f[pa] == "由":
+            pa += 1
+        if pa >= pb:
+            for i in pending:
+                refs[i] = _with_role(refs[i], role)
+            pending = []
+            continue
+        if _DEADLINE.search(f[pa:pb]) and not looks_like_unit(f[pa:pb]):
+            deadline = deadline or (pa, pb)
+            continue
+        parts = split_collective(f[pa:pb])
+        if not all(looks_like_unit(p) for _, p in parts):
+            if not labelled:
+                return None
+            problems.append(f"not a unit: {f[pa:pb]}")
+            continue
+        for offset, part in parts:
+            ref_role = role if role is not None else default
+            refs.append(UnitRef(pa + offset, pa + offset + len(part), ref_role))
+            if role is None:
+                pending.append(len(refs) - 1)
+        if role is not None:
+            for i in pending:
+                refs[i] = _with_role(refs[i], role)
+            pending = []
+    return refs, deadline, notes, problems
+
+
+def _strip_marker(f: str, a: int, b: int) -> tuple[Role | None, int]:
+    text = f[a:b]
+    m = _LEAD_IN_PARENS.search(text) or _SUPPORT_IN_PARENS.search(text)
+    if m is not None:
+        role: Role = "lead" if m.re is _LEAD_IN_PARENS else "support"
+        return role, _rstrip(f, a, a + m.start())
+    m = _MARKER.search(text)
+    if m is None:
+        return None, b
+    word = m.group(0)
+    if "牵头" in word:
+        return "lead", _rstrip(f, a, a + m.start())
+    if word in ("配合实施", "共同配合", "配合", "参与", "协助", "协办"):
+        return "support", _rstrip(f, a, a + m.start())
+    return None, _rstrip(f, a, a + m.start())
+
+
+def _with_role(ref: UnitRef, role: Role | None) -> UnitRef:
+    return ref if role is None or ref.role is not None else UnitRef(ref.start, ref.end, role)
+
+
+def _split(f: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a list on 、，； outside brackets (各区（县、市）政府 stays whole)."""
+    parts = []
+    depth = 0
+    part = a
+    for i in range(a, b):
+        ch = f[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "、，；":
+            parts.append(_trim(f, part, i))
+            part = i + 1
+    parts.append(_trim(f, part, b))
+    return [(x, y) for x, y in parts if x < y]
+
+
+def _trim(f: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and f[a] in " \t：、，；。":
+        a += 1
+    while b > a and f[b - 1] in " \t、，；。.":
+        b -= 1
+    return a, b
+
+
+def _rstrip(f: str, a: int, b: int) -> int:
+    while b > a and f[b - 1] in " \t。；，.、":
+        b -= 1
+    return b
+
+
+def _wstrip(f: str, a: int, b: int) -> int:
+    while b > a and f[b - 1] in " \t":
+        b -= 1
+    return b
+
+
+def _matching_open(f: str, start: int, close: int) -> int | None:
+    depth = 0
+    for i in range(close, start - 1, -1):
+        if f[i] in _CLOSE:
+            depth += 1
+        elif f[i] in _OPEN:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _last_label(f: str, start: int, end: int) -> int | None:
+    """Where a label clause without brackets begins in f[start:end], or None."""
+    first = None
+    for m in _LABEL_IN_LINE.finditer(f, start, end):
+        if m.lastgroup in ("lead", "support", "responsible") and m.start() > start:
+            first = m.start()
+            break
+    return first
+
+
+def _last_sentence(f: str, start: int, end: int) -> int | None:
+    for i in range(end - 1, start - 1, -1):
+        if f[i] in "。；":
+            return i + 1 if i + 1 < end else None
+    return None
+
+
+def _has_marker(f: str, a: int, b: int) -> bool:
+    b = _rstrip(f, a, b)
+    return any(_MARKER.search(f[pa:pb]) for pa, pb in _split(f, a, b))
+
+
+def _widen(clause: Clause | None, start: int, end: int) -> Clause | None:
+    if clause is None:
+        return None
+    return Clause(
+        start, end, clause.units, clause.deadline, clause.first_leads, clause.note_onwards,
+        clause.problems,
+    )

@@ -1,0 +1,124 @@
+"""Units named outside the responsibility clauses, and what the text says of them.
+
+`陆河县革命老区振兴发展领导小组办公室负责(简称县老区办,设在县发改局)` defines an alias
+(县老区办) and a host (县发展改革局); `联合县委办、县府办做好督办工作` gives two units a
+duty. Mentions are found in the text outside tasks: preamble, headings, 保障措施.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .model import Duty, Line, Span, Task
+from .outline import Outline, line_at
+
+_NAME = (
+    r"(?:[一-龥]{2}[县市省]|[县市省镇])[一-龥]{0,24}?"
+    r"(?:领导小组办公室|领导小组|办公室|委员会|管委会|人民政府|政府|中心|[局办委部厅室])"
+)
+_MENTION = re.compile(
+    rf"(?:^|(?<=[，。；、（）“”\s])|(?<=由|向|并|在|与|和|及|同|称))({_NAME})"
+    r"(?=[，。；、（）”\s]|$|负责|要|做好|牵头|配合|的|设在|及时|报送|加强|联合|具体|统筹|等|在"
+    r"|对|是|按|共同|作为|组织|开展|督办|协调|指导|和|与)"
+)
+# Words a mention's match may start with that are not part of the name.
+_LEADING = re.compile(r"^(?:及时|联合|会同|简称|设在|时|向|由|并|和|与|及|同|在)+")
+_DEFINITION = re.compile(r"（[^（）]*?简称([^，；：（）]+?)(?=[，；）])([^（）]*)）")
+_HOST = re.compile(rf"设在({_NAME})")
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    name: str  # the full name, folded
+    alias: str  # the short name it defines
+    host: str | None  # the unit it is hosted by, as written (folded)
+    span: Span | None
+
+
+@dataclass
+class Mention:
+    written: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    duties: tuple[Duty, ...] = ()
+    hosted_by: str | None = None
+
+
+def definitions(text: str, folded: str) -> list[Definition]:
+    """Aliases the plan defines: `X（简称Y，设在Z）`."""
+    found = []
+    for m in _DEFINITION.finditer(folded):
+        owner = _owner(folded, m.start())
+        if owner is None:
+            continue
+        host = _HOST.search(m.group(2))
+        found.append(
+            Definition(owner, m.group(1).strip(), host.group(1) if host else None, None)
+        )
+    return found
+
+
+def mentions(
+    text: str, folded: str, lines: tuple[Line, ...], tasks: tuple[Task, ...], tree: Outline,
+    defined: list[Definition], resolve: Callable[[str], str],
+) -> dict[str, Mention]:
+    """Units named outside tasks (and outside 《titles》), keyed by canonical name."""
+    masked = _mask(folded, tasks, tree)
+    found: dict[str, Mention] = {}
+    for m in _MENTION.finditer(masked):
+        start, end = m.start(1), m.end(1)
+        lead = _LEADING.match(m.group(1))
+        if lead is not None and re.fullmatch(_NAME, m.group(1)[lead.end() :]):
+            start += lead.end()
+        written = folded[start:end]
+        entry = found.setdefault(resolve(written), Mention())
+        entry.written.append(written)
+        span = Span(start, end, line_at(lines, start))
+        entry.spans.append(span)
+        duty = _duty(text, folded, start, end)
+        if duty is not None and all(d.text != duty for d in entry.duties):
+            entry.duties += (Duty(duty, span),)
+    for d in defined:
+        entry = found.setdefault(resolve(d.name), Mention())
+        if d.host:
+            entry.hosted_by = resolve(d.host)
+    return found
+
+
+def _owner(folded: str, paren: int) -> str | None:
+    """The unit named just before a definition bracket (a verb like 负责 may intervene)."""
+    before = re.sub(r"(?:负责|牵头|承担|具体负责)$", "", folded[max(0, paren - 40) : paren])
+    m = re.search(rf"({_NAME})$", before)
+    if m is None:
+        return None
+    name = m.group(1)
+    # `由X`, `具体事务由X`: the name starts after the last preposition.
+    cut = max(name.rfind(p) for p in ("由", "和", "与", "及"))
+    return name[cut + 1 :] if cut >= 0 and re.match(_NAME, name[cut + 1 :]) else name
+
+
+def _duty(text: str, folded: str, start: int, end: int) -> str | None:
+    """The comma clause around a mention, unless it only defines or hosts the unit."""
+    a = start
+    while a > 0 and folded[a - 1] not in "，。；\n（）":
+        a -= 1
+    b = end
+    while b < len(folded) and folded[b] not in "，。；\n（）":
+        b += 1
+    clause = text[a:b].strip()
+    if re.match(r"(?:简称|设在)", folded[a:b].strip()) or clause == text[start:end]:
+        return None
+    return clause
+
+
+def _mask(folded: str, tasks: tuple[Task, ...], tree: Outline) -> str:
+    """The folded text with tasks, the title and 《titles》 blanked (offsets kept)."""
+    chars = list(folded)
+    spans = [(t.span.start, t.span.end) for t in tasks]
+    if tree.title_span is not None:
+        spans.append((tree.title_span.start, tree.title_span.end))
+    spans += [m.span() for m in re.finditer(r"《[^《》]*》", folded)]
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)

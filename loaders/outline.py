@@ -1,0 +1,146 @@
+"""Outline: the document title, the numbered headings and items as a tree, the paragraphs.
+
+Numbering styles: 第一章/第一部分, 一、, （一）/(一), 1./1、/1．, 1）, （1）/(1), ①. A style's
+depth is set by the order styles first appear (as in the plan itself), so a plan that
+numbers 一、 → 1. → （1） nests the same way as one that uses 一、 → （一） → 1.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .model import Line, Span
+
+_CN = "一二三四五六七八九十百零〇"
+_NUMBERING = re.compile(
+    rf"(?P<chapter>第[{_CN}\d]+(?:章|部分|节|篇))\s*"
+    rf"|(?P<cn>[{_CN}]+)\s*[、．.，]\s*"
+    rf"|(?P<pcn>（[{_CN}]+）)\s*"
+    r"|(?P<num>\d{1,3})\s*(?:[、．.](?!\d)|）(?!）))\s*"
+    r"|(?P<pnum>（\d{1,3}）)\s*"
+    r"|(?P<circle>[①-⑳])\s*"
+)
+# Conversion leftovers and Markdown marks before the text of a line.
+_NOISE = re.compile(r"(?:\s|\[bookmark:[^\]]*\]|#{1,6}(?=\s)|\*\*|>(?=\s))*")
+_ANNEX = re.compile(r"附件\s*\d*\s*(?:：|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A non-empty line: a numbered heading/item (number set) or a paragraph."""
+
+    line: Line
+    start: int  # offset in the text where the printed item starts (noise skipped)
+    body: int  # offset after the numbering
+    end: int  # end of the line's text (trailing spaces dropped)
+    number: str | None  # as printed, without a trailing 、 . ．
+    style: str | None
+    level: int  # depth of a heading, 1 outermost; paragraphs take their heading's level
+    parent: int | None  # index of the enclosing heading block
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    title: str
+    title_span: Span | None
+    blocks: tuple[Block, ...]
+    annex: tuple[str, ...]
+
+
+def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
+    """Split the lines of a plan into its title, blocks and 附件 titles."""
+    title_lines, rest = _title_lines(folded, lines)
+    blocks: list[Block] = []
+    annex: list[str] = []
+    styles: list[str] = []  # open heading styles, outermost first
+    heads: list[int] = []  # block index of the open heading at each depth
+    in_annex = False
+    for line in rest:
+        start, end = _bounds(folded, line)
+        if start >= end:
+            continue
+        m = _ANNEX.match(folded, start, end)
+        if m is not None:
+            name = text[m.end() : end].strip()
+            if name:
+                annex.append(name)
+            in_annex = not name
+            continue
+        m = _NUMBERING.match(folded, start, end)
+        if in_annex and m is not None and end - m.end() < 40:
+            annex.append(text[m.end() : end].strip())
+            continue
+        in_annex = False
+        if m is None or m.end() >= end:
+            parent = heads[-1] if heads else None
+            blocks.append(Block(line, start, start, end, None, None, len(heads), parent))
+            continue
+        style = m.lastgroup or ""
+        if style in styles:
+            depth = styles.index(style)
+            del styles[depth:], heads[depth:]
+        styles.append(style)
+        number = text[m.start(style) : m.end(style)]
+        parent = heads[-1] if heads else None
+        heads.append(len(blocks))
+        blocks.append(Block(line, start, m.end(), end, number, style, len(styles), parent))
+    title = "".join(text[s:e] for s, e in (_bounds(folded, ln) for ln in title_lines))
+    span = None
+    if title_lines:
+        first, last = title_lines[0], title_lines[-1]
+        span = Span(_bounds(folded, first)[0], _bounds(folded, last)[1], first.number)
+    return Outline(title, span, tuple(blocks), tuple(annex))
+
+
+def title_of(text: str) -> str:
+    """A heading's title: the part before its first 。 or ： (a heading may run on)."""
+    m = re.search(r"[。：:]", text)
+    title = text[: m.start()] if m else text
+    return title.strip(" ，,；;")
+
+
+def is_title_like(text: str) -> bool:
+    """Text that reads as a heading: one short sentence."""
+    body = text.rstrip("。 ")
+    return len(body) <= 30 and not re.search(r"[。；]", body)
+
+
+def line_at(lines: tuple[Line, ...], offset: int) -> int:
+    """Line.number of the line holding a text offset."""
+    i = bisect_right([ln.start for ln in lines], offset) - 1
+    return lines[max(i, 0)].number if lines else 1
+
+
+def _bounds(folded: str, line: Line) -> tuple[int, int]:
+    start = line.start
+    end = line.start + len(line.text)
+    m = _NOISE.match(folded, start, end)
+    if m is not None:
+        start = m.end()
+    while end > start and folded[end - 1] in " \t*":
+        end -= 1
+    return start, end
+
+
+def _title_lines(folded: str, lines: tuple[Line, ...]) -> tuple[list[Line], tuple[Line, ...]]:
+    """The first block of short lines that are neither numbered nor sentences."""
+    title: list[Line] = []
+    i = 0
+    while i < len(lines) and not lines[i].text.strip():
+        i += 1
+    while i < len(lines):
+        start, end = _bounds(folded, lines[i])
+        text = folded[start:end]
+        if (
+            start >= end
+            or len(text) > 60
+            or text.endswith(("。", "；", "："))
+            or _NUMBERING.match(folded, start, end)
+            or _ANNEX.match(folded, start, end)
+        ):
+            break
+        title.append(lines[i])
+        i += 1
+    return title, lines[i:]

@@ -1,0 +1,94 @@
+"""build_plan: a SourceText -> the Plan (outline, tasks, units, policies, projects, goals)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dutygraph.errors import ParseError
+
+from . import mentions
+from .fold import fold
+from .model import Document, Plan, SourceText, Unit
+from .outline import outline
+from .tasks import assemble
+from .units import expand, kind_of, level_of, load_aliases
+
+
+def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
+    """Parse one plan. Raises ParseError when it holds no tasks."""
+    user_aliases = load_aliases(aliases)
+    folded = fold(source.text)
+    tree = outline(source.text, folded, source.lines)
+    defined = mentions.definitions(source.text, folded)
+    text_aliases = {d.alias: d.name for d in defined}
+
+    def resolve(name: str) -> str:
+        name = name.strip()
+        for table in (user_aliases, text_aliases):
+            if name in table:
+                return table[name]
+        name = expand(name)
+        return user_aliases.get(name, name)
+
+    assembly = assemble(source.text, folded, tree, resolve)
+    if not assembly.tasks:
+        raise ParseError(
+            f"{source.path}: no tasks found (no item names a responsible unit, e.g. "
+            "（责任单位：…） or （牵头单位：…；配合单位：…）)"
+        )
+    meta = source.metadata
+    title = meta.title or tree.title or Path(source.path).stem
+    document = Document(
+        title=title, source=source.path, sha256=source.sha256, format=source.format,
+        doc_number=meta.doc_number, issuer=meta.issuer, date=meta.date, annex=tree.annex,
+    )
+    outside = mentions.mentions(
+        source.text, folded, source.lines, assembly.tasks, tree, defined, resolve
+    )
+    cited: list = []
+    measures: list = []
+    found_projects: tuple = ()
+    return Plan(
+        document=document,
+        sections=assembly.sections,
+        tasks=assembly.tasks,
+        units=_units(assembly.tasks, outside, user_aliases, text_aliases),
+        policies=tuple(cited + measures),
+        projects=found_projects,
+        goals=(),
+        warnings=assembly.warnings,
+        text=source.text,
+    )
+
+
+def _units(tasks, outside: dict[str, mentions.Mention], *alias_tables: dict[str, str]):
+    """One Unit per canonical name, with every spelling seen and every place named."""
+    written: dict[str, list[str]] = {}
+    spans: dict[str, list] = {}
+    for task in tasks:
+        for a in task.units:
+            written.setdefault(a.name, []).append(fold(a.written))
+            spans.setdefault(a.name, []).append(a.span)
+    for name, m in outside.items():
+        written.setdefault(name, []).extend(m.written)
+        spans.setdefault(name, []).extend(m.spans)
+    known = {}
+    for table in alias_tables:
+        for alias, name in table.items():
+            known.setdefault(name, []).append(alias)
+    units = []
+    for name in written:
+        aliases = [w for w in written[name] + known.get(name, []) if w != name]
+        m = outside.get(name)
+        units.append(
+            Unit(
+                name=name,
+                aliases=tuple(dict.fromkeys(aliases)),
+                level=level_of(name),
+                kind=kind_of(name),
+                hosted_by=m.hosted_by if m else None,
+                duties=m.duties if m else (),
+                spans=tuple(spans[name]),
+            )
+        )
+    return tuple(units)

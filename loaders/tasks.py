@@ -1,0 +1,293 @@
+"""Tasks: which outline blocks are tasks, their text, deadline and assignments.
+
+Every item that carries a responsibility clause is a task, numbered or not. A clause
+on a line of its own belongs to the block before it; a clause on a heading is inherited
+by the heading's items that have none; a short heading followed by paragraphs with
+clauses is a section whose paragraphs are its tasks (二（十三） of the sample).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import clauses
+from .clauses import Clause, UnitRef
+from .model import Assignment, Section, Span, Task, Warning
+from .outline import Block, Outline, is_title_like, title_of
+
+
+@dataclass
+class _Item:
+    """What one block says: its own text's end, its clauses, the clause lines it owns."""
+
+    block: Block
+    cut: int
+    clauses: list[Clause] = field(default_factory=list)
+    end: int = 0  # end of the last clause line attached
+    is_clause_line: bool = False
+
+    @property
+    def units(self) -> list[UnitRef]:
+        return [u for c in self.clauses for u in c.units]
+
+    @property
+    def deadline(self) -> tuple[int, int] | None:
+        return next((c.deadline for c in self.clauses if c.deadline), None)
+
+    @property
+    def first_leads(self) -> bool:
+        return any(c.first_leads for c in self.clauses)
+
+
+@dataclass(frozen=True, slots=True)
+class Assembly:
+    sections: tuple[Section, ...]
+    tasks: tuple[Task, ...]
+    warnings: tuple[Warning, ...]
+
+
+def assemble(
+    text: str, folded: str, outline: Outline, resolve: Callable[[str], str]
+) -> Assembly:
+    """Turn the outline into sections and tasks with their assignments."""
+    return _Assembler(text, folded, outline, resolve).run()
+
+
+class _Assembler:
+    def __init__(
+        self, text: str, folded: str, outline: Outline, resolve: Callable[[str], str]
+    ) -> None:
+        self.text, self.folded, self.resolve = text, folded, resolve
+        self.blocks = outline.blocks
+        self.title = outline.title
+        self.warnings: list[Warning] = []
+        self.first_leads_onwards = False
+
+    def run(self) -> Assembly:
+        items = self._items()
+        children: dict[int | None, list[int]] = {}
+        for i, b in enumerate(self.blocks):
+            if b.number is not None:
+                children.setdefault(b.parent, []).append(i)
+        ids = self._ids(children)
+        is_task = self._decide(items, children)
+        sections: list[Section] = []
+        tasks: list[Task] = []
+        per_section: dict[str, int] = {}
+        consumed: set[int] = set()
+        for i, item in enumerate(items):
+            if item is None or i in consumed:
+                continue
+            b = item.block
+            if any(c.note_onwards or (c.first_leads and not c.units) for c in item.clauses):
+                self.first_leads_onwards = True
+            if b.number is not None and not is_task.get(i):
+                sections.append(self._section(i, ids, children))
+                continue
+            if b.number is None and not item.units:
+                continue
+            parts = [i]
+            if b.number is not None and not item.clauses and not self._inherited(i, items):
+                parts += self._run_on(i, items)
+                consumed.update(parts)
+            owner = self._section_of(i, is_task)
+            sid = ids[owner] if owner is not None else "s0"
+            if owner is None and not any(s.id == "s0" for s in sections):
+                sections.insert(0, Section("s0", "", self.title, 0, None, 0, Span(0, 0, 1)))
+            per_section[sid] = per_section.get(sid, 0) + 1
+            tasks.append(self._task(parts, items, owner, sid, per_section[sid], len(tasks) + 1))
+        self._warn_missing(items, children, is_task)
+        return Assembly(tuple(sections), tuple(tasks), tuple(self.warnings))
+
+    # -- reading clauses ---------------------------------------------------------------
+
+    def _items(self) -> list[_Item | None]:
+        items: list[_Item | None] = []
+        last: _Item | None = None
+        for b in self.blocks:
+            clause = clauses.whole_line(self.folded, b.body, b.end) if b.number is None else None
+            if clause is not None:
+                self._problems(clause.problems, b)
+                if last is None:
+                    self._warn(b, "responsibility clause before any item")
+                else:
+                    last.clauses.append(clause)
+                    last.end = b.end
+                items.append(None)
+                continue
+            cut, found, problems = clauses.trailing(self.folded, b.body, b.end)
+            for c in found:
+                self._problems(c.problems, b)
+            self._problems(problems, b)
+            last = _Item(b, cut, found, b.end)
+            items.append(last)
+        return items
+
+    def _decide(
+        self, items: list[_Item | None], children: dict[int | None, list[int]]
+    ) -> dict[int, bool]:
+        """Which numbered blocks are tasks (the others are sections)."""
+        decided: dict[int, bool] = {}
+        for i, item in enumerate(items):
+            if item is None or item.block.number is None or children.get(i):
+                continue
+            own = self.text[item.block.body : item.cut]
+            if item.units or self._inherited(i, items):
+                decided[i] = True
+            elif self._clause_paragraphs(i, items):
+                decided[i] = not is_title_like(own)
+        return decided
+
+    def _inherited(self, i: int, items: list[_Item | None]) -> _Item | None:
+        parent = self.blocks[i].parent
+        while parent is not None:
+            item = items[parent]
+            if item is not None and item.units:
+                return item
+            parent = self.blocks[parent].parent
+        return None
+
+    def _clause_paragraphs(self, i: int, items: list[_Item | None]) -> list[int]:
+        return [
+            j for j in range(i + 1, len(items))
+            if self.blocks[j].number is None and self.blocks[j].parent == i
+            and (item := items[j]) is not None and item.units
+        ]
+
+    def _run_on(self, i: int, items: list[_Item | None]) -> list[int]:
+        """Paragraphs continuing item i up to the first one that carries a clause."""
+        parts = []
+        for j in range(i + 1, len(items)):
+            if self.blocks[j].number is not None:
+                break
+            item = items[j]
+            if item is None:
+                continue
+            parts.append(j)
+            if item.units:
+                break
+        return parts
+
+    def _section_of(self, i: int, is_task: dict[int, bool]) -> int | None:
+        """The section a task at block i belongs to: its nearest non-task heading."""
+        b = self.blocks[i]
+        parent = b.parent
+        while parent is not None and is_task.get(parent):
+            parent = self.blocks[parent].parent
+        return parent
+
+    # -- building records --------------------------------------------------------------
+
+    def _ids(self, children: dict[int | None, list[int]]) -> dict[int, str]:
+        ids: dict[int, str] = {}
+        stack: list[tuple[int | None, str]] = [(None, "s")]
+        while stack:
+            parent, prefix = stack.pop()
+            for n, i in enumerate(children.get(parent, []), start=1):
+                ids[i] = f"{prefix}{n}" if parent is None else f"{prefix}.{n}"
+                stack.append((i, ids[i]))
+        return ids
+
+    def _path(self, i: int | None) -> tuple[str, ...]:
+        path: list[str] = []
+        while i is not None:
+            path.append(self.blocks[i].number or "")
+            i = self.blocks[i].parent
+        return tuple(reversed(path))
+
+    def _section(
+        self, i: int, ids: dict[int, str], children: dict[int | None, list[int]]
+    ) -> Section:
+        b = self.blocks[i]
+        cut, _, _ = clauses.trailing(self.folded, b.body, b.end)
+        siblings = children.get(b.parent, [])
+        return Section(
+            id=ids[i],
+            number=b.number or "",
+            title=title_of(self.text[b.body : cut]),
+            level=b.level,
+            parent=ids[b.parent] if b.parent is not None else None,
+            ordinal=siblings.index(i) + 1,
+            span=Span(b.start, b.end, b.line.number),
+        )
+
+    def _task(
+        self, parts: list[int], items: list[_Item | None], owner: int | None, sid: str,
+        ordinal_in_section: int, ordinal: int,
+    ) -> Task:
+        first = items[parts[0]]
+        assert first is not None
+        pieces = []
+        for j in parts:
+            item = items[j]
+            assert item is not None
+            pieces.append(self.text[item.block.body : item.cut].strip())
+        last = items[parts[-1]]
+        assert last is not None
+        source = last if last.units else self._inherited(parts[0], items) or last
+        deadline_item = next((items[j] for j in parts if items[j] and items[j].deadline), None)
+        deadline_item = deadline_item or self._inherited(parts[0], items)
+        deadline = None
+        if deadline_item is not None and deadline_item.deadline is not None:
+            a, b = deadline_item.deadline
+            deadline = self.text[a:b].strip()
+        b = first.block
+        path = self._path(parts[0]) if b.number is not None else self._path(owner)
+        return Task(
+            id=f"t{sid[1:]}.{ordinal_in_section}",
+            section=sid,
+            path=path,
+            text="\n".join(pieces),
+            units=self._assignments(source, b.line.number),
+            deadline=deadline,
+            span=Span(b.start, max(last.end, last.block.end), b.line.number),
+            ordinal=ordinal,
+        )
+
+    def _assignments(self, item: _Item, line: int) -> tuple[Assignment, ...]:
+        refs = item.units
+        first_leads = item.first_leads or self.first_leads_onwards
+        explicit_lead = any(r.role == "lead" for r in refs)
+        seen: set[str] = set()
+        out: list[Assignment] = []
+        for r in refs:
+            name = self.resolve(self.folded[r.start : r.end])
+            if name in seen:
+                continue
+            seen.add(name)
+            role = r.role
+            inferred = False
+            if role is None:
+                if not explicit_lead and not any(a.role == "lead" for a in out):
+                    role, inferred = "lead", not first_leads
+                else:
+                    role, inferred = "support", not (explicit_lead or first_leads)
+            out.append(
+                Assignment(
+                    name=name, role=role, rank=len(out) + 1, inferred=inferred,
+                    written=self.text[r.start : r.end], span=Span(r.start, r.end, line),
+                )
+            )
+        return tuple(out)
+
+    # -- warnings ----------------------------------------------------------------------
+
+    def _warn_missing(
+        self, items: list[_Item | None], children: dict[int | None, list[int]],
+        is_task: dict[int, bool],
+    ) -> None:
+        """A numbered item with no clause among sibling tasks was probably meant as one."""
+        for siblings in children.values():
+            if not any(is_task.get(i) for i in siblings):
+                continue
+            for i in siblings:
+                if not is_task.get(i) and not children.get(i):
+                    self._warn(self.blocks[i], "numbered item has no responsibility clause")
+
+    def _problems(self, problems: tuple[str, ...] | list[str], b: Block) -> None:
+        for p in problems:
+            self._warn(b, p)
+
+    def _warn(self, b: Block, message: str) -> None:
+        self.warnings.append(Warning(b.line.number, message))

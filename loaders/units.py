@@ -1,0 +1,140 @@
+"""Units: what a name looks like, its canonical form, level and kind, and the aliases.
+
+Canonical names expand the abbreviations plans use (县发改局 -> 县发展改革局) by the
+rules in unit_aliases.json, then apply aliases the plan defines itself (`（简称县老区办）`)
+and a user alias file (`--aliases`), which wins over both.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from dutygraph.errors import AliasFileError
+
+from .fold import fold
+from .model import UnitKind, UnitLevel
+
+_SUFFIX = re.compile(
+    r"(?:局|委|办|部|厅|院|政府|中心|室|处|科|所|站|队|会|联|行|公司|集团|单位|部门|机构|园"
+    r"|区|街道|镇|乡|社|署|馆|台|校|协|组|团|人大|政协|办公室|管委会|指挥部|小组|分局|支队)$"
+)
+_COLLECTIVE = re.compile(
+    r"^(?:各|全|有关|相关|其他)|(?:有关|相关|其他|各)[一-龥]*(?:部门|单位|机构)$"
+)
+
+
+def looks_like_unit(name: str) -> bool:
+    """A name that could be a unit: ends like one, short, no sentence punctuation or digits."""
+    name = name.strip()
+    return (
+        2 <= len(name) <= 40
+        and not re.search(r"[。：\d]", name)
+        and bool(_SUFFIX.search(name) or _COLLECTIVE.search(name))
+    )
+
+
+def split_collective(name: str) -> list[tuple[int, str]]:
+    """`B等市级有关部门` -> B and the collective 市级有关部门; `B等` -> B. Offsets kept."""
+    at = name.rfind("等")
+    if at <= 0:
+        return [(0, name)]
+    rest = name[at + 1 :]
+    if not rest:
+        return [(0, name[:at])]
+    if looks_like_unit(rest) and looks_like_unit(name[:at]):
+        return [(0, name[:at]), (at + 1, rest)]
+    return [(0, name)]
+
+
+@cache
+def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    data = json.loads(resources.files(__package__).joinpath("unit_aliases.json").read_text("utf-8"))
+    return tuple((re.compile(pattern), repl) for pattern, repl in data["rules"])
+
+
+def expand(name: str) -> str:
+    """The name with the built-in abbreviation rules applied (folded input)."""
+    for pattern, repl in _rules():
+        name = pattern.sub(repl, name)
+    return name
+
+
+def level_of(name: str) -> UnitLevel | None:
+    if re.match(r"(?:国家|国务院|中央|中共中央|全国)", name):
+        return "国家"
+    for prefix, level in (("省", "省"), ("市", "市"), ("县", "县"), ("区", "县")):
+        if name.startswith(prefix) or re.match(rf"^(?:中共|共青团)?[一-龥]{{2,4}}?{prefix}", name):
+            if prefix == "市" and re.match(r"^[一-龥]{2,4}?县", name):
+                break
+            return level  # type: ignore[return-value]
+    if re.match(r"^(?:各|全)?(?:镇|乡|街道)|[一-龥]{2,4}?(?:镇|乡|街道)", name):
+        return "镇"
+    if name.startswith(("团县委", "团市委")):
+        return "县" if name[1] == "县" else "市"
+    return None
+
+
+def kind_of(name: str) -> UnitKind:
+    if _COLLECTIVE.search(name):
+        return "collective"
+    if re.search(r"(?:分局|分行|支行|分公司|分中心)$", name) and re.match(r"^[省市]", name):
+        return "branch"
+    if re.search(r"(?:领导小组|领导小组办公室|工作小组|指挥部|工作专班)$", name):
+        return "group"
+    if re.search(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)?$", name):
+        return "town"
+    if re.search(r"(?:^中共|^团|[县市省区]委(?!员)|纪委|党委|党工委|党组|统战部|党校)", name):
+        return "party"
+    if re.search(r"(?:园区?|开发区|高新区|试验区|管委会)$", name):
+        return "park"
+    if re.search(r"(?:中心|院|所|站|馆|学校|大学|银行|公司|集团|台|社|协会|联合会|研究室)$", name):
+        return "institution"
+    if re.search(r"(?:局|厅|委员会|委|办公室|办|政府|署|部|室)$", name):
+        return "government"
+    return "other"
+
+
+def load_aliases(path: str | Path | None) -> dict[str, str]:
+    """A user alias file: JSON {"alias": "canonical"} or CSV rows `alias,canonical`."""
+    if path is None:
+        return {}
+    path = Path(path)
+    try:
+        raw = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AliasFileError(f"{path}: cannot read alias file: {exc}") from exc
+    if path.suffix.lower() == ".json" or raw.lstrip().startswith("{"):
+        return _json_aliases(path, raw)
+    return _csv_aliases(path, raw)
+
+
+def _json_aliases(path: Path, raw: str) -> dict[str, str]:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise AliasFileError(f"{path}: line {exc.lineno}: not valid JSON: {exc.msg}") from exc
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+        for k, v in data.items()
+    ):
+        raise AliasFileError(f'{path}: expected a JSON object {{"alias": "canonical name"}}')
+    return {fold(k.strip()): fold(v.strip()) for k, v in data.items()}
+
+
+def _csv_aliases(path: Path, raw: str) -> dict[str, str]:
+    aliases = {}
+    for number, row in enumerate(csv.reader(raw.splitlines()), start=1):
+        cells = [c.strip() for c in row]
+        if not any(cells) or cells[0].startswith("#"):
+            continue
+        if len(cells) != 2 or not all(cells):
+            raise AliasFileError(f"{path}: line {number}: expected two columns: alias,canonical")
+        if number == 1 and cells[0].lower() == "alias":
+            continue
+        aliases[fold(cells[0])] = fold(cells[1])
+    return aliases
