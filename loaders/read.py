@@ -14,6 +14,7 @@ from dutygraph.errors import InputError
 from .clean import Numbered, clean_lines, finish, split_lines
 from .encoding import decode
 from .model import Line, Metadata, SourceText
+from .pasted import rewrite_pasted
 
 SUPPORTED = (".txt", ".md", ".docx", ".xlsx", ".csv")
 _TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
@@ -59,7 +60,7 @@ def read_text(
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lines, metadata = clean_lines(split_lines(text), fmt)
-    return source_text(lines, path, sha256, fmt, metadata)
+    return source_text(rewrite_pasted(lines), path, sha256, fmt, metadata)
 
 
 def source_text(

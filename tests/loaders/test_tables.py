@@ -1,0 +1,158 @@
+"""Responsibilities tables -> plan lines, from rows and from tables pasted into text."""
+
+from __future__ import annotations
+
+from dutygraph.loaders.read import read_text
+from dutygraph.loaders.tables import chinese_number, header_kind, rows_to_lines
+
+LEAD_SUPPORT = "1.任务（牵头单位：A；配合单位：B、C；完成时限：2025年底）"
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    return [(line.number, line.text) for line in read_text(text).lines if line.text]
+
+
+def test_header_kinds():
+    assert header_kind("序号") == "number"
+    assert [header_kind(h) for h in ("工作任务", "重点任务", "主要任务", "任务")] == ["task"] * 4
+    assert header_kind("责任单位") == "units"
+    assert header_kind("牵头单位") == "lead"
+    assert [header_kind(h) for h in ("配合单位", "协办单位", "参与单位")] == ["support"] * 3
+    assert [header_kind(h) for h in ("完成时限", "时间节点")] == ["deadline"] * 2
+    assert [header_kind(h) for h in ("责任领导", "牵头领导")] == ["leader"] * 2
+    assert header_kind("责 任\n单 位") == "units"
+    assert header_kind("加快建设青梅、茶叶等现代农业产业园区的各项工作任务") is None
+
+
+def test_lead_and_support_row_and_leader_dropped():
+    rows = [
+        (1, ["序号", "重点任务", "牵头单位", "配合单位", "完成时限", "责任领导"]),
+        (2, ["1", "任务", "A", "B、C", "2025年底", "张三"]),
+    ]
+    assert rows_to_lines(rows) == [(2, LEAD_SUPPORT)]
+
+
+def test_units_only_row_and_multi_paragraph_cells():
+    rows = [
+        (5, ["序号", "工作任务", "责任单位"]),
+        (6, ["1", "任务", "A\nB"]),
+        (7, ["", "", ""]),
+        (8, ["2", "第一句。\n第二句", "C。"]),
+    ]
+    assert rows_to_lines(rows) == [
+        (6, "1.任务（责任单位：A、B）"),
+        (8, "2.第一句。第二句（责任单位：C）"),
+    ]
+
+
+def test_heading_rows_and_title_rows():
+    rows = [
+        (1, ["附件：某县任务分工表", "附件：某县任务分工表", "附件：某县任务分工表"]),
+        (2, ["序号", "任务", "责任单位"]),
+        (3, ["一、基础设施", "一、基础设施", "一、基础设施"]),  # merged across the row
+        (4, ["1", "修路", "县交通运输局"]),
+        (5, ["", "产业发展", ""]),  # an unnumbered heading gets the next number
+        (6, ["二", "民生", ""]),  # a Chinese number in 序号: a heading too
+        (7, ["1", "建医院", "县卫健局"]),
+    ]
+    assert rows_to_lines(rows) == [
+        (1, "附件：某县任务分工表"),
+        (3, "一、基础设施"),
+        (4, "1.修路（责任单位：县交通运输局）"),
+        (5, "一、产业发展"),
+        (6, "二、民生"),
+        (7, "1.建医院（责任单位：县卫健局）"),
+    ]
+
+
+def test_category_column_changes_start_headings():
+    rows = [
+        (1, ["领域", "序号", "工作任务", "牵头单位", "配合单位"]),
+        (2, ["基础设施", "1", "修路", "县交通运输局", ""]),
+        (3, ["", "2", "修桥", "县交通运输局", "县财政局"]),  # merged cell read as empty
+        (4, ["基础设施", "3", "修渠", "县水务局", ""]),  # merged cell repeated
+        (5, ["民生", "4", "建医院", "县卫健局", ""]),
+    ]
+    assert rows_to_lines(rows) == [
+        (2, "一、基础设施"),
+        (2, "1.修路（牵头单位：县交通运输局）"),
+        (3, "2.修桥（牵头单位：县交通运输局；配合单位：县财政局）"),
+        (4, "3.修渠（牵头单位：县水务局）"),
+        (5, "二、民生"),
+        (5, "4.建医院（牵头单位：县卫健局）"),
+    ]
+
+
+def test_two_header_rows_under_a_merged_heading():
+    rows = [
+        (1, ["序号", "工作任务", "责任单位", "责任单位", "完成时限"]),
+        (2, ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]),
+        (3, ["1", "任务", "A", "B、C", "2025年底"]),
+    ]
+    assert rows_to_lines(rows) == [(3, LEAD_SUPPORT)]
+
+
+def test_unknown_columns_are_kept_in_the_task_text():
+    rows = [(1, ["工作任务", "责任单位", "工作目标"]), (2, ["修路", "县交通运输局", "通车"])]
+    assert rows_to_lines(rows) == [(2, "1.修路。工作目标：通车（责任单位：县交通运输局）")]
+
+
+def test_a_table_without_a_responsibilities_header_is_not_one():
+    assert rows_to_lines([(1, ["姓名", "电话"]), (2, ["张三", "123"])]) is None
+
+
+def test_pasted_row_a_line_with_tabs_spaces_and_bars():
+    tabs = (
+        "一、重点任务\n"
+        "序号\t工作任务\t牵头单位\t配合单位\t完成时限\t责任领导\n"
+        "1\t任务\tA\tB、C\t2025年底\t张三\n"
+    )
+    assert _lines(tabs) == [(1, "一、重点任务"), (3, LEAD_SUPPORT)]
+    spaces = (
+        "序号  工作任务  牵头单位  配合单位  完成时限\n"
+        "1  任务  A  B、C  2025年底\n"
+        "2  另一任务  D  2026年6月底\n"  # the empty 配合单位 cell is lost in the spaces
+        "表后的文字，不属于表格。\n"
+    )
+    assert _lines(spaces) == [
+        (2, LEAD_SUPPORT),
+        (3, "2.另一任务（牵头单位：D；完成时限：2026年6月底）"),
+        (4, "表后的文字，不属于表格。"),
+    ]
+    bars = (
+        "| 序号 | 任务 | 责任单位 |\n|---|---|---|\n"
+        "| 一、民生 | | |\n| 1 | 建医院 | 县卫健局、县财政局 |\n"
+    )
+    assert _lines(bars) == [(3, "一、民生"), (4, "1.建医院（责任单位：县卫健局、县财政局）")]
+
+
+def test_pasted_cell_a_line():
+    text = (
+        "序号\n工作任务\n牵头单位\n配合单位\n完成时限\n"
+        "1\n任务\nA\nB、C\n2025年底\n"
+        "二、民生\n"
+        "2\n另一任务。\nD\n2026年\n"
+        "各单位要加强组织领导，确保各项任务落到实处，这段话很长，不是表格里的单元格。\n"
+    )
+    assert _lines(text) == [
+        (6, LEAD_SUPPORT),
+        (11, "二、民生"),
+        (12, "2.另一任务。（牵头单位：D；完成时限：2026年）"),
+        (16, "各单位要加强组织领导，确保各项任务落到实处，这段话很长，不是表格里的单元格。"),
+    ]
+
+
+def test_prose_with_wide_spaces_is_not_a_table():
+    text = "一、任务  与  责任单位\n1.修路。（责任单位：县交通运输局）\n"
+    assert _lines(text) == [
+        (1, "一、任务  与  责任单位"),
+        (2, "1.修路。（责任单位：县交通运输局）"),
+    ]
+    # A header line with no rows under it stays a line.
+    assert _lines("工作任务  责任单位\n正文。\n") == [(1, "工作任务  责任单位"), (2, "正文。")]
+
+
+def test_chinese_number():
+    assert [chinese_number(n) for n in (1, 9, 10, 11, 20, 35)] == [
+        "一", "九", "十", "十一", "二十", "三十五",
+    ]
