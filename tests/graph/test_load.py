@@ -1,0 +1,180 @@
+"""Loading plans: counts, idempotent reloads, replaced versions, shared nodes, atomicity."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from conftest import make_plan
+from dutygraph.graph.load import load_plan, stats, unload_document, write_rows
+from dutygraph.graph.model import GraphRows, document_uid, plan_rows
+from dutygraph.graph.store import Store
+from dutygraph.loaders.model import Plan
+
+from dutygraph.errors import NotFoundError, StoreError
+
+
+def uids(store: Store) -> list[str]:
+    rows = store.read("MATCH (n) RETURN n.uid AS uid ORDER BY uid")
+    return [r["uid"] for r in rows]
+
+
+def edges(store: Store) -> list[tuple[str, str, str]]:
+    rows = store.read(
+        "MATCH (a)-[r]->(b) RETURN a.uid AS a, type(r) AS type, b.uid AS b ORDER BY a, type, b"
+    )
+    return [(r["a"], r["type"], r["b"]) for r in rows]
+
+
+def tasks_of(store: Store, unit: str) -> list[dict]:
+    return store.read(
+        "MATCH (:Unit {name: $name})-[r:RESPONSIBLE_FOR]->(t:Task) "
+        "RETURN t.document AS document, t.code AS code, r.role AS role, r.rank AS rank, "
+        "r.inferred AS inferred, r.written AS written ORDER BY document, code",
+        {"name": unit},
+    )
+
+
+def test_load_writes_every_node_and_edge(store: Store, plan: Plan) -> None:
+    loaded = load_plan(store, plan)
+
+    assert loaded.uid == document_uid("plans/a.txt")
+    assert (loaded.tasks, loaded.assignments) == (3, 7)
+    assert stats(store) == {
+        "nodes": {
+            "Document": 1, "Goal": 1, "Policy": 1, "Project": 1, "Section": 3, "Task": 3,
+            "Unit": 6,
+        },
+        "relationships": {
+            "CITES": 1, "CONCERNS": 1, "FUNDED_BY": 1, "HAS_SECTION": 3, "HAS_TASK": 3,
+            "HOSTED_BY": 1, "INVOKES": 1, "MENTIONS": 1, "RESPONSIBLE_FOR": 7, "TARGETS": 1,
+        },
+    }  # fmt: skip
+    assert (loaded.uid, "HAS_SECTION", f"{loaded.uid}/s1") in edges(store)
+    assert (f"{loaded.uid}/s1", "HAS_SECTION", f"{loaded.uid}/s1.2") in edges(store)
+
+
+def test_task_and_assignment_properties(store: Store, plan: Plan) -> None:
+    uid = load_plan(store, plan).uid
+
+    [task] = store.read(
+        "MATCH (t:Task {uid: $uid}) RETURN t.code AS code, t.path AS path, t.text AS text, "
+        "t.section AS section, t.ordinal AS ordinal",
+        {"uid": f"{uid}/t1.1.2"},
+    )
+    assert task == {
+        "code": "二（一）2",
+        "path": ["二", "（一）", "2"],
+        "text": "争取对口帮扶单位加大帮扶力度。",
+        "section": f"{uid}/s1.1",
+        "ordinal": 2,
+    }
+    assert tasks_of(store, "县发展改革局") == [
+        {"document": uid, "code": "二（一）2", "role": "lead", "rank": 1, "inferred": True,
+         "written": "县发展改革局"},
+        {"document": uid, "code": "二（二）1", "role": "lead", "rank": 1, "inferred": True,
+         "written": "县发展改革局"},
+    ]  # fmt: skip
+    [unit] = store.read(
+        "MATCH (u:Unit {uid: 'unit:县老区办'})-[:HOSTED_BY]->(h:Unit) "
+        "RETURN u.kind AS kind, h.name AS host, h.aliases AS host_aliases"
+    )
+    assert unit == {"kind": "group", "host": "县发展改革局", "host_aliases": ["县发改局"]}
+
+
+def test_reload_leaves_the_graph_identical(store: Store, plan: Plan) -> None:
+    load_plan(store, plan)
+    before = (stats(store), uids(store), edges(store))
+
+    load_plan(store, plan)
+
+    assert (stats(store), uids(store), edges(store)) == before
+
+
+def test_two_documents_share_units_policies_and_projects(store: Store) -> None:
+    a = load_plan(store, make_plan("plans/a.txt")).uid
+    b = load_plan(store, make_plan("other/b.txt", title="另一个方案")).uid
+
+    counts = stats(store)["nodes"]
+    assert (counts["Document"], counts["Task"], counts["Unit"]) == (2, 6, 6)
+    assert (counts["Policy"], counts["Project"]) == (1, 1)
+    assert {r["document"] for r in tasks_of(store, "县发展改革局")} == {a, b}
+
+
+def test_changed_version_replaces_its_part_and_keeps_shared_nodes(store: Store) -> None:
+    load_plan(store, make_plan("plans/a.txt"))
+    load_plan(store, make_plan("plans/b.txt"))
+    changed = {"新增部分": [("新的任务。", ["县财政局", "县发展改革局"])]}
+
+    uid = load_plan(store, make_plan("new/dir/a.txt", changed, version="2")).uid
+
+    assert uid == document_uid("plans/a.txt")
+    assert [r["code"] for r in tasks_of(store, "县财政局")] == ["二（一）1"]
+    assert len(tasks_of(store, "县发展改革局")) == 3  # two in b, one in the new a
+    assert stats(store)["nodes"]["Document"] == 2
+    assert stats(store)["nodes"]["Task"] == 4
+
+
+def test_changed_version_deletes_shared_nodes_nobody_uses(store: Store) -> None:
+    load_plan(store, make_plan("plans/a.txt"))
+    lean = {"其他": [("一项任务。", ["县财政局"])]}
+
+    load_plan(store, make_plan("plans/a.txt", lean, funding=None, project=None, version="2"))
+
+    names = {r["name"] for r in store.read("MATCH (u:Unit) RETURN u.name AS name")}
+    assert names == {"县财政局", "县老区办", "县发展改革局"}  # the host stays with its guest
+    assert stats(store)["nodes"].get("Policy") is None
+    assert stats(store)["nodes"].get("Project") is None
+
+
+def test_unload_by_uid_or_path_keeps_what_others_use(store: Store) -> None:
+    a = load_plan(store, make_plan("plans/a.txt")).uid
+    only_a = {"x": [("只在甲方案。", ["县统计局"])]}
+    load_plan(store, make_plan("plans/b.txt", only_a, funding=None, project=None))
+    b_uids = set(uids(store)) - {u for u in uids(store) if u.startswith(a)}
+
+    assert unload_document(store, "plans/a.txt") == a
+    left = set(uids(store))
+    assert not any(u.startswith(a) for u in left)
+    assert "unit:县农业农村局" not in left  # only plan a named it
+    assert "policy:funding:专项财力补助" not in left
+    assert left <= b_uids | {"unit:县老区办", "unit:县发展改革局"}
+    assert "unit:县统计局" in left
+
+    assert unload_document(store, document_uid("plans/b.txt")) == document_uid("plans/b.txt")
+    assert stats(store) == {"nodes": {}, "relationships": {}}
+
+
+def test_unload_of_unknown_document_is_not_found(store: Store) -> None:
+    with pytest.raises(NotFoundError, match=r"no document 'nope\.txt'"):
+        unload_document(store, "nope.txt")
+
+
+def test_failed_write_leaves_the_store_as_it_was(store: Store, plan: Plan) -> None:
+    load_plan(store, plan)
+    before = (stats(store), uids(store), edges(store))
+
+    with pytest.raises(StoreError):
+        write_rows(store, broken(plan_rows(make_plan("plans/a.txt", version="2"))))
+    with pytest.raises(StoreError):
+        write_rows(store, broken(plan_rows(make_plan("plans/new.txt"))))
+
+    assert (stats(store), uids(store), edges(store)) == before
+
+
+def broken(rows: GraphRows) -> GraphRows:
+    """The rows with a map as the last task's text: no store takes a map as a property,
+    so the write fails after the old part was deleted and most of the new one written."""
+    tasks = [*rows.tasks[:-1], {**rows.tasks[-1], "text": {"a": 1}}]
+    return dataclasses.replace(rows, tasks=tasks)
+
+
+def test_sample_counts(sample_store: Store) -> None:
+    counts = stats(sample_store)
+    assert counts["nodes"]["Task"] == 47
+    assert counts["relationships"]["RESPONSIBLE_FOR"] == 136
+    fgj = tasks_of(sample_store, "县发展改革局")
+    leads = [r for r in fgj if r["role"] == "lead"]
+    assert (len(fgj), len(leads)) == (22, 9)
+    assert all(r["inferred"] for r in leads)
+    assert len(tasks_of(sample_store, "各镇人民政府")) == 24
