@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import click
-from dutygraph.api.serve import query, serve
 
+from dutygraph.api.serve import query, serve
 from dutygraph.errors import DutygraphError
 from dutygraph.loaders import parse_file
 from dutygraph.loaders.model import Plan
