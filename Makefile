@@ -13,12 +13,24 @@ test: setup system
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed web/dist/.built
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# The browser explorer (web/): npm ci when the lockfile changes, a Vite build into
+# web/dist when its sources do; the API serves web/dist.
+WEB_SOURCES := web/index.html web/graphiql.html web/vite.config.js $(wildcard web/src/*)
+
+web/node_modules/.installed: web/package.json web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund
+	touch $@
+
+web/dist/.built: web/node_modules/.installed $(WEB_SOURCES)
+	npm run build --prefix web
 	touch $@
 
 # Debian packages the tests use (chromium for the browser tests, docker-compose to

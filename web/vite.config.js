@@ -12,6 +12,11 @@ export default defineConfig({
     // GraphiQL's editor (monaco) is large by nature; the warning says nothing useful here.
     chunkSizeWarningLimit: 6000,
     rollupOptions: {
+      // GraphiQL's dependencies mark modules "use client" for React server frameworks;
+      // the directive means nothing in a plain bundle, so the warning is noise.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
       input: {
         index: resolve(import.meta.dirname, 'index.html'),
         graphiql: resolve(import.meta.dirname, 'graphiql.html'),

@@ -1,0 +1,52 @@
+// The one way the explorer talks to the server: GraphQL over POST to /graphql on the
+// page's own origin.
+
+export class ApiError extends Error {}
+
+/**
+ * Runs a GraphQL document and returns its `data`; throws ApiError with the server's
+ * message when the response carries errors or is not GraphQL at all.
+ * @param {string} query
+ * @param {Record<string, unknown>} [variables]
+ * @returns {Promise<any>}
+ */
+export async function gql(query, variables = {}) {
+  let response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch (err) {
+    throw new ApiError(`network: ${err.message}`);
+  }
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`HTTP ${response.status}`);
+  }
+  if (body.errors?.length) {
+    throw new ApiError(body.errors.map((e) => e.message).join('; '));
+  }
+  if (!response.ok) throw new ApiError(`HTTP ${response.status}`);
+  return body.data;
+}
+
+/**
+ * Every task of a filtered task list, page by page (the API caps `first` at 100).
+ * @param {string} query a document with $filter, $first, $after selecting tasks { edges pageInfo }
+ * @param {Record<string, unknown>} filter
+ */
+export async function allTasks(query, filter) {
+  const nodes = [];
+  let after = null;
+  for (;;) {
+    const data = await gql(query, { filter, first: 100, after });
+    const page = data.tasks;
+    nodes.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) return nodes;
+    after = page.pageInfo.endCursor;
+  }
+}

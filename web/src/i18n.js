@@ -1,0 +1,219 @@
+// Interface text in Chinese (the default) and English. Static elements name their text
+// with data-i18n* attributes; dynamic views re-render on a language change.
+
+const STRINGS = {
+  zh: {
+    'app.title': '责任图谱',
+    'tab.explorer': '图谱',
+    'tab.workload': '工作量',
+    'nav.graphiql': 'GraphQL 调试',
+    'lang.switch': 'English',
+    'search.label': '搜索单位、任务、政策、项目',
+    'search.placeholder': '输入名称或简称，如 发改局',
+    'search.none': '没有找到',
+    'search.short': '请至少输入 2 个字',
+    'search.count': '共 {n} 条结果',
+    'kind.Unit': '单位',
+    'kind.Task': '任务',
+    'kind.Policy': '政策',
+    'kind.Project': '项目',
+    'kind.Section': '章节',
+    'kind.Document': '文件',
+    'kind.Goal': '目标',
+    'filter.kinds': '显示类型',
+    'legend.title': '图例',
+    'legend.lead': '牵头',
+    'legend.support': '配合',
+    'legend.other': '其他关系',
+    'graph.fit': '适应窗口',
+    'graph.zoomIn': '放大',
+    'graph.zoomOut': '缩小',
+    'graph.relayout': '重新布局',
+    'graph.clear': '清空',
+    'graph.png': '导出 PNG',
+    'graph.graphml': '导出 GraphML',
+    'graph.json': '导出 JSON',
+    'graph.empty': '搜索并选择一个节点，图谱会显示它的关联。点击节点展开。',
+    'graph.stats': '{nodes} 个节点，{edges} 条关系，其中任务 {tasks} 个',
+    'graph.nodeList': '图中节点',
+    'details.title': '详情',
+    'details.empty': '选择一个节点查看详情。',
+    'details.loading': '加载中…',
+    'details.text': '任务内容',
+    'details.source': '原文位置',
+    'details.sourceLine': '第 {line} 行，字符 {start}–{end}',
+    'details.sectionPath': '所属章节',
+    'details.document': '所属文件',
+    'details.deadline': '完成时限',
+    'details.units': '责任单位',
+    'details.policies': '涉及政策',
+    'details.projects': '涉及项目',
+    'details.tasks': '任务',
+    'details.tasksBySection': '任务（按章节，牵头在前）',
+    'details.workload': '工作量',
+    'details.workloadLine': '共 {total} 项：牵头 {lead}，配合 {support}',
+    'details.partners': '常合作单位',
+    'details.shared': '共同任务 {n}',
+    'details.aliases': '又称',
+    'details.hostedBy': '设在',
+    'details.kind': '类别',
+    'details.level': '层级',
+    'details.docNumber': '文号',
+    'details.amount': '金额',
+    'details.issuer': '发文机关',
+    'details.subsections': '下级章节',
+    'details.expand': '在图中展开',
+    'details.inferred': '（推定）',
+    'role.LEAD': '牵头',
+    'role.SUPPORT': '配合',
+    'workload.title': '单位工作量排名',
+    'workload.document': '文件',
+    'workload.section': '章节',
+    'workload.all': '全部',
+    'workload.top': '显示前',
+    'workload.unit': '单位',
+    'workload.total': '合计',
+    'workload.lead': '牵头',
+    'workload.support': '配合',
+    'workload.rank': '排名',
+    'workload.csv': '导出 CSV',
+    'workload.xlsx': '导出 Excel',
+    'workload.matrix': '单位 × 单位 共同任务矩阵',
+    'workload.matrixHint': '格中数字为两单位共同承担的任务数（前 {n} 个单位）',
+    'workload.table': '排名表',
+    'workload.matrixSheet': '共同任务矩阵',
+    'error.prefix': '出错了：',
+  },
+  en: {
+    'app.title': 'Duty graph',
+    'tab.explorer': 'Graph',
+    'tab.workload': 'Workload',
+    'nav.graphiql': 'GraphQL IDE',
+    'lang.switch': '中文',
+    'search.label': 'Search units, tasks, policies, projects',
+    'search.placeholder': 'A name or short name, e.g. 发改局',
+    'search.none': 'Nothing found',
+    'search.short': 'Type at least 2 characters',
+    'search.count': '{n} results',
+    'kind.Unit': 'Unit',
+    'kind.Task': 'Task',
+    'kind.Policy': 'Policy',
+    'kind.Project': 'Project',
+    'kind.Section': 'Section',
+    'kind.Document': 'Document',
+    'kind.Goal': 'Goal',
+    'filter.kinds': 'Show kinds',
+    'legend.title': 'Legend',
+    'legend.lead': 'Lead',
+    'legend.support': 'Support',
+    'legend.other': 'Other link',
+    'graph.fit': 'Fit',
+    'graph.zoomIn': 'Zoom in',
+    'graph.zoomOut': 'Zoom out',
+    'graph.relayout': 'Re-layout',
+    'graph.clear': 'Clear',
+    'graph.png': 'Export PNG',
+    'graph.graphml': 'Export GraphML',
+    'graph.json': 'Export JSON',
+    'graph.empty': 'Search and choose a node to see what it is linked to. Click a node to expand it.',
+    'graph.stats': '{nodes} nodes, {edges} links, {tasks} of them tasks',
+    'graph.nodeList': 'Nodes in the graph',
+    'details.title': 'Details',
+    'details.empty': 'Choose a node to see its details.',
+    'details.loading': 'Loading…',
+    'details.text': 'Task',
+    'details.source': 'Source',
+    'details.sourceLine': 'line {line}, characters {start}–{end}',
+    'details.sectionPath': 'Section',
+    'details.document': 'Document',
+    'details.deadline': 'Deadline',
+    'details.units': 'Responsible units',
+    'details.policies': 'Policies',
+    'details.projects': 'Projects',
+    'details.tasks': 'Tasks',
+    'details.tasksBySection': 'Tasks by section, lead first',
+    'details.workload': 'Workload',
+    'details.workloadLine': '{total} tasks: {lead} lead, {support} support',
+    'details.partners': 'Frequent partners',
+    'details.shared': '{n} shared',
+    'details.aliases': 'Also called',
+    'details.hostedBy': 'Hosted by',
+    'details.kind': 'Kind',
+    'details.level': 'Level',
+    'details.docNumber': 'Number',
+    'details.amount': 'Amount',
+    'details.issuer': 'Issuer',
+    'details.subsections': 'Subsections',
+    'details.expand': 'Expand in graph',
+    'details.inferred': ' (inferred)',
+    'role.LEAD': 'Lead',
+    'role.SUPPORT': 'Support',
+    'workload.title': 'Units ranked by workload',
+    'workload.document': 'Document',
+    'workload.section': 'Section',
+    'workload.all': 'All',
+    'workload.top': 'Show top',
+    'workload.unit': 'Unit',
+    'workload.total': 'Total',
+    'workload.lead': 'Lead',
+    'workload.support': 'Support',
+    'workload.rank': 'Rank',
+    'workload.csv': 'Export CSV',
+    'workload.xlsx': 'Export Excel',
+    'workload.matrix': 'Unit × unit shared tasks',
+    'workload.matrixHint': 'Each cell counts the tasks two units share (top {n} units)',
+    'workload.table': 'Ranking',
+    'workload.matrixSheet': 'Shared tasks',
+    'error.prefix': 'Error: ',
+  },
+};
+
+const listeners = [];
+let current = 'zh';
+
+/** The current language, "zh" or "en". */
+export function lang() {
+  return current;
+}
+
+/**
+ * The text for `key` in the current language, with {name} placeholders filled.
+ * @param {string} key
+ * @param {Record<string, string | number>} [params]
+ */
+export function t(key, params = {}) {
+  const text = STRINGS[current][key] ?? STRINGS.zh[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+}
+
+/** Calls `fn` after every language change. */
+export function onLanguageChange(fn) {
+  listeners.push(fn);
+}
+
+/** Switches the language, relabels the static page and tells the dynamic views. */
+export function setLanguage(code) {
+  current = code in STRINGS ? code : 'zh';
+  document.documentElement.lang = current === 'zh' ? 'zh-CN' : 'en';
+  localStorage.setItem('dutygraph.lang', current);
+  applyStatic(document);
+  for (const fn of listeners) fn(current);
+}
+
+/** The language asked for by ?lang=, else the last one chosen, else Chinese. */
+export function initialLanguage() {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  return asked || localStorage.getItem('dutygraph.lang') || 'zh';
+}
+
+function applyStatic(root) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) {
+    el.placeholder = t(el.dataset.i18nPlaceholder);
+  }
+  for (const el of root.querySelectorAll('[data-i18n-title]')) {
+    el.title = t(el.dataset.i18nTitle);
+    el.setAttribute('aria-label', el.title);
+  }
+  document.title = `dutygraph · ${t('app.title')}`;
+}

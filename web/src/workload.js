@@ -1,0 +1,222 @@
+// The workload view: units ranked by tasks (lead and support stacked), the unit × unit
+// matrix of shared tasks, filters by document and section, CSV and XLSX export.
+import { BarChart, HeatmapChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { allTasks, gql } from './api.js';
+import { h } from './dom.js';
+import { csvBlob, download, xlsxBlob } from './exporters.js';
+import { t } from './i18n.js';
+import { LEAD_COLOR, SUPPORT_COLOR } from './kinds.js';
+import { DOCUMENTS, TASKS_WITH_UNITS, WORKLOAD } from './queries.js';
+
+echarts.use([BarChart, HeatmapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+
+const MATRIX_UNITS = 15;
+
+/** Counts, for each pair of the given units, the tasks both are on. */
+function sharedMatrix(units, tasks) {
+  const index = new Map(units.map((u, i) => [u.uid, i]));
+  const counts = units.map(() => units.map(() => 0));
+  for (const task of tasks) {
+    const on = task.units.map((u) => index.get(u.uid)).filter((i) => i !== undefined);
+    for (const a of on) for (const b of on) if (a !== b) counts[a][b] += 1;
+  }
+  return counts;
+}
+
+export class WorkloadView {
+  /** @param {Record<string, HTMLElement>} els */
+  constructor(els) {
+    this.els = els;
+    this.rows = [];
+    this.matrix = { units: [], counts: [] };
+    this.documents = [];
+    this.loaded = false;
+    this.chart = null;
+    this.heatmap = null;
+    els.document.addEventListener('change', () => {
+      this.fillSections();
+      this.load();
+    });
+    els.section.addEventListener('change', () => this.load());
+    els.first.addEventListener('change', () => this.load());
+    els.csv.addEventListener('click', () => download(csvBlob(this.tableRows()), 'dutygraph-workload.csv'));
+    els.xlsx.addEventListener('click', () => this.exportXlsx());
+    window.addEventListener('resize', () => {
+      this.chart?.resize();
+      this.heatmap?.resize();
+    });
+  }
+
+  /** Loads the filters' choices once, then the ranking. */
+  async open() {
+    this.chart ??= echarts.init(this.els.chart);
+    this.heatmap ??= echarts.init(this.els.matrix);
+    this.chart.resize();
+    this.heatmap.resize();
+    if (this.loaded) return;
+    this.loaded = true;
+    try {
+      this.documents = (await gql(DOCUMENTS)).documents;
+    } catch (err) {
+      this.els.status.textContent = `${t('error.prefix')}${err.message}`;
+    }
+    this.fillDocuments();
+    await this.load();
+  }
+
+  fillDocuments() {
+    const chosen = this.els.document.value;
+    this.els.document.replaceChildren(
+      h('option', { value: '' }, t('workload.all')),
+      ...this.documents.map((d) => h('option', { value: d.uid }, d.title)),
+    );
+    this.els.document.value = chosen;
+    this.fillSections();
+  }
+
+  fillSections() {
+    const chosen = this.els.section.value;
+    const docs = this.els.document.value
+      ? this.documents.filter((d) => d.uid === this.els.document.value)
+      : this.documents;
+    const options = [h('option', { value: '' }, t('workload.all'))];
+    for (const doc of docs) {
+      for (const s of doc.sections) {
+        options.push(h('option', { value: s.uid }, `${s.number} ${s.title}`));
+        for (const sub of s.subsections) options.push(h('option', { value: sub.uid }, `\u3000${sub.number} ${sub.title}`));
+      }
+    }
+    this.els.section.replaceChildren(...options);
+    this.els.section.value = options.some((o) => o.value === chosen) ? chosen : '';
+  }
+
+  filter() {
+    const f = {};
+    if (this.els.document.value) f.document = this.els.document.value;
+    if (this.els.section.value) f.section = this.els.section.value;
+    return f;
+  }
+
+  async load() {
+    const filter = this.filter();
+    this.els.root.dataset.state = 'loading';
+    this.els.status.textContent = t('details.loading');
+    try {
+      const [ranking, tasks] = await Promise.all([
+        gql(WORKLOAD, { first: Number(this.els.first.value), filter }),
+        allTasks(TASKS_WITH_UNITS, filter),
+      ]);
+      this.rows = ranking.workload.map((w) => ({ uid: w.unit.uid, name: w.unit.name, total: w.total, lead: w.lead, support: w.support }));
+      const units = this.rows.slice(0, MATRIX_UNITS);
+      this.matrix = { units, counts: sharedMatrix(units, tasks) };
+      this.els.status.textContent = '';
+    } catch (err) {
+      this.rows = [];
+      this.matrix = { units: [], counts: [] };
+      this.els.status.textContent = `${t('error.prefix')}${err.message}`;
+    }
+    this.render();
+    this.els.root.dataset.state = 'ready';
+  }
+
+  /** Draws everything again from the loaded data (also after a language change). */
+  render() {
+    if (!this.chart) return;
+    if (this.documents.length) this.fillDocuments();
+    this.renderTable();
+    this.renderChart();
+    this.renderMatrix();
+  }
+
+  renderTable() {
+    this.els.table.querySelector('tbody').replaceChildren(
+      ...this.rows.map((r, i) =>
+        h('tr', { 'data-testid': 'workload-row', 'data-uid': r.uid },
+          h('td', null, i + 1),
+          h('td', { 'data-testid': 'workload-unit' }, r.name),
+          h('td', { 'data-testid': 'workload-total' }, r.total),
+          h('td', null, r.lead),
+          h('td', null, r.support)),
+      ),
+    );
+  }
+
+  renderChart() {
+    const rows = [...this.rows].reverse(); // echarts draws the first category at the bottom
+    this.els.chart.style.height = `${Math.max(240, rows.length * 22 + 60)}px`;
+    this.chart.resize();
+    this.chart.setOption(
+      {
+        animation: false,
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 0, data: [t('workload.lead'), t('workload.support')] },
+        grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { fontSize: 11 } },
+        series: [
+          { name: t('workload.lead'), type: 'bar', stack: 'load', color: LEAD_COLOR, data: rows.map((r) => r.lead) },
+          {
+            name: t('workload.support'),
+            type: 'bar',
+            stack: 'load',
+            color: SUPPORT_COLOR,
+            data: rows.map((r) => r.support),
+            label: { show: true, position: 'right', formatter: (p) => rows[p.dataIndex].total },
+          },
+        ],
+      },
+      true,
+    );
+  }
+
+  renderMatrix() {
+    const { units, counts } = this.matrix;
+    this.els.matrixHint.textContent = t('workload.matrixHint', { n: units.length });
+    const names = units.map((u) => u.name);
+    const cells = [];
+    let max = 1;
+    counts.forEach((row, i) =>
+      row.forEach((n, j) => {
+        if (i !== j) {
+          cells.push([j, i, n]);
+          max = Math.max(max, n);
+        }
+      }),
+    );
+    this.heatmap.setOption(
+      {
+        animation: false,
+        tooltip: { formatter: (p) => `${names[p.value[1]]} × ${names[p.value[0]]}: ${p.value[2]}` },
+        grid: { left: 8, right: 70, top: 8, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', data: names, axisLabel: { rotate: 45, fontSize: 10 }, splitArea: { show: true } },
+        yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: 10 }, splitArea: { show: true } },
+        visualMap: { min: 0, max, calculable: false, orient: 'vertical', right: 0, top: 'middle', inRange: { color: ['#f8fafc', '#1d4ed8'] } },
+        series: [{ type: 'heatmap', data: cells, label: { show: true, fontSize: 9, formatter: (p) => (p.value[2] ? p.value[2] : '') } }],
+      },
+      true,
+    );
+  }
+
+  tableRows() {
+    return [
+      [t('workload.rank'), t('workload.unit'), t('workload.total'), t('workload.lead'), t('workload.support')],
+      ...this.rows.map((r, i) => [i + 1, r.name, r.total, r.lead, r.support]),
+    ];
+  }
+
+  matrixRows() {
+    const { units, counts } = this.matrix;
+    return [['', ...units.map((u) => u.name)], ...units.map((u, i) => [u.name, ...counts[i]])];
+  }
+
+  async exportXlsx() {
+    const blob = await xlsxBlob([
+      { name: t('workload.table'), rows: this.tableRows() },
+      { name: t('workload.matrixSheet'), rows: this.matrixRows() },
+    ]);
+    download(blob, 'dutygraph-workload.xlsx');
+  }
+}
