@@ -7,13 +7,6 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from dutygraph.api.conformance import GraphQLHTTP
-from dutygraph.api.pages import GraphQLIde, page
-from dutygraph.api.settings import Settings
-from dutygraph.api.storehandle import StoreHandle
-from dutygraph.graph.store import Store
-from dutygraph.schema.context import Context
-from dutygraph.schema.schema import build_schema
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
@@ -21,7 +14,14 @@ from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 from strawberry.fastapi import GraphQLRouter
 
+from dutygraph.api.conformance import GraphQLHTTP
+from dutygraph.api.pages import GraphQLIde, page
+from dutygraph.api.settings import Settings
+from dutygraph.api.storehandle import StoreHandle
 from dutygraph.errors import StoreError
+from dutygraph.graph.store import Store
+from dutygraph.schema.context import Context
+from dutygraph.schema.schema import build_schema
 
 GRAPHQL_PATH = "/graphql"
 log = logging.getLogger("dutygraph.api")

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from dutygraph.api.settings import Settings
 
+from dutygraph.api.settings import Settings
 from dutygraph.errors import ArgumentError
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ def serve(
 ) -> None:
     """Load FILES (if any) into the graph, then serve the GraphQL API and the explorer."""
     import uvicorn
+
     from dutygraph.api.app import create_app
     from dutygraph.graph.store import open_store
 

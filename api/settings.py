@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dutygraph.schema.limits import DEFAULT_LIMITS, Limits
-
 from dutygraph.errors import ArgumentError
+from dutygraph.schema.limits import DEFAULT_LIMITS, Limits
 
 # The web app's build output; with `pip install -e .` it sits beside this folder.
 DEFAULT_WEB_DIST = Path(__file__).resolve().parent.parent / "web" / "dist"

@@ -13,9 +13,8 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from dutygraph.graph.store import Store, open_store
-
 from dutygraph.errors import StoreError
+from dutygraph.graph.store import Store, open_store
 
 
 class StoreHandle:

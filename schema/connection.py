@@ -6,9 +6,9 @@ import base64
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from dutygraph.schema.enums import Role
 
 from dutygraph.errors import ArgumentError
+from dutygraph.schema.enums import Role
 
 if TYPE_CHECKING:
     from dutygraph.schema.task import Task

@@ -6,10 +6,11 @@ import asyncio
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from strawberry.fastapi import BaseContext
+
 from dutygraph.graph.store import Store
 from dutygraph.schema.limits import DEFAULT_LIMITS, Limits
 from dutygraph.schema.loaders import Loaders
-from strawberry.fastapi import BaseContext
 
 T = TypeVar("T")
 

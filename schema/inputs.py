@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+
 from dutygraph.schema.enums import Role, UnitKind, UnitLevel
 
 

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from strawberry.dataloader import DataLoader
+
 from dutygraph.graph import api_queries, queries
 from dutygraph.graph.store import Store
-from strawberry.dataloader import DataLoader
 
 Row = dict[str, Any]
 BatchFn = Callable[[Store, list[str]], list[Row]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+
 from dutygraph.schema.context import Context
 from dutygraph.schema.enums import PolicyKind, to_enum
 

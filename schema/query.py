@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 import strawberry
+
+from dutygraph.errors import ArgumentError, NotFoundError
 from dutygraph.graph import queries
 from dutygraph.schema.connection import TaskConnection, decode_cursor
 from dutygraph.schema.context import Context
@@ -17,8 +19,6 @@ from dutygraph.schema.policy import Policy, Project
 from dutygraph.schema.search import SearchResult, run_search
 from dutygraph.schema.task import Task
 from dutygraph.schema.unit import Partner, Unit, Workload
-
-from dutygraph.errors import ArgumentError, NotFoundError
 
 Info = strawberry.Info[Context, None]
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Annotated, Any
 
 import strawberry
+
 from dutygraph.graph import queries
 from dutygraph.schema.context import Context
 from dutygraph.schema.document import Section

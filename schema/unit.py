@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+
 from dutygraph.graph import queries
 from dutygraph.schema.connection import TaskConnection, decode_cursor
 from dutygraph.schema.context import Context
