@@ -6,7 +6,7 @@ from pathlib import Path
 
 from dutygraph.errors import ParseError
 
-from . import mentions
+from . import goals, mentions, policies, projects
 from .fold import fold
 from .model import Document, Plan, SourceText, Unit
 from .outline import outline
@@ -45,17 +45,16 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
     outside = mentions.mentions(
         source.text, folded, source.lines, assembly.tasks, tree, defined, resolve
     )
-    cited: list = []
-    measures: list = []
-    found_projects: tuple = ()
+    cited = policies.cited(source.text, folded, source.lines, tree, assembly.tasks)
+    measures = policies.measures(source.text, folded, assembly.tasks)
     return Plan(
         document=document,
         sections=assembly.sections,
         tasks=assembly.tasks,
         units=_units(assembly.tasks, outside, user_aliases, text_aliases),
         policies=tuple(cited + measures),
-        projects=found_projects,
-        goals=(),
+        projects=projects.find(source.text, folded, assembly.tasks, measures),
+        goals=goals.find(source.text, folded, source.lines, assembly.tasks),
         warnings=assembly.warnings,
         text=source.text,
     )

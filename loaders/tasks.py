@@ -40,6 +40,16 @@ class _Item:
         return any(c.first_leads for c in self.clauses)
 
 
+def region(text: str, task: Task) -> tuple[int, int]:
+    """Offsets of a task's own words: after its numbering, before its clause."""
+    first = task.text.split("\n", 1)[0]
+    start = text.find(first, task.span.start, task.span.end) if first else -1
+    if start < 0:
+        start = task.span.start
+    end = min((a.span.start for a in task.units), default=task.span.end)
+    return start, max(start, min(end, task.span.end))
+
+
 @dataclass(frozen=True, slots=True)
 class Assembly:
     sections: tuple[Section, ...]

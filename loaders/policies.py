@@ -1,0 +1,234 @@
+"""Policies: cited documents (《title》（号）) and the funding and land measures in tasks.
+
+Citations of one document resolve to one Policy: by document number in any bracket style
+(国发[2021]3号 = 国发〔2021〕3号), or by title when the issuer and the kind of document
+agree and the titles differ by a few characters (the sample spells 粤发〔2021〕15号 three
+ways and gives its number once).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .model import Line, Policy, Span, Task
+from .outline import Outline, line_at
+from .tasks import region
+
+_DOC_NUMBER = re.compile(
+    r"([一-龥]{1,12}?)\s*[〔\[［【（]\s*((?:19|20)\d\d)\s*[〕\]］】）]\s*(\d{1,4})\s*号"
+)
+_TITLE = re.compile(r"《([^《》]{2,150})》")
+_NUMBER_AFTER = re.compile(r"\s*（\s*([^（）]*?[〔\[［【（][^（）]*?[〕\]］】）][^（）]*?号)\s*）")
+_DOC_TYPES = (
+    "实施意见", "指导意见", "意见", "实施方案", "工作方案", "方案", "通知", "办法", "规划",
+    "决定", "条例", "规定", "细则", "纲要", "计划", "措施", "若干措施", "意见稿",
+)
+# Issuers of common document-number prefixes, for a number cited without its title.
+_ISSUERS = {
+    "国发": "国务院", "国办发": "国务院办公厅", "中发": "中共中央 国务院",
+    "中办发": "中共中央办公厅 国务院办公厅", "粤发": "中共广东省委 广东省人民政府",
+    "粤府": "广东省人民政府", "粤府办": "广东省人民政府办公厅",
+}
+_IMPLEMENTS = re.compile(r"(?:贯彻落实|贯彻|落实|实施|执行)[^。；《]{0,6}$")
+
+_FUNDING = re.compile(
+    r"财力补助|补助|奖补|奖励|补贴|贴息|以奖代补|出资|专项债|债务限额|补偿基金|基金|专项融资"
+    r"|融资|信贷|贷款|资金|拨付|\d+(?:\.\d+)?\s*[万亿]元"
+)
+_LAND = re.compile(r"用地|占补平衡|增减挂钩|(?:用林|林地|结余|建设用地)指标|土地整[治理]")
+_AMOUNT = re.compile(r"((?:每个?[县市镇村人户年所项])*)\s*(\d+(?:\.\d+)?)\s*(万|亿|千)?\s*元")
+_RATIO = re.compile(r"(\d+)\s*[:：比]\s*(\d+)")
+_RATIO_CONTEXT = re.compile(r"比例|出资|配套|分担")
+_LEADING_VERBS = re.compile(
+    r"^(?:积极|加快|争取|用好用活|统筹用好|用好|用活|根据|按照|按|获得|申请|推动|加大|落实|"
+    r"探索|实施|完善|做好|继续|进一步|全力|大力)+"
+)
+_YUAN = {"万": 1e4, "亿": 1e8, "千": 1e3, None: 1.0}
+
+
+@dataclass
+class _Citation:
+    title: str | None
+    number: str | None
+    written: str
+    span: Span
+    implemented: bool
+
+
+def canonical_number(written: str) -> str | None:
+    """国发[2021]3号, 国发（2021）3号 -> 国发〔2021〕3号."""
+    m = _DOC_NUMBER.search(written)
+    if m is None:
+        return None
+    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+
+
+def cited(
+    text: str, folded: str, lines: tuple[Line, ...], tree: Outline, tasks: tuple[Task, ...]
+) -> list[Policy]:
+    """Every document the plan cites, one Policy per document."""
+    preamble_end = tree.blocks[0].start if tree.blocks else len(text)
+    found: list[_Citation] = []
+    taken: list[tuple[int, int]] = []
+    for m in _TITLE.finditer(folded):
+        title = re.sub(r"\s*\n\s*", "", text[m.start(1) : m.end(1)]).strip()
+        end = m.end()
+        number = None
+        after = _NUMBER_AFTER.match(folded, m.end())
+        if after is not None and canonical_number(after.group(1)):
+            number = canonical_number(after.group(1))
+            end = after.end()
+        written = re.sub(r"\s*\n\s*", "", text[m.start() : end])
+        implemented = m.start() < preamble_end and bool(_IMPLEMENTS.search(folded[: m.start()]))
+        found.append(
+            _Citation(title, number, written, Span(m.start(), end, line_at(lines, m.start())),
+                      implemented)
+        )
+        taken.append((m.start(), end))
+    for m in _DOC_NUMBER.finditer(folded):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        found.append(
+            _Citation(None, canonical_number(m.group(0)), text[m.start() : m.end()],
+                      Span(m.start(), m.end(), line_at(lines, m.start())), False)
+        )
+    return [_policy(group, tasks) for group in _group(found)]
+
+
+def measures(text: str, folded: str, tasks: tuple[Task, ...]) -> list[Policy]:
+    """Funding and land measures named in task text, one per task and kind."""
+    by_id: dict[str, Policy] = {}
+    for task in tasks:
+        start, end = region(text, task)
+        for kind, pattern in (("funding", _FUNDING), ("land", _LAND)):
+            m = pattern.search(folded, start, end)
+            if m is None:
+                continue
+            policy = _measure(text, folded, task, kind, m, start, end)
+            old = by_id.get(policy.id)
+            if old is not None:
+                policy = _merge(old, policy)
+            by_id[policy.id] = policy
+    return list(by_id.values())
+
+
+def _measure(
+    text: str, folded: str, task: Task, kind: str, m: re.Match[str], start: int, end: int
+) -> Policy:
+    a, b = _clause_around(folded, m.start(), m.end(), start, end)
+    name = _LEADING_VERBS.sub("", text[a:b].strip()) or text[a:b].strip()
+    amount = value = ratio = None
+    if kind == "funding":
+        money = _AMOUNT.search(folded, start, end)
+        if money is not None:
+            amount = re.sub(r"\s", "", text[money.start() : money.end()])
+            value = float(money.group(2)) * _YUAN[money.group(3)]
+        for r in _RATIO.finditer(folded, start, end):
+            ra, rb = _clause_around(folded, r.start(), r.end(), start, end)
+            if _RATIO_CONTEXT.search(folded, ra, rb):
+                ratio = f"{r.group(1)}:{r.group(2)}"
+                break
+    span = Span(a, b, task.span.line)
+    return Policy(
+        id=f"policy:{kind}:{_key(name)}", name=name, title=None,
+        doc_number=None, issuer=None, year=None, kind=kind,  # type: ignore[arg-type]
+        amount=amount, amount_value=value, ratio=ratio, written_as=(text[a:b],),
+        tasks=(task.id,), implemented=False, spans=(span,),
+    )
+
+
+def _merge(old: Policy, new: Policy) -> Policy:
+    return Policy(
+        id=old.id, name=old.name, title=None, doc_number=None, issuer=None, year=None,
+        kind=old.kind, amount=old.amount or new.amount,
+        amount_value=old.amount_value or new.amount_value, ratio=old.ratio or new.ratio,
+        written_as=tuple(dict.fromkeys(old.written_as + new.written_as)),
+        tasks=tuple(dict.fromkeys(old.tasks + new.tasks)), implemented=False,
+        spans=old.spans + new.spans,
+    )
+
+
+def _clause_around(folded: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
+    while a > start and folded[a - 1] not in "，。；\n":
+        a -= 1
+    while b < end and folded[b] not in "，。；\n":
+        b += 1
+    return a, b
+
+
+def _group(found: list[_Citation]) -> list[list[_Citation]]:
+    """Citations of the same document, in order of first citation."""
+    groups: list[list[_Citation]] = []
+    for c in found:
+        for group in groups:
+            if any(_same(c, other) for other in group):
+                group.append(c)
+                break
+        else:
+            groups.append([c])
+    return groups
+
+
+def _same(a: _Citation, b: _Citation) -> bool:
+    if a.number and b.number:
+        return a.number == b.number
+    if not (a.title and b.title):
+        return False
+    ia, sa = _split_title(a.title)
+    ib, sb = _split_title(b.title)
+    if _key(ia or "") != _key(ib or "") or _doc_type(sa) != _doc_type(sb):
+        return False
+    return SequenceMatcher(None, _key(sa), _key(sb)).ratio() >= 0.75
+
+
+def _policy(group: list[_Citation], tasks: tuple[Task, ...]) -> Policy:
+    numbered = [c for c in group if c.number]
+    titled = [c for c in group if c.title]
+    best = (numbered and numbered[0].title and numbered[0]) or (
+        max(titled, key=lambda c: len(c.title or "")) if titled else None
+    )
+    title = best.title if best else None
+    number = numbered[0].number if numbered else None
+    issuer = _split_title(title)[0] if title else None
+    prefix = re.match(r"[一-龥]+?(?=〔)", number) if number else None
+    if issuer is None and prefix is not None:
+        issuer = _ISSUERS.get(prefix.group(0))
+    spans = tuple(c.span for c in group)
+    return Policy(
+        id=f"policy:{number or _key(title or '')}",
+        name=title or number or "",
+        title=title,
+        doc_number=number,
+        issuer=issuer,
+        year=int(number[number.index("〔") + 1 : number.index("〕")]) if number else None,
+        kind="document",
+        amount=None,
+        amount_value=None,
+        ratio=None,
+        written_as=tuple(dict.fromkeys(c.written for c in group)),
+        tasks=tuple(t.id for t in tasks if any(_within(s, t.span) for s in spans)),
+        implemented=any(c.implemented for c in group),
+        spans=spans,
+    )
+
+
+def _within(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start < outer.end
+
+
+def _split_title(title: str) -> tuple[str | None, str]:
+    """(issuer, subject): `国务院关于…的意见` -> (国务院, …的意见)."""
+    at = title.find("关于")
+    if 0 < at <= 40:
+        return re.sub(r"[\s、，,]+", " ", title[:at]).strip(), title[at + 2 :]
+    return None, title
+
+
+def _doc_type(subject: str) -> str:
+    return next((t for t in _DOC_TYPES if subject.endswith(t)), "")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s、，,·“”]", "", text)

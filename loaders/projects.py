@@ -1,0 +1,122 @@
+"""Projects: the named works and programmes a task names.
+
+A name ends in a word for a work (…电站, …高速公路, …铁路, …工程, …医院, …产业园, …示范区,
+…基地, 碧道 …) and starts after the verb or particle before it (建设, 推进, 将, 的, 等, 、 …);
+`X等工程` is the X works. A quoted name that ends like a work (“四好农村路”) is one too, as
+is a building programme (改扩建一所幼儿园或中小学). Names that differ only by quotes, 等,
+counters (一所) or 学校/学 are one project, linked to every task that names it and to the
+funding measures of those tasks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Policy, Project, Span, Task
+from .tasks import region
+
+_WORK = re.compile(
+    r"抽水蓄能电站|电站|电厂|高速公路|铁路|公路|工程|中医院|医院|产业园|工业园|示范区|基地"
+    r"|碧道|医共体|综合体|机场|港口|水库|大桥|枢纽|物流园"
+)
+_BOUNDARY = re.compile(
+    r"[，。、；：！？\n]|建设|推进|实施|打造|创建|争取|推动|加快|完善|申报|参与|将|把|对|的|在"
+    r"|以及|和|及|与|为|等|支持|帮扶|设置|纳入|列入|开展|提升|加强|配合|积极|探索|重点|利用"
+    r"|筛选|参加|共建|包括|实现|建成|开工|谋划|启动|落实|依托|围绕|结合|做好|加大|提高|增加|抓"
+    r"|发挥|保障|提供"
+)
+_QUOTED = re.compile(r"“([^“”]{2,20})”")
+_QUOTED_WORK = re.compile(r"(?:路|桥|工程|项目|基地|园|电站|医院|计划|行动)$")
+_PROGRAMME = re.compile(
+    r"(?:新建|改扩建|扩建|改建|新改扩建)(?:一所|一批|一座|一个|若干)?"
+    r"((?:[一-龥]{0,8}?(?:幼儿园|中小学校?|小学|中学|学校|医院|卫生院|养老院|图书馆))"
+    r"(?:[或和及、](?:[一-龥]{0,6}?(?:幼儿园|中小学校?|小学|中学|学校)))?)"
+)
+_GENERIC = re.compile(r"^(?:我|本|各|该|有关|相关|更多|一批|一些|多个|重大|重点)|高水平")
+_KINDS = (
+    ("energy", r"电站|电厂|能源|光伏|风电"),
+    ("transport", r"公路|铁路|高速|机场|港口|大桥|枢纽|[^碧]道$|路$"),
+    ("water", r"水库|水资源|供水|水利"),
+    ("health", r"医院|医共体|卫生"),
+    ("education", r"学校|幼儿园|小学|中学"),
+    ("ecology", r"碧道|生态|绿水青山|林"),
+    ("culture", r"旅游|文化|图书馆|红色"),
+    ("industry", r"产业园|工业园|示范区|基地|综合体|物流园|园区"),
+)
+
+
+def find(
+    text: str, folded: str, tasks: tuple[Task, ...], measures: list[Policy]
+) -> tuple[Project, ...]:
+    """Projects named in task text (not in their clauses)."""
+    found: dict[str, dict] = {}
+    for task in tasks:
+        for a, b, name in _names(folded, *region(text, task)):
+            key = _key(name)
+            entry = found.setdefault(key, {"name": name, "written": [], "tasks": [], "spans": []})
+            entry["written"].append(text[a:b])
+            entry["tasks"].append(task.id)
+            entry["spans"].append(Span(a, b, task.span.line))
+    funding = [p for p in measures if p.kind == "funding"]
+    projects = []
+    for entry in found.values():
+        task_ids = tuple(dict.fromkeys(entry["tasks"]))
+        projects.append(
+            Project(
+                id=f"project:{entry['name']}",
+                name=entry["name"],
+                kind=_kind(entry["name"]),
+                written_as=tuple(dict.fromkeys(entry["written"])),
+                tasks=task_ids,
+                policies=tuple(p.id for p in funding if set(p.tasks) & set(task_ids)),
+                spans=tuple(entry["spans"]),
+            )
+        )
+    return tuple(projects)
+
+
+def _names(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of every project named in folded[start:end]."""
+    masked = _mask_quotes(folded, start, end)
+    stops = [m.end() for m in _BOUNDARY.finditer(masked, start, end)]
+    stop_words = {m.end(): m.group(0) for m in _BOUNDARY.finditer(masked, start, end)}
+    names: list[tuple[int, int, str]] = []
+    for m in _WORK.finditer(masked, start, end):
+        begin = max((s for s in stops if s <= m.start()), default=start)
+        if begin == m.start() and stop_words.get(begin) == "等":
+            # `粤东水资源优化配置等工程`: the works are named before 等.
+            left = max((s for s in stops if s < begin - 1), default=start)
+            names.append((left, m.end(), folded[left : begin - 1] + m.group(0)))
+        elif begin < m.start():
+            names.append((begin, m.end(), folded[begin : m.end()]))
+    for m in _QUOTED.finditer(folded, start, end):
+        if _QUOTED_WORK.search(m.group(1)) and not _inside(names, m.start()):
+            names.append((m.start(), m.end(), m.group(1)))
+    for m in _PROGRAMME.finditer(folded, start, end):
+        names.append((m.start(), m.end(), _programme_name(m.group(0))))
+    return [(a, b, n) for a, b, n in names if len(n) >= 3 and not _GENERIC.search(n)]
+
+
+def _mask_quotes(folded: str, start: int, end: int) -> str:
+    """Blank the inside of “…” so words in a quoted name are not boundaries."""
+    chars = list(folded)
+    for m in _QUOTED.finditer(folded, start, end):
+        chars[m.start(1) : m.end(1)] = "□" * (m.end(1) - m.start(1))
+    return "".join(chars)
+
+
+def _inside(names: list[tuple[int, int, str]], at: int) -> bool:
+    return any(a <= at < b for a, b, _ in names)
+
+
+def _programme_name(written: str) -> str:
+    name = re.sub(r"一所|一批|一座|一个|若干", "", written)
+    return name.replace("中小学校", "中小学")
+
+
+def _key(name: str) -> str:
+    return _programme_name(re.sub(r"[“”\s等]", "", name))
+
+
+def _kind(name: str) -> str:
+    return next((kind for kind, pattern in _KINDS if re.search(pattern, name)), "other")
