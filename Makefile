@@ -6,14 +6,15 @@ SAMPLE := samples/luhe-old-area-plan.txt
 
 .PHONY: run test setup system lint bench
 
+# Loads the sample into the embedded store and serves it: http://127.0.0.1:8000/
 run: setup
-	$(BIN)/dutygraph parse $(SAMPLE)
+	$(BIN)/dutygraph serve $(SAMPLE)
 
 test: setup system
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
-setup: $(VENV)/.installed web/dist/.built
+setup: $(VENV)/.installed web/dist/.built tests/api/audit/node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -31,6 +32,11 @@ web/node_modules/.installed: web/package.json web/package-lock.json
 
 web/dist/.built: web/node_modules/.installed $(WEB_SOURCES)
 	npm run build --prefix web
+	touch $@
+
+# graphql-http's server audit, run by tests/api/test_clients.py against the live server.
+tests/api/audit/node_modules/.installed: tests/api/audit/package.json tests/api/audit/package-lock.json
+	npm ci --prefix tests/api/audit --no-audit --no-fund
 	touch $@
 
 # Debian packages the tests use (chromium for the browser tests, docker-compose to
