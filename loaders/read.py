@@ -7,17 +7,23 @@ as Word, a PNG renamed .txt is refused) and by the extension second.
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from pathlib import Path
 
 from dutygraph.errors import InputError
 
 from .clean import Numbered, clean_lines, finish, split_lines
+from .docx import read_docx
 from .encoding import decode
-from .model import Line, Metadata, SourceText
+from .model import Line, SourceText
 from .pasted import rewrite_pasted
+from .sheets import read_csv, read_xlsx
 
 SUPPORTED = (".txt", ".md", ".docx", ".xlsx", ".csv")
-_TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
+_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv"}
+_TEXT_FORMATS = ("txt", "md")
+_READERS = {"docx": read_docx, "xlsx": read_xlsx, "csv": read_csv}
 
 # Magic numbers of formats we are asked about but cannot read, with a hint for each.
 _REFUSED = (
@@ -37,20 +43,53 @@ def read_file(path: str | Path) -> SourceText:
     """Read a plan file of any supported format; InputError names the file on failure."""
     path = Path(path)
     data = _read_bytes(path)
-    sha256 = hashlib.sha256(data).hexdigest()
+    name = str(path)
+    fmt = _format(data, path)
+    if fmt in _TEXT_FORMATS:
+        text = decode(data, name)
+        if not text.strip():
+            raise InputError(f"{name}: empty file (only blank lines)")
+        lines = split_lines(text)
+    else:
+        lines = _READERS[fmt](data, name)
+    source = _assemble(lines, name, hashlib.sha256(data).hexdigest(), fmt)
+    if not any(line.text for line in source.lines):
+        raise InputError(f"{name}: no text in the file")
+    return source
+
+
+def _format(data: bytes, path: Path) -> str:
+    """What the bytes are, then what the extension says; InputError for anything else."""
     for magic, what in _REFUSED:
         if data.startswith(magic):
             raise InputError(f"{path}: unsupported format: the file is {what}")
     suffix = path.suffix.lower()
-    if suffix not in _TEXT_SUFFIXES:
-        raise InputError(
-            f"{path}: unsupported format {suffix or '(no extension)'}; "
-            f"supported: {' '.join(SUPPORTED)}"
-        )
-    text = decode(data, str(path))
-    if not text.strip():
-        raise InputError(f"{path}: empty file (only blank lines)")
-    return read_text(text, path=str(path), sha256=sha256, fmt=_TEXT_SUFFIXES[suffix])
+    if data.startswith(b"PK\x03\x04"):
+        return _office_format(data, path, suffix)
+    if suffix in (".docx", ".xlsx"):
+        raise InputError(f"{path}: not a valid {suffix} file (corrupt, or another format renamed)")
+    if suffix in _SUFFIXES:
+        return _SUFFIXES[suffix]
+    raise InputError(
+        f"{path}: unsupported format {suffix or '(no extension)'}; supported: {' '.join(SUPPORTED)}"
+    )
+
+
+def _office_format(data: bytes, path: Path, suffix: str) -> str:
+    """A zip file: Word or Excel by the parts inside it, whatever its extension."""
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        what = suffix if suffix in (".docx", ".xlsx") else "zip archive"
+        raise InputError(f"{path}: truncated or corrupt {what} ({exc})") from exc
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    raise InputError(
+        f"{path}: unsupported format: a zip archive that is not a .docx or .xlsx; "
+        f"supported: {' '.join(SUPPORTED)}"
+    )
 
 
 def read_text(
@@ -59,17 +98,15 @@ def read_text(
     """Clean and number a plan already in memory, as read_file does for a text file."""
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    lines, metadata = clean_lines(split_lines(text), fmt)
-    return source_text(rewrite_pasted(lines), path, sha256, fmt, metadata)
+    return _assemble(split_lines(text), path, sha256, fmt)
 
 
-def source_text(
-    lines: Numbered, path: str, sha256: str, fmt: str, metadata: Metadata
-) -> SourceText:
-    """Give each kept line its offset in the joined text."""
+def _assemble(lines: Numbered, path: str, sha256: str, fmt: str) -> SourceText:
+    """Clean the lines, rewrite pasted tables, and give each kept line its offset."""
+    cleaned, metadata = clean_lines(lines, fmt)
     out: list[Line] = []
     offset = 0
-    for number, raw in lines:
+    for number, raw in rewrite_pasted(cleaned):
         text = finish(raw)
         out.append(Line(number=number, start=offset, text=text))
         offset += len(text) + 1

@@ -6,9 +6,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from dutygraph.loaders.read import read_file, read_text
 
 from dutygraph.errors import InputError
+from dutygraph.loaders.read import read_file, read_text
 
 PLAN = (
     "陆丰市推进老区振兴工作方案\n"

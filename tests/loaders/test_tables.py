@@ -154,5 +154,10 @@ def test_prose_with_wide_spaces_is_not_a_table():
 
 def test_chinese_number():
     assert [chinese_number(n) for n in (1, 9, 10, 11, 20, 35)] == [
-        "一", "九", "十", "十一", "二十", "三十五",
+        "一",
+        "九",
+        "十",
+        "十一",
+        "二十",
+        "三十五",
     ]

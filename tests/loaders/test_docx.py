@@ -1,0 +1,116 @@
+"""Word .docx: paragraphs and tables in document order, bad files refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from dutygraph.errors import InputError
+from dutygraph.loaders.read import read_file
+
+
+def _plan_docx(path: Path) -> Path:
+    """Title, an intro, a responsibilities table with a merged heading row and a merged
+    category cell, then paragraphs after the table."""
+    document = docx.Document()
+    document.add_paragraph("某县推进老区振兴任务分工方案")  # 1
+    document.add_paragraph("")  # 2
+    document.add_paragraph("一、重点任务")  # 3
+    table = document.add_table(rows=5, cols=6)  # rows 4..8
+    rows = [
+        ["类别", "序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+        ["", "", "", "", "", ""],  # the heading row, merged below
+        [
+            "基础设施",
+            "1",
+            "修建陆河至惠来高速公路",
+            "县交通运输局",
+            "县发展改革局、县财政局",
+            "2025年底",
+        ],
+        ["", "2", "推进抽水蓄能电站", "县发展改革局", "", "长期坚持"],
+        ["民生", "3", "建设县人民医院", "县卫生健康局", "县财政局\n县自然资源局", ""],
+    ]
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    heading = table.cell(1, 0).merge(table.cell(1, 5))
+    heading.text = "（一）交通能源"
+    table.cell(2, 0).merge(table.cell(3, 0)).text = "基础设施"
+    document.add_paragraph("二、保障措施")  # 9
+    run = document.add_paragraph("各单位要加强组织领导。").add_run()  # 10
+    run.add_break()
+    run.add_text("（县委办、县府办督查）")
+    document.add_paragraph("抓好落实", style="List Number")  # 11
+    document.save(path)
+    return path
+
+
+def test_paragraphs_and_table_rows_in_document_order(tmp_path):
+    source = read_file(_plan_docx(tmp_path / "plan.docx"))
+    assert source.format == "docx"
+    assert [(line.number, line.text) for line in source.lines] == [
+        (1, "某县推进老区振兴任务分工方案"),
+        (2, ""),
+        (3, "一、重点任务"),
+        (5, "（一）交通能源"),
+        (6, "一、基础设施"),
+        (
+            6,
+            "1.修建陆河至惠来高速公路（牵头单位：县交通运输局；配合单位：县发展改革局、县财政局；完成时限：2025年底）",
+        ),
+        (7, "2.推进抽水蓄能电站（牵头单位：县发展改革局；完成时限：长期坚持）"),
+        (8, "二、民生"),
+        (8, "3.建设县人民医院（牵头单位：县卫生健康局；配合单位：县财政局、县自然资源局）"),
+        (9, "二、保障措施"),
+        (10, "各单位要加强组织领导。"),
+        (10, "（县委办、县府办督查）"),
+        (11, "抓好落实"),  # Word numbers this paragraph itself; its text is kept as is
+    ]
+    for line in source.lines:
+        assert source.text[line.start : line.start + len(line.text)] == line.text
+
+
+def test_layout_table_gives_its_paragraphs(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("前言")
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "一、总体要求"
+    cell.add_paragraph("1.修路。（责任单位：县交通运输局）")
+    document.add_paragraph("结语")
+    document.save(tmp_path / "layout.docx")
+    source = read_file(tmp_path / "layout.docx")
+    assert [(line.number, line.text) for line in source.lines] == [
+        (1, "前言"),
+        (2, "一、总体要求"),
+        (3, "1.修路。（责任单位：县交通运输局）"),
+        (4, "结语"),
+    ]
+
+
+def test_docx_renamed_txt_is_read_as_word(tmp_path):
+    path = _plan_docx(tmp_path / "plan.docx").rename(tmp_path / "plan.txt")
+    assert read_file(path).lines[0].text == "某县推进老区振兴任务分工方案"
+
+
+def test_truncated_docx(tmp_path):
+    data = _plan_docx(tmp_path / "plan.docx").read_bytes()
+    truncated = tmp_path / "truncated.docx"
+    truncated.write_bytes(data[: len(data) // 2])
+    with pytest.raises(InputError, match=r"truncated\.docx: truncated or corrupt \.docx"):
+        read_file(truncated)
+
+
+def test_docx_that_is_not_a_zip(tmp_path):
+    path = tmp_path / "fake.docx"
+    path.write_text("一、任务", encoding="utf-8")
+    with pytest.raises(InputError, match=r"not a valid \.docx"):
+        read_file(path)
+
+
+def test_docx_without_text(tmp_path):
+    docx.Document().save(tmp_path / "blank.docx")
+    with pytest.raises(InputError, match="no text"):
+        read_file(tmp_path / "blank.docx")
