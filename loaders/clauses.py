@@ -70,6 +70,7 @@ class Clause:
     deadline: tuple[int, int] | None  # offsets of the deadline text
     first_leads: bool  # a rule note says the first listed unit leads
     note_onwards: bool  # ... and `下同`: it holds for the rest of the plan
+    labelled: bool  # it has a responsibility label (责任单位：…), units read or not
     problems: tuple[str, ...]  # what could not be read, for the plan's warnings
 
 
@@ -117,6 +118,7 @@ def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause |
         deadline=deadline,
         first_leads=bool(notes),
         note_onwards=any("下同" in f[a:b] for a, b in notes),
+        labelled=any(m.lastgroup in ("lead", "support", "responsible") for m in labels),
         problems=tuple(problems),
     )
 
@@ -197,7 +199,7 @@ def _units(
         if text == "下同":
             notes.append((pa, pb))
             continue
-        role, pb = _strip_marker(f, pa, pb)
+        role, pb, own = _strip_marker(f, pa, pb)
         if pa < pb and f[pa] == "由":
             pa += 1
         if pa >= pb:
@@ -209,7 +211,7 @@ def _units(
             deadline = deadline or (pa, pb)
             continue
         parts = split_collective(f[pa:pb])
-        if not all(looks_like_unit(p) for _, p in parts):
+        if not all(looks_like_unit(p, strict=not labelled) for _, p in parts):
             if not labelled:
                 return None
             problems.append(f"not a unit: {f[pa:pb]}")
@@ -219,28 +221,31 @@ def _units(
             refs.append(UnitRef(pa + offset, pa + offset + len(part), ref_role))
             if role is None:
                 pending.append(len(refs) - 1)
-        if role is not None:
+        if role is not None and not own:
             for i in pending:
                 refs[i] = _with_role(refs[i], role)
             pending = []
     return refs, deadline, notes, problems
 
 
-def _strip_marker(f: str, a: int, b: int) -> tuple[Role | None, int]:
+def _strip_marker(f: str, a: int, b: int) -> tuple[Role | None, int, bool]:
+    """(role, end of the unit, whether the role is the unit's own): `A（牵头）` marks A
+    alone, while `A、B牵头` marks both."""
     text = f[a:b]
     m = _LEAD_IN_PARENS.search(text) or _SUPPORT_IN_PARENS.search(text)
     if m is not None:
         role: Role = "lead" if m.re is _LEAD_IN_PARENS else "support"
-        return role, _rstrip(f, a, a + m.start())
+        return role, _rstrip(f, a, a + m.start()), True
     m = _MARKER.search(text)
     if m is None:
-        return None, b
+        return None, b, False
     word = m.group(0)
+    end = _rstrip(f, a, a + m.start())
     if "牵头" in word:
-        return "lead", _rstrip(f, a, a + m.start())
+        return "lead", end, False
     if word in ("配合实施", "共同配合", "配合", "参与", "协助", "协办"):
-        return "support", _rstrip(f, a, a + m.start())
-    return None, _rstrip(f, a, a + m.start())
+        return "support", end, False
+    return None, end, False
 
 
 def _with_role(ref: UnitRef, role: Role | None) -> UnitRef:
@@ -324,5 +329,5 @@ def _widen(clause: Clause | None, start: int, end: int) -> Clause | None:
         return None
     return Clause(
         start, end, clause.units, clause.deadline, clause.first_leads, clause.note_onwards,
-        clause.problems,
+        clause.labelled, clause.problems,
     )

@@ -32,6 +32,11 @@ class _Item:
         return [u for c in self.clauses for u in c.units]
 
     @property
+    def claims(self) -> bool:
+        """It says who is responsible, even if no unit could be read from it."""
+        return any(c.units or c.labelled for c in self.clauses)
+
+    @property
     def deadline(self) -> tuple[int, int] | None:
         return next((c.deadline for c in self.clauses if c.deadline), None)
 
@@ -95,7 +100,7 @@ class _Assembler:
             if b.number is not None and not is_task.get(i):
                 sections.append(self._section(i, ids, children))
                 continue
-            if b.number is None and not item.units:
+            if b.number is None and not item.claims:
                 continue
             parts = [i]
             if b.number is not None and not item.clauses and not self._inherited(i, items):
@@ -143,7 +148,7 @@ class _Assembler:
             if item is None or item.block.number is None or children.get(i):
                 continue
             own = self.text[item.block.body : item.cut]
-            if item.units or self._inherited(i, items):
+            if item.claims or self._inherited(i, items):
                 decided[i] = True
             elif self._clause_paragraphs(i, items):
                 decided[i] = not is_title_like(own)
@@ -235,7 +240,7 @@ class _Assembler:
             pieces.append(self.text[item.block.body : item.cut].strip())
         last = items[parts[-1]]
         assert last is not None
-        source = last if last.units else self._inherited(parts[0], items) or last
+        source = last if last.claims else self._inherited(parts[0], items) or last
         deadline_item = next((items[j] for j in parts if items[j] and items[j].deadline), None)
         deadline_item = deadline_item or self._inherited(parts[0], items)
         deadline = None

@@ -20,7 +20,7 @@ from .fold import fold
 from .model import UnitKind, UnitLevel
 
 _SUFFIX = re.compile(
-    r"(?:局|委|办|部|厅|院|政府|中心|室|处|科|所|站|队|会|联|行|公司|集团|单位|部门|机构|园"
+    r"(?:局|委|办|部|厅|院|政府|中心|室|处|科|所|站|队|会|联|银行|分行|支行|公司|集团|单位|部门|机构|园"
     r"|区|街道|镇|乡|社|署|馆|台|校|协|组|团|人大|政协|办公室|管委会|指挥部|小组|分局|支队)$"
 )
 _COLLECTIVE = re.compile(
@@ -28,13 +28,23 @@ _COLLECTIVE = re.compile(
 )
 
 
-def looks_like_unit(name: str) -> bool:
-    """A name that could be a unit: ends like one, short, no sentence punctuation or digits."""
+# What an unlabelled list must show to be read as units: a level or place before the name,
+# or an ending only units have.
+_STRICT = re.compile(
+    r"^(?:中共|共青团|团)?(?:[省市县区镇乡]|各|全|有关|相关|[一-龥]{1,5}?(?:省|市|县|区|镇|乡|街道))"
+    r"|(?:局|委员会|政府|办公室|管委会|领导小组|部门|单位)$"
+)
+
+
+def looks_like_unit(name: str, strict: bool = False) -> bool:
+    """A name that could be a unit: ends like one, short, no sentence punctuation or digits.
+    `strict` also asks for a level or place prefix or an ending only units have."""
     name = name.strip()
     return (
         2 <= len(name) <= 40
         and not re.search(r"[。：\d]", name)
         and bool(_SUFFIX.search(name) or _COLLECTIVE.search(name))
+        and (not strict or bool(_STRICT.search(name)))
     )
 
 

@@ -1,0 +1,233 @@
+"""One test per responsibility-clause convention, each on a small plan written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from dutygraph.errors import ParseError
+
+HEAD = "某县某某工作方案\n\n一、重点任务\n"
+
+
+def test_labelled_list_split_on_both_commas(parse, roles) -> None:
+    plan = parse(HEAD + "1.建设数据平台。（责任单位：县发展改革局、县财政局，各镇人民政府）\n")
+    [task] = plan.tasks
+    assert task.text == "建设数据平台。"
+    assert roles(task) == [
+        ("县发展改革局", "lead", True),
+        ("县财政局", "support", True),
+        ("各镇人民政府", "support", True),
+    ]
+
+
+def test_lead_and_support_labels(parse, roles) -> None:
+    plan = parse(HEAD + "1.建设数据平台。（牵头单位：县财政局；配合单位：县发改局、县教育局）\n")
+    assert roles(plan.tasks[0]) == [
+        ("县财政局", "lead", False),
+        ("县发展改革局", "support", False),
+        ("县教育局", "support", False),
+    ]
+
+
+def test_lead_and_support_words_after_units(parse, roles) -> None:
+    plan = parse(HEAD + "1.建设数据平台。（县财政局牵头，县水务局、县教育局配合）\n")
+    assert roles(plan.tasks[0]) == [
+        ("县财政局", "lead", False),
+        ("县水务局", "support", False),
+        ("县教育局", "support", False),
+    ]
+
+
+def test_lead_marked_in_brackets_inside_the_list(parse, roles) -> None:
+    plan = parse(HEAD + "1.建设数据平台。责任单位：县水务局、县财政局（牵头）、县教育局\n")
+    [task] = plan.tasks
+    assert task.text == "建设数据平台。"
+    assert roles(task) == [
+        ("县水务局", "support", False),
+        ("县财政局", "lead", False),
+        ("县教育局", "support", False),
+    ]
+
+
+def test_units_responsible_by_their_duties(parse, roles) -> None:
+    plan = parse(HEAD + "1.建设数据平台。县财政局、县教育局按职责分工负责。\n")
+    [task] = plan.tasks
+    assert task.text == "建设数据平台。"
+    assert roles(task) == [("县财政局", "lead", True), ("县教育局", "support", True)]
+
+
+def test_units_followed_by_fuze(parse, roles) -> None:
+    plan = parse(HEAD + "1.建设数据平台。（县财政局、县教育局负责）\n")
+    assert roles(plan.tasks[0]) == [("县财政局", "lead", True), ("县教育局", "support", True)]
+
+
+def test_unlabelled_units_closing_an_item(parse, roles) -> None:
+    plan = parse(HEAD + "1.建设数据平台（一期）。（县财政局、县教育局）\n")
+    [task] = plan.tasks
+    assert task.text == "建设数据平台（一期）。"
+    assert roles(task) == [("县财政局", "lead", True), ("县教育局", "support", True)]
+
+
+def test_brackets_that_name_no_unit_are_text(parse) -> None:
+    plan = parse(HEAD + "1.完善第五代移动通信（5G)网络（试行）。（责任单位：县科工信局）\n")
+    [task] = plan.tasks
+    assert task.text == "完善第五代移动通信（5G)网络（试行）。"
+    assert [a.name for a in task.units] == ["县科技工业和信息化局"]
+
+
+def test_clause_on_its_own_line(parse, roles) -> None:
+    plan = parse(HEAD + "1.建设数据平台。\n责任单位：县财政局、县教育局\n2.建设水厂。\n责任单位：县水务局\n")
+    assert [t.text for t in plan.tasks] == ["建设数据平台。", "建设水厂。"]
+    assert roles(plan.tasks[0]) == [("县财政局", "lead", True), ("县教育局", "support", True)]
+    assert roles(plan.tasks[1]) == [("县水务局", "lead", True)]
+    # The task's span reaches over its clause line.
+    assert plan.text[plan.tasks[0].span.start : plan.tasks[0].span.end].endswith("县教育局")
+
+
+def test_lead_and_support_on_lines_of_their_own(parse, roles) -> None:
+    plan = parse(
+        HEAD + "1.建设数据平台。\n牵头单位：县财政局\n配合单位：县教育局、县水务局\n"
+        "2.建设水厂。\n牵头单位：县水务局\n责任单位：县财政局\n"
+    )
+    assert roles(plan.tasks[0]) == [
+        ("县财政局", "lead", False),
+        ("县教育局", "support", False),
+        ("县水务局", "support", False),
+    ]
+    assert roles(plan.tasks[1]) == [("县水务局", "lead", False), ("县财政局", "support", False)]
+
+
+def test_clause_on_a_heading_is_inherited(parse, roles) -> None:
+    plan = parse(
+        HEAD + "（一）完善基础设施。（牵头单位：县发改局；配合单位：县财政局）\n"
+        "1.建设水厂。\n2.建设道路。\n3.建设学校。（责任单位：县教育局）\n"
+    )
+    assert [t.path for t in plan.tasks] == [
+        ("一", "（一）", "1"), ("一", "（一）", "2"), ("一", "（一）", "3"),
+    ]
+    assert roles(plan.tasks[0]) == [("县发展改革局", "lead", False), ("县财政局", "support", False)]
+    assert roles(plan.tasks[1]) == roles(plan.tasks[0])
+    assert roles(plan.tasks[2]) == [("县教育局", "lead", True)]
+    assert [s.title for s in plan.sections] == ["重点任务", "完善基础设施"]
+
+
+def test_clause_lines_under_a_heading_are_inherited(parse, roles) -> None:
+    plan = parse(
+        HEAD + "（一）完善基础设施\n牵头单位：县发改局\n配合单位：县财政局\n1.建设水厂。\n2.建设道路。\n"
+    )
+    assert len(plan.tasks) == 2
+    assert roles(plan.tasks[1]) == [("县发展改革局", "lead", False), ("县财政局", "support", False)]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["【责任单位：县财政局、县教育局】", "〔责任单位：县财政局、县教育局〕", "【责任单位】县财政局、县教育局"],
+)
+def test_square_and_tortoise_shell_brackets(parse, clause: str) -> None:
+    plan = parse(HEAD + f"1.建设数据平台。{clause}\n")
+    [task] = plan.tasks
+    assert task.text == "建设数据平台。"
+    assert [a.name for a in task.units] == ["县财政局", "县教育局"]
+
+
+def test_half_width_punctuation(parse, roles) -> None:
+    plan = parse(HEAD + "1.建设数据平台.(牵头单位:县财政局;配合单位:县教育局,县水务局)\n")
+    assert roles(plan.tasks[0]) == [
+        ("县财政局", "lead", False),
+        ("县教育局", "support", False),
+        ("县水务局", "support", False),
+    ]
+    assert plan.tasks[0].units[1].written == "县教育局"
+
+
+def test_traditional_characters(parse) -> None:
+    plan = parse("某縣工作方案\n\n一、重點任務\n1.建設數據平臺。（責任單位：縣發改局、縣財政局）\n")
+    [task] = plan.tasks
+    assert task.text == "建設數據平臺。"
+    assert [a.name for a in task.units] == ["县发展改革局", "县财政局"]
+    assert [a.written for a in task.units] == ["縣發改局", "縣財政局"]
+
+
+def test_leaders_are_not_units(parse, roles) -> None:
+    plan = parse(
+        HEAD + "1.建设数据平台。（牵头单位：县财政局；责任领导：张三副县长；配合单位：县教育局）\n"
+        "2.建设水厂。\n牵头领导：李四\n责任单位：县水务局\n"
+    )
+    assert roles(plan.tasks[0]) == [("县财政局", "lead", False), ("县教育局", "support", False)]
+    assert roles(plan.tasks[1]) == [("县水务局", "lead", True)]
+
+
+def test_deadlines_are_kept_not_units(parse) -> None:
+    plan = parse(
+        HEAD + "1.建设数据平台。（责任单位：县财政局；完成时限：2025年底）\n"
+        "2.建设水厂。（县水务局牵头，6月底完成）\n"
+        "3.建设道路。（责任单位：县交通运输局，长期坚持）\n"
+    )
+    assert [t.deadline for t in plan.tasks] == ["2025年底", "6月底完成", "长期坚持"]
+    assert [[a.name for a in t.units] for t in plan.tasks] == [
+        ["县财政局"], ["县水务局"], ["县交通运输局"],
+    ]
+
+
+def test_rule_note_first_listed_leads(parse, roles) -> None:
+    plan = parse(
+        "某县工作方案\n\n一、重点任务（列第一位者为牵头单位，下同）\n"
+        "1.建设数据平台。（县财政局、县教育局）\n2.建设水厂。（责任单位：县水务局、县财政局）\n"
+    )
+    assert plan.sections[0].title == "重点任务"
+    assert roles(plan.tasks[0]) == [("县财政局", "lead", False), ("县教育局", "support", False)]
+    assert roles(plan.tasks[1]) == [("县水务局", "lead", False), ("县财政局", "support", False)]
+
+
+def test_rule_note_inside_a_clause(parse, roles) -> None:
+    plan = parse(HEAD + "1.建设数据平台。（责任单位：县财政局、县教育局，列第一位者为牵头单位）\n")
+    assert roles(plan.tasks[0]) == [("县财政局", "lead", False), ("县教育局", "support", False)]
+
+
+def test_bracket_inside_a_unit_name(parse) -> None:
+    plan = parse(HEAD + "1.建设数据平台。（责任单位：市发展改革委，各区（县、市）政府）\n")
+    assert [a.name for a in plan.tasks[0].units] == ["市发展改革委", "各区（县、市）政府"]
+
+
+def test_units_then_a_collective(parse) -> None:
+    plan = parse(HEAD + "1.建设数据平台。（责任单位：市财政局、市教育局等市级有关部门）\n")
+    units = plan.tasks[0].units
+    assert [a.name for a in units] == ["市财政局", "市教育局", "市级有关部门"]
+    assert {u.name: u.kind for u in plan.units}["市级有关部门"] == "collective"
+
+
+def test_unnumbered_paragraph_with_clause_is_a_task(parse) -> None:
+    plan = parse(
+        HEAD + "（一）建立对口支援机制。\n建立省直机关对口支援机制，开展对口支援。（责任单位：县发改局）\n"
+    )
+    [task] = plan.tasks
+    assert task.path == ("一", "（一）")
+    assert task.text == "建立省直机关对口支援机制，开展对口支援。"
+    assert task.id == "t1.1.1"
+
+
+def test_unreadable_clause_warns_and_the_rest_parses(parse) -> None:
+    plan = parse(HEAD + "1.建设数据平台。（责任单位：）\n2.建设水厂。（责任单位：县水务局）\n")
+    assert [w.line for w in plan.warnings] == [4]
+    assert "names no unit" in plan.warnings[0].message
+    assert [a.name for a in plan.tasks[-1].units] == ["县水务局"]
+
+
+def test_unclosed_bracket_warns_and_still_reads(parse) -> None:
+    plan = parse(HEAD + "1.建设数据平台。（责任单位：县财政局、县教育局\n")
+    assert [a.name for a in plan.tasks[0].units] == ["县财政局", "县教育局"]
+    assert plan.tasks[0].text == "建设数据平台。"
+    assert [w.line for w in plan.warnings] == [4]
+
+
+def test_item_without_clause_among_tasks_warns(parse) -> None:
+    plan = parse(HEAD + "1.建设数据平台。（责任单位：县财政局）\n2.建设水厂。\n")
+    assert len(plan.tasks) == 1
+    assert [(w.line, w.message) for w in plan.warnings] == [
+        (5, "numbered item has no responsibility clause")
+    ]
+
+
+def test_plan_without_tasks_is_an_error(parse) -> None:
+    with pytest.raises(ParseError, match=r"^<test>: no tasks found"):
+        parse("某县工作方案\n\n一、总体要求\n（一）指导思想。以人民为中心。\n")
