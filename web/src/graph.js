@@ -98,10 +98,10 @@ export class GraphView {
     this.container = container;
     this.hooks = hooks;
     this.hiddenKinds = new Set();
+    this.expanded = new Set();
     this.cy = cytoscape({
       container,
       style: STYLE,
-      wheelSensitivity: 0.3,
       minZoom: 0.05,
       maxZoom: 4,
       boxSelectionEnabled: false,
@@ -113,6 +113,7 @@ export class GraphView {
   /** Replaces the graph with the neighbourhood of `uid`, which becomes the root. */
   async show(uid) {
     this.cy.elements().remove();
+    this.expanded.clear();
     await this.expand(uid);
     this.cy.getElementById(uid).addClass('root');
     this.select(uid);
@@ -120,11 +121,13 @@ export class GraphView {
 
   /** Adds the neighbourhood of `uid` to the graph and lays it out again. */
   async expand(uid) {
+    if (this.expanded.has(uid)) return;
     this.container.dataset.state = 'loading';
     const data = await gql(NEIGHBORHOOD, { uid, depth: 1, limit: 300 });
     const view = data.neighborhood;
     const around = this.cy.getElementById(uid);
     const origin = around.nonempty() ? around.position() : { x: 0, y: 0 };
+    const wasEmpty = this.cy.nodes().empty();
     const fresh = [];
     for (const node of view.nodes) {
       if (this.cy.getElementById(node.uid).empty()) {
@@ -141,8 +144,9 @@ export class GraphView {
       if (this.cy.getElementById(data.id).empty()) fresh.push({ group: 'edges', data });
     }
     this.cy.add(fresh);
+    this.expanded.add(uid);
     this.applyKindFilter();
-    this.layout();
+    this.layout(wasEmpty);
     this.container.dataset.state = 'ready';
     this.hooks.onChange();
   }
@@ -162,9 +166,10 @@ export class GraphView {
     this.hooks.onSelect({ uid, kind: node.data('kind'), name: node.data('name') });
   }
 
-  layout() {
+  /** Lays the visible graph out; from scratch when `fresh`, else from where nodes are. */
+  layout(fresh = false) {
     const visible = this.cy.elements(':visible');
-    if (visible.nonempty()) visible.layout(LAYOUT).run();
+    if (visible.nonempty()) visible.layout({ ...LAYOUT, randomize: fresh }).run();
     this.cy.fit(undefined, 30);
   }
 
@@ -179,6 +184,7 @@ export class GraphView {
 
   clear() {
     this.cy.elements().remove();
+    this.expanded.clear();
     delete this.container.dataset.selected;
     this.hooks.onChange();
   }

@@ -67,7 +67,7 @@ function onKindToggle() {
 $('graph-fit').addEventListener('click', () => graph.fit());
 $('graph-zoom-in').addEventListener('click', () => graph.zoom(1.25));
 $('graph-zoom-out').addEventListener('click', () => graph.zoom(0.8));
-$('graph-relayout').addEventListener('click', () => graph.layout());
+$('graph-relayout').addEventListener('click', () => graph.layout(true));
 $('graph-clear').addEventListener('click', () => {
   graph.clear();
   details.clear();
