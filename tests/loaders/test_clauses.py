@@ -76,7 +76,9 @@ def test_brackets_that_name_no_unit_are_text(parse) -> None:
 
 
 def test_clause_on_its_own_line(parse, roles) -> None:
-    plan = parse(HEAD + "1.建设数据平台。\n责任单位：县财政局、县教育局\n2.建设水厂。\n责任单位：县水务局\n")
+    plan = parse(
+        HEAD + "1.建设数据平台。\n责任单位：县财政局、县教育局\n2.建设水厂。\n责任单位：县水务局\n"
+    )
     assert [t.text for t in plan.tasks] == ["建设数据平台。", "建设水厂。"]
     assert roles(plan.tasks[0]) == [("县财政局", "lead", True), ("县教育局", "support", True)]
     assert roles(plan.tasks[1]) == [("县水务局", "lead", True)]
@@ -113,7 +115,8 @@ def test_clause_on_a_heading_is_inherited(parse, roles) -> None:
 
 def test_clause_lines_under_a_heading_are_inherited(parse, roles) -> None:
     plan = parse(
-        HEAD + "（一）完善基础设施\n牵头单位：县发改局\n配合单位：县财政局\n1.建设水厂。\n2.建设道路。\n"
+        HEAD + "（一）完善基础设施\n牵头单位：县发改局\n配合单位：县财政局\n"
+        "1.建设水厂。\n2.建设道路。\n"
     )
     assert len(plan.tasks) == 2
     assert roles(plan.tasks[1]) == [("县发展改革局", "lead", False), ("县财政局", "support", False)]
@@ -121,7 +124,11 @@ def test_clause_lines_under_a_heading_are_inherited(parse, roles) -> None:
 
 @pytest.mark.parametrize(
     "clause",
-    ["【责任单位：县财政局、县教育局】", "〔责任单位：县财政局、县教育局〕", "【责任单位】县财政局、县教育局"],
+    [
+        "【责任单位：县财政局、县教育局】",
+        "〔责任单位：县财政局、县教育局〕",
+        "【责任单位】县财政局、县教育局",
+    ],
 )
 def test_square_and_tortoise_shell_brackets(parse, clause: str) -> None:
     plan = parse(HEAD + f"1.建设数据平台。{clause}\n")
@@ -198,7 +205,8 @@ def test_units_then_a_collective(parse) -> None:
 
 def test_unnumbered_paragraph_with_clause_is_a_task(parse) -> None:
     plan = parse(
-        HEAD + "（一）建立对口支援机制。\n建立省直机关对口支援机制，开展对口支援。（责任单位：县发改局）\n"
+        HEAD + "（一）建立对口支援机制。\n"
+        "建立省直机关对口支援机制，开展对口支援。（责任单位：县发改局）\n"
     )
     [task] = plan.tasks
     assert task.path == ("一", "（一）")
