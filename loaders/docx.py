@@ -21,7 +21,7 @@ from lxml import etree
 
 from dutygraph.errors import InputError
 
-from .tables import Row, rows_to_lines
+from .tables import Row, depth_after, rows_to_lines
 
 Numbered = list[tuple[int, str]]
 
@@ -49,12 +49,15 @@ def read_docx(data: bytes, name: str) -> Numbered:
         raise InputError(f"{name}: truncated or corrupt .docx ({_reason(exc)})") from exc
     lines: Numbered = []
     used = 0  # paragraphs and table rows so far: the next line's number is used + 1
+    depth = 0  # 1 once an outline heading (一、) came before: a table then sits inside it
     for block in _blocks(body):
         if block.tag == _P:
             used += 1
-            lines.extend((used, part) for part in paragraph_text(block).split("\n"))
+            parts = paragraph_text(block).split("\n")
+            lines.extend((used, part) for part in parts)
+            depth = depth or depth_after(parts)
         else:
-            table, count = _table_lines(block, used + 1)
+            table, count = _table_lines(block, used + 1, depth)
             lines.extend(table)
             used += count
     return lines
@@ -90,11 +93,11 @@ def _inside_skipped(el: etree._Element, stop: etree._Element) -> bool:
     return False
 
 
-def _table_lines(tbl: etree._Element, first: int) -> tuple[Numbered, int]:
+def _table_lines(tbl: etree._Element, first: int, depth: int) -> tuple[Numbered, int]:
     """The table's lines and how many line numbers they take (rows, or paragraphs)."""
     grid, own = _grid(tbl)
     rows: list[Row] = [(first + i, cells) for i, cells in enumerate(grid)]
-    converted = rows_to_lines(rows)
+    converted = rows_to_lines(rows, depth)
     if converted is not None:
         return converted, len(rows)
     # Not a responsibilities table: its paragraphs are the plan's text, one line each.

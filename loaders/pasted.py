@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .tables import Columns, Row, header_kind, rows_to_lines
+from .tables import Columns, Row, depth_after, header_kind, rows_to_lines
 
 Numbered = list[tuple[int, str]]
 
@@ -29,10 +29,12 @@ _CELL_MAX = 40  # a unit or deadline cell is short; a longer line is prose after
 def rewrite_pasted(lines: Numbered) -> Numbered:
     """The lines with every pasted responsibilities table turned into plan lines."""
     out: Numbered = []
+    depth = 0  # becomes 1 once the text has an outline heading: tables then sit inside it
     i = 0
     while i < len(lines):
-        found = _row_table(lines, i) or _cell_table(lines, i)
+        found = _row_table(lines, i, depth) or _cell_table(lines, i, depth)
         if found is None:
+            depth = depth or depth_after([lines[i][1]])
             out.append(lines[i])
             i += 1
             continue
@@ -50,7 +52,7 @@ def cells_of(text: str) -> list[str]:
     return [c for c in _SPACES.split(text.strip()) if c]
 
 
-def _row_table(lines: Numbered, i: int) -> tuple[Numbered, int] | None:
+def _row_table(lines: Numbered, i: int, depth: int) -> tuple[Numbered, int] | None:
     header = cells_of(lines[i][1])
     if len(header) < 2 or Columns.of(header) is None:
         return None
@@ -69,7 +71,7 @@ def _row_table(lines: Numbered, i: int) -> tuple[Numbered, int] | None:
             break
         rows.append((number, cells))
         end = j = j + 1
-    return _converted(rows, end)
+    return _converted(rows, end, depth)
 
 
 def _row_follows(lines: Numbered, j: int) -> bool:
@@ -80,7 +82,7 @@ def _row_follows(lines: Numbered, j: int) -> bool:
     return False
 
 
-def _cell_table(lines: Numbered, i: int) -> tuple[Numbered, int] | None:
+def _cell_table(lines: Numbered, i: int, depth: int) -> tuple[Numbered, int] | None:
     header: list[str] = []
     j = i
     while j < len(lines) and _single(lines[j][1]) and header_kind(lines[j][1]):
@@ -97,7 +99,7 @@ def _cell_table(lines: Numbered, i: int) -> tuple[Numbered, int] | None:
             break
         row, j = found
         rows.append(row)
-    return _converted(rows, j)
+    return _converted(rows, j, depth)
 
 
 def _next_cell_row(lines: Numbered, j: int, width: int, numbered: bool) -> tuple[Row, int] | None:
@@ -144,8 +146,8 @@ def _single(text: str) -> bool:
     return bool(text.strip()) and len(cells_of(text)) == 1
 
 
-def _converted(rows: list[Row], end: int) -> tuple[Numbered, int] | None:
+def _converted(rows: list[Row], end: int, depth: int) -> tuple[Numbered, int] | None:
     if len(rows) < 2:  # a header with no rows under it is a line of prose
         return None
-    converted = rows_to_lines(rows)
+    converted = rows_to_lines(rows, depth)
     return None if converted is None else (converted, end)

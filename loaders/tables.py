@@ -11,7 +11,7 @@ change of value in a category column, becomes a heading line `一、…`. Rows a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .clean import clean_chars
@@ -51,6 +51,8 @@ _CN_NUMBER = "一二三四五六七八九十"
 _HEADING = re.compile(
     rf"^\s*(?:[{_CN_NUMBER}]+\s*[、.．]|[（(][{_CN_NUMBER}]+[）)]|第[{_CN_NUMBER}]+[部分章节])"
 )
+_TOP_HEADING = re.compile(rf"^\s*[{_CN_NUMBER}]+\s*[、.．]")
+_PRINTED = re.compile(rf"^\s*(?:([{_CN_NUMBER}]+)\s*[、.．]|[（(]([{_CN_NUMBER}]+)[）)])")
 _CN_ONLY = re.compile(rf"^[{_CN_NUMBER}]+[、.．]?$")
 _PAREN_NUMBER = re.compile(rf"^[（(](?:[{_CN_NUMBER}]+|\d+)[）)]$")
 _ARABIC = re.compile(r"^(\d+)\s*[.、．]?$")
@@ -128,8 +130,8 @@ class _Writer:
     columns: Columns
     out: Numbered = field(default_factory=list)
     categories: dict[int, str] = field(default_factory=dict)
-    headings: int = 0
-    subheadings: int = 0
+    depth: int = 0  # 1 when the table sits inside a section (一、…) of the document
+    counters: list[int] = field(default_factory=lambda: [0, 0])  # generated 一、 and （一）
     tasks: int = 0
 
     def row(self, number: int, cells: list[str]) -> None:
@@ -152,15 +154,23 @@ class _Writer:
             return False
         return bool(_HEADING.match(value)) or (len(value) <= 40 and "。" not in value)
 
-    def _heading(self, number: int, text: str) -> None:
+    def _heading(self, number: int, text: str, level: int = 0) -> None:
+        """A heading line; an unnumbered one gets 一、 (or （一） one level down, or when
+        the table sits inside a section of the document)."""
         text = _one_line(text)
-        if _HEADING.match(text):
-            self.out.append((number, text))
-        else:
-            self.headings += 1
-            self.out.append((number, f"{chinese_number(self.headings)}、{text}"))
+        rung = min(self.depth + level, 1)
+        printed = _PRINTED.match(text)
+        if printed:  # numbered by the author: later generated numbers follow on from it
+            rung = 0 if printed.group(1) else 1
+            self.counters[rung] = chinese_value(printed.group(1) or printed.group(2))
+        elif not _HEADING.match(text):
+            self.counters[rung] += 1
+            number_text = chinese_number(self.counters[rung])
+            text = f"{number_text}、{text}" if rung == 0 else f"（{number_text}）{text}"
+        if rung == 0:
+            self.counters[1] = 0
+        self.out.append((number, text))
         self.tasks = 0
-        self.subheadings = 0
 
     def _categories(self, number: int, cells: list[str]) -> None:
         levels = self.columns.index("category")
@@ -171,14 +181,7 @@ class _Writer:
             self.categories[i] = value
             for deeper in levels[level + 1 :]:
                 self.categories.pop(deeper, None)
-            if level == 0:
-                self._heading(number, value)
-            elif _HEADING.match(value):
-                self.out.append((number, value))
-            else:
-                self.subheadings += 1
-                self.out.append((number, f"（{chinese_number(self.subheadings)}）{value}"))
-                self.tasks = 0
+            self._heading(number, value, level)
 
     def _task(self, number: int, cells: list[str]) -> None:
         kinds = self.columns.kinds
@@ -189,8 +192,7 @@ class _Writer:
                 self._heading(number, f"{printed.rstrip('、.．')}、{task}")
                 return
             if _PAREN_NUMBER.match(printed) and not printed[1:-1].isdigit():
-                self.out.append((number, f"{printed}{task}"))
-                self.tasks = 0
+                self._heading(number, f"{printed}{task}", level=1)
                 return
         extras = [
             f"{self.columns.names[i]}：{_one_line(cells[i])}"
@@ -225,8 +227,11 @@ class _Writer:
         return "；".join(parts)
 
 
-def rows_to_lines(rows: Sequence[Row]) -> Numbered | None:
-    """A table as plan lines, or None when no responsibilities header is found in it."""
+def rows_to_lines(rows: Sequence[Row], depth: int = 0) -> Numbered | None:
+    """A table as plan lines, or None when no responsibilities header is found in it.
+
+    depth 1 (see `depth_after`) makes the headings the table generates one level deeper,
+    （一） instead of 一、, so a table inside a plan's section stays inside it."""
     rows = [(number, [_cell(c) for c in cells]) for number, cells in rows]
     for at, (_, cells) in enumerate(rows[:_HEADER_ROWS]):
         columns = Columns.of(cells)
@@ -235,7 +240,7 @@ def rows_to_lines(rows: Sequence[Row]) -> Numbered | None:
         start = at + 1
         if start < len(rows) and (refined := columns.refined(rows[start][1])):
             columns, start = refined, start + 1
-        writer = _Writer(columns)
+        writer = _Writer(columns, depth=depth)
         writer.out.extend(
             (number, " ".join(dict.fromkeys(c for c in cells if c))) for number, cells in rows[:at]
         )
@@ -283,12 +288,27 @@ def align(cells: list[str], columns: Columns) -> list[str]:
     return out
 
 
+def depth_after(texts: Iterable[str]) -> int:
+    """1 when the text before a table has an outline heading (一、…), else 0."""
+    return int(any(_TOP_HEADING.match(text) for text in texts))
+
+
 def chinese_number(n: int) -> str:
     """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 99 -> 九十九."""
     digits = "零" + _CN_NUMBER[:9]
     tens, units = divmod(n, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")
     return head + (digits[units] if units else "")
+
+
+def chinese_value(text: str) -> int:
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十 -> 20, 九十九 -> 99 (the inverse of chinese_number)."""
+    tens, ten, units = text.partition("十")
+    if not ten:
+        return _CN_NUMBER.index(tens) + 1
+    return (_CN_NUMBER.index(tens) + 1 if tens else 1) * 10 + (
+        _CN_NUMBER.index(units) + 1 if units else 0
+    )
 
 
 def _cell(value: str | None) -> str:

@@ -12,38 +12,33 @@ from dutygraph.loaders.read import read_file
 
 
 def _plan_docx(path: Path) -> Path:
-    """Title, an intro, a responsibilities table with a merged heading row and a merged
-    category cell, then paragraphs after the table."""
+    """Title, an intro, a responsibilities table with merged heading rows and one lead
+    unit merged down two rows, then paragraphs after the table."""
     document = docx.Document()
     document.add_paragraph("某县推进老区振兴任务分工方案")  # 1
     document.add_paragraph("")  # 2
     document.add_paragraph("一、重点任务")  # 3
-    table = document.add_table(rows=5, cols=6)  # rows 4..8
     rows = [
-        ["类别", "序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
-        ["", "", "", "", "", ""],  # the heading row, merged below
-        [
-            "基础设施",
-            "1",
-            "修建陆河至惠来高速公路",
-            "县交通运输局",
-            "县发展改革局、县财政局",
-            "2025年底",
-        ],
-        ["", "2", "推进抽水蓄能电站", "县发展改革局", "", "长期坚持"],
-        ["民生", "3", "建设县人民医院", "县卫生健康局", "县财政局\n县自然资源局", ""],
+        ["序号", "重点任务", "牵头单位", "配合单位", "完成时限", "责任领导"],  # 4
+        ["（一）交通能源", "", "", "", "", ""],  # 5, merged across the row
+        ["1", "修建陆河至惠来高速公路", "县交通运输局", "县发改局、县财政局", "2025年底", "张三"],
+        ["2", "推进抽水蓄能电站", "", "", "长期坚持", "李四"],  # 7, lead merged from above
+        ["民生", "", "", "", "", ""],  # 8, an unnumbered heading merged across the row
+        ["3", "建设县人民医院", "县卫生健康局", "县财政局\n县自然资源局", "", ""],  # 9
     ]
+    table = document.add_table(rows=len(rows), cols=6)
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             table.cell(r, c).text = value
-    heading = table.cell(1, 0).merge(table.cell(1, 5))
-    heading.text = "（一）交通能源"
-    table.cell(2, 0).merge(table.cell(3, 0)).text = "基础设施"
-    document.add_paragraph("二、保障措施")  # 9
-    run = document.add_paragraph("各单位要加强组织领导。").add_run()  # 10
+    for r in (1, 4):
+        text = rows[r][0]
+        table.cell(r, 0).merge(table.cell(r, 5)).text = text
+    table.cell(2, 2).merge(table.cell(3, 2)).text = "县交通运输局"
+    document.add_paragraph("二、保障措施")  # 10
+    run = document.add_paragraph("各单位要加强组织领导。").add_run()  # 11
     run.add_break()
     run.add_text("（县委办、县府办督查）")
-    document.add_paragraph("抓好落实", style="List Number")  # 11
+    document.add_paragraph("抓好落实", style="List Number")  # 12
     document.save(path)
     return path
 
@@ -56,18 +51,18 @@ def test_paragraphs_and_table_rows_in_document_order(tmp_path):
         (2, ""),
         (3, "一、重点任务"),
         (5, "（一）交通能源"),
-        (6, "一、基础设施"),
         (
             6,
-            "1.修建陆河至惠来高速公路（牵头单位：县交通运输局；配合单位：县发展改革局、县财政局；完成时限：2025年底）",
+            "1.修建陆河至惠来高速公路（牵头单位：县交通运输局；配合单位：县发改局、县财政局；"
+            "完成时限：2025年底）",
         ),
-        (7, "2.推进抽水蓄能电站（牵头单位：县发展改革局；完成时限：长期坚持）"),
-        (8, "二、民生"),
-        (8, "3.建设县人民医院（牵头单位：县卫生健康局；配合单位：县财政局、县自然资源局）"),
-        (9, "二、保障措施"),
-        (10, "各单位要加强组织领导。"),
-        (10, "（县委办、县府办督查）"),
-        (11, "抓好落实"),  # Word numbers this paragraph itself; its text is kept as is
+        (7, "2.推进抽水蓄能电站（牵头单位：县交通运输局；完成时限：长期坚持）"),
+        (8, "（二）民生"),  # one level down: the table sits inside 一、重点任务
+        (9, "3.建设县人民医院（牵头单位：县卫生健康局；配合单位：县财政局、县自然资源局）"),
+        (10, "二、保障措施"),
+        (11, "各单位要加强组织领导。"),
+        (11, "（县委办、县府办督查）"),
+        (12, "抓好落实"),  # Word numbers this paragraph itself; its text is kept as is
     ]
     for line in source.lines:
         assert source.text[line.start : line.start + len(line.text)] == line.text

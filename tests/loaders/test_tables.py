@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dutygraph.loaders.read import read_text
-from dutygraph.loaders.tables import chinese_number, header_kind, rows_to_lines
+from dutygraph.loaders.tables import chinese_number, chinese_value, header_kind, rows_to_lines
 
 LEAD_SUPPORT = "1.任务（牵头单位：A；配合单位：B、C；完成时限：2025年底）"
 
@@ -52,15 +52,15 @@ def test_heading_rows_and_title_rows():
         (3, ["一、基础设施", "一、基础设施", "一、基础设施"]),  # merged across the row
         (4, ["1", "修路", "县交通运输局"]),
         (5, ["", "产业发展", ""]),  # an unnumbered heading gets the next number
-        (6, ["二", "民生", ""]),  # a Chinese number in 序号: a heading too
+        (6, ["三", "民生", ""]),  # a Chinese number in 序号: a heading too
         (7, ["1", "建医院", "县卫健局"]),
     ]
     assert rows_to_lines(rows) == [
         (1, "附件：某县任务分工表"),
         (3, "一、基础设施"),
         (4, "1.修路（责任单位：县交通运输局）"),
-        (5, "一、产业发展"),
-        (6, "二、民生"),
+        (5, "二、产业发展"),
+        (6, "三、民生"),
         (7, "1.建医院（责任单位：县卫健局）"),
     ]
 
@@ -80,6 +80,20 @@ def test_category_column_changes_start_headings():
         (4, "3.修渠（牵头单位：县水务局）"),
         (5, "二、民生"),
         (5, "4.建医院（牵头单位：县卫健局）"),
+    ]
+
+
+def test_a_table_inside_a_section_numbers_its_headings_one_level_down():
+    rows = [(1, ["类别", "任务", "责任单位"]), (2, ["民生", "建医院", "县卫健局"])]
+    assert rows_to_lines(rows, depth=1) == [
+        (2, "（一）民生"),
+        (2, "1.建医院（责任单位：县卫健局）"),
+    ]
+    pasted = "一、重点任务\n类别\t任务\t责任单位\n民生\t建医院\t县卫健局\n"
+    assert _lines(pasted) == [
+        (1, "一、重点任务"),
+        (3, "（一）民生"),
+        (3, "1.建医院（责任单位：县卫健局）"),
     ]
 
 
@@ -150,6 +164,10 @@ def test_prose_with_wide_spaces_is_not_a_table():
     ]
     # A header line with no rows under it stays a line.
     assert _lines("工作任务  责任单位\n正文。\n") == [(1, "工作任务  责任单位"), (2, "正文。")]
+
+
+def test_chinese_value_inverts_chinese_number():
+    assert [chinese_value(chinese_number(n)) for n in range(1, 100)] == list(range(1, 100))
 
 
 def test_chinese_number():
