@@ -15,7 +15,7 @@ from .model import Duty, Line, Span, Task
 from .outline import Outline, line_at
 
 _NAME = (
-    r"(?:[一-龥]{2}[县市省]|[县市省镇])[一-龥]{0,24}?"
+    r"(?:[一-龥]{1,4}?[县市省]|[县市省镇])[一-龥]{0,24}?"
     r"(?:领导小组办公室|领导小组|办公室|委员会|管委会|人民政府|政府|中心|[局办委部厅室])"
 )
 _MENTION = re.compile(
@@ -23,8 +23,8 @@ _MENTION = re.compile(
     r"(?=[，。；、（）”\s]|$|负责|要|做好|牵头|配合|的|设在|及时|报送|加强|联合|具体|统筹|等|在"
     r"|对|是|按|共同|作为|组织|开展|督办|协调|指导|和|与)"
 )
-# Words a mention's match may start with that are not part of the name.
-_LEADING = re.compile(r"^(?:及时|联合|会同|简称|设在|时|向|由|并|和|与|及|同|在)+")
+# Words before a name that the match may have taken in: the name starts after the last.
+_LEADING = re.compile(r"^.*(?:及时|联合|会同|简称|设在|向|由|并|与|及|同|在|将|把|对|为|是)")
 _DEFINITION = re.compile(r"（[^（）]*?简称([^，；：（）]+?)(?=[，；）])([^（）]*)）")
 _HOST = re.compile(rf"设在({_NAME})")
 
@@ -68,9 +68,7 @@ def mentions(
     found: dict[str, Mention] = {}
     for m in _MENTION.finditer(masked):
         start, end = m.start(1), m.end(1)
-        lead = _LEADING.match(m.group(1))
-        if lead is not None and re.fullmatch(_NAME, m.group(1)[lead.end() :]):
-            start += lead.end()
+        start += _name_start(m.group(1))
         written = folded[start:end]
         entry = found.setdefault(resolve(written), Mention())
         entry.written.append(written)
@@ -92,10 +90,15 @@ def _owner(folded: str, paren: int) -> str | None:
     m = re.search(rf"({_NAME})$", before)
     if m is None:
         return None
-    name = m.group(1)
-    # `由X`, `具体事务由X`: the name starts after the last preposition.
-    cut = max(name.rfind(p) for p in ("由", "和", "与", "及"))
-    return name[cut + 1 :] if cut >= 0 and re.match(_NAME, name[cut + 1 :]) else name
+    return m.group(1)[_name_start(m.group(1)) :]
+
+
+def _name_start(match: str) -> int:
+    """`由X`, `联合X`, `工作由X`: where the name itself starts in a match."""
+    lead = _LEADING.match(match)
+    if lead is not None and re.fullmatch(_NAME, match[lead.end() :]):
+        return lead.end()
+    return 0
 
 
 def _duty(text: str, folded: str, start: int, end: int) -> str | None:
