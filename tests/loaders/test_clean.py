@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dutygraph.loaders import parse_file
 from dutygraph.loaders.clean import clean_chars, clean_lines, split_lines
 from dutygraph.loaders.read import read_file, read_text
 
@@ -113,3 +114,17 @@ def test_markdown_markup_is_removed():
         "一、总体要求",
         "（一）指导思想。以……",
     ]
+
+
+def test_parse_file_takes_the_page_metadata(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(WEB_PAGE, encoding="utf-8")
+    plan = parse_file(path)
+    document = plan.document
+    assert (document.title, document.doc_number, document.issuer, document.date) == (
+        "陆河县老区振兴工作方案",
+        "陆府办〔2022〕5号",
+        "陆河县人民政府办公室",
+        "2022-03-15",
+    )
+    assert [(t.text, t.span.line) for t in plan.tasks] == [("加快建设青梅产业园。", 21)]

@@ -8,6 +8,7 @@ import docx
 import pytest
 
 from dutygraph.errors import InputError
+from dutygraph.loaders import parse_file
 from dutygraph.loaders.read import read_file
 
 
@@ -109,3 +110,31 @@ def test_docx_without_text(tmp_path):
     docx.Document().save(tmp_path / "blank.docx")
     with pytest.raises(InputError, match="no text"):
         read_file(tmp_path / "blank.docx")
+
+
+def _units(task):
+    return [(a.name, a.role, a.rank, a.inferred) for a in task.units]
+
+
+def test_parse_file_on_the_docx_plan(tmp_path):
+    plan = parse_file(_plan_docx(tmp_path / "plan.docx"))
+    assert plan.document.title == "某县推进老区振兴任务分工方案"
+    assert [s.title for s in plan.sections] == ["重点任务", "交通能源", "民生", "保障措施"]
+    assert [(t.path, t.text, t.deadline, t.span.line) for t in plan.tasks] == [
+        (("一", "（一）", "1"), "修建陆河至惠来高速公路", "2025年底", 6),
+        (("一", "（一）", "2"), "推进抽水蓄能电站", "长期坚持", 7),
+        (("一", "（二）", "3"), "建设县人民医院", None, 9),
+    ]
+    first, second, third = plan.tasks
+    assert _units(first) == [
+        ("县交通运输局", "lead", 1, False),
+        ("县发展改革局", "support", 2, False),  # written 县发改局
+        ("县财政局", "support", 3, False),
+    ]
+    assert _units(second) == [("县交通运输局", "lead", 1, False)]  # from the merged cell
+    assert _units(third) == [
+        ("县卫生健康局", "lead", 1, False),
+        ("县财政局", "support", 2, False),
+        ("县自然资源局", "support", 3, False),
+    ]
+    assert not {"张三", "李四"} & {u.name for u in plan.units}  # 责任领导 is no unit

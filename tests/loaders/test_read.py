@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from dutygraph.errors import InputError
+from dutygraph.loaders import parse_file
 from dutygraph.loaders.read import read_file, read_text
 
 PLAN = (
@@ -90,3 +91,25 @@ def test_missing_file_and_directory(tmp_path):
         read_file(tmp_path / "nope.txt")
     with pytest.raises(InputError, match="directory"):
         read_file(tmp_path)
+
+
+def test_parse_file_on_a_gb18030_plan(tmp_path):
+    text = (
+        "某县推进老区振兴工作方案\n"
+        "一、重点任务\n"
+        "1.加快建设青梅产业园。（牵头单位：县农业农村局；配合单位：县财政局、县发改局）\n"
+        "2.推进高速公路前期工作。（责任单位：县交通运输局）\n"
+    )
+    plan = parse_file(_write(tmp_path, "plan.txt", text.encode("gb18030")))
+    assert plan.document.title == "某县推进老区振兴工作方案"
+    assert [(t.text, [(a.name, a.role, a.inferred) for a in t.units]) for t in plan.tasks] == [
+        (
+            "加快建设青梅产业园。",
+            [
+                ("县农业农村局", "lead", False),
+                ("县财政局", "support", False),
+                ("县发展改革局", "support", False),
+            ],
+        ),
+        ("推进高速公路前期工作。", [("县交通运输局", "lead", True)]),
+    ]

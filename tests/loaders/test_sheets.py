@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from dutygraph.errors import InputError
+from dutygraph.loaders import parse_file
 from dutygraph.loaders.read import read_file
 
 
@@ -82,3 +83,53 @@ def test_csv_in_utf8_or_gb18030_with_any_delimiter(tmp_path, encoding, delimiter
         ),
         (5, "2.建设医院（牵头单位：县卫生健康局）"),
     ]
+
+
+def _tasks(plan):
+    return [
+        (t.path, t.text, t.deadline, [(a.name, a.role, a.inferred) for a in t.units])
+        for t in plan.tasks
+    ]
+
+
+def test_parse_file_on_the_xlsx_plan(tmp_path):
+    plan = parse_file(_plan_xlsx(tmp_path / "plan.xlsx"))
+    assert plan.document.format == "xlsx"
+    assert [s.title for s in plan.sections] == ["产业", "交通"]
+    # 责任单位 names no lead: the first unit leads, inferred.
+    assert _tasks(plan) == [
+        (
+            ("一", "1"),
+            "建设青梅产业园",
+            "2025年底",
+            [("县农业农村局", "lead", True), ("县财政局", "support", True)],
+        ),
+        (("一", "2"), "培育茶叶龙头企业", "2024年6月30日", [("县农业农村局", "lead", True)]),
+        (
+            ("二", "3"),
+            "推进高速公路前期工作",
+            None,
+            [("县交通运输局", "lead", True), ("县发展改革局", "support", True)],
+        ),
+    ]
+    assert "张三" not in {u.name for u in plan.units}
+
+
+def test_parse_file_on_a_gb18030_csv_plan(tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_bytes(CSV_ROWS.encode("gb18030"))
+    plan = parse_file(path)
+    assert _tasks(plan) == [
+        (
+            ("一", "1"),
+            "修建碧道，改善河道",
+            "2025年",
+            [
+                ("县水务局", "lead", False),
+                ("县自然资源局", "support", False),
+                ("县财政局", "support", False),
+            ],
+        ),
+        (("一", "2"), "建设医院", None, [("县卫生健康局", "lead", False)]),
+    ]
+    assert [t.span.line for t in plan.tasks] == [3, 5]
