@@ -12,12 +12,17 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from .fold import fold
 from .model import Line, Policy, Span, Task
 from .outline import Outline, line_at
 from .tasks import region
 
 _DOC_NUMBER = re.compile(
-    r"([一-龥]{1,12}?)\s*[〔\[［【（]\s*((?:19|20)\d\d)\s*[〕\]］】）]\s*(\d{1,4})\s*号"
+    r"([一-龥]{1,8}?)\s*[〔\[［【（]\s*((?:19|20)\d\d)\s*[〕\]］】）]\s*(\d{1,4})\s*号"
+)
+# Words a number's prefix may have taken in from the sentence before it.
+_BEFORE_NUMBER = re.compile(
+    r"^.*(?:根据|按照|依据|参照|依照|贯彻落实|贯彻|落实|印发|转发|执行|详见|见|及|和|与|的|以)"
 )
 _TITLE = re.compile(r"《([^《》]{2,150})》")
 _NUMBER_AFTER = re.compile(r"\s*（\s*([^（）]*?[〔\[［【（][^（）]*?[〕\]］】）][^（）]*?号)\s*）")
@@ -59,10 +64,11 @@ class _Citation:
 
 def canonical_number(written: str) -> str | None:
     """国发[2021]3号, 国发（2021）3号 -> 国发〔2021〕3号."""
-    m = _DOC_NUMBER.search(written)
+    m = _DOC_NUMBER.search(fold(written))
     if m is None:
         return None
-    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+    prefix = _BEFORE_NUMBER.sub("", m.group(1)) or m.group(1)
+    return f"{prefix}〔{m.group(2)}〕{m.group(3)}号"
 
 
 def cited(
@@ -90,9 +96,11 @@ def cited(
     for m in _DOC_NUMBER.finditer(folded):
         if any(a <= m.start() < b for a, b in taken):
             continue
+        lead = _BEFORE_NUMBER.match(m.group(1))
+        start = m.start() + (lead.end() if lead and lead.end() < len(m.group(1)) else 0)
         found.append(
-            _Citation(None, canonical_number(m.group(0)), text[m.start() : m.end()],
-                      Span(m.start(), m.end(), line_at(lines, m.start())), False)
+            _Citation(None, canonical_number(m.group(0)), text[start : m.end()],
+                      Span(start, m.end(), line_at(lines, start)), False)
         )
     return [_policy(group, tasks) for group in _group(found)]
 

@@ -1,0 +1,89 @@
+"""Policies: cited documents resolved across spellings; funding and land measures."""
+
+from __future__ import annotations
+
+import pytest
+
+from dutygraph.loaders.policies import canonical_number
+
+TASK = "1.建设。（责任单位：县财政局）\n"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["国发〔2021〕3号", "国发[2021]3号", "国发［2021］3号", "国发(2021)3号", "国发（2021）3号"],
+)
+def test_number_in_every_bracket_style(written: str) -> None:
+    assert canonical_number(written) == "国发〔2021〕3号"
+
+
+def test_spellings_of_one_document_are_one_policy(parse) -> None:
+    plan = parse(
+        "某县贯彻落实《某省人民政府关于支持山区发展的\n实施意见》的工作方案\n\n"
+        "为贯彻落实《某省人民政府关于支持山区县发展的实施意见》（某府〔2022〕8号），制定本方案。\n"
+        "一、重点任务\n" + TASK + "二、保障措施\n"
+        "认真贯彻《某省人民政府关于支持山区发展的实施意见》和《国务院关于推动山区发展的意见》"
+        "（国发[2021]3号）。\n"
+    )
+    documents = [p for p in plan.policies if p.kind == "document"]
+    assert len(documents) == 2
+    province, state = documents
+    assert province.doc_number == "某府〔2022〕8号"
+    assert province.title == "某省人民政府关于支持山区县发展的实施意见"
+    assert province.issuer == "某省人民政府"
+    assert province.year == 2022
+    assert len(province.written_as) == 2  # the title's spelling, cut by a line, recurs in 二
+    assert len(province.spans) == 3
+    assert province.implemented
+    assert province.id == "policy:某府〔2022〕8号"
+    assert state.doc_number == "国发〔2021〕3号"
+    assert state.issuer == "国务院"
+    assert not state.implemented
+    for span in province.spans:
+        assert plan.text[span.start] == "《"
+
+
+def test_different_issuers_stay_apart(parse) -> None:
+    plan = parse(
+        "方案\n\n根据《甲省人民政府关于乡村振兴的意见》和《乙省人民政府关于乡村振兴的意见》，制定本方案。\n"
+        "一、重点任务\n" + TASK
+    )
+    assert len([p for p in plan.policies if p.kind == "document"]) == 2
+
+
+def test_a_number_cited_alone(parse) -> None:
+    plan = parse("方案\n\n根据粤府办〔2020〕12号文件精神，制定本方案。\n一、重点任务\n" + TASK)
+    [policy] = [p for p in plan.policies if p.kind == "document"]
+    assert policy.doc_number == "粤府办〔2020〕12号"
+    assert policy.issuer == "广东省人民政府办公厅"
+    assert policy.title is None
+
+
+def test_funding_measures(parse) -> None:
+    plan = parse(
+        "方案\n\n一、重点任务\n"
+        "1.用好专项财力补助，补助标准提高至每县每年5000 万元。（责任单位：县财政局）\n"
+        "2.争取省一次性安排1.5亿元支持道路建设。（责任单位：县交通运输局）\n"
+        "3.按中央和省1:1比例出资。（责任单位：县财政局）\n"
+        "4.设立信贷风险补偿基金。（责任单位：县金融局）\n"
+    )
+    funding = {p.tasks[0]: p for p in plan.policies if p.kind == "funding"}
+    assert sorted(funding) == ["t1.1", "t1.2", "t1.3", "t1.4"]
+    assert funding["t1.1"].name == "专项财力补助"
+    assert funding["t1.1"].amount == "每县每年5000万元"
+    assert funding["t1.1"].amount_value == 5e7
+    assert funding["t1.2"].amount == "1.5亿元"
+    assert funding["t1.2"].amount_value == 1.5e8
+    assert funding["t1.3"].ratio == "1:1"
+    assert funding["t1.4"].amount is None
+    for policy in funding.values():
+        span = policy.spans[0]
+        assert plan.text[span.start : span.end] == policy.written_as[0]
+
+
+def test_land_measures(parse) -> None:
+    plan = parse(
+        "方案\n\n一、重点任务\n1.允许城乡建设用地增减挂钩结余指标在省内流转。（责任单位：县自然资源局）\n"
+        "2.增加定向培养招生指标。（责任单位：县教育局）\n"
+    )
+    assert [(p.kind, p.tasks) for p in plan.policies] == [("land", ("t1.1",))]
