@@ -11,12 +11,9 @@ a list paragraph is not in the text and is not invented here.
 from __future__ import annotations
 
 import io
-import zipfile
-import zlib
 from collections.abc import Iterator
 
 import docx
-from docx.opc.exceptions import OpcError
 from lxml import etree
 
 from dutygraph.errors import InputError
@@ -37,16 +34,10 @@ def read_docx(data: bytes, name: str) -> Numbered:
     """The document's lines; InputError for a file python-docx cannot open."""
     try:
         body = docx.Document(io.BytesIO(data)).element.body
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        KeyError,
-        ValueError,
-        EOFError,
-        OpcError,
-        etree.XMLSyntaxError,
-    ) as exc:
+    except Exception as exc:  # zipfile, zlib, lxml and python-docx each fail their own way
         raise InputError(f"{name}: truncated or corrupt .docx ({_reason(exc)})") from exc
+    if body is None:
+        raise InputError(f"{name}: corrupt .docx (the document has no body)")
     lines: Numbered = []
     used = 0  # paragraphs and table rows so far: the next line's number is used + 1
     depth = 0  # 1 once an outline heading (一、) came before: a table then sits inside it

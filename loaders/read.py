@@ -79,7 +79,7 @@ def _office_format(data: bytes, path: Path, suffix: str) -> str:
     """A zip file: Word or Excel by the parts inside it, whatever its extension."""
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
         what = suffix if suffix in (".docx", ".xlsx") else "zip archive"
         raise InputError(f"{path}: truncated or corrupt {what} ({exc})") from exc
     if "word/document.xml" in names:

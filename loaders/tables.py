@@ -303,12 +303,14 @@ def chinese_number(n: int) -> str:
 
 def chinese_value(text: str) -> int:
     """一 -> 1, 十 -> 10, 十二 -> 12, 二十 -> 20, 九十九 -> 99 (the inverse of chinese_number)."""
-    tens, ten, units = text.partition("十")
-    if not ten:
-        return _CN_NUMBER.index(tens) + 1
-    return (_CN_NUMBER.index(tens) + 1 if tens else 1) * 10 + (
-        _CN_NUMBER.index(units) + 1 if units else 0
-    )
+    total = current = 0
+    for char in text:
+        if char == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = current * 10 + _CN_NUMBER.index(char) + 1
+    return total + current
 
 
 def _cell(value: str | None) -> str:

@@ -6,6 +6,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dutygraph.errors import InputError
 from dutygraph.loaders import parse_file
@@ -113,3 +115,57 @@ def test_parse_file_on_a_gb18030_plan(tmp_path):
         ),
         ("推进高速公路前期工作。", [("县交通运输局", "lead", True)]),
     ]
+
+
+# Pieces plans are made of, tables, chrome and notice lines included, for random plans.
+_PIECES = [
+    "一、",
+    "（一）",
+    "1.",
+    "\t",
+    "  ",
+    "\u3000",
+    "|",
+    "\n",
+    "\r\n",
+    "序号",
+    "工作任务",
+    "牵头单位",
+    "配合单位",
+    "责任单位",
+    "完成时限",
+    "责任领导",
+    "类别",
+    "县财政局",
+    "、",
+    "。",
+    "：",
+    "（",
+    "）",
+    "2025年底",
+    "首页 > ",
+    "【打印】",
+    "标题：",
+    "成文日期：",
+    "现将《方案》印发给你们",
+    "[bookmark: _GoBack]",
+    "\u200b",
+    "\u00a0",
+    "十二、",
+    "一二、",
+    "修路",
+    "张三",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=80))
+def test_any_text_reads_into_consistent_lines(pieces):
+    text = "".join(pieces)
+    source = read_text(text)
+    assert source.text == "\n".join(line.text for line in source.lines)
+    total = len(text.replace("\r\n", "\n").split("\n"))
+    for line in source.lines:
+        assert source.text[line.start : line.start + len(line.text)] == line.text
+        assert 1 <= line.number <= total
+        assert line.text == line.text.strip()
