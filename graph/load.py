@@ -1,123 +1,193 @@
 """Writing plans into a store and taking them out again; counting what is there.
 
-A document is written by ONE Cypher statement (FalkorDB has no multi-statement
-transactions, but runs each query atomically; Neo4j runs it in one write transaction):
-it deletes the document's old part, creates its own nodes, merges the shared Unit, Policy
-and Project nodes, links them, and deletes shared nodes that nothing reaches any more.
-So a reload gives the same graph, a changed version replaces the old part, and a failed
-write leaves the store as it was. Every value travels as a parameter; each block ends in
-`WITH count(*) AS _`, which turns the rows back into one so an empty list does not stop
-the blocks after it.
+Writing a document takes blocks of Cypher: delete the document's old part, create its
+own nodes, merge the shared Unit, Policy and Project nodes, link them, delete shared
+nodes that nothing reaches any more. On the embedded store the blocks are joined into ONE
+statement (FalkorDB has no multi-statement transactions but runs each query atomically);
+on Neo4j they run in ONE write transaction. So a reload gives the same graph, a changed
+version replaces the old part, and a failed write leaves the store as it was. Every
+value travels as a parameter, the rows of a block as one UNWIND list.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
+from dutygraph.errors import NotFoundError
 from dutygraph.graph.model import GraphRows, document_uid, plan_rows
 from dutygraph.graph.store import Store
 from dutygraph.loaders.model import Plan
 
-from dutygraph.errors import NotFoundError
+# A block is one Cypher clause chain and the parameter holding its rows (None: $uid only).
+Block = tuple[str, str | None]
 
 # A document's own nodes carry its uid in `document`; deleting them detaches every edge.
-_DELETE_PART = """
-OPTIONAL MATCH (t:Task {document: $uid}) DETACH DELETE t
-WITH count(*) AS _
-OPTIONAL MATCH (s:Section {document: $uid}) DETACH DELETE s
-WITH count(*) AS _
-OPTIONAL MATCH (g:Goal {document: $uid}) DETACH DELETE g
-WITH count(*) AS _
-OPTIONAL MATCH (d:Document {uid: $uid}) DETACH DELETE d
-WITH count(*) AS _
-"""
+_DELETE_PART: list[Block] = [
+    ("OPTIONAL MATCH (t:Task {document: $uid}) DETACH DELETE t", None),
+    ("OPTIONAL MATCH (s:Section {document: $uid}) DETACH DELETE s", None),
+    ("OPTIONAL MATCH (g:Goal {document: $uid}) DETACH DELETE g", None),
+    ("OPTIONAL MATCH (d:Document {uid: $uid}) DETACH DELETE d", None),
+]
 
 # Shared nodes live while some document reaches them: a unit through a task or a mention,
 # a project through a task, a policy through a citation or a task.
-_DELETE_ORPHANS = """
-OPTIONAL MATCH (u:Unit)
-WHERE NOT (u)-[:RESPONSIBLE_FOR]->() AND NOT ()-[:MENTIONS]->(u)
-DETACH DELETE u
-WITH count(*) AS _
-OPTIONAL MATCH (p:Project) WHERE NOT ()-[:CONCERNS]->(p)
-DETACH DELETE p
-WITH count(*) AS _
-OPTIONAL MATCH (p:Policy)
-WHERE NOT ()-[:CITES]->(p) AND NOT ()-[:IMPLEMENTS]->(p) AND NOT ()-[:INVOKES]->(p)
-DETACH DELETE p
-"""
+_DELETE_ORPHANS: list[Block] = [
+    (
+        "OPTIONAL MATCH (u:Unit) "
+        "WHERE NOT (u)-[:RESPONSIBLE_FOR]->() AND NOT ()-[:MENTIONS]->(u) DETACH DELETE u",
+        None,
+    ),
+    ("OPTIONAL MATCH (p:Project) WHERE NOT ()-[:CONCERNS]->(p) DETACH DELETE p", None),
+    (
+        "OPTIONAL MATCH (p:Policy) WHERE NOT ()-[:CITES]->(p) AND NOT ()-[:IMPLEMENTS]->(p) "
+        "AND NOT ()-[:INVOKES]->(p) DETACH DELETE p",
+        None,
+    ),
+]
 
-_WRITE_PART = """
-CREATE (d:Document) SET d = $document
-WITH count(*) AS _
-UNWIND $sections AS r CREATE (s:Section) SET s = r
-WITH count(*) AS _
-UNWIND $tasks AS r CREATE (t:Task) SET t = r
-WITH count(*) AS _
-UNWIND $goals AS r CREATE (g:Goal) SET g = r
-WITH count(*) AS _
-UNWIND $units AS r
+_WRITE_PART: list[Block] = [
+    ("UNWIND $document AS r CREATE (d:Document) SET d = r", "document"),
+    ("UNWIND $sections AS r CREATE (s:Section) SET s = r", "sections"),
+    ("UNWIND $tasks AS r CREATE (t:Task) SET t = r", "tasks"),
+    ("UNWIND $goals AS r CREATE (g:Goal) SET g = r", "goals"),
+    (
+        """UNWIND $units AS r
 MERGE (u:Unit {uid: r.uid})
 WITH u, r, [a IN coalesce(u.aliases, []) WHERE NOT a IN r.aliases] + r.aliases AS aliases
-SET u += r, u.aliases = aliases
-WITH count(*) AS _
-UNWIND $policies AS r MERGE (p:Policy {uid: r.uid}) SET p += r
-WITH count(*) AS _
-UNWIND $projects AS r MERGE (p:Project {uid: r.uid}) SET p += r
-WITH count(*) AS _
-UNWIND [r IN $sections WHERE r.parent IS NULL] AS r
+SET u += r, u.aliases = aliases""",
+        "units",
+    ),
+    ("UNWIND $policies AS r MERGE (p:Policy {uid: r.uid}) SET p += r", "policies"),
+    ("UNWIND $projects AS r MERGE (p:Project {uid: r.uid}) SET p += r", "projects"),
+    (
+        """UNWIND [r IN $sections WHERE r.parent IS NULL] AS r
 MATCH (d:Document {uid: $uid}), (s:Section {uid: r.uid})
-CREATE (d)-[:HAS_SECTION]->(s)
-WITH count(*) AS _
-UNWIND [r IN $sections WHERE r.parent IS NOT NULL] AS r
+CREATE (d)-[:HAS_SECTION]->(s)""",
+        "sections",
+    ),
+    (
+        """UNWIND [r IN $sections WHERE r.parent IS NOT NULL] AS r
 MATCH (p:Section {uid: r.parent}), (s:Section {uid: r.uid})
-CREATE (p)-[:HAS_SECTION]->(s)
-WITH count(*) AS _
-UNWIND $tasks AS r
+CREATE (p)-[:HAS_SECTION]->(s)""",
+        "sections",
+    ),
+    (
+        """UNWIND $tasks AS r
 MATCH (s:Section {uid: r.section}), (t:Task {uid: r.uid})
-CREATE (s)-[:HAS_TASK]->(t)
-WITH count(*) AS _
-UNWIND $goals AS r
+CREATE (s)-[:HAS_TASK]->(t)""",
+        "tasks",
+    ),
+    (
+        """UNWIND $goals AS r
 MATCH (d:Document {uid: $uid}), (g:Goal {uid: r.uid})
-CREATE (d)-[:TARGETS]->(g)
-WITH count(*) AS _
-UNWIND $assignments AS r
+CREATE (d)-[:TARGETS]->(g)""",
+        "goals",
+    ),
+    (
+        """UNWIND $assignments AS r
 MATCH (u:Unit {uid: r.unit}), (t:Task {uid: r.task})
 CREATE (u)-[:RESPONSIBLE_FOR {role: r.role, rank: r.rank, inferred: r.inferred,
-                               written: r.written}]->(t)
-WITH count(*) AS _
-UNWIND $mentions AS r
+                               written: r.written}]->(t)""",
+        "assignments",
+    ),
+    (
+        """UNWIND $mentions AS r
 MATCH (d:Document {uid: $uid}), (u:Unit {uid: r.unit})
-CREATE (d)-[m:MENTIONS]->(u) SET m.duty = r.duty
-WITH count(*) AS _
-UNWIND $hosted AS r
+CREATE (d)-[m:MENTIONS]->(u) SET m.duty = r.duty""",
+        "mentions",
+    ),
+    (
+        """UNWIND $hosted AS r
 MATCH (u:Unit {uid: r.unit}), (h:Unit {uid: r.host})
-MERGE (u)-[:HOSTED_BY]->(h)
-WITH count(*) AS _
-UNWIND $policies AS r
+MERGE (u)-[:HOSTED_BY]->(h)""",
+        "hosted",
+    ),
+    (
+        """UNWIND $policies AS r
 MATCH (d:Document {uid: $uid}), (p:Policy {uid: r.uid})
-CREATE (d)-[:CITES]->(p)
-WITH count(*) AS _
-UNWIND $implements AS policy
+CREATE (d)-[:CITES]->(p)""",
+        "policies",
+    ),
+    (
+        """UNWIND $implements AS policy
 MATCH (d:Document {uid: $uid}), (p:Policy {uid: policy})
-CREATE (d)-[:IMPLEMENTS]->(p)
-WITH count(*) AS _
-UNWIND $invokes AS r
+CREATE (d)-[:IMPLEMENTS]->(p)""",
+        "implements",
+    ),
+    (
+        """UNWIND $invokes AS r
 MATCH (t:Task {uid: r.task}), (p:Policy {uid: r.policy})
-CREATE (t)-[:INVOKES]->(p)
-WITH count(*) AS _
-UNWIND $concerns AS r
+CREATE (t)-[:INVOKES]->(p)""",
+        "invokes",
+    ),
+    (
+        """UNWIND $concerns AS r
 MATCH (t:Task {uid: r.task}), (p:Project {uid: r.project})
-CREATE (t)-[:CONCERNS]->(p)
-WITH count(*) AS _
-UNWIND $funded_by AS r
+CREATE (t)-[:CONCERNS]->(p)""",
+        "concerns",
+    ),
+    (
+        """UNWIND $funded_by AS r
 MATCH (p:Project {uid: r.project}), (f:Policy {uid: r.policy})
-MERGE (p)-[:FUNDED_BY]->(f)
-WITH count(*) AS _
-"""
+MERGE (p)-[:FUNDED_BY]->(f)""",
+        "funded_by",
+    ),
+]
 
 LOAD = _DELETE_PART + _WRITE_PART + _DELETE_ORPHANS
 UNLOAD = _DELETE_PART + _DELETE_ORPHANS
+
+
+def one_statement(blocks: list[Block]) -> str:
+    """The blocks as one statement: `WITH count(*) AS _` between them turns the rows
+    back into one, so an empty list does not stop the blocks after it."""
+    return "\nWITH count(*) AS _\n".join(cypher for cypher, _ in blocks)
+
+
+def steps(
+    blocks: list[Block], params: dict[str, Any], max_bytes: int | None
+) -> list[tuple[str, dict[str, Any]]]:
+    """The blocks as statements for one transaction, rows split to stay under max_bytes
+    of parameters (FalkorDB's Bolt endpoint crashes on parameters over about 4 KB)."""
+    result = []
+    for cypher, key in blocks:
+        if key is None:
+            result.append((cypher, {"uid": params["uid"]}))
+            continue
+        for chunk in _chunks(params[key], max_bytes):
+            result.append((cypher, {"uid": params["uid"], key: chunk}))
+    return result
+
+
+def _chunks(rows: list[Any], max_bytes: int | None) -> Iterator[list[Any]]:
+    if max_bytes is None:
+        if rows:
+            yield rows
+        return
+    chunk: list[Any] = []
+    size = 0
+    for row in rows:
+        row_size = len(json.dumps(row, ensure_ascii=False).encode())
+        if chunk and size + row_size > max_bytes:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(row)
+        size += row_size
+    if chunk:
+        yield chunk
+
+
+def _write(store: Store, blocks: list[Block], params: dict[str, Any]) -> None:
+    """One atomic write: one statement, or one transaction of statements on stores that
+    run several in one transaction (Neo4jStore.write_all)."""
+    write_all = getattr(store, "write_all", None)
+    if write_all is None:
+        store.write(one_statement(blocks), params)
+    else:
+        write_all(steps(blocks, params, getattr(store, "max_params_bytes", None)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +208,7 @@ def load_plan(store: Store, plan: Plan) -> Loaded:
 def write_rows(store: Store, rows: GraphRows) -> Loaded:
     """Write a document's rows in one atomic statement (`load_plan` without the model)."""
     rows.check()
-    store.write(LOAD, rows.as_params())
+    _write(store, LOAD, rows.as_params())
     return Loaded(
         uid=rows.uid,
         title=rows.document.get("title", ""),
@@ -160,7 +230,7 @@ def unload_document(store: Store, document: str) -> str:
     if not rows:
         raise NotFoundError(f"no document {document!r} is loaded")
     uid = rows[0]["uid"]
-    store.write(UNLOAD, {"uid": uid})
+    _write(store, UNLOAD, {"uid": uid})
     return uid
 
 

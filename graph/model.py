@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from dutygraph.loaders.model import Plan, Task, Unit
-
 from dutygraph.errors import StoreError
+from dutygraph.loaders.model import Plan, Task, Unit
 
 Row = dict[str, Any]
 
@@ -85,7 +84,7 @@ class GraphRows:
     def as_params(self) -> dict[str, Any]:
         return {
             "uid": self.uid,
-            "document": self.document,
+            "document": [self.document],
             "sections": self.sections,
             "tasks": self.tasks,
             "goals": self.goals,

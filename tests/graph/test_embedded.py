@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from conftest import make_plan
+
+from dutygraph.errors import StoreError
 from dutygraph.graph.embedded import DataDir, EmbeddedStore, _is_server
 from dutygraph.graph.load import load_plan, stats
 from dutygraph.graph.store import open_store
-
-from dutygraph.errors import StoreError
 
 
 def listening_tcp_ports(pid: int) -> set[int]:

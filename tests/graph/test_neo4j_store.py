@@ -1,0 +1,123 @@
+"""The Neo4j code path: the official driver against FalkorDB's Bolt endpoint (and a real
+Neo4j when NEO4J_URI is set): dialect, batching, one-line errors.
+
+What can be tested here without a Neo4j: an unreachable server (ServiceUnavailable) and
+credentials the server refuses. FalkorDB's Bolt endpoint takes no credentials at all and
+answers any with a DatabaseError, so Neo4j's own AuthError (wrong password) is checked
+against a real Neo4j only (`test_wrong_password_on_real_neo4j`).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from pathlib import Path
+
+import pytest
+from conftest import bolt_falkordb, make_plan
+
+from dutygraph.errors import StoreError
+from dutygraph.graph.load import LOAD, load_plan, stats, steps
+from dutygraph.graph.model import plan_rows
+from dutygraph.graph.neo4j_store import Neo4jStore
+from dutygraph.graph.store import Store, open_store
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]  # closed again when the block ends: nothing listens
+
+
+def test_falkordb_over_bolt_is_recognised(bolt_store: Neo4jStore) -> None:
+    assert bolt_store.dialect == "falkordb"
+    assert bolt_store.max_params_bytes is not None
+
+
+def test_a_document_is_sent_in_batches_under_the_limit() -> None:
+    params = plan_rows(make_plan()).as_params()
+    params["tasks"] = params["tasks"] * 40  # about 12 KB of task rows
+
+    batches = [p["tasks"] for _, p in steps(LOAD, params, 3000) if "tasks" in p]
+
+    assert sum(len(b) for b in batches) == len(params["tasks"]) * 2  # two task blocks
+    assert all(len(str(b).encode()) < 4096 for b in batches)
+    assert len(batches) > 3
+
+
+def test_unreachable_server_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    uri = f"bolt://127.0.0.1:{closed_port()}"
+    started = time.monotonic()
+
+    with pytest.raises(StoreError) as caught:
+        open_store(uri)
+
+    message = str(caught.value)
+    assert message.startswith(f"cannot reach Neo4j at {uri}: ")
+    assert "\n" not in message
+    assert time.monotonic() - started < 15
+
+
+def test_refused_credentials_are_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEO4J_USER", "neo4j")
+    monkeypatch.setenv("NEO4J_PASSWORD", "wrong")
+    # A server of its own: FalkorDB's Bolt endpoint may stop answering after this.
+    with bolt_falkordb(tmp_path) as uri, pytest.raises(StoreError) as caught:
+        open_store(uri)
+
+    message = str(caught.value)
+    assert message.startswith(f"Neo4j at {uri} failed: ")
+    assert "\n" not in message
+
+
+def test_unsupported_uri_scheme() -> None:
+    with pytest.raises(StoreError, match=r"unsupported --db 'http://x'"):
+        open_store("http://x")
+
+
+def test_cypher_error_is_a_store_error(bolt_store: Store) -> None:
+    with pytest.raises(StoreError, match=r"^(query failed|Neo4j at \S+ failed): "):
+        bolt_store.read("MATCH (n RETURN n")
+    bolt_store.ping()  # the store is still usable
+
+
+def test_round_trips_count_each_statement(store: Store) -> None:
+    before = store.round_trips
+    store.read("RETURN 1 AS one")
+    store.write("CREATE (:Probe {uid: 'p'})")
+    assert store.round_trips == before + 2
+
+
+@pytest.mark.neo4j
+def test_wrong_password_on_real_neo4j(monkeypatch: pytest.MonkeyPatch) -> None:
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        pytest.skip("NEO4J_URI is not set: no real Neo4j to refuse a password")
+    monkeypatch.setenv("NEO4J_PASSWORD", "certainly-not-the-password")
+
+    with pytest.raises(StoreError) as caught:
+        open_store(uri)
+
+    assert "refused the credentials" in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.neo4j
+def test_failed_transaction_leaves_nothing_on_real_neo4j(neo4j_store: Neo4jStore) -> None:
+    neo4j_store.write("MATCH (n) DETACH DELETE n")
+    load_plan(neo4j_store, make_plan())
+    before = stats(neo4j_store)
+
+    with pytest.raises(StoreError):
+        neo4j_store.write_all(
+            [
+                ("MATCH (n) DETACH DELETE n", {}),
+                ("CREATE (:Task {uid: $v})", {"v": {"a": 1}}),  # a map: no property value
+            ]
+        )
+
+    assert stats(neo4j_store) == before
