@@ -11,6 +11,7 @@ a list paragraph is not in the text and is not invented here.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 
 import docx
@@ -18,7 +19,7 @@ from lxml import etree
 
 from dutygraph.errors import InputError
 
-from .tables import Row, depth_after, rows_to_lines
+from .tables import Row, TableWriter, convert, depth_after
 
 Numbered = list[tuple[int, str]]
 
@@ -27,6 +28,8 @@ _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
 _NO_BREAK_HYPHEN = f"{_W}noBreakHyphen"
 _WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
+# What may stand between a table and its continuation after a page break.
+_BETWEEN_PARTS = re.compile(r"^\s*(?:[（(]?续表?[）)]?\d*)?\s*$")
 _SKIPPED = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent"}
 
 
@@ -41,15 +44,18 @@ def read_docx(data: bytes, name: str) -> Numbered:
     lines: Numbered = []
     used = 0  # paragraphs and table rows so far: the next line's number is used + 1
     depth = 0  # 1 once an outline heading (一、) came before: a table then sits inside it
+    table: TableWriter | None = None  # the responsibilities table a headerless one continues
     for block in _blocks(body):
         if block.tag == _P:
             used += 1
             parts = paragraph_text(block).split("\n")
             lines.extend((used, part) for part in parts)
             depth = depth or depth_after(parts)
+            if not all(_BETWEEN_PARTS.match(part) for part in parts):
+                table = None
         else:
-            table, count = _table_lines(block, used + 1, depth)
-            lines.extend(table)
+            converted, count, table = _table_lines(block, used + 1, depth, table)
+            lines.extend(converted)
             used += count
     return lines
 
@@ -84,16 +90,19 @@ def _inside_skipped(el: etree._Element, stop: etree._Element) -> bool:
     return False
 
 
-def _table_lines(tbl: etree._Element, first: int, depth: int) -> tuple[Numbered, int]:
-    """The table's lines and how many line numbers they take (rows, or paragraphs)."""
+def _table_lines(
+    tbl: etree._Element, first: int, depth: int, previous: TableWriter | None
+) -> tuple[Numbered, int, TableWriter | None]:
+    """The table's lines, how many line numbers they take (rows, or paragraphs), and the
+    writer a next headerless table would continue."""
     grid, own = _grid(tbl)
     rows: list[Row] = [(first + i, cells) for i, cells in enumerate(grid)]
-    converted = rows_to_lines(rows, depth)
+    converted = convert(rows, depth, previous)
     if converted is not None:
-        return converted, len(rows)
+        return converted[0], len(rows), converted[1]
     # Not a responsibilities table: its paragraphs are the plan's text, one line each.
     texts = [text for row in own for cell in row for text in cell]
-    return [(first + i, text) for i, text in enumerate(texts)], len(texts)
+    return [(first + i, text) for i, text in enumerate(texts)], len(texts), None
 
 
 def _grid(tbl: etree._Element) -> tuple[list[list[str]], list[list[list[str]]]]:

@@ -124,7 +124,7 @@ class Columns:
 
 
 @dataclass
-class _Writer:
+class TableWriter:
     """Turns rows into lines, numbering generated headings and unnumbered tasks."""
 
     columns: Columns
@@ -133,6 +133,11 @@ class _Writer:
     depth: int = 0  # 1 when the table sits inside a section (一、…) of the document
     counters: list[int] = field(default_factory=lambda: [0, 0])  # generated 一、 and （一）
     tasks: int = 0
+
+    def write(self, rows: Sequence[Row]) -> Numbered:
+        for number, cells in rows:
+            self.row(number, align(cells, self.columns))
+        return [(n, t) for n, t in self.out if t]
 
     def row(self, number: int, cells: list[str]) -> None:
         cells = [*cells, *[""] * (len(self.columns.kinds) - len(cells))]
@@ -232,6 +237,15 @@ def rows_to_lines(rows: Sequence[Row], depth: int = 0) -> Numbered | None:
 
     depth 1 (see `depth_after`) makes the headings the table generates one level deeper,
     （一） instead of 一、, so a table inside a plan's section stays inside it."""
+    converted = convert(rows, depth)
+    return None if converted is None else converted[0]
+
+
+def convert(
+    rows: Sequence[Row], depth: int = 0, previous: TableWriter | None = None
+) -> tuple[Numbered, TableWriter] | None:
+    """Like rows_to_lines, and a table with no header of its own but as many columns as the
+    previous one (a Word table continued after a page break) goes on from it."""
     rows = [(number, [_cell(c) for c in cells]) for number, cells in rows]
     for at, (_, cells) in enumerate(rows[:_HEADER_ROWS]):
         columns = Columns.of(cells)
@@ -240,13 +254,15 @@ def rows_to_lines(rows: Sequence[Row], depth: int = 0) -> Numbered | None:
         start = at + 1
         if start < len(rows) and (refined := columns.refined(rows[start][1])):
             columns, start = refined, start + 1
-        writer = _Writer(columns, depth=depth)
+        writer = TableWriter(columns, depth=depth)
         writer.out.extend(
             (number, " ".join(dict.fromkeys(c for c in cells if c))) for number, cells in rows[:at]
         )
-        for number, cells in rows[start:]:
-            writer.row(number, align(cells, columns))
-        return [(n, t) for n, t in writer.out if t]
+        return writer.write(rows[start:]), writer
+    width = max((len(cells) for _, cells in rows), default=0)
+    if previous is not None and width == len(previous.columns.kinds):
+        previous.out = []
+        return previous.write(rows), previous
     return None
 
 

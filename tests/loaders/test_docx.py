@@ -138,3 +138,31 @@ def test_parse_file_on_the_docx_plan(tmp_path):
         ("县自然资源局", "support", 3, False),
     ]
     assert not {"张三", "李四"} & {u.name for u in plan.units}  # 责任领导 is no unit
+
+
+def test_a_headerless_table_after_a_page_break_continues_the_one_before(tmp_path):
+    document = docx.Document()
+    first = document.add_table(rows=2, cols=3)  # rows 1-2
+    for c, value in enumerate(["序号", "工作任务", "责任单位"]):
+        first.cell(0, c).text = value
+    for c, value in enumerate(["1", "修路", "县交通运输局"]):
+        first.cell(1, c).text = value
+    document.add_paragraph("续表")  # 3
+    second = document.add_table(rows=1, cols=3)  # row 4
+    for c, value in enumerate(["2", "建医院", "县卫生健康局"]):
+        second.cell(0, c).text = value
+    document.add_paragraph("附：说明")  # 5: text ends the run of tables
+    third = document.add_table(rows=1, cols=3)  # a table of its own: its cells are lines
+    for c, value in enumerate(["甲", "乙", "丙"]):
+        third.cell(0, c).text = value
+    document.save(tmp_path / "continued.docx")
+    source = read_file(tmp_path / "continued.docx")
+    assert [(line.number, line.text) for line in source.lines] == [
+        (2, "1.修路（责任单位：县交通运输局）"),
+        (3, "续表"),
+        (4, "2.建医院（责任单位：县卫生健康局）"),
+        (5, "附：说明"),
+        (6, "甲"),
+        (7, "乙"),
+        (8, "丙"),
+    ]
