@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from dutygraph.api.load_commands import load, stats, unload
 from dutygraph.api.serve import query, serve
 from dutygraph.errors import DutygraphError
 from dutygraph.loaders import parse_file
@@ -63,6 +64,10 @@ def _summary(plan: Plan) -> str:
 # The server commands live in api/serve.py (owned with the app).
 cli.add_command(serve)
 cli.add_command(query)
+# Filling and inspecting a store live in api/load_commands.py.
+cli.add_command(load)
+cli.add_command(stats)
+cli.add_command(unload)
 
 
 def main() -> None:

@@ -1,0 +1,115 @@
+"""`dutygraph load`, `dutygraph stats` and `dutygraph unload`: filling and inspecting a store."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import click
+
+from dutygraph.api.serve import db_option
+from dutygraph.errors import InputError, ParseError
+from dutygraph.graph.load import Loaded
+from dutygraph.graph.store import Store
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option(
+    "--aliases",
+    type=click.Path(path_type=Path),
+    help="A file of unit aliases (alias -> canonical name) used when parsing FILES.",
+)
+def load(files: tuple[Path, ...], db: str | None, aliases: Path | None) -> None:
+    """Parse FILES and write each as one document, replacing an earlier load of the same file.
+
+    A file that cannot be parsed is reported and leaves nothing behind; the others load.
+    """
+    from dutygraph.graph.load import load_plan
+    from dutygraph.loaders import parse_file
+
+    loaded: list[Loaded] = []
+    failed: list[str] = []
+    with _store(db) as store, _progress(files) as bar:
+        for file in bar:
+            try:
+                plan = parse_file(file, aliases=aliases)
+            except (InputError, ParseError) as exc:
+                failed.append(f"{file}: {exc}")
+                continue
+            loaded.append(load_plan(store, plan))
+    for doc in loaded if len(loaded) <= 20 else []:
+        counts = f"{doc.tasks} tasks, {doc.assignments} assignments"
+        click.echo(f"loaded {doc.uid} {doc.title}: {counts}")
+    tasks = sum(d.tasks for d in loaded)
+    assignments = sum(d.assignments for d in loaded)
+    click.echo(f"{len(loaded)} documents loaded: {tasks} tasks, {assignments} assignments")
+    for line in failed:
+        click.echo(f"not loaded: {line}", err=True)
+    if failed:
+        raise click.ClickException(f"{len(failed)} of {len(files)} files not loaded")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@db_option
+def stats(as_json: bool, db: str | None) -> None:
+    """Count the nodes per label and the relationships per type."""
+    from dutygraph.graph.load import stats as count
+
+    with _store(db) as store:
+        counts = count(store)
+    if as_json:
+        json.dump(counts, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    for kind, numbers in counts.items():
+        click.echo(f"{kind}:")
+        width = max((len(name) for name in numbers), default=0)
+        for name, n in numbers.items():
+            click.echo(f"  {name:<{width}}  {n}")
+
+
+@click.command()
+@click.argument("document")
+@db_option
+def unload(document: str, db: str | None) -> None:
+    """Remove DOCUMENT (its uid, doc:…, or the path it was loaded from) from the store."""
+    from dutygraph.graph.load import unload_document
+
+    with _store(db) as store:
+        uid = unload_document(store, document)
+    click.echo(f"unloaded {uid}")
+
+
+@contextlib.contextmanager
+def _store(db: str | None) -> Iterator[Store]:
+    from dutygraph.graph.store import open_store
+
+    # --db, else DUTYGRAPH_DB, as for `dutygraph serve`; open_store handles the rest.
+    store = open_store(db or os.environ.get("DUTYGRAPH_DB") or None)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextlib.contextmanager
+def _progress(files: tuple[Path, ...]) -> Iterator[Iterable[Path]]:
+    """A progress bar on stderr when there is more than one file."""
+    if len(files) == 1:
+        yield files
+        return
+    with click.progressbar(
+        files, label="loading", file=sys.stderr, show_pos=True, item_show_func=_name
+    ) as bar:
+        yield bar
+
+
+def _name(file: Path | None) -> str | None:
+    return file.name if file else None
