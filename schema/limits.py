@@ -109,5 +109,8 @@ class TimedSchema(strawberry.Schema):
         try:
             return await asyncio.wait_for(super().execute(*args, **kwargs), self.timeout)
         except TimeoutError:
-            message = f"The request took longer than {self.timeout:g} s and was stopped."
+            message = (
+                f"The request took longer than {self.timeout:g} s and was stopped; "
+                "the graph store may be slow or unreachable."
+            )
             return ExecutionResult(data=None, errors=[GraphQLError(message)])

@@ -68,11 +68,14 @@ class Task:
         row = await info.context.loaders.sections.load(self.section_uid)
         return Section.from_row(row) if row else None
 
-    @strawberry.field(description="The units on this task in printed order, lead first.")
-    async def assignments(self, info: Info, role: Role | None = None) -> list[Assignment]:
+    async def _assignments(self, info: Info, role: Role | None) -> list[Assignment]:
         rows = await info.context.loaders.assignments_of_tasks.load(str(self.uid))
         found = [Assignment.from_row(row) for row in rows]
         return [a for a in found if role is None or a.role == role]
+
+    @strawberry.field(description="The units on this task in printed order, lead first.")
+    async def assignments(self, info: Info, role: Role | None = None) -> list[Assignment]:
+        return await self._assignments(info, role)
 
     @strawberry.field(description="The units on this task, in printed order.")
     async def units(
@@ -80,7 +83,7 @@ class Task:
     ) -> list[Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")]]:
         from dutygraph.schema.unit import Unit
 
-        chosen = await self.assignments(info, role)
+        chosen = await self._assignments(info, role)
         rows = await info.context.loaders.units.load_many([a.unit_uid for a in chosen])
         return [Unit.from_row(row) for row in rows if row]
 

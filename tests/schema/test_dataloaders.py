@@ -1,0 +1,31 @@
+"""A nested query costs a number of store round trips set by its depth, not its size."""
+
+from __future__ import annotations
+
+from schema_runner import Runner
+
+from dutygraph.graph.load import load_plan
+
+NESTED = """{ tasks(first: 100) { totalCount edges { node {
+  code section { title } assignments { role unit { name hostedBy { name } } } } } } }"""
+SHALLOW = "{ tasks(first: 100) { totalCount edges { node { code } } } }"
+
+
+def trips(gql: Runner, query: str) -> tuple[int, int]:
+    """(round trips, tasks returned) of one query."""
+    before = gql.store.round_trips
+    data = gql.ok(query)
+    return gql.store.round_trips - before, len(data["tasks"]["edges"])
+
+
+def test_round_trips_depend_on_depth_not_on_task_count(store, sample_plan, small_plan):
+    gql = Runner(store)
+    load_plan(store, small_plan)
+    small, small_count = trips(gql, NESTED)
+    small_shallow, _ = trips(gql, SHALLOW)
+    store.write("MATCH (n) DETACH DELETE n")
+    load_plan(store, sample_plan)
+    large, large_count = trips(gql, NESTED)
+    assert (small_count, large_count) == (5, 47)
+    assert small == large
+    assert small_shallow < small
