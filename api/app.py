@@ -42,7 +42,9 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         await asyncio.to_thread(handle.close)
 
     async def context() -> Context:
-        return Context(await asyncio.to_thread(handle.get), settings.limits)
+        # the usual case costs no thread hop; opening or checking the store does I/O
+        store = handle.current() or await asyncio.to_thread(handle.get)
+        return Context(store, settings.limits)
 
     app = FastAPI(title="dutygraph", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.store_handle = handle

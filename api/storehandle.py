@@ -44,6 +44,13 @@ class StoreHandle:
                 self._suspect = False
             return _Watched(self._store, self)
 
+    def current(self) -> Store | None:
+        """The open store when nothing suggests it is down, without any I/O; else None."""
+        store = self._store
+        if store is None or self._suspect:
+            return None
+        return _Watched(store, self)
+
     def ping(self) -> None:
         """Raises StoreError when the store cannot answer now."""
         self.get().ping()

@@ -19,12 +19,15 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
+    ParserCache,
     SchemaExtension,
+    ValidationCache,
 )
+from strawberry.extensions.max_aliases import create_validator as aliases_rule
+from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.types import ExecutionResult
 
 from dutygraph.errors import DutygraphError, LimitError
@@ -46,6 +49,7 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+CACHED_DOCUMENTS = 256
 
 
 def check_first(first: int, cap: int = DEFAULT_LIMITS.max_first, name: str = "first") -> int:
@@ -84,12 +88,20 @@ def _should_mask(error: GraphQLError) -> bool:
 
 
 def extensions(limits: Limits = DEFAULT_LIMITS) -> list[Callable[[], SchemaExtension]]:
-    """Factories of the security extensions: a fresh set for every request."""
+    """Factories of the extensions every request runs, in hook order."""
+    # The depth and alias rules are made once, not per request as QueryDepthLimiter and
+    # MaxAliasesLimiter make them, so that ValidationCache can find a document it has
+    # already validated against the same rules.
+    rules = [depth_rule(limits.max_depth, None), aliases_rule(limits.max_aliases)]
     return [
         partial(MaxQueryBytes, limits.max_query_bytes),
         partial(MaxTokensLimiter, max_token_count=limits.max_tokens),
-        partial(QueryDepthLimiter, max_depth=limits.max_depth),
-        partial(MaxAliasesLimiter, max_alias_count=limits.max_aliases),
+        # Parsing and validating cost more than running a small query (graphql-core's
+        # validation took several ms here); clients repeat the same documents, so both
+        # are cached by query text, in bounded LRU caches.
+        partial(ParserCache, maxsize=CACHED_DOCUMENTS),
+        partial(AddValidationRules, rules),
+        partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
         partial(MaskErrors, should_mask_error=_should_mask, error_message="Internal error."),
     ]
 
