@@ -5,7 +5,8 @@ it cannot read; the GraphQL-over-HTTP spec wants, for clients that accept
 `application/graphql-response+json`, a 4xx status and a JSON body without `data`. This
 ASGI layer on the GraphQL path only:
 - refuses a POST whose content type is not JSON (415) or whose body is too big (413),
-  and a request that accepts no JSON at all (406), with a GraphQL error body;
+  a GET without `query` (400) and a request that accepts no JSON at all (406), with a
+  GraphQL error body;
 - negotiates the response type (application/json unless the client prefers
   application/graphql-response+json);
 - turns a request error (errors, no data, no error with a path: parse or validation
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import parse_qs
 
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -72,11 +74,13 @@ class GraphQLHTTP:
         if media is None:
             await _reply(send, 406, JSON, error_body(f"Accept {JSON} or {GRAPHQL_RESPONSE}."))
             return
-        if scope["method"] == "POST":
-            refusal = self._refuse_post(headers)
-            if refusal:
-                await _reply(send, refusal[0], media, error_body(refusal[1]))
-                return
+        refusal = self._refuse_post(headers) if scope["method"] == "POST" else None
+        if scope["method"] == "GET" and "query" not in parse_qs(scope["query_string"].decode()):
+            # strawberry would answer 404 (no IDE here); say what is missing instead
+            refusal = 400, "GET /graphql needs the document in the `query` parameter."
+        if refusal:
+            await _reply(send, refusal[0], media, error_body(refusal[1]))
+            return
         await self._run(scope, self._bounded(receive), send, media)
 
     def _refuse_post(self, headers: Headers) -> tuple[int, str] | None:
