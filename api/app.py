@@ -93,4 +93,5 @@ def _add_pages(app: FastAPI, settings: Settings) -> None:
     async def index() -> Response:
         return page(dist / "index.html", "explorer web app")
 
-    app.mount("/assets", StaticFiles(directory=dist / "assets", check_dir=False), name="assets")
+    if (dist / "assets").is_dir():  # else /assets/… is a plain 404, like any unknown path
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
