@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Line, Span
 
@@ -109,8 +110,13 @@ def is_title_like(text: str) -> bool:
 
 def line_at(lines: tuple[Line, ...], offset: int) -> int:
     """Line.number of the line holding a text offset."""
-    i = bisect_right([ln.start for ln in lines], offset) - 1
+    i = bisect_right(_starts(lines), offset) - 1
     return lines[max(i, 0)].number if lines else 1
+
+
+@lru_cache(maxsize=8)
+def _starts(lines: tuple[Line, ...]) -> list[int]:
+    return [ln.start for ln in lines]
 
 
 def _bounds(folded: str, line: Line) -> tuple[int, int]:

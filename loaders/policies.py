@@ -9,6 +9,7 @@ ways and gives its number once).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -107,19 +108,15 @@ def cited(
 
 def measures(text: str, folded: str, tasks: tuple[Task, ...]) -> list[Policy]:
     """Funding and land measures named in task text, one per task and kind."""
-    by_id: dict[str, Policy] = {}
+    by_id: dict[str, list[Policy]] = {}
     for task in tasks:
         start, end = region(text, task)
         for kind, pattern in (("funding", _FUNDING), ("land", _LAND)):
             m = pattern.search(folded, start, end)
-            if m is None:
-                continue
-            policy = _measure(text, folded, task, kind, m, start, end)
-            old = by_id.get(policy.id)
-            if old is not None:
-                policy = _merge(old, policy)
-            by_id[policy.id] = policy
-    return list(by_id.values())
+            if m is not None:
+                policy = _measure(text, folded, task, kind, m, start, end)
+                by_id.setdefault(policy.id, []).append(policy)
+    return [_merge(seen) for seen in by_id.values()]
 
 
 def _measure(
@@ -147,14 +144,18 @@ def _measure(
     )
 
 
-def _merge(old: Policy, new: Policy) -> Policy:
+def _merge(seen: list[Policy]) -> Policy:
+    """One measure named by several tasks: the first naming, every task and spelling."""
+    first = seen[0]
     return Policy(
-        id=old.id, name=old.name, title=None, doc_number=None, issuer=None, year=None,
-        kind=old.kind, amount=old.amount or new.amount,
-        amount_value=old.amount_value or new.amount_value, ratio=old.ratio or new.ratio,
-        written_as=tuple(dict.fromkeys(old.written_as + new.written_as)),
-        tasks=tuple(dict.fromkeys(old.tasks + new.tasks)), implemented=False,
-        spans=old.spans + new.spans,
+        id=first.id, name=first.name, title=None, doc_number=None, issuer=None, year=None,
+        kind=first.kind,
+        amount=next((p.amount for p in seen if p.amount), None),
+        amount_value=next((p.amount_value for p in seen if p.amount_value), None),
+        ratio=next((p.ratio for p in seen if p.ratio), None),
+        written_as=tuple(dict.fromkeys(w for p in seen for w in p.written_as)),
+        tasks=tuple(dict.fromkeys(t for p in seen for t in p.tasks)), implemented=False,
+        spans=tuple(s for p in seen for s in p.spans),
     )
 
 
@@ -216,14 +217,21 @@ def _policy(group: list[_Citation], tasks: tuple[Task, ...]) -> Policy:
         amount_value=None,
         ratio=None,
         written_as=tuple(dict.fromkeys(c.written for c in group)),
-        tasks=tuple(t.id for t in tasks if any(_within(s, t.span) for s in spans)),
+        tasks=_tasks_at(tasks, spans),
         implemented=any(c.implemented for c in group),
         spans=spans,
     )
 
 
-def _within(inner: Span, outer: Span) -> bool:
-    return outer.start <= inner.start < outer.end
+def _tasks_at(tasks: tuple[Task, ...], spans: tuple[Span, ...]) -> tuple[str, ...]:
+    """Ids of the tasks whose printed item holds one of the spans (tasks are in text order)."""
+    starts = [t.span.start for t in tasks]
+    found = []
+    for s in spans:
+        i = bisect_right(starts, s.start) - 1
+        if i >= 0 and s.start < tasks[i].span.end:
+            found.append(tasks[i].id)
+    return tuple(dict.fromkeys(found))
 
 
 def _split_title(title: str) -> tuple[str | None, str]:

@@ -57,7 +57,11 @@ def find(
             entry["written"].append(text[a:b])
             entry["tasks"].append(task.id)
             entry["spans"].append(Span(a, b, task.span.line))
-    funding = [p for p in measures if p.kind == "funding"]
+    funding_of: dict[str, list[str]] = {}
+    for p in measures:
+        if p.kind == "funding":
+            for task_id in p.tasks:
+                funding_of.setdefault(task_id, []).append(p.id)
     projects = []
     for entry in found.values():
         task_ids = tuple(dict.fromkeys(entry["tasks"]))
@@ -68,7 +72,7 @@ def find(
                 kind=_kind(entry["name"]),
                 written_as=tuple(dict.fromkeys(entry["written"])),
                 tasks=task_ids,
-                policies=tuple(p.id for p in funding if set(p.tasks) & set(task_ids)),
+                policies=tuple(dict.fromkeys(p for t in task_ids for p in funding_of.get(t, []))),
                 spans=tuple(entry["spans"]),
             )
         )
@@ -78,6 +82,7 @@ def find(
 def _names(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of every project named in folded[start:end]."""
     masked = _mask_quotes(folded, start, end)
+    folded = folded[:end]  # offsets stay; only the region is read
     stops = [m.end() for m in _BOUNDARY.finditer(masked, start, end)]
     stop_words = {m.end(): m.group(0) for m in _BOUNDARY.finditer(masked, start, end)}
     names: list[tuple[int, int, str]] = []
@@ -98,11 +103,12 @@ def _names(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _mask_quotes(folded: str, start: int, end: int) -> str:
-    """Blank the inside of “…” so words in a quoted name are not boundaries."""
-    chars = list(folded)
+    """Blank the inside of “…” so words in a quoted name are not boundaries. Only
+    folded[:end] is kept, and the part before `start` is blank: offsets stay the same."""
+    chars = list(folded[start:end])
     for m in _QUOTED.finditer(folded, start, end):
-        chars[m.start(1) : m.end(1)] = "□" * (m.end(1) - m.start(1))
-    return "".join(chars)
+        chars[m.start(1) - start : m.end(1) - start] = "□" * (m.end(1) - m.start(1))
+    return " " * start + "".join(chars)
 
 
 def _inside(names: list[tuple[int, int, str]], at: int) -> bool:

@@ -91,6 +91,7 @@ class _Assembler:
         tasks: list[Task] = []
         per_section: dict[str, int] = {}
         consumed: set[int] = set()
+        root = False  # tasks outside any heading go to a section "s0" for the whole plan
         for i, item in enumerate(items):
             if item is None or i in consumed:
                 continue
@@ -108,7 +109,8 @@ class _Assembler:
                 consumed.update(parts)
             owner = self._section_of(i, is_task)
             sid = ids[owner] if owner is not None else "s0"
-            if owner is None and not any(s.id == "s0" for s in sections):
+            if owner is None and not root:
+                root = True
                 sections.insert(0, Section("s0", "", self.title, 0, None, 0, Span(0, 0, 1)))
             per_section[sid] = per_section.get(sid, 0) + 1
             tasks.append(self._task(parts, items, owner, sid, per_section[sid], len(tasks) + 1))
@@ -164,11 +166,14 @@ class _Assembler:
         return None
 
     def _clause_paragraphs(self, i: int, items: list[_Item | None]) -> list[int]:
-        return [
-            j for j in range(i + 1, len(items))
-            if self.blocks[j].number is None and self.blocks[j].parent == i
-            and (item := items[j]) is not None and item.units
-        ]
+        found = []
+        for j in range(i + 1, len(items)):
+            if self.blocks[j].number is not None:
+                break
+            item = items[j]
+            if item is not None and item.units:
+                found.append(j)
+        return found
 
     def _run_on(self, i: int, items: list[_Item | None]) -> list[int]:
         """Paragraphs continuing item i up to the first one that carries a clause."""

@@ -67,6 +67,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(pattern), repl) for pattern, repl in data["rules"])
 
 
+@cache
 def expand(name: str) -> str:
     """The name with the built-in abbreviation rules applied (folded input)."""
     for pattern, repl in _rules():

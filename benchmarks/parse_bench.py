@@ -1,0 +1,91 @@
+"""Parse time of the sample plan and of a generated plan with 10,000 tasks.
+
+    .venv/bin/python benchmarks/parse_bench.py [--runs 20] [--tasks 10000]
+
+Prints the median (and min/max) wall time of `parse_file` over N runs for each plan,
+and the time per task, so the large plan reads as a ratio against the sample in the same
+run. A script, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from dutygraph.loaders import parse_file
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "luhe-old-area-plan.txt"
+_CN = "一二三四五六七八九十"
+_UNITS = ["县发改局", "县财政局", "县教育局", "县水务局", "县交通运输局", "各镇人民政府"]
+
+
+def generated_plan(tasks: int) -> str:
+    """A plan of `tasks` items in parts of 10 sections of 10 items, clauses varied."""
+    lines = ["某县重点工作任务分工方案", ""]
+    n = 0
+    for part in range(1, tasks // 100 + 2):
+        lines.append(f"{_number(part)}、第{part}部分")
+        for section in range(1, 11):
+            lines.append(f"（{_number(section)}）第{section}类任务。")
+            for item in range(1, 11):
+                if n == tasks:
+                    return "\n".join(lines) + "\n"
+                units = [_UNITS[(n + k) % len(_UNITS)] for k in range(1 + n % 4)]
+                clause = (
+                    f"（责任单位：{'、'.join(units)}）" if n % 3 else
+                    f"（牵头单位：{units[0]}；配合单位：{'、'.join(units[1:]) or '县统计局'}；"
+                    "完成时限：2025年底）"
+                )
+                work = f"推进第{n + 1}项工作，争取省安排100万元建设某某产业园。"
+                lines.append(f"{item}.{work}{clause}")
+                n += 1
+    return "\n".join(lines) + "\n"
+
+
+def _number(n: int) -> str:
+    """1..99 as Chinese numerals (一, 十, 十一, 二十三)."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CN[tens - 1] + "十")
+    return head + (_CN[ones - 1] if ones else "")
+
+
+def timed(path: Path, runs: int) -> tuple[list[float], int]:
+    times = []
+    tasks = 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        plan = parse_file(path)
+        times.append(time.perf_counter() - start)
+        tasks = len(plan.tasks)
+    return times, tasks
+
+
+def report(label: str, times: list[float], tasks: int) -> float:
+    median = statistics.median(times)
+    print(
+        f"{label:<22} {tasks:>6} tasks  median {median * 1000:9.1f} ms  "
+        f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}, n={len(times)})  "
+        f"{median / tasks * 1e6:7.1f} µs/task"
+    )
+    return median
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20, help="runs per plan (sample)")
+    parser.add_argument("--tasks", type=int, default=10_000, help="tasks in the generated plan")
+    args = parser.parse_args()
+    parse_file(SAMPLE)  # warm-up: imports, compiled patterns, the alias rules
+    sample = report("sample", *timed(SAMPLE, args.runs))
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "generated-plan.txt"
+        big.write_text(generated_plan(args.tasks), "utf-8")
+        large = report(f"generated ({args.tasks})", *timed(big, max(3, args.runs // 4)))
+    print(f"ratio generated/sample: {large / sample:.0f}x")
+
+
+if __name__ == "__main__":
+    main()
