@@ -1,0 +1,74 @@
+"""What the read queries return for each label, and how they send long uid lists.
+
+Every query returns plain columns (never node objects), so the embedded store and the
+Neo4j driver give identical rows. Each label is always bound to the same variable in the
+queries (d Document, s Section, t Task, u Unit, p Policy, j Project, g Goal) so one
+RETURN fragment serves them all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from dutygraph.graph.model import unit_uid
+from dutygraph.graph.store import Store
+
+Row = dict[str, Any]
+
+
+def _columns(var: str, props: str) -> str:
+    return ", ".join(f"{var}.{p} AS {p}" for p in props.split())
+
+
+DOCUMENT = _columns("d", "uid title source sha256 format doc_number issuer date")
+SECTION = _columns("s", "uid document number title level ordinal parent")
+_TASK_PROPS = "uid document section code path text deadline ordinal start end line"
+TASK = _columns("t", _TASK_PROPS)
+TASK_MAP = "{" + ", ".join(f"{p}: t.{p}" for p in _TASK_PROPS.split()) + "}"  # t as a map
+UNIT = _columns("u", "uid name aliases level kind hosted_by")
+POLICY = _columns("p", "uid name title doc_number issuer year kind amount amount_value ratio")
+PROJECT = _columns("j", "uid name kind")
+GOAL = _columns("g", "uid document year text headline")
+
+
+def unit_rows(rows: list[Row]) -> list[Row]:
+    """Unit rows with `hosted_by` as the host's uid (the node stores its name), so it can
+    be looked up like every other reference a row carries."""
+    for row in rows:
+        if row.get("hosted_by"):
+            row["hosted_by"] = unit_uid(row["hosted_by"])
+    return rows
+
+
+def read_batched(
+    store: Store, cypher: str, uids: list[str], params: Mapping[str, Any] | None = None
+) -> list[Row]:
+    """`cypher` over `$uids`, in as few calls as the store's parameter limit allows.
+
+    FalkorDB's Bolt endpoint crashes on parameters over about 4 KB (the store says so in
+    `max_params_bytes`); every other store gets one call.
+    """
+    rows: list[Row] = []
+    for chunk in _chunks(list(dict.fromkeys(uids)), getattr(store, "max_params_bytes", None)):
+        rows += store.read(cypher, {**(params or {}), "uids": chunk})
+    return rows
+
+
+def _chunks(uids: list[str], max_bytes: int | None) -> Iterator[list[str]]:
+    if max_bytes is None:
+        if uids:
+            yield uids
+        return
+    chunk: list[str] = []
+    size = 0
+    for uid in uids:
+        uid_size = len(json.dumps(uid, ensure_ascii=False).encode()) + 1
+        if chunk and size + uid_size > max_bytes:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(uid)
+        size += uid_size
+    if chunk:
+        yield chunk

@@ -1,0 +1,279 @@
+"""The named read queries the API uses: plain functions `name(store, ...) -> rows`.
+
+Rows carry the node properties of graph/model.py under the same keys (columns.py), and
+batch functions (a list of uids in) add `owner`, the uid each row belongs to, so one call
+serves a whole DataLoader batch. Values always travel as parameters. Lists are bounded:
+by `limit`, or per owner by `per_owner` where a shared node (a policy, a project) may
+gather rows from any number of documents.
+
+Task search, workload, search and graph exploration live in their own modules and are
+re-exported here, so callers need only `from dutygraph.graph import queries`.
+"""
+
+from __future__ import annotations
+
+from dutygraph.graph.columns import (
+    DOCUMENT,
+    GOAL,
+    POLICY,
+    PROJECT,
+    SECTION,
+    TASK,
+    UNIT,
+    Row,
+    read_batched,
+    unit_rows,
+)
+from dutygraph.graph.store import Store
+from dutygraph.graph.task_filter import find_tasks
+from dutygraph.graph.workload import partners, unit_workload, workload_ranking
+from dutygraph.loaders.policies import canonical_number
+
+__all__ = [
+    "assignments_of_tasks", "documents", "documents_by_uid", "find_tasks",
+    "goals_of_documents", "partners", "policies", "policies_by_uid",
+    "policies_of_documents", "policies_of_projects", "policy_by_doc_number", "projects",
+    "projects_by_uid", "projects_of_policies", "sections_by_uid",
+    "subsections", "tasks_by_uid", "tasks_of_policies", "tasks_of_projects",
+    "tasks_of_sections", "top_sections", "unit_by_name", "unit_workload", "units",
+    "units_by_uid", "units_of_projects", "workload_ranking",
+]  # fmt: skip
+
+PER_OWNER = 1000  # rows per owner in the relations of shared nodes
+
+# --- nodes by uid (one row per uid found; unknown uids give no row) ------------------------
+
+DOCUMENTS_BY_UID = f"UNWIND $uids AS key MATCH (d:Document {{uid: key}}) RETURN {DOCUMENT}"
+SECTIONS_BY_UID = f"UNWIND $uids AS key MATCH (s:Section {{uid: key}}) RETURN {SECTION}"
+TASKS_BY_UID = f"UNWIND $uids AS key MATCH (t:Task {{uid: key}}) RETURN {TASK}"
+UNITS_BY_UID = f"UNWIND $uids AS key MATCH (u:Unit {{uid: key}}) RETURN {UNIT}"
+POLICIES_BY_UID = f"UNWIND $uids AS key MATCH (p:Policy {{uid: key}}) RETURN {POLICY}"
+PROJECTS_BY_UID = f"UNWIND $uids AS key MATCH (j:Project {{uid: key}}) RETURN {PROJECT}"
+
+
+def documents_by_uid(store: Store, uids: list[str]) -> list[Row]:
+    return read_batched(store, DOCUMENTS_BY_UID, uids)
+
+
+def sections_by_uid(store: Store, uids: list[str]) -> list[Row]:
+    return read_batched(store, SECTIONS_BY_UID, uids)
+
+
+def tasks_by_uid(store: Store, uids: list[str]) -> list[Row]:
+    return read_batched(store, TASKS_BY_UID, uids)
+
+
+def units_by_uid(store: Store, uids: list[str]) -> list[Row]:
+    return unit_rows(read_batched(store, UNITS_BY_UID, uids))
+
+
+def policies_by_uid(store: Store, uids: list[str]) -> list[Row]:
+    return read_batched(store, POLICIES_BY_UID, uids)
+
+
+def projects_by_uid(store: Store, uids: list[str]) -> list[Row]:
+    return read_batched(store, PROJECTS_BY_UID, uids)
+
+
+# --- a document's tree (bounded by the document's own size) --------------------------------
+
+TOP_SECTIONS = f"""UNWIND $uids AS key
+MATCH (:Document {{uid: key}})-[:HAS_SECTION]->(s:Section)
+RETURN key AS owner, {SECTION} ORDER BY owner, s.ordinal"""
+
+SUBSECTIONS = f"""UNWIND $uids AS key
+MATCH (:Section {{uid: key}})-[:HAS_SECTION]->(s:Section)
+RETURN key AS owner, {SECTION} ORDER BY owner, s.ordinal"""
+
+# Only the tasks a section holds itself; a part's tasks sit in its subsections.
+TASKS_OF_SECTIONS = f"""UNWIND $uids AS key
+MATCH (:Section {{uid: key}})-[:HAS_TASK]->(t:Task)
+RETURN key AS owner, {TASK} ORDER BY owner, t.ordinal"""
+
+ASSIGNMENTS_OF_TASKS = """UNWIND $uids AS key
+MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(:Task {uid: key})
+RETURN key AS task, u.uid AS unit, r.role AS role, r.rank AS rank, r.inferred AS inferred,
+       r.written AS written
+ORDER BY task, rank"""
+
+GOALS_OF_DOCUMENTS = f"""UNWIND $uids AS key
+MATCH (:Document {{uid: key}})-[:TARGETS]->(g:Goal)
+RETURN key AS owner, {GOAL} ORDER BY owner, g.year"""
+
+
+def top_sections(store: Store, doc_uids: list[str]) -> list[Row]:
+    return read_batched(store, TOP_SECTIONS, doc_uids)
+
+
+def subsections(store: Store, section_uids: list[str]) -> list[Row]:
+    return read_batched(store, SUBSECTIONS, section_uids)
+
+
+def tasks_of_sections(store: Store, section_uids: list[str]) -> list[Row]:
+    return read_batched(store, TASKS_OF_SECTIONS, section_uids)
+
+
+def assignments_of_tasks(store: Store, task_uids: list[str]) -> list[Row]:
+    """{task, unit, role, rank, inferred, written}: `task` is the owner; by task, rank."""
+    return read_batched(store, ASSIGNMENTS_OF_TASKS, task_uids)
+
+
+def goals_of_documents(store: Store, doc_uids: list[str]) -> list[Row]:
+    return read_batched(store, GOALS_OF_DOCUMENTS, doc_uids)
+
+
+# --- relations of shared nodes (capped per owner) ------------------------------------------
+
+# Each collects an owner's rows in order, keeps the first $per_owner and unwinds them.
+POLICIES_OF_DOCUMENTS = f"""UNWIND $uids AS key
+MATCH (d:Document {{uid: key}})-[:CITES]->(p:Policy)
+WITH key, d, p ORDER BY p.kind, p.name
+WITH key, d, collect(p)[..$per_owner] AS found
+UNWIND found AS p
+OPTIONAL MATCH (d)-[i:IMPLEMENTS]->(p)
+RETURN key AS owner, {POLICY}, i IS NOT NULL AS implemented ORDER BY owner, kind, name"""
+
+PROJECTS_OF_POLICIES = f"""UNWIND $uids AS key
+MATCH (j:Project)-[:FUNDED_BY]->(:Policy {{uid: key}})
+WITH key, j ORDER BY j.name
+WITH key, collect(j)[..$per_owner] AS found
+UNWIND found AS j
+RETURN key AS owner, {PROJECT} ORDER BY owner, name"""
+
+POLICIES_OF_PROJECTS = f"""UNWIND $uids AS key
+MATCH (:Project {{uid: key}})-[:FUNDED_BY]->(p:Policy)
+WITH key, p ORDER BY p.name
+WITH key, collect(p)[..$per_owner] AS found
+UNWIND found AS p
+RETURN key AS owner, {POLICY} ORDER BY owner, name"""
+
+TASKS_OF_POLICIES = f"""UNWIND $uids AS key
+MATCH (t:Task)-[:INVOKES]->(:Policy {{uid: key}})
+WITH key, t ORDER BY t.document, t.ordinal
+WITH key, collect(t)[..$per_owner] AS found
+UNWIND found AS t
+RETURN key AS owner, {TASK} ORDER BY owner, document, ordinal"""
+
+TASKS_OF_PROJECTS = f"""UNWIND $uids AS key
+MATCH (t:Task)-[:CONCERNS]->(:Project {{uid: key}})
+WITH key, t ORDER BY t.document, t.ordinal
+WITH key, collect(t)[..$per_owner] AS found
+UNWIND found AS t
+RETURN key AS owner, {TASK} ORDER BY owner, document, ordinal"""
+
+# The units on a project's tasks, with how many of those tasks each is on.
+UNITS_OF_PROJECTS = f"""UNWIND $uids AS key
+MATCH (u:Unit)-[:RESPONSIBLE_FOR]->(t:Task)-[:CONCERNS]->(:Project {{uid: key}})
+WITH key, u, count(DISTINCT t) AS tasks ORDER BY tasks DESC, u.name
+WITH key, collect({{u: u, tasks: tasks}})[..$per_owner] AS found
+UNWIND found AS f
+WITH key, f.u AS u, f.tasks AS tasks
+RETURN key AS owner, {UNIT}, tasks ORDER BY owner, tasks DESC, name"""
+
+
+def policies_of_documents(
+    store: Store, doc_uids: list[str], per_owner: int = PER_OWNER
+) -> list[Row]:
+    """Every policy a document names, with `implemented` (the plan implements it)."""
+    return read_batched(store, POLICIES_OF_DOCUMENTS, doc_uids, {"per_owner": per_owner})
+
+
+def projects_of_policies(
+    store: Store, policy_uids: list[str], per_owner: int = PER_OWNER
+) -> list[Row]:
+    """The projects a (funding) policy pays for."""
+    return read_batched(store, PROJECTS_OF_POLICIES, policy_uids, {"per_owner": per_owner})
+
+
+def policies_of_projects(
+    store: Store, project_uids: list[str], per_owner: int = PER_OWNER
+) -> list[Row]:
+    return read_batched(store, POLICIES_OF_PROJECTS, project_uids, {"per_owner": per_owner})
+
+
+def tasks_of_policies(
+    store: Store, policy_uids: list[str], per_owner: int = PER_OWNER
+) -> list[Row]:
+    """The tasks that invoke each policy, in plan order."""
+    return read_batched(store, TASKS_OF_POLICIES, policy_uids, {"per_owner": per_owner})
+
+
+def tasks_of_projects(
+    store: Store, project_uids: list[str], per_owner: int = PER_OWNER
+) -> list[Row]:
+    return read_batched(store, TASKS_OF_PROJECTS, project_uids, {"per_owner": per_owner})
+
+
+def units_of_projects(
+    store: Store, project_uids: list[str], per_owner: int = PER_OWNER
+) -> list[Row]:
+    """Units responsible for a project's tasks, most involved first (`tasks`: how many)."""
+    rows = read_batched(store, UNITS_OF_PROJECTS, project_uids, {"per_owner": per_owner})
+    return unit_rows(rows)
+
+
+# --- lists and lookups ---------------------------------------------------------------------
+
+DOCUMENTS = f"MATCH (d:Document) RETURN {DOCUMENT} ORDER BY title, uid LIMIT $limit"
+
+# Canonical name first when a name is also someone's alias.
+UNIT_BY_NAME = f"""MATCH (u:Unit) WHERE u.name = $name OR $name IN u.aliases
+RETURN {UNIT} ORDER BY CASE WHEN u.name = $name THEN 0 ELSE 1 END, u.name LIMIT 1"""
+
+UNITS = f"""MATCH (u:Unit)
+WHERE ($kind IS NULL OR u.kind = $kind) AND ($level IS NULL OR u.level = $level)
+  AND ($text IS NULL OR u.name CONTAINS $text OR any(a IN u.aliases WHERE a CONTAINS $text))
+RETURN {UNIT} ORDER BY name LIMIT $limit"""
+
+POLICY_BY_DOC_NUMBER = f"""MATCH (p:Policy {{doc_number: $number}})
+RETURN {POLICY} ORDER BY uid LIMIT 1"""
+
+POLICIES = f"""MATCH (p:Policy) WHERE $kind IS NULL OR p.kind = $kind
+RETURN {POLICY} ORDER BY kind, name LIMIT $limit"""
+
+PROJECTS = f"""MATCH (j:Project)
+WHERE ($kind IS NULL OR j.kind = $kind) AND ($text IS NULL OR j.name CONTAINS $text)
+RETURN {PROJECT} ORDER BY name LIMIT $limit"""
+
+
+def documents(store: Store, limit: int) -> list[Row]:
+    return store.read(DOCUMENTS, {"limit": limit})
+
+
+def unit_by_name(store: Store, name: str) -> Row | None:
+    """The unit whose canonical name or one of whose aliases is exactly `name`."""
+    rows = unit_rows(store.read(UNIT_BY_NAME, {"name": name.strip()}))
+    return rows[0] if rows else None
+
+
+def units(
+    store: Store,
+    *,
+    text: str | None = None,
+    kind: str | None = None,
+    level: str | None = None,
+    limit: int,
+) -> list[Row]:
+    """Units by name, optionally those whose name or an alias holds `text`."""
+    params = {"text": text or None, "kind": kind, "level": level, "limit": limit}
+    return unit_rows(store.read(UNITS, params))
+
+
+def policy_by_doc_number(store: Store, doc_number: str) -> Row | None:
+    """The policy with this 发文字号, however it is bracketed: 国发[2021]3号, 国发〔2021〕3号,
+    国发［2021］3号, 国发(2021)3号 all name the same one. None when there is none."""
+    number = canonical_number(doc_number)
+    if number is None:
+        return None
+    rows = store.read(POLICY_BY_DOC_NUMBER, {"number": number})
+    return rows[0] if rows else None
+
+
+def policies(store: Store, *, kind: str | None = None, limit: int) -> list[Row]:
+    return store.read(POLICIES, {"kind": kind, "limit": limit})
+
+
+def projects(
+    store: Store, *, text: str | None = None, kind: str | None = None, limit: int
+) -> list[Row]:
+    return store.read(PROJECTS, {"text": text or None, "kind": kind, "limit": limit})

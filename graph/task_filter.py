@@ -1,0 +1,80 @@
+"""find_tasks: tasks matching every given condition, in plan order, a page and the total.
+
+The query is put together from fixed fragments, one per condition given; the values
+always travel as parameters. It starts from the most selective node it is given (a unit,
+a policy, a project, a section) so the store walks edges from an indexed uid instead of
+scanning every task.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dutygraph.errors import ArgumentError
+from dutygraph.graph.columns import TASK_MAP, Row
+from dutygraph.graph.store import Store
+
+ROLES = ("lead", "support")
+SECTION_DEPTH = 4  # how far below a section its tasks may sit (parts, 一/（一）/1./（1）)
+
+# One MATCH per condition; t is the task in all of them.
+_UNITS = "MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t:Task) WHERE u.uid IN $units"
+_ROLE = "r.role = $role"
+_POLICY = "MATCH (t:Task)-[:INVOKES]->(:Policy {uid: $policy})"
+_PROJECT = "MATCH (t:Task)-[:CONCERNS]->(:Project {uid: $project})"
+_SECTION = (
+    f"MATCH (:Section {{uid: $section}})-[:HAS_SECTION*0..{SECTION_DEPTH}]->(:Section)"
+    "-[:HAS_TASK]->(t:Task)"
+)
+_ANY_TASK = "MATCH (t:Task)"
+_DOCUMENT = "t.document = $document"
+_TEXT = "t.text CONTAINS $text"
+
+# A task matched through two of the units counts once; the page is cut from the ordered
+# list so the total and the page come from one round trip.
+_PAGE = f"""WITH DISTINCT t
+ORDER BY t.document, t.ordinal
+WITH collect(t) AS found
+RETURN size(found) AS total, [t IN found[$offset..$end] | {TASK_MAP}] AS rows"""
+
+
+def find_tasks(
+    store: Store,
+    *,
+    units: list[str] | None = None,
+    role: str | None = None,
+    document: str | None = None,
+    section: str | None = None,
+    policy: str | None = None,
+    project: str | None = None,
+    text: str | None = None,
+    limit: int,
+    offset: int = 0,
+) -> tuple[list[Row], int]:
+    """Tasks on any of `units` (unit uids; in `role` when given), in `document`, in
+    `section` or below it, invoking `policy`, concerning `project`, whose text holds
+    `text`: (one page of task rows ordered by document and position, total matching)."""
+    if role is not None and role not in ROLES:
+        raise ArgumentError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+    if role is not None and not units:
+        raise ArgumentError("a role filters a unit's tasks: give units too")
+    params: dict[str, Any] = {
+        "units": units, "role": role, "document": document, "section": section,
+        "policy": policy, "project": project, "text": text or None,
+        "offset": offset, "end": offset + limit,
+    }  # fmt: skip
+    matches = [
+        fragment
+        for fragment, given in (
+            (_UNITS + (" AND " + _ROLE if role else ""), units is not None),
+            (_POLICY, policy is not None),
+            (_PROJECT, project is not None),
+            (_SECTION, section is not None),
+        )
+        if given
+    ] or [_ANY_TASK]
+    conditions = [c for c, given in ((_DOCUMENT, document), (_TEXT, text)) if given]
+    where = "WHERE " + " AND ".join(conditions) if conditions else ""
+    cypher = "\n".join([*matches, f"WITH DISTINCT t {where}", _PAGE])
+    row = store.read(cypher, params)[0]
+    return row["rows"], row["total"]

@@ -1,0 +1,283 @@
+"""The named read queries against every store, on small hand-built plans.
+
+Plan a (conftest.make_plan): part 二 with （1） 巩固拓展脱贫攻坚成果 holding two tasks and
+（2） 加快推进基础设施建设 holding one; 县发展改革局 (alias 县发改局) leads t1.1.2 and t1.2.1;
+the funding policy is invoked by the first task and funds the project of the last one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from conftest import make_plan
+
+from dutygraph.errors import ArgumentError
+from dutygraph.graph import queries as q
+from dutygraph.graph.load import load_plan
+from dutygraph.graph.model import document_uid
+from dutygraph.graph.store import Store
+from dutygraph.loaders.model import Policy
+
+A = document_uid("plans/a.txt")
+B = document_uid("plans/b.txt")
+NDRC = "unit:县发展改革局"
+TOWNS = "unit:各镇人民政府"
+FUNDING = "policy:funding:专项财力补助"
+PROJECT = "project:抽水蓄能电站"
+B_TASKS = {
+    "加快推进基础设施建设": [
+        ("推进高速公路前期工作。", ["县交通运输局", "县发展改革局"]),
+        ("推进水利工程建设。", ["县水务局", "各镇人民政府", "县发展改革局"]),
+    ]
+}
+
+
+@pytest.fixture
+def one(store: Store) -> Store:
+    load_plan(store, make_plan())
+    return store
+
+
+@pytest.fixture
+def two(one: Store) -> Store:
+    """Plans a and b: b's subsection （1） sits where a's （1） does, with other tasks."""
+    load_plan(one, make_plan("plans/b.txt", B_TASKS, title="另一县工作方案"))
+    return one
+
+
+def codes(rows: list[dict]) -> list[str]:
+    return [r["code"] for r in rows]
+
+
+# --- nodes by uid ---------------------------------------------------------------------------
+
+
+def test_nodes_by_uid_skip_unknown_uids(one: Store) -> None:
+    [doc] = q.documents_by_uid(one, [A, "doc:nope"])
+    assert (doc["uid"], doc["title"], doc["format"]) == (A, "某县工作方案", "txt")
+    sections = q.sections_by_uid(one, [f"{A}/s1.2", f"{A}/s1"])
+    assert sorted((r["level"], r["number"], r["parent"]) for r in sections) == [
+        (1, "二", None),
+        (2, "（2）", f"{A}/s1"),
+    ]
+    [task] = q.tasks_by_uid(one, [f"{A}/t1.2.1"])
+    assert task == {
+        "uid": f"{A}/t1.2.1", "document": A, "section": f"{A}/s1.2", "code": "二（2）1",
+        "path": ["二", "（2）", "1"], "text": "积极争取将抽水蓄能电站项目列入国家相关规划。",
+        "deadline": None, "ordinal": 3, "start": 0, "end": 0, "line": 1,
+    }  # fmt: skip
+    assert q.tasks_by_uid(one, []) == []
+    [policy] = q.policies_by_uid(one, [FUNDING])
+    assert (policy["kind"], policy["amount_value"]) == ("funding", 5e7)
+    assert q.projects_by_uid(one, [PROJECT])[0]["kind"] == "energy"
+
+
+def test_unit_rows_give_the_hosts_uid(one: Store) -> None:
+    rows = {r["uid"]: r for r in q.units_by_uid(one, [NDRC, "unit:县老区办"])}
+    assert rows["unit:县老区办"]["hosted_by"] == NDRC
+    assert rows[NDRC]["hosted_by"] is None
+    assert rows[NDRC]["aliases"] == ["县发改局"]
+    assert q.units_by_uid(one, [rows["unit:县老区办"]["hosted_by"]])[0]["name"] == "县发展改革局"
+
+
+def test_long_uid_lists_are_answered_whole(one: Store) -> None:
+    # more than FalkorDB's Bolt endpoint takes in one parameter list (about 4 KB)
+    uids = [f"{A}/t1.1.1", *(f"{A}/missing-{i:04}" for i in range(300)), f"{A}/t1.2.1"]
+    assert sorted(codes(q.tasks_by_uid(one, uids))) == ["二（1）1", "二（2）1"]
+
+
+# --- the tree -------------------------------------------------------------------------------
+
+
+def test_section_tree_and_tasks_in_order(two: Store) -> None:
+    tops = q.top_sections(two, [A, B])
+    assert [(r["owner"], r["title"]) for r in tops] == sorted([(A, "责任分工"), (B, "责任分工")])
+    subs = q.subsections(two, [f"{A}/s1"])
+    assert [(r["owner"], r["number"], r["title"]) for r in subs] == [
+        (f"{A}/s1", "（1）", "巩固拓展脱贫攻坚成果"),
+        (f"{A}/s1", "（2）", "加快推进基础设施建设"),
+    ]
+    rows = q.tasks_of_sections(two, [f"{A}/s1.1", f"{B}/s1.1", f"{A}/s1"])
+    by_owner = {o: codes(r for r in rows if r["owner"] == o) for o in {r["owner"] for r in rows}}
+    assert by_owner == {
+        f"{A}/s1.1": ["二（1）1", "二（1）2"],
+        f"{B}/s1.1": ["二（1）1", "二（1）2"],
+    }
+
+
+def test_assignments_of_tasks_by_rank(one: Store) -> None:
+    rows = q.assignments_of_tasks(one, [f"{A}/t1.1.2", f"{A}/t1.2.1"])
+    assert [(r["task"][-6:], r["unit"], r["role"], r["rank"]) for r in rows] == [
+        ("t1.1.2", NDRC, "lead", 1),
+        ("t1.1.2", "unit:县委组织部", "support", 2),
+        ("t1.1.2", TOWNS, "support", 3),
+        ("t1.2.1", NDRC, "lead", 1),
+        ("t1.2.1", "unit:县水务局", "support", 2),
+    ]
+    assert all(r["inferred"] is (r["rank"] == 1) for r in rows)
+    assert rows[0]["written"] == "县发展改革局"
+
+
+def test_goals_and_policies_of_documents(one: Store) -> None:
+    [goal] = q.goals_of_documents(one, [A])
+    assert (goal["owner"], goal["year"], goal["headline"]) == (A, 2025, "取得明显进展")
+    [policy] = q.policies_of_documents(one, [A])
+    assert (policy["owner"], policy["uid"], policy["implemented"]) == (A, FUNDING, False)
+
+
+# --- policies and projects ------------------------------------------------------------------
+
+
+def test_policy_project_task_links(one: Store) -> None:
+    assert [(r["owner"], r["uid"]) for r in q.projects_of_policies(one, [FUNDING])] == [
+        (FUNDING, PROJECT)
+    ]
+    assert [(r["owner"], r["uid"]) for r in q.policies_of_projects(one, [PROJECT])] == [
+        (PROJECT, FUNDING)
+    ]
+    assert codes(q.tasks_of_policies(one, [FUNDING])) == ["二（1）1"]
+    assert codes(q.tasks_of_projects(one, [PROJECT])) == ["二（2）1"]
+    units = q.units_of_projects(one, [PROJECT])
+    assert [(r["uid"], r["tasks"]) for r in units] == [
+        ("unit:县发展改革局", 1), ("unit:县水务局", 1)
+    ]  # fmt: skip
+
+
+def test_shared_nodes_gather_rows_of_every_document_capped_per_owner(store: Store) -> None:
+    for source in ("plans/a.txt", "plans/b.txt", "plans/c.txt"):
+        load_plan(store, make_plan(source))
+    rows = q.tasks_of_projects(store, [PROJECT])
+    assert sorted(r["document"] for r in rows) == sorted([A, B, document_uid("plans/c.txt")])
+    assert len(q.tasks_of_projects(store, [PROJECT], per_owner=2)) == 2
+    assert len(q.tasks_of_policies(store, [FUNDING], per_owner=1)) == 1
+    assert q.units_of_projects(store, [PROJECT])[0]["tasks"] == 3
+
+
+def test_policy_by_doc_number_in_any_bracket_style(store: Store) -> None:
+    plan = make_plan()
+    number = Policy(
+        id="policy:国发〔2021〕3号", name="国务院关于新时代支持革命老区振兴发展的意见",
+        title="国务院关于新时代支持革命老区振兴发展的意见", doc_number="国发〔2021〕3号",
+        issuer="国务院", year=2021, kind="document", amount=None, amount_value=None,
+        ratio=None, written_as=(), tasks=(), implemented=True, spans=(),
+    )  # fmt: skip
+    load_plan(store, replace(plan, policies=(*plan.policies, number)))
+    for written in ("国发[2021]3号", "国发〔2021〕3号", "国发［2021］3号", "国发(2021)3号"):
+        row = q.policy_by_doc_number(store, written)
+        assert row is not None, written
+        assert row["uid"] == "policy:国发〔2021〕3号"
+    assert q.policy_by_doc_number(store, "国发[2020]3号") is None
+    assert q.policy_by_doc_number(store, "不是文号") is None
+    assert [r["implemented"] for r in q.policies_of_documents(store, [A])] == [True, False]
+
+
+def test_lists_filter_and_stop_at_limit(one: Store) -> None:
+    assert [r["uid"] for r in q.policies(one, kind="funding", limit=5)] == [FUNDING]
+    assert q.policies(one, kind="land", limit=5) == []
+    assert [r["name"] for r in q.projects(one, text="蓄能", limit=5)] == ["抽水蓄能电站"]
+    assert q.projects(one, kind="water", limit=5) == []
+    assert len(q.documents(one, 5)) == 1
+    assert [r["name"] for r in q.units(one, limit=2)] == sorted(
+        r["name"] for r in q.units(one, limit=100)
+    )[:2]
+    assert [r["name"] for r in q.units(one, text="发改", limit=10)] == ["县发展改革局"]
+    assert [r["name"] for r in q.units(one, kind="collective", limit=10)] == ["各镇人民政府"]
+    assert q.units(one, level="省", limit=10) == []
+
+
+def test_unit_by_name_takes_aliases_exactly(one: Store) -> None:
+    assert q.unit_by_name(one, "县发展改革局")["uid"] == NDRC
+    assert q.unit_by_name(one, "县发改局")["uid"] == NDRC
+    assert q.unit_by_name(one, " 县发改局 ")["uid"] == NDRC
+    assert q.unit_by_name(one, "发改局") is None
+
+
+# --- find_tasks -----------------------------------------------------------------------------
+
+
+def test_find_tasks_by_unit_and_role_across_documents(two: Store) -> None:
+    rows, total = q.find_tasks(two, units=[NDRC], limit=10)
+    assert total == 4
+    assert [(r["document"], r["code"]) for r in rows] == sorted(
+        [(A, "二（1）2"), (A, "二（2）1"), (B, "二（1）1"), (B, "二（1）2")]
+    )
+    assert q.find_tasks(two, units=[NDRC], role="lead", limit=10)[1] == 2
+    assert q.find_tasks(two, units=[NDRC], role="support", limit=10)[1] == 2
+    rows, total = q.find_tasks(two, units=[NDRC, TOWNS], document=B, limit=10)
+    assert (codes(rows), total) == (["二（1）1", "二（1）2"], 2)  # each task once
+
+
+def test_find_tasks_pages_share_one_order(two: Store) -> None:
+    everything, total = q.find_tasks(two, limit=100)
+    assert total == 5 == len(everything)
+    pages = [q.find_tasks(two, limit=2, offset=k)[0] for k in (0, 2, 4)]
+    assert [r["uid"] for page in pages for r in page] == [r["uid"] for r in everything]
+    assert q.find_tasks(two, limit=2, offset=10) == ([], 5)
+
+
+def test_find_tasks_other_filters(two: Store) -> None:
+    assert codes(q.find_tasks(two, policy=FUNDING, limit=9)[0]) == ["二（1）1", "二（1）1"]
+    assert q.find_tasks(two, project=PROJECT, document=A, limit=9)[1] == 1
+    assert codes(q.find_tasks(two, section=f"{A}/s1", limit=9)[0]) == [
+        "二（1）1", "二（1）2", "二（2）1"
+    ]  # fmt: skip
+    assert codes(q.find_tasks(two, section=f"{A}/s1.2", limit=9)[0]) == ["二（2）1"]
+    assert codes(q.find_tasks(two, text="抽水蓄能", limit=9)[0]) == ["二（2）1"]
+    assert q.find_tasks(two, text="抽水蓄能", units=[TOWNS], limit=9)[1] == 0
+    assert q.find_tasks(two, units=[], limit=9) == ([], 0)
+
+
+def test_find_tasks_refuses_a_role_alone(one: Store) -> None:
+    with pytest.raises(ArgumentError):
+        q.find_tasks(one, role="lead", limit=5)
+    with pytest.raises(ArgumentError):
+        q.find_tasks(one, units=[NDRC], role="boss", limit=5)
+
+
+# --- workload -------------------------------------------------------------------------------
+
+
+def test_unit_workload_by_section_and_document(two: Store) -> None:
+    load = q.unit_workload(two, NDRC)
+    assert (load["total"], load["lead"], load["support"]) == (4, 2, 2)
+    assert [(s["document"], s["code"], s["total"], s["lead"]) for s in load["by_section"]] == [
+        (B, "二（1）", 2, 0),  # 另一县工作方案 sorts before 某县工作方案
+        (A, "二（1）", 1, 1),
+        (A, "二（2）", 1, 1),
+    ]
+    assert [(d["document"], d["total"], d["lead"], d["support"]) for d in load["by_document"]] == [
+        (B, 2, 0, 2),
+        (A, 2, 2, 0),
+    ]
+    assert q.unit_workload(two, "unit:nobody") == {
+        "total": 0, "lead": 0, "support": 0, "by_section": [], "by_document": []
+    }  # fmt: skip
+
+
+def test_workload_ranking_heaviest_first_ties_by_name(two: Store) -> None:
+    ranking = q.workload_ranking(two, limit=3)
+    assert [(r["unit"], r["total"], r["lead"], r["support"]) for r in ranking] == [
+        (NDRC, 4, 2, 2),
+        (TOWNS, 3, 0, 3),
+        ("unit:县水务局", 2, 1, 1),
+    ]
+    ones = [r["name"] for r in q.workload_ranking(two, limit=100)[3:]]
+    assert ones == sorted(["县交通运输局", "县农业农村局", "县委组织部"])
+    in_b = q.workload_ranking(two, limit=1, document=B)
+    assert [(r["unit"], r["total"]) for r in in_b] == [(NDRC, 2)]
+    in_section = q.workload_ranking(two, limit=10, section=f"{A}/s1.2")
+    assert [(r["name"], r["lead"], r["support"]) for r in in_section] == [
+        ("县发展改革局", 1, 0), ("县水务局", 0, 1)
+    ]  # fmt: skip
+    assert len(q.workload_ranking(two, limit=10, section=f"{A}/s1")) == 5
+
+
+def test_partners_count_shared_tasks(two: Store) -> None:
+    rows = q.partners(two, NDRC, 10)
+    # ties by name, in code point order: 县 (U+53BF) before 各 (U+5404)
+    assert [(r["name"], r["shared"]) for r in rows] == [
+        ("县水务局", 2), ("各镇人民政府", 2), ("县交通运输局", 1), ("县委组织部", 1)
+    ]  # fmt: skip
+    assert rows[1] == {"unit": TOWNS, "name": "各镇人民政府", "shared": 2}
+    assert len(q.partners(two, NDRC, 1)) == 1
