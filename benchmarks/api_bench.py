@@ -33,6 +33,8 @@ import httpx
 from dutygraph.graph.load import load_plan
 from dutygraph.graph.store import Store, open_store
 from dutygraph.loaders import parse_file
+from dutygraph.schema.context import Context
+from dutygraph.schema.schema import build_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "luhe-old-area-plan.txt"
@@ -158,6 +160,23 @@ def time_raw(store: Store, raw: Callable[[Store], Any], clients: int, total: int
     return latencies, time.perf_counter() - began
 
 
+def time_in_process(store: Store, query: str, total: int) -> list[float]:
+    """The same query through the schema in this process: GraphQL without HTTP."""
+    schema = build_schema()
+
+    async def run() -> list[float]:
+        latencies = []
+        for _ in range(total):
+            start = time.perf_counter()
+            result = await schema.execute(query, context_value=Context(store))
+            latencies.append(time.perf_counter() - start)
+            if result.errors:
+                raise SystemExit(f"GraphQL failed: {result.errors}")
+        return latencies
+
+    return asyncio.run(run())
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -213,6 +232,11 @@ def main() -> None:
                     f"{len(r) / r_wall:7.0f} {g50 / r50:6.2f}"
                     + ("  (nested)" if case.nested and clients == 1 else "")
                 )
+        print("\nc=1, p50 in ms: GraphQL in-process (schema.execute, no HTTP) next to raw")
+        for case in CASES:
+            g = statistics.median(time_in_process(store, case.graphql, args.requests))
+            r = statistics.median(time_raw(store, case.raw, 1, args.requests)[0])
+            print(f"{case.name:40} {g * 1e3:8.2f} {r * 1e3:8.2f} {g / r:6.2f}")
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)

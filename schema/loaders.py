@@ -82,7 +82,7 @@ class Loaders:
             top_sections=grouped(store, queries.top_sections),
             subsections=grouped(store, queries.subsections),
             tasks_of_sections=grouped(store, queries.tasks_of_sections),
-            assignments_of_tasks=grouped(store, queries.assignments_of_tasks, key="task"),
+            assignments_of_tasks=grouped(store, api_queries.assignments_of_tasks, key="task"),
             assignments_of_units=grouped(store, api_queries.assignments_of_units, key="unit"),
             policies_of_tasks=grouped(store, api_queries.policies_of_tasks),
             projects_of_tasks=grouped(store, api_queries.projects_of_tasks),

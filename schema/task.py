@@ -81,11 +81,7 @@ class Task:
     async def units(
         self, info: Info, role: Role | None = None
     ) -> list[Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")]]:
-        from dutygraph.schema.unit import Unit
-
-        chosen = await self._assignments(info, role)
-        rows = await info.context.loaders.units.load_many([a.unit_uid for a in chosen])
-        return [Unit.from_row(row) for row in rows if row]
+        return [a.unit for a in await self._assignments(info, role)]
 
     @strawberry.field
     async def policies(
@@ -108,34 +104,28 @@ class Task:
 
 @strawberry.type(description="A unit's part in a task (RESPONSIBLE_FOR).")
 class Assignment:
+    unit: Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")]
     role: Role
     rank: int = strawberry.field(description="1-based position in the printed list of units.")
     inferred: bool = strawberry.field(
         description="True when the text did not say who leads and the first unit was taken."
     )
     written: str | None = strawberry.field(description="The unit as printed, e.g. 县发改局.")
-    unit_uid: strawberry.Private[str]
     task_uid: strawberry.Private[str]
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Assignment:
+        """From a row of graph/api_queries.assignments_of_tasks (with the unit's columns)."""
+        from dutygraph.schema.unit import Unit
+
         return cls(
+            unit=Unit.from_row(row),
             role=Role(row["role"]),
             rank=row["rank"],
             inferred=bool(row.get("inferred")),
             written=row.get("written"),
-            unit_uid=row["unit"],
             task_uid=row["task"],
         )
-
-    @strawberry.field
-    async def unit(
-        self, info: Info
-    ) -> Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")] | None:
-        from dutygraph.schema.unit import Unit
-
-        row = await info.context.loaders.units.load(self.unit_uid)
-        return Unit.from_row(row) if row else None
 
     @strawberry.field
     async def task(self, info: Info) -> Task | None:

@@ -56,9 +56,8 @@ class Unit:
         rows = await info.context.loaders.assignments_of_units.load(str(self.uid))
         chosen = [r for r in rows if role is None or r["role"] == role.value]
         page = chosen[offset : offset + first]
-        tasks = await info.context.loaders.tasks.load_many([r["task"] for r in page])
-        nodes = [Task.from_row(t) for t in tasks if t]
-        roles = [Role(r["role"]) for r, t in zip(page, tasks, strict=True) if t]
+        nodes = [Task.from_row(r) for r in page]
+        roles = [Role(r["role"]) for r in page]
         return TaskConnection.build(nodes, offset, len(chosen), roles)
 
     @strawberry.field(description="How many tasks the unit is on, led and supported.")
