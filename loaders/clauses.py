@@ -97,7 +97,8 @@ def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause |
             deadline = deadline or (a, b)
             continue
         default = "lead" if kind == "lead" else "support" if kind == "support" else None
-        found = _units(f, a, b, default, labelled=kind is not None)
+        # A role word (牵头, 配合, 负责) is evidence enough that an unlabelled list is units.
+        found = _units(f, a, b, default, labelled=kind is not None or _has_marker(f, a, b))
         if found is None:
             return None
         refs, dl, seg_notes, seg_problems = found
@@ -263,7 +264,7 @@ def _split(f: str, a: int, b: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in "、，；":
+        elif depth == 0 and ch in "、，；/ \t":
             parts.append(_trim(f, part, i))
             part = i + 1
     parts.append(_trim(f, part, b))

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import clauses
 from .model import Line, Span
 
 _CN = "一二三四五六七八九十百零〇"
@@ -26,6 +27,7 @@ _NUMBERING = re.compile(
 # Conversion leftovers and Markdown marks before the text of a line.
 _NOISE = re.compile(r"(?:\s|\[bookmark:[^\]]*\]|#{1,6}(?=\s)|\*\*|>(?=\s))*")
 _ANNEX = re.compile(r"附件\s*\d*\s*(?:：|$)")
+_ANNEX_NAME = re.compile(r"(?:表|清单|名单|目录|方案|计划|办法|细则|意见|图|汇总|明细)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +70,13 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
             if name:
                 annex.append(name)
             in_annex = not name
+            # An annex (often a responsibilities table) starts a tree of its own.
+            styles, heads = [], []
             continue
         m = _NUMBERING.match(folded, start, end)
-        if in_annex and m is not None and end - m.end() < 40:
-            annex.append(text[m.end() : end].strip())
+        if in_annex and _annex_title(folded, m.end() if m else start, end, numbered=bool(m)):
+            annex.append(text[m.end() if m else start : end].strip())
+            in_annex = m is not None  # a list of annexes goes on; a single title ends it
             continue
         in_annex = False
         if m is None or m.end() >= end:
@@ -93,6 +98,17 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
         first, last = title_lines[0], title_lines[-1]
         span = Span(_bounds(folded, first)[0], _bounds(folded, last)[1], first.number)
     return Outline(title, span, tuple(blocks), tuple(annex))
+
+
+def _annex_title(folded: str, start: int, end: int, numbered: bool) -> bool:
+    """A line naming an annex after `附件：`: short, no sentence, no clause; a numbered
+    one must end like a document (…表, …清单), else it is the annex's first heading."""
+    return (
+        end - start < 40
+        and "。" not in folded[start:end]
+        and not clauses.trailing(folded, start, end)[1]
+        and (not numbered or bool(_ANNEX_NAME.search(folded, start, end)))
+    )
 
 
 def title_of(text: str) -> str:

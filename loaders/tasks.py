@@ -92,6 +92,10 @@ class _Assembler:
         per_section: dict[str, int] = {}
         consumed: set[int] = set()
         root = False  # tasks outside any heading go to a section "s0" for the whole plan
+        inherited = {
+            id(self._inherited(i, items)) for i, on in is_task.items()
+            if on and (item := items[i]) is not None and not item.claims
+        }
         for i, item in enumerate(items):
             if item is None or i in consumed:
                 continue
@@ -100,6 +104,11 @@ class _Assembler:
                 self.first_leads_onwards = True
             if b.number is not None and not is_task.get(i):
                 sections.append(self._section(i, ids, children))
+                if item.claims and id(item) not in inherited:
+                    # A heading whose clause none of its items takes up is a task as well.
+                    sid = ids[i]
+                    per_section[sid] = per_section.get(sid, 0) + 1
+                    tasks.append(self._task([i], items, i, sid, per_section[sid], len(tasks) + 1))
                 continue
             if b.number is None and not item.claims:
                 continue

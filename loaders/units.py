@@ -31,9 +31,12 @@ _COLLECTIVE = re.compile(
 # What an unlabelled list must show to be read as units: a level or place before the name,
 # or an ending only units have.
 _STRICT = re.compile(
-    r"^(?:中共|共青团|团)?(?:[省市县区镇乡]|各|全|有关|相关|[一-龥]{1,5}?(?:省|市|县|区|镇|乡|街道))"
-    r"|(?:局|委员会|政府|办公室|管委会|领导小组|部门|单位)$"
+    r"^(?:中共|共青团|团)?(?:[省市县区镇乡]|各|全|有关|相关|国家|国务院|中央"
+    r"|[一-龥]{1,5}?(?:省|市|县|区|镇|乡|街道))"
+    r"|(?:局|委员会|政府|办公室|管委会|领导小组|部门|单位|[一-龥]{2,}[部委])$"
 )
+# Words that make a phrase a sentence, not a name (`具体工作由县发改局`).
+_NOT_A_NAME = re.compile(r"[的要将把]|.由")
 
 
 def looks_like_unit(name: str, strict: bool = False) -> bool:
@@ -43,6 +46,7 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
     return (
         2 <= len(name) <= 40
         and not re.search(r"[。：\d]", name)
+        and not _NOT_A_NAME.search(name)
         and bool(_SUFFIX.search(name) or _COLLECTIVE.search(name))
         and (not strict or bool(_STRICT.search(name)))
     )

@@ -239,3 +239,39 @@ def test_item_without_clause_among_tasks_warns(parse) -> None:
 def test_plan_without_tasks_is_an_error(parse) -> None:
     with pytest.raises(ParseError, match=r"^<test>: no tasks found"):
         parse("某县工作方案\n\n一、总体要求\n（一）指导思想。以人民为中心。\n")
+
+
+def test_national_ministries_with_role_words(parse, roles) -> None:
+    plan = parse(HEAD + "1.完善财政体制。（财政部牵头，国家发展改革委、教育部按职责分工负责）\n")
+    assert roles(plan.tasks[0]) == [
+        ("财政部", "lead", False),
+        ("国家发展改革委", "support", False),
+        ("教育部", "support", False),
+    ]
+
+
+def test_units_separated_by_spaces(parse) -> None:
+    plan = parse(HEAD + "1.建设数据平台。\n责任单位：县财政局 县教育局  县水务局\n")
+    assert [a.name for a in plan.tasks[0].units] == ["县财政局", "县教育局", "县水务局"]
+
+
+def test_a_sentence_ending_in_fuze_is_not_a_clause(parse) -> None:
+    plan = parse(
+        HEAD + "1.建设数据平台。（责任单位：县财政局）\n"
+        "二、保障措施\n（一）加强领导。具体工作由县发改局负责。\n"
+    )
+    assert len(plan.tasks) == 1
+    assert [s.title for s in plan.sections] == ["重点任务", "保障措施", "加强领导"]
+
+
+def test_heading_clause_no_item_takes_up_is_a_task(parse) -> None:
+    plan = parse(
+        HEAD + "（一）统筹推进基础设施建设。（牵头单位：县发改局）\n"
+        "1.建设水厂。（责任单位：县水务局）\n2.建设道路。（责任单位：县交通运输局）\n"
+    )
+    assert [(t.path, t.units[0].name) for t in plan.tasks] == [
+        (("一", "（一）"), "县发展改革局"),
+        (("一", "（一）", "1"), "县水务局"),
+        (("一", "（一）", "2"), "县交通运输局"),
+    ]
+    assert "统筹推进基础设施建设" in [s.title for s in plan.sections]

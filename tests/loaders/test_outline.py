@@ -112,3 +112,15 @@ def test_ids_follow_positions(parse) -> None:
     assert [t.id for t in plan.tasks] == ["t1.1.1", "t1.1.2", "t1.2.1"]
     assert [t.ordinal for t in plan.tasks] == [1, 2, 3]
     assert [(s.id, s.ordinal) for s in plan.sections] == [("s1", 1), ("s1.1", 1), ("s1.2", 2)]
+
+
+def test_annex_table_rows_start_a_tree_of_their_own(parse) -> None:
+    plan = parse(
+        "方案\n\n一、总体要求\n坚持稳中求进。\n二、保障措施\n（一）加强领导。各单位要重视。\n"
+        "附件：\n重点任务分工表\n一、基础设施\n1.建设道路（牵头单位：县交通运输局；完成时限：2025年底）\n"
+    )
+    assert plan.document.annex == ("重点任务分工表",)
+    [task] = plan.tasks
+    assert task.path == ("一", "1")
+    assert task.deadline == "2025年底"
+    assert [s.title for s in plan.sections if s.level == 1] == ["总体要求", "保障措施", "基础设施"]
