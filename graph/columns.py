@@ -72,3 +72,16 @@ def _chunks(uids: list[str], max_bytes: int | None) -> Iterator[list[str]]:
         size += uid_size
     if chunk:
         yield chunk
+
+
+HEAD = 24  # characters of a task's text in its display name
+
+
+def display_name(label: str, name: str | None, text: str | None) -> str | None:
+    """How a graph view or a search hit names a node: a task by its code and the head of
+    its text, everything else by its own name (title, year) as the query gave it."""
+    if label != "Task":
+        return name
+    head = text or ""
+    head = head if len(head) <= HEAD else head[:HEAD] + "…"
+    return f"{name} {head}".strip()

@@ -24,6 +24,8 @@ from dutygraph.graph.columns import (
     read_batched,
     unit_rows,
 )
+from dutygraph.graph.explore import neighborhood, shortest_path
+from dutygraph.graph.search import search
 from dutygraph.graph.store import Store
 from dutygraph.graph.task_filter import find_tasks
 from dutygraph.graph.workload import partners, unit_workload, workload_ranking
@@ -31,9 +33,9 @@ from dutygraph.loaders.policies import canonical_number
 
 __all__ = [
     "assignments_of_tasks", "documents", "documents_by_uid", "find_tasks",
-    "goals_of_documents", "partners", "policies", "policies_by_uid",
+    "goals_of_documents", "neighborhood", "partners", "policies", "policies_by_uid",
     "policies_of_documents", "policies_of_projects", "policy_by_doc_number", "projects",
-    "projects_by_uid", "projects_of_policies", "sections_by_uid",
+    "projects_by_uid", "projects_of_policies", "search", "sections_by_uid", "shortest_path",
     "subsections", "tasks_by_uid", "tasks_of_policies", "tasks_of_projects",
     "tasks_of_sections", "top_sections", "unit_by_name", "unit_workload", "units",
     "units_by_uid", "units_of_projects", "workload_ranking",

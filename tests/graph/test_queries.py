@@ -8,6 +8,7 @@ the funding policy is invoked by the first task and funds the project of the las
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 import pytest
 from conftest import make_plan
@@ -25,6 +26,12 @@ NDRC = "unit:县发展改革局"
 TOWNS = "unit:各镇人民政府"
 FUNDING = "policy:funding:专项财力补助"
 PROJECT = "project:抽水蓄能电站"
+STATE_COUNCIL = Policy(
+    id="policy:国发〔2021〕3号", name="国务院关于新时代支持革命老区振兴发展的意见",
+    title="国务院关于新时代支持革命老区振兴发展的意见", doc_number="国发〔2021〕3号",
+    issuer="国务院", year=2021, kind="document", amount=None, amount_value=None,
+    ratio=None, written_as=(), tasks=(), implemented=True, spans=(),
+)  # fmt: skip
 B_TASKS = {
     "加快推进基础设施建设": [
         ("推进高速公路前期工作。", ["县交通运输局", "县发展改革局"]),
@@ -156,13 +163,7 @@ def test_shared_nodes_gather_rows_of_every_document_capped_per_owner(store: Stor
 
 def test_policy_by_doc_number_in_any_bracket_style(store: Store) -> None:
     plan = make_plan()
-    number = Policy(
-        id="policy:国发〔2021〕3号", name="国务院关于新时代支持革命老区振兴发展的意见",
-        title="国务院关于新时代支持革命老区振兴发展的意见", doc_number="国发〔2021〕3号",
-        issuer="国务院", year=2021, kind="document", amount=None, amount_value=None,
-        ratio=None, written_as=(), tasks=(), implemented=True, spans=(),
-    )  # fmt: skip
-    load_plan(store, replace(plan, policies=(*plan.policies, number)))
+    load_plan(store, replace(plan, policies=(*plan.policies, STATE_COUNCIL)))
     for written in ("国发[2021]3号", "国发〔2021〕3号", "国发［2021］3号", "国发(2021)3号"):
         row = q.policy_by_doc_number(store, written)
         assert row is not None, written
@@ -281,3 +282,115 @@ def test_partners_count_shared_tasks(two: Store) -> None:
     ]  # fmt: skip
     assert rows[1] == {"unit": TOWNS, "name": "各镇人民政府", "shared": 2}
     assert len(q.partners(two, NDRC, 1)) == 1
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+def test_search_finds_substrings_a_word_index_would_miss(one: Store) -> None:
+    # 产业园 sits inside 现代农业产业园, 抽水蓄能 inside 抽水蓄能电站: no word boundary either way
+    [hit] = q.search(one, "产业园", 10)
+    assert (hit["label"], hit["uid"]) == ("Task", f"{A}/t1.1.1")
+    assert hit["name"].startswith("二（1）1 加快建设")
+    assert "产业园" in hit["snippet"]
+    hits = q.search(one, "抽水蓄能", 10)
+    assert [(h["label"], h["uid"]) for h in hits] == [("Project", PROJECT), ("Task", f"{A}/t1.2.1")]
+
+
+def test_search_ranks_exact_then_prefix_then_contains_then_text(store: Store) -> None:
+    tasks = {
+        "财政工作": [
+            ("推进县财政局改革。", ["县财政局"]),
+            ("用好财政资金。", ["县财政局改革办公室", "县财政"]),
+        ]
+    }
+    load_plan(store, make_plan(tasks=tasks, funding=None, project=None))
+    hits = q.search(store, "县财政", 10)
+    assert [(h["label"], h["name"]) for h in hits] == [
+        ("Unit", "县财政"),  # exact
+        ("Unit", "县财政局"),  # prefix, shorter first
+        ("Unit", "县财政局改革办公室"),
+        ("Task", "二（1）1 推进县财政局改革。"),  # text
+    ]
+    scores = [h["score"] for h in hits]
+    assert scores == sorted(scores, reverse=True) and len(set(scores)) == len(scores)
+    assert [h["label"] for h in q.search(store, "财政", 10)][:1] == ["Section"]  # 财政工作
+    assert len(q.search(store, "县财政", 2)) == 2
+
+
+def test_search_by_alias_code_and_doc_number(store: Store) -> None:
+    plan = make_plan()
+    load_plan(store, replace(plan, policies=(*plan.policies, STATE_COUNCIL)))
+    [unit] = q.search(store, "发改局", 10)
+    assert (unit["uid"], unit["name"], unit["snippet"]) == (NDRC, "县发展改革局", "县发改局")
+    assert q.search(store, "县发改局", 10)[0]["score"] > 4  # an alias is an exact name
+    assert q.search(store, "二（2）1", 10)[0]["uid"] == f"{A}/t1.2.1"
+    assert q.search(store, "国发[2021]3号", 10)[0]["uid"] == STATE_COUNCIL.id
+    assert q.search(store, "革命老区", 10)[0]["uid"] == STATE_COUNCIL.id  # in its title
+
+
+def test_search_wants_two_characters_and_treats_text_as_data(one: Store) -> None:
+    with pytest.raises(ArgumentError):
+        q.search(one, " 县 ", 10)
+    # (no ' or \ here: FalkorDB's Bolt endpoint, a test-only path, splices parameters
+    # into the query text and breaks on them; the embedded store and Neo4j do not)
+    assert q.search(one, '"}) MATCH (n) DETACH DELETE n //', 10) == []
+    assert len(q.search(one, "产业园", 10)) == 1
+    assert q.search(one, "产业园", 0) == []
+
+
+# --- neighborhood and path ------------------------------------------------------------------
+
+
+def test_neighborhood_hop_by_hop(one: Store) -> None:
+    around = q.neighborhood(one, NDRC, 1, 50)
+    assert around["nodes"][0] == {"uid": NDRC, "label": "Unit", "name": "县发展改革局"}
+    assert {n["uid"] for n in around["nodes"]} == {
+        NDRC, "unit:县老区办", f"{A}/t1.1.2", f"{A}/t1.2.1"
+    }  # fmt: skip
+    assert {(e["source"], e["target"], e["type"], e["role"]) for e in around["edges"]} == {
+        ("unit:县老区办", NDRC, "HOSTED_BY", None),
+        (NDRC, f"{A}/t1.1.2", "RESPONSIBLE_FOR", "lead"),
+        (NDRC, f"{A}/t1.2.1", "RESPONSIBLE_FOR", "lead"),
+    }
+    wider = q.neighborhood(one, NDRC, 2, 50)
+    labels = {n["uid"]: n["label"] for n in wider["nodes"]}
+    assert labels[f"{A}/s1.1"] == "Section" and labels[PROJECT] == "Project"
+    assert labels["unit:县委组织部"] == "Unit" and A in labels  # via 县老区办's mention
+    assert q.neighborhood(one, NDRC, 0, 50) == {"nodes": [around["nodes"][0]], "edges": []}
+
+
+def test_neighborhood_is_bounded_and_consistent(one: Store) -> None:
+    small = q.neighborhood(one, NDRC, 3, 3)
+    uids = {n["uid"] for n in small["nodes"]}
+    assert len(uids) == 3
+    assert all(e["source"] in uids and e["target"] in uids for e in small["edges"])
+    names = {n["label"]: n["name"] for n in q.neighborhood(one, A, 1, 50)["nodes"]}
+    assert names["Document"] == "某县工作方案" and names["Goal"] == "2025"
+    assert q.neighborhood(one, "unit:nobody", 2, 10) == {"nodes": [], "edges": []}
+    with pytest.raises(ArgumentError):
+        q.neighborhood(one, NDRC, 4, 10)
+    with pytest.raises(ArgumentError):
+        q.neighborhood(one, NDRC, 1, 0)
+
+
+def test_shortest_path_is_connected_and_shortest(two: Store) -> None:
+    path = q.shortest_path(two, "unit:县农业农村局", "unit:县水务局", 6)
+    assert path is not None
+    nodes = [n["uid"] for n in path["nodes"]]
+    # 农业农村局 -> a t1.1.1 -> 各镇 -> b t1.1.2 -> 县水务局: four edges, none shorter
+    assert (nodes[0], nodes[-1], len(path["edges"])) == ("unit:县农业农村局", "unit:县水务局", 4)
+    for edge, (a, b) in zip(path["edges"], pairwise(nodes), strict=True):
+        assert {edge["source"], edge["target"]} == {a, b}
+    assert q.shortest_path(two, "unit:县农业农村局", "unit:县水务局", 3) is None
+    assert [n["uid"] for n in q.shortest_path(two, NDRC, PROJECT, 2)["nodes"]] == [
+        NDRC, f"{A}/t1.2.1", PROJECT
+    ]  # fmt: skip
+    assert q.shortest_path(two, NDRC, NDRC, 2) == {"nodes": [path_node(two, NDRC)], "edges": []}
+    assert q.shortest_path(two, NDRC, "unit:nobody", 4) is None
+    with pytest.raises(ArgumentError):
+        q.shortest_path(two, NDRC, PROJECT, 9)
+
+
+def path_node(store: Store, uid: str) -> dict:
+    return q.neighborhood(store, uid, 0, 1)["nodes"][0]

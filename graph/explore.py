@@ -1,0 +1,188 @@
+"""What surrounds a node, and how two nodes connect: {nodes, edges} for a graph view.
+
+Both walk the graph breadth first, one query per hop, from Python: FalkorDB accepts
+shortestPath() only in WITH/RETURN while Neo4j 5 wants it in MATCH, and a variable-length
+MATCH enumerates every path (thousands around a unit on many plans) before any LIMIT.
+A hop expands the frontier from indexed uids, one UNION branch per label present, and
+reads at most HOP_ROWS edges, so each step is bounded however big the graph grows.
+
+Nodes are {uid, label, name} (name: a task's code and the head of its text, a section's
+or document's title, a goal's year, the name of the others); edges are {source, target,
+type, role} in the stored direction (role only on RESPONSIBLE_FOR).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from dutygraph.errors import ArgumentError
+from dutygraph.graph.columns import Row, display_name
+from dutygraph.graph.store import Store
+
+LABELS = ("Document", "Section", "Task", "Goal", "Unit", "Policy", "Project")
+MAX_DEPTH = 3  # neighborhood hops
+MAX_NODES = 500  # neighborhood size
+MAX_PATH_DEPTH = 8
+HOP_ROWS = 5000  # edges read per label per hop
+
+# How any node is named, whatever its label; `text` serves tasks only.
+_NAME = """CASE labels({v})[0] WHEN 'Task' THEN {v}.code WHEN 'Goal' THEN toString({v}.year)
+  WHEN 'Document' THEN {v}.title WHEN 'Section' THEN {v}.title ELSE {v}.name END"""
+
+
+def _node_columns(v: str) -> str:
+    name = _NAME.format(v=v)
+    return f"labels({v})[0] AS label, {v}.uid AS uid, {name} AS name, {v}.text AS text"
+
+
+# The node of a uid, whatever its label (each branch uses that label's uid index).
+NODE = "\nUNION ALL\n".join(
+    f"MATCH (n:{label} {{uid: $uid}}) RETURN {_node_columns('n')}" for label in LABELS
+)
+
+
+def _hop_branch(label: str) -> str:
+    return f"""UNWIND ${label} AS key
+MATCH (a:{label} {{uid: key}})-[r]-(b)
+WITH key, r, b ORDER BY key, type(r), b.uid LIMIT $rows
+RETURN key AS origin, startNode(r).uid AS source, endNode(r).uid AS target, type(r) AS type,
+       r.role AS role, {_node_columns("b")}"""
+
+
+# Branches only for the labels in the frontier: they are built from the fixed LABELS.
+_HOPS = {label: _hop_branch(label) for label in LABELS}
+
+
+def neighborhood(store: Store, uid: str, depth: int, limit: int) -> dict[str, list[Row]]:
+    """The nodes within `depth` hops of `uid` (itself first, then hop by hop, at most
+    `limit`) and the edges they were reached by or met along the way; empty lists for
+    an unknown uid."""
+    if not 0 <= depth <= MAX_DEPTH:
+        raise ArgumentError(f"depth must be between 0 and {MAX_DEPTH}")
+    if not 1 <= limit <= MAX_NODES:
+        raise ArgumentError(f"limit must be between 1 and {MAX_NODES}")
+    start = _node(store, uid)
+    if start is None:
+        return {"nodes": [], "edges": []}
+    nodes = {uid: start}
+    edges: dict[tuple[str, str, str], Row] = {}
+    frontier = [start]
+    for _ in range(depth):
+        if not frontier:
+            break
+        reached: list[Row] = []
+        for row in _hop(store, frontier):
+            near = row["node"]
+            if near["uid"] not in nodes:
+                if len(nodes) >= limit:
+                    continue
+                nodes[near["uid"]] = near
+                reached.append(near)
+            edges.setdefault(_edge_key(row["edge"]), row["edge"])
+        frontier = reached
+    return {"nodes": list(nodes.values()), "edges": list(edges.values())}
+
+
+def shortest_path(
+    store: Store, from_uid: str, to_uid: str, max_depth: int
+) -> dict[str, list[Row]] | None:
+    """A shortest path of at most `max_depth` edges, ignoring direction, as nodes in path
+    order and the edges between them; None when either node is unknown or none is found.
+
+    Searches from both ends, always widening the smaller side, so a hub on one end does
+    not swamp the search.
+    """
+    if not 1 <= max_depth <= MAX_PATH_DEPTH:
+        raise ArgumentError(f"max_depth must be between 1 and {MAX_PATH_DEPTH}")
+    ends = [_node(store, from_uid), _node(store, to_uid)]
+    if ends[0] is None or ends[1] is None:
+        return None
+    if from_uid == to_uid:
+        return {"nodes": [ends[0]], "edges": []}
+    # Per side: uid -> (node, the edge towards that side's end, the neighbour on it).
+    seen: list[dict[str, tuple[Row, Row | None, str | None]]] = [
+        {from_uid: (ends[0], None, None)},
+        {to_uid: (ends[1], None, None)},
+    ]
+    frontiers = [[ends[0]], [ends[1]]]
+    for _ in range(max_depth):
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        if not frontiers[side]:
+            return None
+        meetings: list[str] = []
+        reached: list[Row] = []
+        for row in _hop(store, frontiers[side]):
+            near = row["node"]
+            if near["uid"] in seen[side]:
+                continue
+            seen[side][near["uid"]] = (near, row["edge"], row["origin"])
+            reached.append(near)
+            if near["uid"] in seen[1 - side]:
+                meetings.append(near["uid"])
+        if meetings:
+            best = min(meetings, key=lambda m: _length(seen[0], m) + _length(seen[1], m))
+            return _join(seen, best)
+        frontiers[side] = reached
+    return None
+
+
+def _node(store: Store, uid: str) -> Row | None:
+    rows = store.read(NODE, {"uid": uid})
+    return _graph_node(rows[0]) if rows else None
+
+
+def _hop(store: Store, frontier: Iterable[Row]) -> list[dict[str, Any]]:
+    """Every edge at a frontier node: {origin (the frontier uid), edge, node (the other end)}."""
+    by_label: dict[str, list[str]] = {}
+    for node in frontier:
+        by_label.setdefault(node["label"], []).append(node["uid"])
+    present = [label for label in LABELS if label in by_label]
+    cypher = "\nUNION ALL\n".join(_HOPS[label] for label in present)
+    params = {label: by_label.get(label, []) for label in present}
+    rows = store.read(cypher, {**params, "rows": HOP_ROWS})
+    return [
+        {
+            "origin": row["origin"],
+            "edge": {k: row[k] for k in ("source", "target", "type", "role")},
+            "node": _graph_node(row),
+        }
+        for row in rows
+    ]
+
+
+def _graph_node(row: Row) -> Row:
+    return {
+        "uid": row["uid"],
+        "label": row["label"],
+        "name": display_name(row["label"], row["name"], row["text"]),
+    }
+
+
+def _edge_key(edge: Row) -> tuple[str, str, str]:
+    return (edge["source"], edge["target"], edge["type"])
+
+
+def _length(seen: dict[str, tuple[Row, Row | None, str | None]], uid: str) -> int:
+    length = 0
+    while (step := seen[uid])[2] is not None:
+        uid = step[2]
+        length += 1
+    return length
+
+
+def _join(seen: list[dict[str, tuple[Row, Row | None, str | None]]], meet: str) -> dict:
+    """The path from the first end to the meeting node, then on to the second end."""
+    half: list[list[tuple[Row, Row | None]]] = []
+    for side in seen:
+        steps, uid = [], meet
+        while uid is not None:
+            node, edge, toward = side[uid]
+            steps.append((node, edge))
+            uid = toward
+        half.append(steps)
+    first = list(reversed(half[0]))  # first end ... meet, edges leading into each
+    second = half[1][1:]  # after meet ... second end
+    nodes = [node for node, _ in first] + [node for node, _ in second]
+    edges = [edge for _, edge in first[1:]] + [edge for _, edge in half[1][:-1]]
+    return {"nodes": nodes, "edges": [e for e in edges if e is not None]}

@@ -1,0 +1,96 @@
+"""search: any substring of two or more characters in task text and in the names of
+units (aliases too), policies, projects and sections, ranked and bounded.
+
+Why CONTAINS and not a full-text index: FalkorDB's full-text index (RediSearch) segments
+Chinese into words, so 产业园 or 抽水蓄能 inside a longer word is never found, and Neo4j's
+Lucene analyzers differ again. A substring test over the few labelled nodes is exact on
+both stores and fast at the sizes dutygraph holds (see README, Queries).
+
+Ranking, best first: a name equal to the text (or an alias, a task code, a document
+number), a name starting with it, a name containing it, then task text containing it;
+within a tier shorter names (task: shorter text) first. `score` orders the hits the same
+way: the tier plus a fraction that shrinks with the name's length.
+"""
+
+from __future__ import annotations
+
+from dutygraph.errors import ArgumentError
+from dutygraph.graph.columns import Row, display_name
+from dutygraph.graph.store import Store
+from dutygraph.loaders.policies import canonical_number
+
+MIN_CHARS = 2
+SNIPPET = 20  # characters of context either side of the match
+
+EXACT, PREFIX, NAME, TEXT = 4, 3, 2, 1
+
+# One branch per label, each returning its best $limit rows: label, uid, name (what the
+# hit is called and what `tier` ranks), text (where the snippet comes from), tier.
+SEARCH = f"""MATCH (u:Unit)
+WHERE u.name CONTAINS $q OR any(a IN u.aliases WHERE a CONTAINS $q)
+WITH u, CASE WHEN u.name = $q OR $q IN u.aliases THEN {EXACT}
+             WHEN u.name STARTS WITH $q OR any(a IN u.aliases WHERE a STARTS WITH $q)
+             THEN {PREFIX} ELSE {NAME} END AS tier
+RETURN 'Unit' AS label, u.uid AS uid, u.name AS name,
+       head([a IN u.aliases WHERE a CONTAINS $q]) AS text, tier
+ORDER BY tier DESC, size(name), name LIMIT $limit
+UNION ALL
+MATCH (p:Policy)
+WHERE p.name CONTAINS $q OR p.title CONTAINS $q OR p.doc_number = $number
+WITH p, CASE WHEN p.name = $q OR p.title = $q OR p.doc_number = $number THEN {EXACT}
+             WHEN p.name STARTS WITH $q THEN {PREFIX} ELSE {NAME} END AS tier
+RETURN 'Policy' AS label, p.uid AS uid, p.name AS name,
+       coalesce(p.title, p.doc_number) AS text, tier
+ORDER BY tier DESC, size(name), name LIMIT $limit
+UNION ALL
+MATCH (j:Project) WHERE j.name CONTAINS $q
+WITH j, CASE WHEN j.name = $q THEN {EXACT} WHEN j.name STARTS WITH $q THEN {PREFIX}
+             ELSE {NAME} END AS tier
+RETURN 'Project' AS label, j.uid AS uid, j.name AS name, null AS text, tier
+ORDER BY tier DESC, size(name), name LIMIT $limit
+UNION ALL
+MATCH (s:Section) WHERE s.title CONTAINS $q
+WITH s, CASE WHEN s.title = $q THEN {EXACT} WHEN s.title STARTS WITH $q THEN {PREFIX}
+             ELSE {NAME} END AS tier
+RETURN 'Section' AS label, s.uid AS uid, s.title AS name, null AS text, tier
+ORDER BY tier DESC, size(name), name LIMIT $limit
+UNION ALL
+MATCH (t:Task) WHERE t.text CONTAINS $q OR t.code = $q
+WITH t, CASE WHEN t.code = $q THEN {EXACT} ELSE {TEXT} END AS tier
+RETURN 'Task' AS label, t.uid AS uid, t.code AS name, t.text AS text, tier
+ORDER BY tier DESC, size(text), uid LIMIT $limit"""
+
+
+def search(store: Store, text: str, limit: int) -> list[Row]:
+    """[{label, uid, name, snippet, score}], best first, at most `limit`."""
+    q = text.strip()
+    if len(q) < MIN_CHARS:
+        raise ArgumentError(f"search needs at least {MIN_CHARS} characters")
+    if limit < 1:
+        return []
+    rows = store.read(SEARCH, {"q": q, "number": canonical_number(q), "limit": limit})
+    hits = [_hit(row, q) for row in rows]
+    hits.sort(key=lambda h: (-h["score"], h["label"], h["uid"]))
+    return hits[:limit]
+
+
+def _hit(row: Row, q: str) -> Row:
+    ranked = row["text"] if row["label"] == "Task" and row["tier"] == TEXT else row["name"]
+    return {
+        "label": row["label"],
+        "uid": row["uid"],
+        "name": display_name(row["label"], row["name"], row["text"]),
+        "snippet": _snippet(row, q),
+        "score": row["tier"] + 1 / (1 + len(ranked or "")),
+    }
+
+
+def _snippet(row: Row, q: str) -> str:
+    """The matched passage with some context, from the field that holds the text."""
+    source = next(
+        (s for s in (row["name"], row["text"]) if s and q in s),
+        row["text"] or row["name"] or "",
+    )
+    at = max(source.find(q), 0)
+    start, end = max(at - SNIPPET, 0), at + len(q) + SNIPPET
+    return ("…" if start else "") + source[start:end] + ("…" if end < len(source) else "")
