@@ -7,7 +7,7 @@ from pathlib import Path
 from dutygraph.schema.schema import schema
 
 SDL = Path(__file__).resolve().parents[2] / "schema.graphql"
-EXPORT = "strawberry export-schema dutygraph.schema.schema:schema --output schema.graphql"
+EXPORT = "python -m dutygraph.schema > schema.graphql"
 
 
 def test_checked_in_sdl_matches_the_schema():
