@@ -27,10 +27,11 @@ _RESPONSIBLE_LABELS = (
 _DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|时间安排|时限"
 _IGNORED_LABELS = r"[一-龥]{0,4}领导|责任人|联系人|联系电话"
 
+_COLON = r"(?:\s*：|为：?)"  # 责任单位：A, 牵头单位为A
 LABEL = re.compile(
-    rf"(?P<lead>{_LEAD_LABELS})\s*：|(?P<support>{_SUPPORT_LABELS})\s*："
-    rf"|(?P<responsible>{_RESPONSIBLE_LABELS})\s*：|(?P<deadline>{_DEADLINE_LABELS})\s*："
-    rf"|(?P<ignored>{_IGNORED_LABELS})\s*："
+    rf"(?P<lead>{_LEAD_LABELS}){_COLON}|(?P<support>{_SUPPORT_LABELS}){_COLON}"
+    rf"|(?P<responsible>{_RESPONSIBLE_LABELS}){_COLON}|(?P<deadline>{_DEADLINE_LABELS}){_COLON}"
+    rf"|(?P<ignored>{_IGNORED_LABELS}){_COLON}"
 )
 # A label that opens a clause: at the start, or after a sentence break or a bracket.
 _LABEL_IN_LINE = re.compile(rf"(?:^|(?<=[。；，\s）】{_OPEN}]))(?:{LABEL.pattern})")

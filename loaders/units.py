@@ -53,15 +53,23 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
 
 
 def split_collective(name: str) -> list[tuple[int, str]]:
-    """`B等市级有关部门` -> B and the collective 市级有关部门; `B等` -> B. Offsets kept."""
+    """`B等市级有关部门` -> B and the collective 市级有关部门; `B等` -> B; `A及B`, `A和B`
+    -> A and B when both look like units (县科技工业和信息化局 stays whole). Offsets kept."""
     at = name.rfind("等")
-    if at <= 0:
-        return [(0, name)]
-    rest = name[at + 1 :]
-    if not rest:
-        return [(0, name[:at])]
-    if looks_like_unit(rest) and looks_like_unit(name[:at]):
-        return [(0, name[:at]), (at + 1, rest)]
+    if at > 0:
+        rest = name[at + 1 :]
+        if not rest:
+            return _joined(name[:at])
+        if looks_like_unit(rest) and looks_like_unit(name[:at]):
+            return [*_joined(name[:at]), (at + 1, rest)]
+    return _joined(name)
+
+
+def _joined(name: str) -> list[tuple[int, str]]:
+    for m in re.finditer(r"以及|及|和|与", name):
+        left, right = name[: m.start()], name[m.end() :]
+        if looks_like_unit(left, strict=True) and looks_like_unit(right, strict=True):
+            return [(0, left), (m.end(), right)]
     return [(0, name)]
 
 

@@ -275,3 +275,16 @@ def test_heading_clause_no_item_takes_up_is_a_task(parse) -> None:
         (("一", "（一）", "2"), "县交通运输局"),
     ]
     assert "统筹推进基础设施建设" in [s.title for s in plan.sections]
+
+
+def test_units_joined_by_he_and_ji(parse) -> None:
+    plan = parse(
+        HEAD + "1.建设数据平台。"
+        "（牵头单位为县财政局和县教育局；配合单位：县科技工业和信息化局及县水务局）\n"
+    )
+    assert [(a.name, a.role) for a in plan.tasks[0].units] == [
+        ("县财政局", "lead"),
+        ("县教育局", "lead"),
+        ("县科技工业和信息化局", "support"),
+        ("县水务局", "support"),
+    ]
