@@ -8,6 +8,7 @@ refused as binary rather than handed to the parser.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from dutygraph.errors import InputError
@@ -18,6 +19,10 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _ALLOWED_CONTROLS = set("\t\n\r\f\v\x1a")
+# Printable ASCII, Latin, general punctuation, CJK symbols and ideographs, full-width forms.
+_UNCOMMON = re.compile(
+    "[^\n\r\t -~\u00a0-\u024f\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
+)
 _BINARY_SHARE = 0.01  # more than 1 % junk characters: not a text file
 
 
@@ -44,9 +49,10 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 
 
 def _checked(text: str, name: str) -> str:
+    # Only characters outside the common ranges can be junk; look those up one by one.
     junk = sum(
         1
-        for char in text
+        for char in _UNCOMMON.findall(text)
         if char not in _ALLOWED_CONTROLS and unicodedata.category(char) in {"Cc", "Co", "Cn", "Cs"}
     )
     if text and junk > _BINARY_SHARE * len(text):

@@ -66,10 +66,11 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
             continue
         m = _ANNEX.match(folded, start, end)
         if m is not None:
-            name = text[m.end() : end].strip()
+            listed = _NUMBERING.match(folded, m.end(), end)  # 附件：1.清单 (a list begins)
+            name = text[listed.end() if listed else m.end() : end].strip()
             if name:
                 annex.append(name)
-            in_annex = not name
+            in_annex = not name or listed is not None
             # An annex (often a responsibilities table) starts a tree of its own.
             styles, heads = [], []
             continue

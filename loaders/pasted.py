@@ -18,6 +18,7 @@ Numbered = list[tuple[int, str]]
 
 _BARS = re.compile(r"[|｜]")
 _SPACES = re.compile(r"[ \u3000]{2,}|\u3000+")
+_SEPARATOR = re.compile(r"\t|[|｜]|[ \u3000]{2,}|\u3000")
 _RULE = re.compile(r"^:?-{2,}:?$")
 _HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)"
@@ -53,6 +54,8 @@ def cells_of(text: str) -> list[str]:
 
 
 def _row_table(lines: Numbered, i: int, depth: int) -> tuple[Numbered, int] | None:
+    if not _SEPARATOR.search(lines[i][1]):
+        return None
     header = cells_of(lines[i][1])
     if len(header) < 2 or Columns.of(header) is None:
         return None
@@ -85,7 +88,7 @@ def _row_follows(lines: Numbered, j: int) -> bool:
 def _cell_table(lines: Numbered, i: int, depth: int) -> tuple[Numbered, int] | None:
     header: list[str] = []
     j = i
-    while j < len(lines) and _single(lines[j][1]) and header_kind(lines[j][1]):
+    while j < len(lines) and header_kind(lines[j][1]) and _single(lines[j][1]):
         header.append(lines[j][1].strip())
         j += 1
     columns = Columns.of(header) if len(header) >= 2 else None

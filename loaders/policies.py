@@ -37,7 +37,7 @@ _ISSUERS = {
     "中办发": "中共中央办公厅 国务院办公厅", "粤发": "中共广东省委 广东省人民政府",
     "粤府": "广东省人民政府", "粤府办": "广东省人民政府办公厅",
 }
-_IMPLEMENTS = re.compile(r"(?:贯彻落实|贯彻|落实|实施|执行)[^。；《]{0,6}$")
+_IMPLEMENTS = re.compile(r"贯彻|落实|实施|执行")
 
 _FUNDING = re.compile(
     r"财力补助|补助|奖补|奖励|补贴|贴息|以奖代补|出资|专项债|债务限额|补偿基金|基金|专项融资"
@@ -76,7 +76,7 @@ def cited(
     text: str, folded: str, lines: tuple[Line, ...], tree: Outline, tasks: tuple[Task, ...]
 ) -> list[Policy]:
     """Every document the plan cites, one Policy per document."""
-    preamble_end = tree.blocks[0].start if tree.blocks else len(text)
+    preamble_end = next((b.start for b in tree.blocks if b.number is not None), len(text))
     found: list[_Citation] = []
     taken: list[tuple[int, int]] = []
     for m in _TITLE.finditer(folded):
@@ -88,7 +88,7 @@ def cited(
             number = canonical_number(after.group(1))
             end = after.end()
         written = re.sub(r"\s*\n\s*", "", text[m.start() : end])
-        implemented = m.start() < preamble_end and bool(_IMPLEMENTS.search(folded[: m.start()]))
+        implemented = m.start() < preamble_end and _implements(folded, m.start())
         found.append(
             _Citation(title, number, written, Span(m.start(), end, line_at(lines, m.start())),
                       implemented)
@@ -221,6 +221,13 @@ def _policy(group: list[_Citation], tasks: tuple[Task, ...]) -> Policy:
         implemented=any(c.implemented for c in group),
         spans=spans,
     )
+
+
+def _implements(folded: str, at: int) -> bool:
+    """`为贯彻落实《A》（号）和《B》`: a word of implementing earlier in the sentence, outside
+    any 《title》."""
+    start = max(folded.rfind("。", 0, at), folded.rfind("\n", 0, at)) + 1
+    return bool(_IMPLEMENTS.search(re.sub(r"《[^《》]*》", "", folded[start:at])))
 
 
 def _tasks_at(tasks: tuple[Task, ...], spans: tuple[Span, ...]) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ change of value in a category column, becomes a heading line `一、…`. Rows a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -70,6 +71,8 @@ _DEADLINE = re.compile(r"\d{4}|年|月|底|前|长期|持续|常态|季度|每�
 
 def header_kind(text: str) -> str | None:
     """The column a header cell names, or None when it names none we know."""
+    if len(text) > 2 * _HEADER_CELL:  # too long to be a column name, spaces and all
+        return None
     name = re.sub(r"[\s:：*（）()]", "", clean_chars(text))
     if not name or len(name) > _HEADER_CELL:
         return None
@@ -77,6 +80,14 @@ def header_kind(text: str) -> str | None:
     if kind == "leader" and re.search("单位|部门", name):  # 责任单位及责任人: units first
         return "units"
     return kind
+
+
+@functools.lru_cache(maxsize=64)
+def _positions(kinds: tuple[str | None, ...]) -> dict[str | None, tuple[int, ...]]:
+    positions: dict[str | None, tuple[int, ...]] = {}
+    for i, kind in enumerate(kinds):
+        positions[kind] = (*positions.get(kind, ()), i)
+    return positions
 
 
 @dataclass(frozen=True)
@@ -119,8 +130,9 @@ class Columns:
         ]
         return Columns(tuple(merged), tuple(names))
 
-    def index(self, kind: str) -> list[int]:
-        return [i for i, k in enumerate(self.kinds) if k == kind]
+    def index(self, kind: str) -> tuple[int, ...]:
+        """The columns of one kind, left to right (looked up once per kind: rows are many)."""
+        return _positions(self.kinds).get(kind, ())
 
 
 @dataclass
@@ -192,7 +204,8 @@ class TableWriter:
         kinds = self.columns.kinds
         task = " ".join(_one_line(cells[i]) for i in self.columns.index("task") if cells[i])
         printed = next((cells[i].strip() for i in self.columns.index("number") if cells[i]), "")
-        if printed and not self._clause(cells):
+        clause = self._clause(cells)
+        if printed and not clause:
             if _CN_ONLY.match(printed):
                 self._heading(number, f"{printed.rstrip('、.．')}、{task}")
                 return
@@ -206,7 +219,6 @@ class TableWriter:
         ]
         for extra in extras:
             task += ("" if _ENDS_PUNCT.search(task) or not task else "。") + extra
-        clause = self._clause(cells)
         self.tasks += 1
         line = f"{self._prefix(printed, task)}{task}" + (f"（{clause}）" if clause else "")
         self.out.append((number, line))

@@ -102,6 +102,11 @@ def level_of(name: str) -> UnitLevel | None:
     return None
 
 
+_INSTITUTION = re.compile(
+    r"(?:中心|院|所|站|馆|学校|大学|银行|分行|支行|公司|集团|台|社|协会|研究室)$"
+)
+
+
 def kind_of(name: str) -> UnitKind:
     if _COLLECTIVE.search(name):
         return "collective"
@@ -115,7 +120,7 @@ def kind_of(name: str) -> UnitKind:
         return "party"
     if re.search(r"(?:园区?|开发区|高新区|试验区|管委会)$", name):
         return "park"
-    if re.search(r"(?:中心|院|所|站|馆|学校|大学|银行|公司|集团|台|社|协会|联合会|研究室)$", name):
+    if _INSTITUTION.search(name):
         return "institution"
     if re.search(r"(?:局|厅|委员会|委|办公室|办|政府|署|部|室)$", name):
         return "government"

@@ -27,10 +27,33 @@ _FIELDS: dict[str | None, tuple[str, ...]] = {
     "date": ("成文日期", "成文时间"),
     "published": ("发布日期", "发布时间", "印发日期", "公开日期", "发文日期", "生成日期"),
     None: (
-        "索引号", "主题分类", "分类", "主题词", "关键词", "公文种类", "体裁分类", "组配分类",
-        "服务对象", "信息来源", "文章来源", "来源", "浏览次数", "访问次数", "有效性", "时效性",
-        "生效日期", "废止日期", "公开方式", "公开范围", "公开形式", "作者", "责任编辑",
-        "信息分类", "所属机构", "统一编号", "登记号",
+        "索引号",
+        "主题分类",
+        "分类",
+        "主题词",
+        "关键词",
+        "公文种类",
+        "体裁分类",
+        "组配分类",
+        "服务对象",
+        "信息来源",
+        "文章来源",
+        "来源",
+        "浏览次数",
+        "访问次数",
+        "有效性",
+        "时效性",
+        "生效日期",
+        "废止日期",
+        "公开方式",
+        "公开范围",
+        "公开形式",
+        "作者",
+        "责任编辑",
+        "信息分类",
+        "所属机构",
+        "统一编号",
+        "登记号",
     ),
 }
 _LABEL_FIELD = {label: key for key, labels in _FIELDS.items() for label in labels}
@@ -59,6 +82,7 @@ _CHROME_TOKEN = re.compile(
     r"|(?:浏览次数|访问次数|阅读次数|点击数|浏览量)\s*[:：]?\s*\d*"
     r"|视力保护色|默认|大|中|小"
 )
+_BUTTON = re.compile(r"(?:字号|字体|扫|打印|关闭|收藏|返回|纠错|次数|点击数|浏览量|视力保护色)")
 _CHROME_LEFTOVER = re.compile(r"^[\s【】\[\]()（）|｜:：/·•,，、]*$")
 
 # Where the plan itself starts: its first outline heading.
@@ -115,15 +139,10 @@ def strip_web_page(lines: Numbered) -> tuple[Numbered, Metadata]:
 
 def is_chrome(text: str) -> bool:
     """A line of page navigation, buttons or footer, with nothing of the plan in it."""
-    if not text.strip():
-        return False
     if _CHROME_LINE.search(text):
         return True
-    buttons = [m.group() for m in _CHROME_TOKEN.finditer(text)]
     # 大 中 小 alone are only chrome beside a real button; a line "中" stays.
-    return any(len(b) > 1 for b in buttons) and bool(
-        _CHROME_LEFTOVER.match(_CHROME_TOKEN.sub("", text))
-    )
+    return bool(_BUTTON.search(text)) and bool(_CHROME_LEFTOVER.match(_CHROME_TOKEN.sub("", text)))
 
 
 def _head_end(lines: Numbered) -> int:

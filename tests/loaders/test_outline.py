@@ -124,3 +124,11 @@ def test_annex_table_rows_start_a_tree_of_their_own(parse) -> None:
     assert task.path == ("一", "1")
     assert task.deadline == "2025年底"
     assert [s.title for s in plan.sections if s.level == 1] == ["总体要求", "保障措施", "基础设施"]
+
+
+def test_annex_list_on_the_annex_line(parse) -> None:
+    plan = parse(
+        f"方案\n\n一、任务\n1.建设道路。{CLAUSE}\n附件：1.重点项目清单\n      2.任务进度表\n"
+    )
+    assert plan.document.annex == ("重点项目清单", "任务进度表")
+    assert [s.title for s in plan.sections] == ["任务"]

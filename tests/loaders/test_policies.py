@@ -87,3 +87,17 @@ def test_land_measures(parse) -> None:
         "2.增加定向培养招生指标。（责任单位：县教育局）\n"
     )
     assert [(p.kind, p.tasks) for p in plan.policies] == [("land", ("t1.1",))]
+
+
+def test_every_document_the_preamble_implements(parse) -> None:
+    plan = parse(
+        "方案\n\n为贯彻落实《国务院关于甲事的意见》（国发〔2021〕3号）和《某省人民政府关于乙事的"
+        "通知》，制定本方案。\n一、重点任务\n" + TASK
+        + "二、保障措施\n参照《某市关于丙事的办法》执行。\n"
+    )
+    implemented = {p.title: p.implemented for p in plan.policies if p.kind == "document"}
+    assert implemented == {
+        "国务院关于甲事的意见": True,
+        "某省人民政府关于乙事的通知": True,
+        "某市关于丙事的办法": False,
+    }
