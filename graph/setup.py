@@ -50,10 +50,14 @@ def _falkordb(store: Store) -> None:
     rows = store.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
     existing = {(r["label"], p) for r in rows for p in r["properties"]}
     wanted = [(label, "uid") for label in UNIQUE_LABELS] + list(INDEXED)
-    for label, prop in wanted:
-        if (label, prop) not in existing:
-            store.write(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+    missing = [(label, prop) for label, prop in wanted if (label, prop) not in existing]
+    for label, prop in missing:
+        store.write(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
     create_unique = getattr(store, "create_unique_constraint", None)
     if create_unique is not None:
         for label in UNIQUE_LABELS:
             create_unique(label, "uid")
+    compact = getattr(store, "compact", None)
+    if missing and compact is not None:
+        # Into the embedded store's snapshot, so queries replayed after a crash find them.
+        compact()

@@ -60,7 +60,6 @@ DEFAULT_TASKS: dict[str, list[TaskSpec]] = {
     ],
 }
 ALIASES = {"县发展改革局": ("县发改局",)}
-_NUMBERS = "一二三四五六七八九十"
 _SPAN = Span(0, 0, 1)
 
 
@@ -85,7 +84,7 @@ def make_plan(
     sections = [part]
     plan_tasks: list[Task] = []
     for k, (heading, specs) in enumerate(tasks.items(), start=1):
-        section = Section(f"s1.{k}", f"（{_NUMBERS[k - 1]}）", heading, 2, "s1", k, _SPAN)
+        section = Section(f"s1.{k}", f"（{k}）", heading, 2, "s1", k, _SPAN)
         sections.append(section)
         for n, (text, units) in enumerate(specs, start=1):
             plan_tasks.append(

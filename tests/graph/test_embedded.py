@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 from conftest import make_plan
 
-from dutygraph.errors import StoreError
+from dutygraph.errors import StoreBusyError, StoreError
 from dutygraph.graph.embedded import DataDir, EmbeddedStore, _is_server
 from dutygraph.graph.load import load_plan, stats
 from dutygraph.graph.store import open_store
@@ -85,3 +88,169 @@ def test_reads_return_plain_values(tmp_path: Path) -> None:
 def test_bad_cypher_is_a_store_error(tmp_path: Path) -> None:
     with EmbeddedStore.open(tmp_path / "db") as store, pytest.raises(StoreError, match="query"):
         store.read("MATCH (n RETURN n")
+
+
+# --- two processes, crashes, failures ------------------------------------------------------
+
+CHILD = """
+import sys, time
+sys.path.insert(0, {tests!r})
+from conftest import make_plan
+from dutygraph.graph.store import open_store
+from dutygraph.graph.load import load_plan
+store = open_store({db!r})
+print("pid", store.pid, flush=True)
+{body}
+"""
+
+
+def child(db: Path, body: str, **kwargs: object) -> subprocess.Popen[str]:
+    """A second dutygraph process on `db` that runs `body` with `store` open."""
+    code = CHILD.format(tests=str(Path(__file__).parent.parent), db=str(db), body=body)
+    return subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, **kwargs,
+    )  # fmt: skip
+
+
+def server_pid(line: str) -> int:
+    word, pid = line.split()
+    assert word == "pid", line
+    return int(pid)
+
+
+def test_a_second_process_shares_the_server(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    with open_store(str(db)) as store:
+        other = child(db, "load_plan(store, make_plan('b.txt'))\nstore.close()")
+        out, err = other.communicate(timeout=60)
+        assert other.returncode == 0, err
+
+        assert server_pid(out) == store.pid  # one server, not two
+        assert _is_server(store.pid)  # the other's close left it running for us
+        assert stats(store)["nodes"]["Document"] == 1
+        pid = store.pid
+    wait_dead(pid)  # the last one out stops it
+
+
+def test_the_server_outlives_the_process_that_started_it(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    starter = child(db, "print('ready', flush=True)\nsys.stdin.readline()\nstore.close()",
+                    stdin=subprocess.PIPE)  # fmt: skip
+    pid = server_pid(starter.stdout.readline())
+    assert starter.stdout.readline() == "ready\n"
+
+    with open_store(str(db)) as store:
+        assert store.pid == pid
+        starter.communicate("\n", timeout=60)
+        assert starter.returncode == 0
+        assert _is_server(pid)
+        load_plan(store, make_plan())  # still usable
+    wait_dead(pid)
+
+
+def test_processes_starting_together_start_one_server(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    body = "print('ready', flush=True)\nsys.stdin.readline()\nstore.close()"
+    starters = [child(db, body, stdin=subprocess.PIPE) for _ in range(3)]
+    pids = {server_pid(p.stdout.readline()) for p in starters}
+    assert len(pids) == 1
+    for p in starters:
+        p.communicate("\n", timeout=60)
+        assert p.returncode == 0, p.stderr
+    wait_dead(pids.pop())
+
+
+def test_stale_files_of_a_killed_server_do_not_block_the_next_start(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    store = open_store(str(db))
+    load_plan(store, make_plan())
+    before = stats(store)
+    pid = store.pid
+    os.kill(pid, signal.SIGKILL)
+    wait_dead(pid)
+    data = DataDir.at(db)
+    assert data.socket.exists() and data.pidfile.exists()  # what a crash leaves
+    with pytest.raises(StoreError):
+        store.ping()
+    store.close()  # closing a store whose server died is quiet
+
+    with open_store(str(db)) as again:
+        assert again.pid != pid
+        assert stats(again) == before
+
+
+def test_kill_9_during_a_load_leaves_each_document_whole_or_absent(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    # Two versions of one big document, loaded in turn until the server is killed.
+    body = """
+units = [f"县单位{i}" for i in range(300)]
+def version(n):
+    return {
+        f"部分{k}": [
+            (f"任务{k}-{j}" + "内容" * 20, [units[(k + j) % 300], units[(3 * j) % 300]])
+            for j in range(n)
+        ]
+        for k in range(20)
+    }
+plans = [make_plan("big.txt", version(150), version="1"),
+         make_plan("big.txt", version(100), version="2")]
+for i in range(1000):
+    print("loading", i, flush=True)
+    load_plan(store, plans[i % 2])
+"""
+    loader = child(db, body)
+    pid = server_pid(loader.stdout.readline())
+    for _ in range(3):  # into the third load: the first ones are complete
+        assert loader.stdout.readline().startswith("loading")
+    time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    loader.communicate(timeout=60)
+    assert loader.returncode != 0  # it saw its store die
+
+    with open_store(str(db)) as store:
+        counts = stats(store)
+        tasks = counts["nodes"].get("Task", 0)
+        assert tasks in {20 * 150, 20 * 100}
+        assert counts["relationships"]["RESPONSIBLE_FOR"] == 2 * tasks
+        assert counts["relationships"]["HAS_TASK"] == tasks
+        assert counts["nodes"]["Section"] == 21
+        assert counts["nodes"]["Document"] == 1
+
+
+def test_a_server_that_does_not_answer_is_reported_not_replaced(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    with open_store(str(db)) as store:
+        os.kill(store.pid, signal.SIGSTOP)
+        try:
+            with pytest.raises(StoreBusyError, match=rf"pid {store.pid}.* does not answer"):
+                EmbeddedStore.open(db)
+        finally:
+            os.kill(store.pid, signal.SIGCONT)
+        assert store.read("RETURN 1 AS one") == [{"one": 1}]
+
+
+def test_a_server_that_cannot_start_says_why(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    with open_store(str(db)) as store:
+        load_plan(store, make_plan())
+    manifest = next((db / "appendonlydir").glob("*.manifest"))
+    manifest.write_text("this is not a manifest\n")
+    started = time.monotonic()
+
+    with pytest.raises(StoreError) as caught:
+        open_store(str(db))
+
+    message = str(caught.value)
+    assert message.startswith("the FalkorDB server exited with status 1 while starting in ")
+    assert "manifest" in message.lower()  # the tail of its log says what is wrong
+    assert "\n" not in message
+    assert time.monotonic() - started < 10
+
+
+def test_a_data_dir_path_too_long_for_a_socket(tmp_path: Path) -> None:
+    db = tmp_path / ("很长的目录名" * 12)
+    with open_store(str(db)) as store:
+        assert len(str(db).encode()) > 108
+        assert store.data.socket.parent.name == f"dutygraph-{os.getuid()}"
+        assert store.read("RETURN 1 AS one") == [{"one": 1}]

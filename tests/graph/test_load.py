@@ -63,16 +63,16 @@ def test_task_and_assignment_properties(store: Store, plan: Plan) -> None:
         {"uid": f"{uid}/t1.1.2"},
     )
     assert task == {
-        "code": "二（一）2",
-        "path": ["二", "（一）", "2"],
+        "code": "二（1）2",
+        "path": ["二", "（1）", "2"],
         "text": "争取对口帮扶单位加大帮扶力度。",
         "section": f"{uid}/s1.1",
         "ordinal": 2,
     }
     assert tasks_of(store, "县发展改革局") == [
-        {"document": uid, "code": "二（一）2", "role": "lead", "rank": 1, "inferred": True,
+        {"document": uid, "code": "二（1）2", "role": "lead", "rank": 1, "inferred": True,
          "written": "县发展改革局"},
-        {"document": uid, "code": "二（二）1", "role": "lead", "rank": 1, "inferred": True,
+        {"document": uid, "code": "二（2）1", "role": "lead", "rank": 1, "inferred": True,
          "written": "县发展改革局"},
     ]  # fmt: skip
     [unit] = store.read(
@@ -109,7 +109,7 @@ def test_changed_version_replaces_its_part_and_keeps_shared_nodes(store: Store) 
     uid = load_plan(store, make_plan("new/dir/a.txt", changed, version="2")).uid
 
     assert uid == document_uid("plans/a.txt")
-    assert [r["code"] for r in tasks_of(store, "县财政局")] == ["二（一）1"]
+    assert [r["code"] for r in tasks_of(store, "县财政局")] == ["二（1）1"]
     assert len(tasks_of(store, "县发展改革局")) == 3  # two in b, one in the new a
     assert stats(store)["nodes"]["Document"] == 2
     assert stats(store)["nodes"]["Task"] == 4
