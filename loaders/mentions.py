@@ -26,7 +26,10 @@ _MENTION = re.compile(
 # Words before a name that the match may have taken in: the name starts after the last.
 _LEADING = re.compile(r"^.*(?:及时|联合|会同|简称|设在|向|由|并|与|及|同|在|将|把|对|为|是)")
 _DEFINITION = re.compile(r"（[^（）]*?简称([^，；：（）]+?)(?=[，；）])([^（）]*)）")
+# Collectives and people are not the units a mention should add (全县各级干部, 各级宣传部门).
+_NOT_A_UNIT = re.compile(r"^[全各]|干部$|人员$|群众$")
 _HOST = re.compile(rf"设在({_NAME})")
+_HOST_AT = re.compile(rf"设在({_NAME})(?=[，。；、）\s]|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,8 @@ def mentions(
         start, end = m.start(1), m.end(1)
         start += _name_start(m.group(1))
         written = folded[start:end]
+        if _NOT_A_UNIT.search(written):
+            continue
         entry = found.setdefault(resolve(written), Mention())
         entry.written.append(written)
         span = Span(start, end, line_at(lines, start))
@@ -81,7 +86,37 @@ def mentions(
         entry = found.setdefault(resolve(d.name), Mention())
         if d.host:
             entry.hosted_by = resolve(d.host)
+    for owner, host, span in _hosted(masked, found, lines):
+        entry = found.setdefault(resolve(owner), Mention())
+        entry.hosted_by = entry.hosted_by or resolve(host)
+        if not entry.spans:
+            entry.written.append(owner)
+            entry.spans.append(span)
     return found
+
+
+def _hosted(
+    masked: str, found: dict[str, Mention], lines: tuple[Line, ...]
+) -> list[tuple[str, str, Span]]:
+    """`X设在Y` outside a definition bracket. X may be `领导小组办公室` after the group was
+    named (`省数字政府建设领导小组负责…，领导小组办公室设在省政务服务数据管理局`)."""
+    groups = sorted(
+        (span.start, name) for name, m in found.items() if name.endswith("领导小组")
+        for span in m.spans
+    )
+    hosted = []
+    for m in _HOST_AT.finditer(masked):
+        start = max(masked.rfind(ch, 0, m.start()) for ch in "，。；\n（") + 1
+        owner = masked[start : m.start()].strip()
+        at = m.start() - len(owner)
+        owner = owner[_name_start(owner) :]
+        if not re.fullmatch(_NAME, owner):
+            before = [name for pos, name in groups if pos < at]
+            if not (before and owner.startswith("领导小组") and owner.endswith("办公室")):
+                continue
+            owner = before[-1] + owner[len("领导小组") :]
+        hosted.append((owner, m.group(1), Span(at, m.start(), line_at(lines, at))))
+    return hosted
 
 
 def _owner(folded: str, paren: int) -> str | None:
@@ -110,7 +145,8 @@ def _duty(text: str, folded: str, start: int, end: int) -> str | None:
     while b < len(folded) and folded[b] not in "，。；\n（）":
         b += 1
     clause = text[a:b].strip()
-    if re.match(r"(?:简称|设在)", folded[a:b].strip()) or clause == text[start:end]:
+    defines = re.match(r"(?:简称|设在)", folded[a:b].strip()) or folded[start - 2 : start] == "设在"
+    if defines or clause == text[start:end]:
         return None
     return clause
 

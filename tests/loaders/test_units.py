@@ -115,3 +115,16 @@ def test_units_named_outside_assignments(parse) -> None:
         assert [d.text for d in units[name].duties] == ["联合县委办、县府办做好督查工作"]
         span = units[name].spans[0]
         assert plan.text[span.start : span.end] == written
+
+
+def test_group_office_hosted_outside_a_bracket(parse) -> None:
+    plan = parse(
+        HEAD + "1.建设。（责任单位：县发改局）\n二、保障措施\n"
+        "（一）加强领导。某县数字政府建设领导小组负责统筹推进，领导小组办公室设在县政务服务数据管理局。"
+        "全县各级干部要提高认识。\n"
+    )
+    units = {u.name: u for u in plan.units}
+    office = units["某县数字政府建设领导小组办公室"]
+    assert office.hosted_by == "县政务服务数据管理局"
+    assert plan.text[office.spans[0].start : office.spans[0].end] == "领导小组办公室"
+    assert "全县各级干部" not in units
