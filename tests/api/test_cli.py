@@ -19,7 +19,8 @@ def dutygraph(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(tmp_path_factory.mktemp("cli") / "db")
-    assert dutygraph("load", str(SAMPLE), "--db", path).returncode == 0
+    done = dutygraph("load", str(SAMPLE), "--db", path)
+    assert done.returncode == 0, done.stderr
     return path
 
 
