@@ -1,0 +1,25 @@
+# The dutygraph API (`dutygraph serve`) with its browser explorer, for docker-compose.yml.
+# Stage 1 builds the explorer (web/dist) with npm; stage 2 is Python only.
+FROM node:20-slim AS web
+WORKDIR /src/web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npm run build
+
+FROM python:3.11-slim
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY dutygraph/ dutygraph/
+COPY loaders/ loaders/
+COPY graph/ graph/
+COPY schema/ schema/
+COPY api/ api/
+RUN pip install --no-cache-dir . && useradd --system --home /app dutygraph
+COPY samples/ samples/
+COPY --from=web /src/web/dist/ web/dist/
+# The installed package cannot find web/dist beside its sources; tell it where it is.
+ENV DUTYGRAPH_WEB_DIST=/app/web/dist
+USER dutygraph
+EXPOSE 8000
+CMD ["dutygraph", "serve", "samples/luhe-old-area-plan.txt", "--host", "0.0.0.0"]
