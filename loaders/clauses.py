@@ -168,7 +168,9 @@ def whole_line(f: str, start: int, end: int) -> Clause | None:
         return None
     m = LABEL.match(f, a)
     if m is not None:
-        return _widen(parse(f, a, b, labelled_only=True), a, b)
+        # `配合单位：B）` closes a bracket opened on the line before.
+        inner = b - 1 if f[b - 1] in _CLOSE and _matching_open(f, a, b - 1) is None else b
+        return _widen(parse(f, a, inner, labelled_only=True), a, b)
     if f[a] in _OPEN and f[b - 1] in _CLOSE and _matching_open(f, a, b - 1) == a:
         clause = parse(f, a + 1, b - 1)
         return _widen(clause, a, b) if clause is not None else None
@@ -204,6 +206,7 @@ def _units(
         role, pb, own = _strip_marker(f, pa, pb)
         if pa < pb and f[pa] == "由":
             pa += 1
+        pb = _drop_annotation(f, pa, pb)
         if pa >= pb:
             for i in pending:
                 refs[i] = _with_role(refs[i], role)
@@ -248,6 +251,16 @@ def _strip_marker(f: str, a: int, b: int) -> tuple[Role | None, int, bool]:
     if word in ("配合实施", "共同配合", "配合", "参与", "协助", "协办"):
         return "support", end, False
     return None, end, False
+
+
+def _drop_annotation(f: str, a: int, b: int) -> int:
+    """`县发改局（张三）`: a bracket after a whole unit name is a note, not part of it."""
+    if b - a < 3 or f[b - 1] not in _CLOSE:
+        return b
+    opening = _matching_open(f, a, b - 1)
+    if opening is not None and opening > a and looks_like_unit(f[a:opening]):
+        return _rstrip(f, a, opening)
+    return b
 
 
 def _with_role(ref: UnitRef, role: Role | None) -> UnitRef:

@@ -131,10 +131,14 @@ class _Assembler:
     def _items(self) -> list[_Item | None]:
         items: list[_Item | None] = []
         last: _Item | None = None
+        unclosed: Warning | None = None  # a bracket left open, perhaps closed on a clause line
         for b in self.blocks:
             clause = clauses.whole_line(self.folded, b.body, b.end) if b.number is None else None
             if clause is not None:
                 self._problems(clause.problems, b)
+                if unclosed is not None and self._closes(b):
+                    self.warnings.remove(unclosed)
+                unclosed = None
                 if last is None:
                     self._warn(b, "responsibility clause before any item")
                 else:
@@ -146,9 +150,16 @@ class _Assembler:
             for c in found:
                 self._problems(c.problems, b)
             self._problems(problems, b)
+            unclosed = self.warnings[-1] if problems else None
             last = _Item(b, cut, found, b.end)
             items.append(last)
         return items
+
+    def _closes(self, b: Block) -> bool:
+        end = b.end
+        while end > b.body and self.folded[end - 1] in " 。；":
+            end -= 1
+        return end > b.body and self.folded[end - 1] in "）】〕］]"
 
     def _decide(
         self, items: list[_Item | None], children: dict[int | None, list[int]]

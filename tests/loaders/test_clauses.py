@@ -288,3 +288,18 @@ def test_units_joined_by_he_and_ji(parse) -> None:
         ("县科技工业和信息化局", "support"),
         ("县水务局", "support"),
     ]
+
+
+def test_clause_bracket_closed_on_the_next_line(parse, roles) -> None:
+    plan = parse(HEAD + "1.建设数据平台。（牵头单位：县财政局；\n配合单位：县教育局、县水务局）\n")
+    assert roles(plan.tasks[0]) == [
+        ("县财政局", "lead", False),
+        ("县教育局", "support", False),
+        ("县水务局", "support", False),
+    ]
+    assert not plan.warnings
+
+
+def test_notes_after_a_unit_are_not_part_of_it(parse) -> None:
+    plan = parse(HEAD + "1.建设数据平台。（牵头单位：县财政局（李四）；配合单位：县教育局）\n")
+    assert [a.written for a in plan.tasks[0].units] == ["县财政局", "县教育局"]
