@@ -8,7 +8,7 @@ from dutygraph.errors import ParseError
 
 from . import goals, mentions, policies, projects
 from .fold import fold
-from .model import Document, Plan, SourceText, Unit
+from .model import Document, Plan, SourceText, Span, Task, Unit
 from .outline import outline
 from .tasks import assemble
 from .units import expand, kind_of, level_of, load_aliases
@@ -60,10 +60,13 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
     )
 
 
-def _units(tasks, outside: dict[str, mentions.Mention], *alias_tables: dict[str, str]):
-    """One Unit per canonical name, with every spelling seen and every place named."""
+def _units(
+    tasks: tuple[Task, ...], outside: dict[str, mentions.Mention], *alias_tables: dict[str, str]
+) -> tuple[Unit, ...]:
+    """One Unit per canonical name, with every spelling seen and every place named (a host
+    named only as a host is a unit too)."""
     written: dict[str, list[str]] = {}
-    spans: dict[str, list] = {}
+    spans: dict[str, list[Span]] = {}
     for task in tasks:
         for a in task.units:
             written.setdefault(a.name, []).append(fold(a.written))
@@ -71,7 +74,11 @@ def _units(tasks, outside: dict[str, mentions.Mention], *alias_tables: dict[str,
     for name, m in outside.items():
         written.setdefault(name, []).extend(m.written)
         spans.setdefault(name, []).extend(m.spans)
-    known = {}
+    for m in outside.values():
+        if m.hosted_by:
+            written.setdefault(m.hosted_by, [])
+            spans.setdefault(m.hosted_by, [])
+    known: dict[str, list[str]] = {}
     for table in alias_tables:
         for alias, name in table.items():
             known.setdefault(name, []).append(alias)
