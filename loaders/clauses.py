@@ -181,11 +181,6 @@ def whole_line(f: str, start: int, end: int) -> Clause | None:
     return None
 
 
-def rule_notes(f: str, start: int, end: int) -> list[re.Match[str]]:
-    """Rule notes (`（列第一位者为牵头单位，下同）`) anywhere in f[start:end]."""
-    return list(_RULE_NOTE.finditer(f, start, end))
-
-
 def _units(
     f: str, a: int, b: int, default: Role | None, labelled: bool
 ) -> tuple[list[UnitRef], tuple[int, int] | None, list[tuple[int, int]], list[str]] | None:

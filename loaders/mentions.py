@@ -37,7 +37,6 @@ class Definition:
     name: str  # the full name, folded
     alias: str  # the short name it defines
     host: str | None  # the unit it is hosted by, as written (folded)
-    span: Span | None
 
 
 @dataclass
@@ -48,7 +47,7 @@ class Mention:
     hosted_by: str | None = None
 
 
-def definitions(text: str, folded: str) -> list[Definition]:
+def definitions(folded: str) -> list[Definition]:
     """Aliases the plan defines: `X（简称Y，设在Z）`."""
     found = []
     for m in _DEFINITION.finditer(folded):
@@ -57,7 +56,7 @@ def definitions(text: str, folded: str) -> list[Definition]:
             continue
         host = _HOST.search(m.group(2))
         found.append(
-            Definition(owner, m.group(1).strip(), host.group(1) if host else None, None)
+            Definition(owner, m.group(1).strip(), host.group(1) if host else None)
         )
     return found
 

@@ -19,7 +19,7 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
     user_aliases = load_aliases(aliases)
     folded = fold(source.text)
     tree = outline(source.text, folded, source.lines)
-    defined = mentions.definitions(source.text, folded)
+    defined = mentions.definitions(folded)
     text_aliases = {d.alias: d.name for d in defined}
 
     def resolve(name: str) -> str:
