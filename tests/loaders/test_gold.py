@@ -127,3 +127,18 @@ def test_named_projects(sample_plan: Plan, gold: dict) -> None:
     names = [_normal(p.name) for p in sample_plan.projects]
     for expected in gold["named_projects_min"]:
         assert any(_normal(expected) in name for name in names), expected
+
+
+def test_sample_in_traditional_and_half_width_gives_the_same_units(gold: dict) -> None:
+    from hanziconv import HanziConv
+
+    from dutygraph.loaders.plan import build_plan
+    from dutygraph.loaders.read import read_text
+
+    text = SAMPLE.read_text("utf-8")
+    half = text.translate(str.maketrans("（）：，；", "():,;"))
+    for variant in (HanziConv.toTraditional(text), half):
+        plan = build_plan(read_text(variant), aliases=None)
+        assert [[a.name for a in t.units] for t in plan.tasks] == [
+            t["units"] for t in gold["tasks"]
+        ]
