@@ -75,7 +75,7 @@ export class DetailsPanel {
   }
 
   render(node, children) {
-    this.body.replaceChildren(...children);
+    this.body.replaceChildren(...children.filter(Boolean));
     this.body.dataset.state = 'ready';
   }
 

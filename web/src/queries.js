@@ -8,7 +8,7 @@ export const SEARCH = `query Search($text: String!, $first: Int!) {
     ... on Task { uid code text }
     ... on Policy { uid name title docNumber }
     ... on Project { uid name kind }
-    ... on Section { uid number title }
+    ... on Section { uid number sectionTitle: title }
   }
 }`;
 

@@ -19,7 +19,7 @@ function describe(hit) {
     case 'Project':
       return { name: hit.name, extra: hit.kind || '' };
     case 'Section':
-      return { name: `${hit.number} ${hit.title}`, extra: '' };
+      return { name: `${hit.number} ${hit.sectionTitle}`, extra: '' };
     default:
       return { name: hit.uid, extra: '' };
   }

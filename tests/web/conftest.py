@@ -1,0 +1,107 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright for Python, headless, against
+`live_server` (tests/conftest.py: `dutygraph serve` on the sample, embedded store).
+
+Playwright never downloads a browser here: it launches /usr/bin/chromium (or `chromium`
+on PATH, or $CHROMIUM) through `executable_path`. Without one the tests skip, except in
+CI (env CI set), where a missing browser is a failure. Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+DIST = ROOT / "web" / "dist"
+
+# No sandbox (tests may run as root), no GPU, and none of the background traffic Chromium
+# starts by itself, so every request the tests see comes from the page.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1366, "height": 768}  # a common laptop screen
+
+
+def find_chromium() -> str | None:
+    candidates = [os.environ.get("CHROMIUM"), "/usr/bin/chromium"]
+    candidates += [shutil.which(name) for name in ("chromium", "chromium-browser")]
+    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = find_chromium()
+    if path:
+        return path
+    reason = (
+        "no Chromium found (looked at $CHROMIUM, /usr/bin/chromium, chromium on PATH); "
+        "scripts/install-system-deps installs Debian's chromium as root"
+    )
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run the browser tests: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str) -> Iterator[Browser]:
+    if not (DIST / "index.html").is_file():
+        pytest.fail(f"{DIST} is not built: run `make setup` (npm ci + vite build in web/)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Tab:
+    """A page on the live server, and every URL the browser asked for while it was open."""
+
+    page: Page
+    origin: str
+    requests: list[str] = field(default_factory=list)
+
+    def foreign_requests(self) -> list[str]:
+        """Requests that would leave the server's origin (data: and blob: stay in the page)."""
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in ("data", "blob")
+            and not (url == self.origin or url.startswith(self.origin + "/"))
+        ]
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"web-{name}.png"
+        self.page.screenshot(path=str(path))
+        return path
+
+
+@pytest.fixture
+def tab(browser: Browser, live_server: str) -> Iterator[Tab]:
+    context: BrowserContext = browser.new_context(
+        viewport=VIEWPORT, base_url=live_server, locale="zh-CN", accept_downloads=True
+    )
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    opened = Tab(page, live_server.rstrip("/"))
+    # The context sees the page's requests and its workers' (GraphiQL's editor workers).
+    context.on("request", lambda request: opened.requests.append(request.url))
+    context.on("websocket", lambda ws: opened.requests.append(ws.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield opened
+    context.close()
+    assert not errors, f"uncaught errors in the page: {errors}"
