@@ -25,7 +25,7 @@ _NUMBERING = re.compile(
     r"|(?P<circle>[①-⑳])\s*"
 )
 # Conversion leftovers and Markdown marks before the text of a line.
-_NOISE = re.compile(r"(?:\s|\[bookmark:[^\]]*\]|#{1,6}(?=\s)|\*\*|>(?=\s))*")
+_NOISE = re.compile(r"(?:\s|\[bookmark:[^\]]*\]|#{1,6}(?=\s)|\*\*|[>*+-](?=\s))*")
 _ANNEX = re.compile(r"附件\s*\d*\s*(?:：|$)")
 _ANNEX_NAME = re.compile(r"(?:表|清单|名单|目录|方案|计划|办法|细则|意见|图|汇总|明细)$")
 

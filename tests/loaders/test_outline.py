@@ -90,7 +90,9 @@ def test_annex_list(parse) -> None:
 def test_conversion_noise_and_markdown_marks(parse) -> None:
     plan = parse(
         "# 某县工作方案\n\n## 一、重点任务\n[bookmark: _GoBack]1.建设道路。" + CLAUSE + "\n"
+        "- **2.建设桥梁。**" + CLAUSE + "\n"
     )
+    assert [t.path for t in plan.tasks] == [("一", "1"), ("一", "2")]
     assert plan.document.title == "某县工作方案"
     assert plan.sections[0].title == "重点任务"
     assert plan.tasks[0].text == "建设道路。"
