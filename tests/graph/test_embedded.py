@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -254,3 +255,22 @@ def test_a_data_dir_path_too_long_for_a_socket(tmp_path: Path) -> None:
         assert len(str(db).encode()) > 108
         assert store.data.socket.parent.name == f"dutygraph-{os.getuid()}"
         assert store.read("RETURN 1 AS one") == [{"one": 1}]
+
+
+def test_default_data_dir_is_the_users_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    with open_store(None) as store:
+        assert store.data.path == tmp_path / "xdg" / "dutygraph"
+        assert store.read("RETURN 1 AS one") == [{"one": 1}]
+
+
+def test_threads_share_one_store(embedded_store: EmbeddedStore) -> None:
+    def work(i: int) -> list[int]:
+        return [embedded_store.read("RETURN $i AS i", {"i": i})[0]["i"] for _ in range(20)]
+
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(work, range(8)))
+    assert results == [[i] * 20 for i in range(8)]

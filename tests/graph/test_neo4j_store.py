@@ -10,6 +10,7 @@ against a real Neo4j only (`test_wrong_password_on_real_neo4j`).
 from __future__ import annotations
 
 import os
+import re
 import socket
 import time
 from pathlib import Path
@@ -127,3 +128,12 @@ def test_parameters_too_big_for_falkordb_bolt_are_refused_not_sent(bolt_store: S
     with pytest.raises(StoreError, match=r"FalkorDB's Bolt endpoint .* crashes"):
         bolt_store.read("RETURN size($s) AS n", {"s": "内容" * 1000})
     assert bolt_store.read("RETURN size($s) AS n", {"s": "内容" * 500}) == [{"n": 1000}]
+
+
+def test_neo4j_uri_from_the_environment_when_no_db_is_given(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    uri = f"bolt://127.0.0.1:{closed_port()}"
+    monkeypatch.setenv("NEO4J_URI", uri)
+    with pytest.raises(StoreError, match=re.escape(f"cannot reach Neo4j at {uri}")):
+        open_store(None)
