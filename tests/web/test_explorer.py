@@ -10,8 +10,12 @@ from typing import Any
 
 import httpx
 import openpyxl
+import pytest
 from conftest import Tab
 from playwright.sync_api import Locator, expect
+
+# write-excel-file's workbooks carry no default cell style; openpyxl notes it and reads on.
+pytestmark = pytest.mark.filterwarnings("ignore:Workbook contains no default style")
 
 UNIT = "县发展改革局"
 UNIT_UID = f"unit:{UNIT}"
@@ -160,6 +164,65 @@ def test_workload_ranks_towns_then_the_development_bureau(tab: Tab, tmp_path) ->
     values = [list(r) for r in sheet.iter_rows(min_row=2, max_row=3, values_only=True)]
     assert [v[1:3] for v in values] == [["各镇人民政府", 24], [UNIT, 22]]
     assert tab.foreign_requests() == []
+
+
+def test_graph_is_navigable_by_keyboard(tab: Tab) -> None:
+    open_unit_by_keyboard(tab)
+    page = tab.page
+    graph = page.get_by_test_id("graph")
+    expect(graph).to_be_focused()
+    before = page.evaluate("() => dutygraph.cy.nodes().length")
+    page.keyboard.press("ArrowRight")
+    moved = graph.get_attribute("data-selected")
+    assert moved and moved != UNIT_UID
+    expect(page.get_by_test_id("details-body")).to_have_attribute("data-uid", moved)
+    page.keyboard.press("Enter")  # expands the selected node
+    expect(graph).to_have_attribute("data-state", "ready")
+    page.wait_for_function("n => dutygraph.cy.nodes().length > n", arg=before)
+
+
+def test_workload_filters_by_section_and_exports_the_matrix(
+    tab: Tab, live_server: str, tmp_path
+) -> None:
+    page = tab.page
+    page.goto("/#workload")
+    view = page.get_by_test_id("view-workload")
+    expect(view).to_have_attribute("data-state", "ready")
+    section = page.get_by_test_id("workload-section")
+    option = section.locator("option", has_text="加快推进基础设施建设")
+    uid = option.get_attribute("value")
+    section.select_option(uid)
+    expect(view).to_have_attribute("data-state", "ready")
+    truth = graphql(
+        live_server,
+        "query($s: ID!) { workload(first: 20, filter: {section: $s}) { total unit { name } } }",
+        s=uid,
+    )["workload"]
+    rows = page.get_by_test_id("workload-row")
+    expect(rows).to_have_count(len(truth))
+    shown = [(cell(r, "workload-unit"), int(cell(r, "workload-total"))) for r in rows.all()]
+    assert shown == [(w["unit"]["name"], w["total"]) for w in truth]
+    assert shown[0][1] < 22  # a part of the plan, not the whole
+
+    # The matrix sheet: shared tasks of the top two units, counted here from the API.
+    with page.expect_download() as got:
+        page.get_by_test_id("workload-xlsx").click()
+    saved = tmp_path / "workload.xlsx"
+    got.value.save_as(saved)
+    matrix = openpyxl.load_workbook(saved).worksheets[1]
+    header = [c.value for c in matrix[1]]
+    a, b = header[1], header[2]
+    tasks = graphql(
+        live_server,
+        """query($u: String!, $s: ID!) { tasks(filter: {unit: $u, section: $s}, first: 100) {
+              edges { node { units { name } } } } }""",
+        u=a,
+        s=uid,
+    )["tasks"]["edges"]
+    shared = sum(1 for e in tasks if b in {u["name"] for u in e["node"]["units"]})
+    assert matrix.cell(row=2, column=3).value == shared
+    assert matrix.cell(row=3, column=2).value == shared
+    tab.screenshot("workload-section")
 
 
 def test_graph_exports_open_as_graphml_and_json(tab: Tab) -> None:

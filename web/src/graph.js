@@ -19,6 +19,9 @@ const STYLE = [
       'text-margin-y': 3,
       'text-wrap': 'ellipsis',
       'text-max-width': 120,
+      // Zoomed out over hundreds of nodes, labels would be an unreadable smear: they
+      // appear once zoomed in far enough to read.
+      'min-zoomed-font-size': 7,
       color: '#1e293b',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.7,

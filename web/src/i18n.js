@@ -82,6 +82,7 @@ const STRINGS = {
     'workload.matrixHint': '格中数字为两单位共同承担的任务数（前 {n} 个单位）',
     'workload.table': '排名表',
     'workload.matrixSheet': '共同任务矩阵',
+    'workload.none': '所选范围内没有任务',
     'error.prefix': '出错了：',
   },
   en: {
@@ -164,6 +165,7 @@ const STRINGS = {
     'workload.matrixHint': 'Each cell counts the tasks two units share (top {n} units)',
     'workload.table': 'Ranking',
     'workload.matrixSheet': 'Shared tasks',
+    'workload.none': 'No tasks in this selection',
     'error.prefix': 'Error: ',
   },
 };

@@ -112,7 +112,7 @@ export class WorkloadView {
       this.rows = ranking.workload.map((w) => ({ uid: w.unit.uid, name: w.unit.name, total: w.total, lead: w.lead, support: w.support }));
       const units = this.rows.slice(0, MATRIX_UNITS);
       this.matrix = { units, counts: sharedMatrix(units, tasks) };
-      this.els.status.textContent = '';
+      this.els.status.textContent = this.rows.length ? '' : t('workload.none');
     } catch (err) {
       this.rows = [];
       this.matrix = { units: [], counts: [] };
