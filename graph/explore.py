@@ -24,7 +24,11 @@ LABELS = ("Document", "Section", "Task", "Goal", "Unit", "Policy", "Project")
 MAX_DEPTH = 3  # neighborhood hops
 MAX_NODES = 500  # neighborhood size
 MAX_PATH_DEPTH = 8
-HOP_ROWS = 5000  # edges read per label per hop
+HOP_ROWS = 5000  # edges read per label per hop (path search)
+# A neighbourhood of `limit` nodes reads at most this many edges per node asked for: the
+# nodes it can still take and the edges between them, not all 20,000 tasks of a unit
+# named in a thousand plans.
+EDGES_PER_NODE = 4
 
 # How any node is named, whatever its label; `text` serves tasks only.
 _NAME = """CASE labels({v})[0] WHEN 'Task' THEN {v}.code WHEN 'Goal' THEN toString({v}.year)
@@ -72,7 +76,7 @@ def neighborhood(store: Store, uid: str, depth: int, limit: int) -> dict[str, li
         if not frontier:
             break
         reached: list[Row] = []
-        for row in _hop(store, frontier):
+        for row in _hop(store, frontier, min(HOP_ROWS, EDGES_PER_NODE * limit)):
             near = row["node"]
             if near["uid"] not in nodes:
                 if len(nodes) >= limit:
@@ -112,7 +116,7 @@ def shortest_path(
             return None
         meetings: list[str] = []
         reached: list[Row] = []
-        for row in _hop(store, frontiers[side]):
+        for row in _hop(store, frontiers[side], HOP_ROWS):
             near = row["node"]
             if near["uid"] in seen[side]:
                 continue
@@ -132,7 +136,7 @@ def _node(store: Store, uid: str) -> Row | None:
     return _graph_node(rows[0]) if rows else None
 
 
-def _hop(store: Store, frontier: Iterable[Row]) -> list[dict[str, Any]]:
+def _hop(store: Store, frontier: Iterable[Row], rows: int) -> list[dict[str, Any]]:
     """Every edge at a frontier node: {origin (the frontier uid), edge, node (the other end)}."""
     by_label: dict[str, list[str]] = {}
     for node in frontier:
@@ -140,14 +144,14 @@ def _hop(store: Store, frontier: Iterable[Row]) -> list[dict[str, Any]]:
     present = [label for label in LABELS if label in by_label]
     cypher = "\nUNION ALL\n".join(_HOPS[label] for label in present)
     params = {label: by_label.get(label, []) for label in present}
-    rows = store.read(cypher, {**params, "rows": HOP_ROWS})
+    found = store.read(cypher, {**params, "rows": rows})
     return [
         {
             "origin": row["origin"],
             "edge": {k: row[k] for k in ("source", "target", "type", "role")},
             "node": _graph_node(row),
         }
-        for row in rows
+        for row in found
     ]
 
 

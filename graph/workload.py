@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dutygraph.graph.columns import Row
+from dutygraph.graph.columns import Row, read_batched
 from dutygraph.graph.store import Store
 from dutygraph.graph.task_filter import SECTION_DEPTH
 
@@ -16,16 +16,26 @@ _COUNTS = """count(t) AS total,
        count(CASE WHEN r.role = 'lead' THEN 1 END) AS lead,
        count(CASE WHEN r.role = 'support' THEN 1 END) AS support"""
 
-# Per section holding the unit's tasks; the section's chain of numbers and ordinals up
-# to its document give its printed code (二（五）) and its place in the plan.
-UNIT_WORKLOAD = f"""MATCH (:Unit {{uid: $uid}})-[r:RESPONSIBLE_FOR]->(t:Task)
+# A unit on many plans is on thousands of tasks: the totals come from one aggregate row,
+# and only the first $limit documents (heaviest first) and sections (in plan order) travel.
+UNIT_BY_DOCUMENT = f"""MATCH (:Unit {{uid: $uid}})-[r:RESPONSIBLE_FOR]->(t:Task)
+WITH t.document AS document, {_COUNTS}
+ORDER BY total DESC, document
+WITH collect({{document: document, total: total, lead: lead, support: support}}) AS docs,
+     sum(total) AS total, sum(lead) AS lead, sum(support) AS support
+RETURN total, lead, support, docs[..$limit] AS documents"""
+
+# A task's path starts with its section's numbers (二, （五）), so the section's printed
+# code is the first `level` of them; its first task's ordinal places it in the plan.
+UNIT_BY_SECTION = f"""MATCH (:Unit {{uid: $uid}})-[r:RESPONSIBLE_FOR]->(t:Task)
       <-[:HAS_TASK]-(s:Section)
-WITH s, {_COUNTS}
-MATCH chain = (s)<-[:HAS_SECTION*1..{SECTION_DEPTH + 1}]-(d:Document)
-WITH s, d, total, lead, support, reverse(nodes(chain))[1..] AS parts
-RETURN s.uid AS section, s.title AS title, [x IN parts | x.number] AS numbers,
-       [x IN parts | x.ordinal] AS ordinals, d.uid AS document, d.title AS document_title,
-       total, lead, support"""
+WITH s, {_COUNTS}, min(t.ordinal) AS first, head(collect(t.path)) AS path
+RETURN s.uid AS section, s.title AS title, path[..s.level] AS numbers, first,
+       s.document AS document, total, lead, support
+ORDER BY document, first LIMIT $limit"""
+
+DOCUMENT_TITLES = """UNWIND $uids AS key MATCH (d:Document {uid: key})
+RETURN d.uid AS uid, d.title AS title"""
 
 WORKLOAD_RANKING = f"""MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t:Task)
 WHERE $document IS NULL OR t.document = $document
@@ -46,36 +56,39 @@ RETURN o.uid AS unit, o.name AS name, count(DISTINCT t) AS shared
 ORDER BY shared DESC, name LIMIT $limit"""
 
 
-def unit_workload(store: Store, unit_uid: str) -> dict[str, Any]:
-    """{total, lead, support, by_section: [{section, title, code, total, lead, support}],
-    by_document: [{document, title, total, lead, support}]}, sections in plan order.
-    A unit on no task (or no unit) gets zeros and empty lists."""
-    rows = store.read(UNIT_WORKLOAD, {"uid": unit_uid})
-    rows.sort(key=lambda r: (r["document_title"], r["document"], r["ordinals"]))
-    by_document: dict[str, Row] = {}
-    for row in rows:
-        doc = by_document.setdefault(
-            row["document"],
-            {"document": row["document"], "title": row["document_title"],
-             "total": 0, "lead": 0, "support": 0},
-        )  # fmt: skip
-        for key in ("total", "lead", "support"):
-            doc[key] += row[key]
+def unit_workload(store: Store, unit_uid: str, limit: int = 500) -> dict[str, Any]:
+    """{total, lead, support, by_section: [{section, title, code, document, total, lead,
+    support}], by_document: [{document, title, total, lead, support}]}: totals over every
+    task; the first `limit` documents, heaviest first, and `limit` sections, in plan order
+    (documents by title). A unit on no task (or no unit) gets zeros and empty lists."""
+    params = {"uid": unit_uid, "limit": limit}
+    [totals] = store.read(UNIT_BY_DOCUMENT, params) or [{}]
+    sections = store.read(UNIT_BY_SECTION, params)
+    docs = totals.get("documents") or []
+    wanted = sorted({d["document"] for d in docs} | {s["document"] for s in sections})
+    titles = {r["uid"]: r["title"] for r in read_batched(store, DOCUMENT_TITLES, wanted)}
+    sections.sort(key=lambda r: (titles.get(r["document"]) or "", r["document"], r["first"]))
+    counts = ("total", "lead", "support")
     return {
-        "total": sum(r["total"] for r in rows),
-        "lead": sum(r["lead"] for r in rows),
-        "support": sum(r["support"] for r in rows),
+        **{key: int(totals.get(key) or 0) for key in counts},
         "by_section": [
             {
                 "section": r["section"],
                 "title": r["title"],
                 "code": "".join(r["numbers"]),
                 "document": r["document"],
-                **{key: r[key] for key in ("total", "lead", "support")},
+                **{key: r[key] for key in counts},
             }
-            for r in rows
+            for r in sections
         ],
-        "by_document": list(by_document.values()),
+        "by_document": [
+            {
+                "document": d["document"],
+                "title": titles.get(d["document"]),
+                **{key: d[key] for key in counts},
+            }
+            for d in docs
+        ],
     }
 
 
