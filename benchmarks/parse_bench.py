@@ -27,7 +27,7 @@ def generated_plan(tasks: int) -> str:
     lines = ["某县重点工作任务分工方案", ""]
     n = 0
     for part in range(1, tasks // 100 + 2):
-        lines.append(f"{_number(part)}、第{part}部分")
+        lines.append(f"第{part}部分 重点任务")
         for section in range(1, 11):
             lines.append(f"（{_number(section)}）第{section}类任务。")
             for item in range(1, 11):
@@ -46,10 +46,8 @@ def generated_plan(tasks: int) -> str:
 
 
 def _number(n: int) -> str:
-    """1..99 as Chinese numerals (一, 十, 十一, 二十三)."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _CN[tens - 1] + "十")
-    return head + (_CN[ones - 1] if ones else "")
+    """1..10 as Chinese numerals."""
+    return _CN[n - 1]
 
 
 def timed(path: Path, runs: int) -> tuple[list[float], int]:

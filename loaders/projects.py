@@ -81,34 +81,34 @@ def find(
 
 def _names(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of every project named in folded[start:end]."""
-    masked = _mask_quotes(folded, start, end)
-    folded = folded[:end]  # offsets stay; only the region is read
-    stops = [m.end() for m in _BOUNDARY.finditer(masked, start, end)]
-    stop_words = {m.end(): m.group(0) for m in _BOUNDARY.finditer(masked, start, end)}
+    region = folded[start:end]
+    return [(start + a, start + b, name) for a, b, name in _names_in(region)]
+
+
+def _names_in(text: str) -> list[tuple[int, int, str]]:
+    masked = _mask_quotes(text)
+    stops = [m.end() for m in _BOUNDARY.finditer(masked)]
+    stop_words = {m.end(): m.group(0) for m in _BOUNDARY.finditer(masked)}
     names: list[tuple[int, int, str]] = []
-    for m in _WORK.finditer(masked, start, end):
-        begin = max((s for s in stops if s <= m.start()), default=start)
+    for m in _WORK.finditer(masked):
+        begin = max((s for s in stops if s <= m.start()), default=0)
         if begin == m.start() and stop_words.get(begin) == "等":
             # `粤东水资源优化配置等工程`: the works are named before 等.
-            left = max((s for s in stops if s < begin - 1), default=start)
-            names.append((left, m.end(), folded[left : begin - 1] + m.group(0)))
+            left = max((s for s in stops if s < begin - 1), default=0)
+            names.append((left, m.end(), text[left : begin - 1] + m.group(0)))
         elif begin < m.start():
-            names.append((begin, m.end(), folded[begin : m.end()]))
-    for m in _QUOTED.finditer(folded, start, end):
+            names.append((begin, m.end(), text[begin : m.end()]))
+    for m in _QUOTED.finditer(text):
         if _QUOTED_WORK.search(m.group(1)) and not _inside(names, m.start()):
             names.append((m.start(), m.end(), m.group(1)))
-    for m in _PROGRAMME.finditer(folded, start, end):
+    for m in _PROGRAMME.finditer(text):
         names.append((m.start(), m.end(), _programme_name(m.group(0))))
     return [(a, b, n) for a, b, n in names if len(n) >= 3 and not _GENERIC.search(n)]
 
 
-def _mask_quotes(folded: str, start: int, end: int) -> str:
-    """Blank the inside of “…” so words in a quoted name are not boundaries. Only
-    folded[:end] is kept, and the part before `start` is blank: offsets stay the same."""
-    chars = list(folded[start:end])
-    for m in _QUOTED.finditer(folded, start, end):
-        chars[m.start(1) - start : m.end(1) - start] = "□" * (m.end(1) - m.start(1))
-    return " " * start + "".join(chars)
+def _mask_quotes(text: str) -> str:
+    """Blank the inside of “…” so words in a quoted name are not boundaries."""
+    return _QUOTED.sub(lambda m: "“" + "□" * len(m.group(1)) + "”", text)
 
 
 def _inside(names: list[tuple[int, int, str]], at: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -39,6 +39,7 @@ _STRICT = re.compile(
 _NOT_A_NAME = re.compile(r"[的要将把]|.由")
 
 
+@lru_cache(maxsize=8192)  # plans name the same units again and again
 def looks_like_unit(name: str, strict: bool = False) -> bool:
     """A name that could be a unit: ends like one, short, no sentence punctuation or digits.
     `strict` also asks for a level or place prefix or an ending only units have."""
