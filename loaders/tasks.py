@@ -113,7 +113,7 @@ class _Assembler:
             if b.number is None and not item.claims:
                 continue
             parts = [i]
-            if b.number is not None and not item.clauses and not self._inherited(i, items):
+            if b.number is not None and not item.claims and not self._inherited(i, items):
                 parts += self._run_on(i, items)
                 consumed.update(parts)
             owner = self._section_of(i, is_task)

@@ -303,3 +303,19 @@ def test_clause_bracket_closed_on_the_next_line(parse, roles) -> None:
 def test_notes_after_a_unit_are_not_part_of_it(parse) -> None:
     plan = parse(HEAD + "1.建设数据平台。（牵头单位：县财政局（李四）；配合单位：县教育局）\n")
     assert [a.written for a in plan.tasks[0].units] == ["县财政局", "县教育局"]
+
+
+def test_item_running_on_into_a_paragraph_with_the_clause(parse, roles) -> None:
+    plan = parse(
+        HEAD + "1.推进数据共享，建设统一平台，完善数据目录，加强数据治理和质量管控。"
+        "（2025年底前）\n"
+        "同步推进安全防护体系建设。（责任单位：县政务服务数据管理局）\n"
+    )
+    [task] = plan.tasks
+    assert task.path == ("一", "1")
+    assert task.text.splitlines() == [
+        "推进数据共享，建设统一平台，完善数据目录，加强数据治理和质量管控。",
+        "同步推进安全防护体系建设。",
+    ]
+    assert task.deadline == "2025年底前"
+    assert roles(task) == [("县政务服务数据管理局", "lead", True)]
