@@ -143,7 +143,14 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
         cut = _wstrip(f, start, opening)
         scan = _rstrip(f, start, cut)
     label = _last_label(f, start, scan)
-    if label is not None:
+    closing = _matching_close(f, label - 1, scan) if label and f[label - 1] in _OPEN else None
+    if label is not None and closing is not None:
+        # `1.任务（责任单位：A），并做好…。`: a bracketed clause inside the item; the caller
+        # cuts it out of the item's text.
+        clause = parse(f, label, closing, labelled_only=True)
+        if clause is not None:
+            clauses.insert(0, _widen(clause, label - 1, closing + 1))
+    elif label is not None:
         clause = parse(f, label, scan, labelled_only=True)
         if clause is not None:
             if label > start and f[label - 1] in _OPEN:
@@ -306,6 +313,18 @@ def _matching_open(f: str, start: int, close: int) -> int | None:
         if f[i] in _CLOSE:
             depth += 1
         elif f[i] in _OPEN:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _matching_close(f: str, opening: int, end: int) -> int | None:
+    depth = 0
+    for i in range(opening, end):
+        if f[i] in _OPEN:
+            depth += 1
+        elif f[i] in _CLOSE:
             depth -= 1
             if depth == 0:
                 return i

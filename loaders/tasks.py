@@ -103,7 +103,7 @@ class _Assembler:
             if any(c.note_onwards or (c.first_leads and not c.units) for c in item.clauses):
                 self.first_leads_onwards = True
             if b.number is not None and not is_task.get(i):
-                sections.append(self._section(i, ids, children))
+                sections.append(self._section(item, i, ids, children))
                 if item.claims and id(item) not in inherited:
                     # A heading whose clause none of its items takes up is a task as well.
                     sid = ids[i]
@@ -237,15 +237,14 @@ class _Assembler:
         return tuple(reversed(path))
 
     def _section(
-        self, i: int, ids: dict[int, str], children: dict[int | None, list[int]]
+        self, item: _Item, i: int, ids: dict[int, str], children: dict[int | None, list[int]]
     ) -> Section:
         b = self.blocks[i]
-        cut, _, _ = clauses.trailing(self.folded, b.body, b.end)
         siblings = children.get(b.parent, [])
         return Section(
             id=ids[i],
             number=b.number or "",
-            title=title_of(self.text[b.body : cut]),
+            title=title_of(self._own_text(item)),
             level=b.level,
             parent=ids[b.parent] if b.parent is not None else None,
             ordinal=siblings.index(i) + 1,
@@ -262,7 +261,7 @@ class _Assembler:
         for j in parts:
             item = items[j]
             assert item is not None
-            pieces.append(self.text[item.block.body : item.cut].strip())
+            pieces.append(self._own_text(item))
         last = items[parts[-1]]
         assert last is not None
         source = last if last.claims else self._inherited(parts[0], items) or last
@@ -284,6 +283,17 @@ class _Assembler:
             span=Span(b.start, max(last.end, last.block.end), b.line.number),
             ordinal=ordinal,
         )
+
+    def _own_text(self, item: _Item) -> str:
+        """The item's words: from after its numbering to its clause, less any clause set
+        inside the text."""
+        start, text = item.block.body, []
+        for c in sorted(item.clauses, key=lambda c: c.start):
+            if start <= c.start < item.cut:
+                text.append(self.text[start : c.start])
+                start = c.end
+        text.append(self.text[start : item.cut])
+        return "".join(text).strip()
 
     def _assignments(self, item: _Item, line: int) -> tuple[Assignment, ...]:
         refs = item.units

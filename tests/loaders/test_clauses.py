@@ -319,3 +319,11 @@ def test_item_running_on_into_a_paragraph_with_the_clause(parse, roles) -> None:
     ]
     assert task.deadline == "2025年底前"
     assert roles(task) == [("县政务服务数据管理局", "lead", True)]
+
+
+def test_clause_inside_the_item(parse, roles) -> None:
+    plan = parse(HEAD + "1.建设数据平台（责任单位：县财政局、县教育局），并做好运行维护。\n")
+    [task] = plan.tasks
+    assert task.text == "建设数据平台，并做好运行维护。"
+    assert roles(task) == [("县财政局", "lead", True), ("县教育局", "support", True)]
+    assert not plan.warnings
