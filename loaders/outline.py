@@ -27,6 +27,7 @@ _NUMBERING = re.compile(
 # Conversion leftovers and Markdown marks before the text of a line.
 _NOISE = re.compile(r"(?:\s|\[bookmark:[^\]]*\]|#{1,6}(?=\s)|\*\*|[>*+-](?=\s))*")
 _ANNEX = re.compile(r"附件\s*\d*\s*(?:：|$)")
+_ANNEX_ALONE = re.compile(r"附件\s*\d*\s*：?")
 _ANNEX_NAME = re.compile(r"(?:表|清单|名单|目录|方案|计划|办法|细则|意见|图|汇总|明细)$")
 
 
@@ -148,10 +149,13 @@ def _bounds(folded: str, line: Line) -> tuple[int, int]:
 
 
 def _title_lines(folded: str, lines: tuple[Line, ...]) -> tuple[list[Line], tuple[Line, ...]]:
-    """The first block of short lines that are neither numbered nor sentences."""
+    """The first block of short lines that are neither numbered nor sentences. A plan
+    attached to a notice may open with `附件` / `附件1` on a line of its own: skipped."""
     title: list[Line] = []
     i = 0
-    while i < len(lines) and not lines[i].text.strip():
+    while i < len(lines) and (
+        not lines[i].text.strip() or _ANNEX_ALONE.fullmatch(folded, *_bounds(folded, lines[i]))
+    ):
         i += 1
     while i < len(lines):
         start, end = _bounds(folded, lines[i])

@@ -134,3 +134,9 @@ def test_annex_list_on_the_annex_line(parse) -> None:
     )
     assert plan.document.annex == ("重点项目清单", "任务进度表")
     assert [s.title for s in plan.sections] == ["任务"]
+
+
+def test_plan_attached_to_a_notice_opens_with_annex(parse) -> None:
+    plan = parse(f"附件1\n\n某县重点任务分工方案\n\n一、任务\n1.建设道路。{CLAUSE}\n")
+    assert plan.document.title == "某县重点任务分工方案"
+    assert plan.document.annex == ()
