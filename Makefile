@@ -46,3 +46,7 @@ system:
 
 lint: setup
 	$(BIN)/ruff check .
+
+# Benchmarks are scripts that print figures (README quotes them), not tests.
+bench: setup
+	$(BIN)/python benchmarks/parse_bench.py
