@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -27,6 +28,12 @@ GRAPHQL_PATH = "/graphql"
 log = logging.getLogger("dutygraph.api")
 
 
+class _Router(GraphQLRouter):
+    def encode_json(self, data: object) -> bytes:
+        # UTF-8 as it is: the answers are mostly Chinese, unreadable as \uXXXX escapes
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The app. `store`, when given, is used (and closed on shutdown) instead of opening one."""
     handle = StoreHandle(settings.db, store)
@@ -48,7 +55,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
 
     app = FastAPI(title="dutygraph", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.store_handle = handle
-    router = GraphQLRouter(build_schema(settings.limits), context_getter=context, graphql_ide=None)
+    router = _Router(build_schema(settings.limits), context_getter=context, graphql_ide=None)
     app.include_router(router, prefix=GRAPHQL_PATH)
     _add_health(app, handle)
     _add_pages(app, settings)

@@ -81,10 +81,7 @@ class MaxQueryBytes(SchemaExtension):
 
 def _should_mask(error: GraphQLError) -> bool:
     original = error.original_error
-    if original is None or isinstance(original, (DutygraphError, GraphQLError)):
-        return False
-    log.error("masked error at %s", error.path, exc_info=original)
-    return True
+    return not (original is None or isinstance(original, (DutygraphError, GraphQLError)))
 
 
 def extensions(limits: Limits = DEFAULT_LIMITS) -> list[Callable[[], SchemaExtension]]:
@@ -116,6 +113,16 @@ class TimedSchema(strawberry.Schema):
     def __init__(self, *args: Any, timeout: float, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.timeout = timeout
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        """Logs what went wrong: a refusal or a user's mistake in one line, anything
+        unexpected with its traceback (strawberry logs every error with one)."""
+        for error in errors:
+            original = error.original_error
+            if original is None or isinstance(original, (DutygraphError, GraphQLError)):
+                log.info("GraphQL error: %s", error.message)
+            else:
+                log.error("GraphQL error: %s", error.message, exc_info=original)
 
     async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
         try:
