@@ -176,6 +176,8 @@ export class WorkloadView {
     const { units, counts } = this.matrix;
     this.els.matrixHint.textContent = t('workload.matrixHint', { n: units.length });
     const names = units.map((u) => u.name);
+    this.els.matrix.style.height = `${Math.max(220, names.length * 30 + 110)}px`;
+    this.heatmap.resize();
     const cells = [];
     let max = 1;
     counts.forEach((row, i) =>
