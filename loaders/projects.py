@@ -32,10 +32,14 @@ _PROGRAMME = re.compile(
     r"((?:[一-龥]{0,8}?(?:幼儿园|中小学校?|小学|中学|学校|医院|卫生院|养老院|图书馆))"
     r"(?:[或和及、](?:[一-龥]{0,6}?(?:幼儿园|中小学校?|小学|中学|学校)))?)"
 )
+# Road networks are named by their class: 国省道建设, 国省县道升级改造.
+_ROADS = re.compile(
+    r"(?:国省县道|国省道|国道|省道|县道|乡道|村道|农村公路)(?:建设|升级改造|提质改造|改造)"
+)
 _GENERIC = re.compile(r"^(?:我|本|各|该|有关|相关|更多|一批|一些|多个|重大|重点)|高水平")
 _KINDS = (
     ("energy", r"电站|电厂|能源|光伏|风电"),
-    ("transport", r"公路|铁路|高速|机场|港口|大桥|枢纽|[^碧]道$|路$"),
+    ("transport", r"公路|铁路|高速|机场|港口|大桥|枢纽|[^碧]道$|路$|[国省县乡村]道"),
     ("water", r"水库|水资源|供水|水利"),
     ("health", r"医院|医共体|卫生"),
     ("education", r"学校|幼儿园|小学|中学"),
@@ -103,6 +107,8 @@ def _names_in(text: str) -> list[tuple[int, int, str]]:
             names.append((m.start(), m.end(), m.group(1)))
     for m in _PROGRAMME.finditer(text):
         names.append((m.start(), m.end(), _programme_name(m.group(0))))
+    for m in _ROADS.finditer(text):
+        names.append((m.start(), m.end(), m.group(0)))
     return [(a, b, n) for a, b, n in names if len(n) >= 3 and not _GENERIC.search(n)]
 
 

@@ -16,6 +16,12 @@ def _normal(name: str) -> str:
     return re.sub(r"[“”\"\s等]", "", name)
 
 
+def _programme(name: str) -> str:
+    """The gold names a funded programme with a note and a counter: 国省道建设（迎国检）,
+    改扩建一所幼儿园或中小学 -> 国省道建设, 改扩建幼儿园或中小学."""
+    return re.sub(r"（[^（）]*）|一所|一个|一批", "", name)
+
+
 def _annotation_free(written: str) -> str:
     """The gold notes where a spelling was seen: `《…》 (preamble)` -> `《…》`."""
     return re.sub(r"\s*\([^()]*\)$", "", written)
@@ -114,6 +120,11 @@ def test_funding_policies(sample_plan: Plan, gold: dict) -> None:
             assert policy.amount == expected["amount"]
         if "ratio" in expected:
             assert policy.ratio == expected["ratio"]
+        if "project" in expected:
+            assert any(
+                policy.id in p.policies and _programme(expected["project"]) in p.name
+                for p in sample_plan.projects
+            ), expected["project"]
         if "also_in_task" in expected:
             # One project, named by both tasks, tied to this funding measure.
             other = task_ids[expected["also_in_task"]]
