@@ -1,6 +1,6 @@
 """Outline: the document title, the numbered headings and items as a tree, the paragraphs.
 
-Numbering styles: 第一章/第一部分, 一、, （一）/(一), 1./1、/1．, 1）, （1）/(1), ①. A style's
+Numbering styles: 第一章/第一部分, 一、, （一）/(一), 1./1、/1．, 1）, 1.1, （1）/(1), ①. A style's
 depth is set by the order styles first appear (as in the plan itself), so a plan that
 numbers 一、 → 1. → （1） nests the same way as one that uses 一、 → （一） → 1.
 """
@@ -20,6 +20,7 @@ _NUMBERING = re.compile(
     rf"(?P<chapter>第[{_CN}\d]+(?:章|部分|节|篇))\s*"
     rf"|(?P<cn>[{_CN}]+)\s*[、．.，]\s*"
     rf"|(?P<pcn>（[{_CN}]+）)\s*"
+    r"|(?P<dnum>\d{1,2}(?:[.．]\d{1,2})+)(?![\d万亿千百元%倍米吨个])[、.．]?\s*"
     r"|(?P<num>\d{1,3})\s*(?:[、．.](?!\d)|）(?!）))\s*"
     r"|(?P<pnum>（\d{1,3}）)\s*"
     r"|(?P<circle>[①-⑳])\s*"
@@ -86,11 +87,13 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
             blocks.append(Block(line, start, start, end, None, None, len(heads), parent))
             continue
         style = m.lastgroup or ""
+        if style == "dnum":  # 1.1 and 1.1.1 are different depths
+            style += str(len(re.findall(r"[.．]", m.group(style))))
         if style in styles:
             depth = styles.index(style)
             del styles[depth:], heads[depth:]
         styles.append(style)
-        number = text[m.start(style) : m.end(style)]
+        number = text[m.start(m.lastgroup) : m.end(m.lastgroup)]
         parent = heads[-1] if heads else None
         heads.append(len(blocks))
         blocks.append(Block(line, start, m.end(), end, number, style, len(styles), parent))

@@ -140,3 +140,12 @@ def test_plan_attached_to_a_notice_opens_with_annex(parse) -> None:
     plan = parse(f"附件1\n\n某县重点任务分工方案\n\n一、任务\n1.建设道路。{CLAUSE}\n")
     assert plan.document.title == "某县重点任务分工方案"
     assert plan.document.annex == ()
+
+
+def test_decimal_outline_numbers(parse) -> None:
+    plan = parse(
+        f"方案\n\n1 总体要求\n1.1 建设道路。{CLAUSE}\n1.2 桥梁\n1.2.1 建设甲桥。{CLAUSE}\n"
+        "2.5亿元用于维护。\n"
+    )
+    assert [t.path for t in plan.tasks] == [("1.1",), ("1.2", "1.2.1")]
+    assert plan.tasks[0].text == "建设道路。"
