@@ -138,7 +138,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,100,1000", help="plan counts, comma-separated")
     parser.add_argument("--runs", type=int, default=20, help="timed runs per query")
     args = parser.parse_args()
-    store = open_store(args.db or tempfile.mkdtemp(prefix="dutygraph-bench-") + "/db")
+    scratch = tempfile.TemporaryDirectory(prefix="dutygraph-query-bench-")
+    store = open_store(args.db or scratch.name + "/db")
     store.write("MATCH (n) DETACH DELETE n")
     rng = random.Random(7)
     loaded, table = 0, {}
@@ -151,6 +152,7 @@ def main() -> None:
         print(f"{size} plans loaded ({time.perf_counter() - start:.1f} s)", file=sys.stderr)
         table[size] = {name: median_ms(call, args.runs) for name, call in cases(store)}
     store.close()
+    scratch.cleanup()
     names = list(table[sizes[0]])
     print(f"{'median ms (x baseline)':34}" + "".join(f"{s:>16,}" for s in sizes))
     for name in names:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from dutygraph.errors import ArgumentError
-from dutygraph.graph.columns import TASK_MAP, Row
+from dutygraph.graph.columns import TASK, Row
 from dutygraph.graph.store import Store
 
 ROLES = ("lead", "support")
@@ -30,12 +30,12 @@ _ANY_TASK = "MATCH (t:Task)"
 _DOCUMENT = "t.document = $document"
 _TEXT = "t.text CONTAINS $text"
 
-# A task matched through two of the units counts once; the page is cut from the ordered
-# list so the total and the page come from one round trip.
-_PAGE = f"""WITH DISTINCT t
-ORDER BY t.document, t.ordinal
-WITH collect(t) AS found
-RETURN size(found) AS total, [t IN found[$offset..$end] | {TASK_MAP}] AS rows"""
+# A task matched through two of the units counts once. The page and the total are two
+# queries: collecting every match to cut the page from one list cost three times as much
+# on 47,000 tasks as sorting for the page and counting apart.
+_PAGE = f"""WITH t ORDER BY t.document, t.ordinal SKIP $offset LIMIT $limit
+RETURN {TASK} ORDER BY document, ordinal"""
+_TOTAL = "RETURN count(t) AS total"
 
 
 def find_tasks(
@@ -61,7 +61,7 @@ def find_tasks(
     params: dict[str, Any] = {
         "units": units, "role": role, "document": document, "section": section,
         "policy": policy, "project": project, "text": text or None,
-        "offset": offset, "end": offset + limit,
+        "offset": offset, "limit": limit,
     }  # fmt: skip
     matches = [
         fragment
@@ -75,6 +75,8 @@ def find_tasks(
     ] or [_ANY_TASK]
     conditions = [c for c, given in ((_DOCUMENT, document), (_TEXT, text)) if given]
     where = "WHERE " + " AND ".join(conditions) if conditions else ""
-    cypher = "\n".join([*matches, f"WITH DISTINCT t {where}", _PAGE])
-    row = store.read(cypher, params)[0]
-    return row["rows"], row["total"]
+    found = "\n".join([*matches, f"WITH DISTINCT t {where}"])
+    rows = store.read(f"{found}\n{_PAGE}", params) if limit > 0 else []
+    if len(rows) < limit and (rows or offset == 0):
+        return rows, offset + len(rows)  # the page ends the list: no count needed
+    return rows, store.read(f"{found}\n{_TOTAL}", params)[0]["total"]

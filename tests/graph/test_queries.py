@@ -215,6 +215,9 @@ def test_find_tasks_pages_share_one_order(two: Store) -> None:
     pages = [q.find_tasks(two, limit=2, offset=k)[0] for k in (0, 2, 4)]
     assert [r["uid"] for page in pages for r in page] == [r["uid"] for r in everything]
     assert q.find_tasks(two, limit=2, offset=10) == ([], 5)
+    assert q.find_tasks(two, limit=2, offset=4)[1] == 5  # a short last page
+    assert q.find_tasks(two, limit=5)[1] == 5  # a full page: counted apart
+    assert q.find_tasks(two, limit=0) == ([], 5)
 
 
 def test_find_tasks_other_filters(two: Store) -> None:
