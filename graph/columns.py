@@ -49,12 +49,13 @@ def read_batched(
     `max_params_bytes`); every other store gets one call.
     """
     rows: list[Row] = []
-    for chunk in _chunks(list(dict.fromkeys(uids)), getattr(store, "max_params_bytes", None)):
+    for chunk in chunks(list(dict.fromkeys(uids)), getattr(store, "max_params_bytes", None)):
         rows += store.read(cypher, {**(params or {}), "uids": chunk})
     return rows
 
 
-def _chunks(uids: list[str], max_bytes: int | None) -> Iterator[list[str]]:
+def chunks(uids: list[str], max_bytes: int | None) -> Iterator[list[str]]:
+    """`uids` in runs of at most `max_bytes` as query parameters (None: one run)."""
     if max_bytes is None:
         if uids:
             yield uids

@@ -13,11 +13,10 @@ type, role} in the stored direction (role only on RESPONSIBLE_FOR).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from dutygraph.errors import ArgumentError
-from dutygraph.graph.columns import Row, display_name
+from dutygraph.graph.columns import Row, chunks, display_name
 from dutygraph.graph.store import Store
 
 LABELS = ("Document", "Section", "Task", "Goal", "Unit", "Policy", "Project")
@@ -136,15 +135,20 @@ def _node(store: Store, uid: str) -> Row | None:
     return _graph_node(rows[0]) if rows else None
 
 
-def _hop(store: Store, frontier: Iterable[Row], rows: int) -> list[dict[str, Any]]:
-    """Every edge at a frontier node: {origin (the frontier uid), edge, node (the other end)}."""
-    by_label: dict[str, list[str]] = {}
-    for node in frontier:
-        by_label.setdefault(node["label"], []).append(node["uid"])
-    present = [label for label in LABELS if label in by_label]
-    cypher = "\nUNION ALL\n".join(_HOPS[label] for label in present)
-    params = {label: by_label.get(label, []) for label in present}
-    found = store.read(cypher, {**params, "rows": rows})
+def _hop(store: Store, frontier: list[Row], rows: int) -> list[dict[str, Any]]:
+    """Every edge at a frontier node: {origin (the frontier uid), edge, node (the other end)}.
+
+    One query for the whole frontier, or one per run of it where the store takes only
+    small parameters (FalkorDB's Bolt endpoint)."""
+    label_of = {node["uid"]: node["label"] for node in frontier}
+    found: list[Row] = []
+    for run in chunks(list(label_of), getattr(store, "max_params_bytes", None)):
+        by_label: dict[str, list[str]] = {}
+        for uid in run:
+            by_label.setdefault(label_of[uid], []).append(uid)
+        present = [label for label in LABELS if label in by_label]
+        cypher = "\nUNION ALL\n".join(_HOPS[label] for label in present)
+        found += store.read(cypher, {**{k: by_label[k] for k in present}, "rows": rows})
     return [
         {
             "origin": row["origin"],

@@ -7,6 +7,7 @@ the funding policy is invoked by the first task and funds the project of the las
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
@@ -402,3 +403,15 @@ def test_shortest_path_is_connected_and_shortest(two: Store) -> None:
 
 def path_node(store: Store, uid: str) -> dict:
     return q.neighborhood(store, uid, 0, 1)["nodes"][0]
+
+
+def test_walks_through_a_wide_frontier(store: Store) -> None:
+    # 150 tasks of one unit: hop 2 starts from more uids than FalkorDB's Bolt endpoint
+    # takes in one query's parameters (about 4 KB)
+    tasks = {"大量工作": [(f"第{i}项工作。", ["县发展改革局", f"县第{i}局"]) for i in range(150)]}
+    load_plan(store, make_plan(tasks=tasks, funding=None, project=None))
+    around = q.neighborhood(store, NDRC, 2, 500)
+    labels = Counter(n["label"] for n in around["nodes"])
+    assert (labels["Task"], labels["Unit"]) == (150, 1 + 1 + 150)  # itself, 县老区办, partners
+    path = q.shortest_path(store, "unit:县第3局", "unit:县第140局", 4)
+    assert path is not None and len(path["edges"]) == 4
