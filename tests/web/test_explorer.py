@@ -7,6 +7,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import openpyxl
@@ -69,6 +70,7 @@ def test_explorer_loads_everything_from_its_own_server(tab: Tab) -> None:
     expect(tab.page.get_by_test_id("search-input")).to_be_visible()
     expect(tab.page.get_by_test_id("tab-explorer")).to_have_text("图谱")  # Chinese by default
     tab.screenshot("explorer-empty")
+    assert urlsplit(tab.origin).hostname == "127.0.0.1"
     assert len(tab.requests) >= 2  # the page and its script, at least
     assert tab.foreign_requests() == []
 
@@ -272,5 +274,6 @@ def test_graphiql_runs_a_query_from_local_assets(tab: Tab) -> None:
     result = page.locator(".graphiql-response")
     expect(result).to_contain_text('"name": "县发展改革局"')
     expect(result).to_contain_text('"total": 22')
+    expect(page.get_by_test_id("graphiql-home")).to_have_attribute("href", "/")
     tab.screenshot("graphiql")
     assert tab.foreign_requests() == []

@@ -67,6 +67,8 @@ const STYLE = [
   },
 ];
 
+const MAX_FIT_ZOOM = 1.5;
+
 const LAYOUT = {
   name: 'fcose',
   quality: 'default',
@@ -177,11 +179,16 @@ export class GraphView {
     const big = visible.nodes().length > 200;
     const options = { ...LAYOUT, randomize: fresh, nodeDimensionsIncludeLabels: !big, numIter: big ? 1000 : 2500 };
     if (visible.nonempty()) visible.layout(options).run();
-    this.cy.fit(undefined, 30);
+    this.fit();
   }
 
+  /** Fits the graph in the view, but never blows a handful of nodes up to poster size. */
   fit() {
     this.cy.fit(undefined, 30);
+    if (this.cy.zoom() > MAX_FIT_ZOOM) {
+      this.cy.zoom(MAX_FIT_ZOOM);
+      this.cy.center();
+    }
   }
 
   zoom(factor) {

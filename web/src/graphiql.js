@@ -20,6 +20,13 @@ const EXAMPLE = `# dutygraph: who must do what. Press Ctrl-Enter to run.
 
 const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.origin).href });
 
+// The logo corner links back to the explorer.
+const logo = createElement(
+  GraphiQL.Logo,
+  null,
+  createElement('a', { href: '/', 'data-testid': 'graphiql-home' }, 'dutygraph'),
+);
+
 createRoot(document.getElementById('graphiql')).render(
-  createElement(GraphiQL, { fetcher, defaultQuery: EXAMPLE }),
+  createElement(GraphiQL, { fetcher, defaultQuery: EXAMPLE }, logo),
 );
