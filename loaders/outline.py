@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import clauses
 from .model import Line, Span
@@ -135,9 +134,18 @@ def line_at(lines: tuple[Line, ...], offset: int) -> int:
     return lines[max(i, 0)].number if lines else 1
 
 
-@lru_cache(maxsize=8)
+_last_starts: tuple[tuple[Line, ...], list[int]] = ((), [])
+
+
 def _starts(lines: tuple[Line, ...]) -> list[int]:
-    return [ln.start for ln in lines]
+    """Line starts, kept for the plan being parsed (by identity: hashing lines is slow).
+    Read once into a local, so a parse in another thread cannot swap it mid-call."""
+    global _last_starts
+    cached = _last_starts
+    if cached[0] is not lines:
+        cached = (lines, [ln.start for ln in lines])
+        _last_starts = cached
+    return cached[1]
 
 
 def _bounds(folded: str, line: Line) -> tuple[int, int]:

@@ -51,7 +51,7 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
         document=document,
         sections=assembly.sections,
         tasks=assembly.tasks,
-        units=_units(assembly.tasks, outside, user_aliases, text_aliases),
+        units=_units(assembly.tasks, folded, outside, user_aliases, text_aliases),
         policies=tuple(cited + measures),
         projects=projects.find(source.text, folded, assembly.tasks, measures),
         goals=goals.find(source.text, folded, source.lines, assembly.tasks),
@@ -61,7 +61,8 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
 
 
 def _units(
-    tasks: tuple[Task, ...], outside: dict[str, mentions.Mention], *alias_tables: dict[str, str]
+    tasks: tuple[Task, ...], folded: str, outside: dict[str, mentions.Mention],
+    *alias_tables: dict[str, str],
 ) -> tuple[Unit, ...]:
     """One Unit per canonical name, with every spelling seen and every place named (a host
     named only as a host is a unit too)."""
@@ -69,7 +70,7 @@ def _units(
     spans: dict[str, list[Span]] = {}
     for task in tasks:
         for a in task.units:
-            written.setdefault(a.name, []).append(fold(a.written))
+            written.setdefault(a.name, []).append(folded[a.span.start : a.span.end])
             spans.setdefault(a.name, []).append(a.span)
     for name, m in outside.items():
         written.setdefault(name, []).extend(m.written)
