@@ -22,8 +22,8 @@ UNIT_BY_DOCUMENT = f"""MATCH (:Unit {{uid: $uid}})-[r:RESPONSIBLE_FOR]->(t:Task)
 WITH t.document AS document, {_COUNTS}
 ORDER BY total DESC, document
 WITH collect({{document: document, total: total, lead: lead, support: support}}) AS docs,
-     sum(total) AS total, sum(lead) AS lead, sum(support) AS support
-RETURN total, lead, support, docs[..$limit] AS documents"""
+     sum(total) AS tasks, sum(lead) AS leads, sum(support) AS supports
+RETURN tasks AS total, leads AS lead, supports AS support, docs[..$limit] AS documents"""
 
 # A task's path starts with its section's numbers (二, （五）), so the section's printed
 # code is the first `level` of them; its first task's ordinal places it in the plan.
