@@ -44,6 +44,7 @@ _FUNDING = re.compile(
     r"|融资|信贷|贷款|资金|拨付|\d+(?:\.\d+)?\s*[万亿]元"
 )
 _LAND = re.compile(r"用地|占补平衡|增减挂钩|(?:用林|林地|结余|建设用地)指标|土地整[治理]")
+_OTHER = re.compile(r"政策(?!文件)")
 _AMOUNT = re.compile(r"((?:每个?[县市镇村人户年所项])*)\s*(\d+(?:\.\d+)?)\s*(万|亿|千)?\s*元")
 _RATIO = re.compile(r"(\d+)\s*[:：比]\s*(\d+)")
 _RATIO_CONTEXT = re.compile(r"比例|出资|配套|分担")
@@ -107,15 +108,18 @@ def cited(
 
 
 def measures(text: str, folded: str, tasks: tuple[Task, ...]) -> list[Policy]:
-    """Funding and land measures named in task text, one per task and kind."""
+    """Funding and land measures named in task text, one per task and kind, and any other
+    policy a task names (`…补偿政策`) when it names no funding or land measure."""
     by_id: dict[str, list[Policy]] = {}
     for task in tasks:
         start, end = region(text, task)
-        for kind, pattern in (("funding", _FUNDING), ("land", _LAND)):
+        found = False
+        for kind, pattern in (("funding", _FUNDING), ("land", _LAND), ("other", _OTHER)):
             m = pattern.search(folded, start, end)
-            if m is not None:
+            if m is not None and not (kind == "other" and found):
                 policy = _measure(text, folded, task, kind, m, start, end)
                 by_id.setdefault(policy.id, []).append(policy)
+                found = True
     return [_merge(seen) for seen in by_id.values()]
 
 

@@ -101,3 +101,14 @@ def test_every_document_the_preamble_implements(parse) -> None:
         "某省人民政府关于乙事的通知": True,
         "某市关于丙事的办法": False,
     }
+
+
+def test_other_policies_a_task_names(parse) -> None:
+    plan = parse(
+        "方案\n\n一、重点任务\n1.探索实施上下游横向生态保护补偿政策。（责任单位：县财政局）\n"
+        "2.落实降费奖补政策。（责任单位：县财政局）\n"
+    )
+    assert [(p.kind, p.name, p.tasks) for p in plan.policies] == [
+        ("other", "上下游横向生态保护补偿政策", ("t1.1",)),
+        ("funding", "降费奖补政策", ("t1.2",)),
+    ]
