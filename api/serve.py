@@ -48,12 +48,15 @@ def serve(
     from dutygraph.graph.store import open_store
 
     settings = _settings(db, host, port)
-    store = open_store(settings.db)
-    try:
-        _load(store, files, aliases)
-    except BaseException:
-        store.close()
-        raise
+    # With files to load the store must answer now; without, the app opens it when it can,
+    # so a server started before its Neo4j is up serves as soon as Neo4j is (/readyz).
+    store = open_store(settings.db) if files else None
+    if store is not None:
+        try:
+            _load(store, files, aliases)
+        except BaseException:
+            store.close()
+            raise
     base = f"http://{settings.host}:{settings.port}"
     click.echo(
         f"dutygraph: open {base}/ in a browser (explorer); GraphQL API and IDE: {base}/graphql"

@@ -98,7 +98,11 @@ class Served:
     db: str
 
 
-def start_serve(db: str, *files: Path, env: dict[str, str] | None = None) -> Served:
+def start_serve(
+    db: str, *files: Path, env: dict[str, str] | None = None, wait_for: str = "/readyz"
+) -> Served:
+    """`dutygraph serve` on a free port, once `wait_for` answers 200 (/healthz: the
+    process is up, whether or not its store is)."""
     port = free_port()
     process = subprocess.Popen(
         [str(DUTYGRAPH), "serve", *map(str, files), "--db", db, "--port", str(port)],
@@ -113,7 +117,7 @@ def start_serve(db: str, *files: Path, env: dict[str, str] | None = None) -> Ser
             out = process.stdout.read().decode(errors="replace") if process.stdout else ""
             raise RuntimeError(f"dutygraph serve exited with {process.returncode}:\n{out}")
         try:
-            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+            if httpx.get(f"{url}{wait_for}", timeout=2).status_code == 200:
                 return Served(url, process, db)
         except httpx.TransportError:
             pass

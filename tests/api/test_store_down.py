@@ -85,3 +85,25 @@ def test_embedded_server_killed_then_restarted(tmp_path: Path):
         assert answers(served.url)
     finally:
         stop_serve(served.process)
+
+
+def test_serve_started_before_its_store(tmp_path: Path):
+    falkordb = BoltServer(tmp_path, bolt_port())
+    served = start_serve(falkordb.uri, wait_for="/healthz")  # no files: nothing to load yet
+    try:
+        ready = httpx.get(f"{served.url}/readyz", timeout=60)
+        assert ready.status_code == 503 and "Neo4j" in ready.json()["reason"]
+        response = ask(served.url)
+        assert response.status_code == 503
+        assert "Neo4j" in store_error(response)
+        falkordb.start()
+        assert httpx.get(f"{served.url}/readyz", timeout=60).status_code == 200
+        reload = open_store(falkordb.uri)
+        try:
+            load_plan(reload, parse_file(SAMPLE))
+        finally:
+            reload.close()
+        assert answers(served.url)
+    finally:
+        stop_serve(served.process)
+        falkordb.kill()
