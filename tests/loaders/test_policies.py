@@ -85,8 +85,9 @@ def test_land_measures(parse) -> None:
     plan = parse(
         "方案\n\n一、重点任务\n1.允许城乡建设用地增减挂钩结余指标在省内流转。（责任单位：县自然资源局）\n"
         "2.增加定向培养招生指标。（责任单位：县教育局）\n"
+        "3.争取加大用林专项指标支持。（责任单位：县林业局）\n"
     )
-    assert [(p.kind, p.tasks) for p in plan.policies] == [("land", ("t1.1",))]
+    assert [(p.kind, p.tasks) for p in plan.policies] == [("land", ("t1.1",)), ("land", ("t1.3",))]
 
 
 def test_every_document_the_preamble_implements(parse) -> None:
