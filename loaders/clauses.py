@@ -98,8 +98,12 @@ def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause |
             deadline = deadline or (a, b)
             continue
         default = "lead" if kind == "lead" else "support" if kind == "support" else None
-        # A role word (牵头, 配合, 负责) is evidence enough that an unlabelled list is units.
-        found = _units(f, a, b, default, labelled=kind is not None or _has_marker(f, a, b))
+        # A role word (牵头, 配合, 负责) is evidence enough that names in an unlabelled list
+        # are units (财政部); every part must still be one.
+        found = _units(
+            f, a, b, default, labelled=kind is not None,
+            strict=kind is None and not _has_marker(f, a, b),
+        )
         if found is None:
             return None
         refs, dl, seg_notes, seg_problems = found
@@ -189,7 +193,7 @@ def whole_line(f: str, start: int, end: int) -> Clause | None:
 
 
 def _units(
-    f: str, a: int, b: int, default: Role | None, labelled: bool
+    f: str, a: int, b: int, default: Role | None, labelled: bool, strict: bool
 ) -> tuple[list[UnitRef], tuple[int, int] | None, list[tuple[int, int]], list[str]] | None:
     """Units of a list; None when an unlabelled list holds something that is no unit."""
     refs: list[UnitRef] = []
@@ -218,7 +222,7 @@ def _units(
             deadline = deadline or (pa, pb)
             continue
         parts = split_collective(f[pa:pb])
-        if not all(looks_like_unit(p, strict=not labelled) for _, p in parts):
+        if not all(looks_like_unit(p, strict=strict) for _, p in parts):
             if not labelled:
                 return None
             problems.append(f"not a unit: {f[pa:pb]}")

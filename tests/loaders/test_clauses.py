@@ -327,3 +327,12 @@ def test_clause_inside_the_item(parse, roles) -> None:
     assert task.text == "建设数据平台，并做好运行维护。"
     assert roles(task) == [("县财政局", "lead", True), ("县教育局", "support", True)]
     assert not plan.warnings
+
+
+def test_a_sentence_with_qiantou_among_other_words_is_not_a_clause(parse) -> None:
+    plan = parse(
+        HEAD + "1.建设数据平台。（责任单位：县财政局）\n"
+        "二、保障措施\n（一）加强协调。建立联席会议制度，由县发改局牵头。\n"
+    )
+    assert len(plan.tasks) == 1
+    assert not plan.warnings
