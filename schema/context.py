@@ -22,7 +22,7 @@ class Context(BaseContext):
         super().__init__()
         self.store = store
         self.limits = limits
-        self.loaders = Loaders.create(store)
+        self.loaders = Loaders(store)
 
     async def query(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Runs a graph query function `fn(store, ...)` off the event loop."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from strawberry.dataloader import DataLoader
@@ -46,51 +46,43 @@ def grouped(store: Store, fn: BatchFn, key: str = "owner") -> DataLoader[str, li
     return DataLoader(load_fn=load)
 
 
-@dataclass(frozen=True, slots=True)
-class Loaders:
-    documents: DataLoader[str, Row | None]
-    sections: DataLoader[str, Row | None]
-    tasks: DataLoader[str, Row | None]
-    units: DataLoader[str, Row | None]
-    policies: DataLoader[str, Row | None]
-    projects: DataLoader[str, Row | None]
-    top_sections: DataLoader[str, list[Row]]
-    subsections: DataLoader[str, list[Row]]
-    tasks_of_sections: DataLoader[str, list[Row]]
-    assignments_of_tasks: DataLoader[str, list[Row]]
-    assignments_of_units: DataLoader[str, list[Row]]
-    policies_of_tasks: DataLoader[str, list[Row]]
-    projects_of_tasks: DataLoader[str, list[Row]]
-    policies_of_documents: DataLoader[str, list[Row]]
-    goals_of_documents: DataLoader[str, list[Row]]
-    projects_of_policies: DataLoader[str, list[Row]]
-    tasks_of_policies: DataLoader[str, list[Row]]
-    policies_of_projects: DataLoader[str, list[Row]]
-    tasks_of_projects: DataLoader[str, list[Row]]
-    units_of_projects: DataLoader[str, list[Row]]
+# How to make each loader from the store; `Loaders` makes them on first use.
+_FACTORIES: dict[str, Callable[[Store], DataLoader[str, Any]]] = {
+    "documents": partial(by_uid, fn=queries.documents_by_uid),
+    "sections": partial(by_uid, fn=queries.sections_by_uid),
+    "tasks": partial(by_uid, fn=queries.tasks_by_uid),
+    "units": partial(by_uid, fn=queries.units_by_uid),
+    "policies": partial(by_uid, fn=queries.policies_by_uid),
+    "projects": partial(by_uid, fn=queries.projects_by_uid),
+    "top_sections": partial(grouped, fn=queries.top_sections),
+    "subsections": partial(grouped, fn=queries.subsections),
+    "tasks_of_sections": partial(grouped, fn=queries.tasks_of_sections),
+    "assignments_of_tasks": partial(grouped, fn=api_queries.assignments_of_tasks, key="task"),
+    "assignments_of_units": partial(grouped, fn=api_queries.assignments_of_units, key="unit"),
+    "policies_of_tasks": partial(grouped, fn=api_queries.policies_of_tasks),
+    "projects_of_tasks": partial(grouped, fn=api_queries.projects_of_tasks),
+    "policies_of_documents": partial(grouped, fn=queries.policies_of_documents),
+    "goals_of_documents": partial(grouped, fn=queries.goals_of_documents),
+    "projects_of_policies": partial(grouped, fn=queries.projects_of_policies),
+    "tasks_of_policies": partial(grouped, fn=queries.tasks_of_policies),
+    "policies_of_projects": partial(grouped, fn=queries.policies_of_projects),
+    "tasks_of_projects": partial(grouped, fn=queries.tasks_of_projects),
+    "units_of_projects": partial(grouped, fn=queries.units_of_projects),
+}
 
-    @classmethod
-    def create(cls, store: Store) -> Loaders:
-        """Fresh loaders: their caches live for one request only."""
-        return cls(
-            documents=by_uid(store, queries.documents_by_uid),
-            sections=by_uid(store, queries.sections_by_uid),
-            tasks=by_uid(store, queries.tasks_by_uid),
-            units=by_uid(store, queries.units_by_uid),
-            policies=by_uid(store, queries.policies_by_uid),
-            projects=by_uid(store, queries.projects_by_uid),
-            top_sections=grouped(store, queries.top_sections),
-            subsections=grouped(store, queries.subsections),
-            tasks_of_sections=grouped(store, queries.tasks_of_sections),
-            assignments_of_tasks=grouped(store, api_queries.assignments_of_tasks, key="task"),
-            assignments_of_units=grouped(store, api_queries.assignments_of_units, key="unit"),
-            policies_of_tasks=grouped(store, api_queries.policies_of_tasks),
-            projects_of_tasks=grouped(store, api_queries.projects_of_tasks),
-            policies_of_documents=grouped(store, queries.policies_of_documents),
-            goals_of_documents=grouped(store, queries.goals_of_documents),
-            projects_of_policies=grouped(store, queries.projects_of_policies),
-            tasks_of_policies=grouped(store, queries.tasks_of_policies),
-            policies_of_projects=grouped(store, queries.policies_of_projects),
-            tasks_of_projects=grouped(store, queries.tasks_of_projects),
-            units_of_projects=grouped(store, queries.units_of_projects),
-        )
+
+class Loaders:
+    """One request's DataLoaders (`loaders.tasks`, `loaders.assignments_of_tasks`, …),
+    each made when first used: most requests touch two or three of the twenty."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> DataLoader[str, Any]:
+        try:
+            factory = _FACTORIES[name]
+        except KeyError:
+            raise AttributeError(name) from None
+        loader = factory(self._store)
+        setattr(self, name, loader)  # later lookups find the attribute, not __getattr__
+        return loader
