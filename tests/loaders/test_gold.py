@@ -153,3 +153,26 @@ def test_sample_in_traditional_and_half_width_gives_the_same_units(gold: dict) -
         assert [[a.name for a in t.units] for t in plan.tasks] == [
             t["units"] for t in gold["tasks"]
         ]
+
+
+def test_every_entity_points_at_its_text(sample_plan: Plan) -> None:
+    from dutygraph.loaders.fold import fold
+
+    text = sample_plan.text
+    lines = SAMPLE.read_text("utf-8").splitlines()
+    for unit in sample_plan.units:
+        for span in unit.spans:
+            assert fold(text[span.start : span.end]) in {unit.name, *unit.aliases}
+            assert text[span.start : span.end] in lines[span.line - 1]
+        for duty in unit.duties:
+            assert text[duty.span.start : duty.span.end] in duty.text
+    for policy in sample_plan.policies:
+        for span in policy.spans:
+            assert re.sub(r"\s*\n\s*", "", text[span.start : span.end]) in policy.written_as
+    for project in sample_plan.projects:
+        for span in project.spans:
+            assert text[span.start : span.end] in project.written_as
+    for goal in sample_plan.goals:
+        assert text[goal.span.start : goal.span.end] == goal.text
+    for section in sample_plan.sections:
+        assert section.title in text[section.span.start : section.span.end]
