@@ -27,7 +27,12 @@ _NUMBERING = re.compile(
 # Conversion leftovers and Markdown marks before the text of a line.
 _NOISE = re.compile(r"(?:\s|\[bookmark:[^\]]*\]|#{1,6}(?=\s)|\*\*|[>*+-](?=\s))*")
 _ANNEX = re.compile(r"附件\s*\d*\s*(?:：|$)")
-_ANNEX_ALONE = re.compile(r"附件\s*\d*\s*：?")
+# Lines before a title that are not part of it: 附件1, a document number, a date, 签发人.
+_OWN_NUMBER = re.compile(r"[一-龥]{1,8}\s*[〔\[［【（]\s*\d{4}\s*[〕\]］】）]\s*\d+\s*号")
+_BEFORE_TITLE = re.compile(
+    r"附件\s*\d*\s*：?|[一-龥]{1,8}\s*[〔\[［【（]\s*\d{4}\s*[〕\]］】）]\s*\d+\s*号"
+    r"|（?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日）?|签发人：.*"
+)
 _ANNEX_NAME = re.compile(r"(?:表|清单|名单|目录|方案|计划|办法|细则|意见|图|汇总|明细)$")
 
 
@@ -51,6 +56,7 @@ class Outline:
     title_span: Span | None
     blocks: tuple[Block, ...]
     annex: tuple[str, ...]
+    doc_number: str | None = None  # the plan's own number, printed above its title
 
 
 def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
@@ -101,7 +107,12 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
     if title_lines:
         first, last = title_lines[0], title_lines[-1]
         span = Span(_bounds(folded, first)[0], _bounds(folded, last)[1], first.number)
-    return Outline(title, span, tuple(blocks), tuple(annex))
+    own = next(
+        (m.group(0) for ln in lines[: lines.index(rest[0]) if rest else len(lines)]
+         if (m := _OWN_NUMBER.fullmatch(folded, *_bounds(folded, ln)))),
+        None,
+    )
+    return Outline(title, span, tuple(blocks), tuple(annex), own)
 
 
 def _annex_title(folded: str, start: int, end: int, numbered: bool) -> bool:
@@ -160,12 +171,12 @@ def _bounds(folded: str, line: Line) -> tuple[int, int]:
 
 
 def _title_lines(folded: str, lines: tuple[Line, ...]) -> tuple[list[Line], tuple[Line, ...]]:
-    """The first block of short lines that are neither numbered nor sentences. A plan
-    attached to a notice may open with `附件` / `附件1` on a line of its own: skipped."""
+    """The first block of short lines that are neither numbered nor sentences. Lines before
+    it that only say `附件1`, a document number, a date or 签发人 are skipped."""
     title: list[Line] = []
     i = 0
     while i < len(lines) and (
-        not lines[i].text.strip() or _ANNEX_ALONE.fullmatch(folded, *_bounds(folded, lines[i]))
+        not lines[i].text.strip() or _BEFORE_TITLE.fullmatch(folded, *_bounds(folded, lines[i]))
     ):
         i += 1
     while i < len(lines):

@@ -10,6 +10,7 @@ from . import goals, mentions, policies, projects
 from .fold import fold
 from .model import Document, Plan, SourceText, Span, Task, Unit
 from .outline import outline
+from .policies import canonical_number
 from .tasks import assemble
 from .units import expand, kind_of, level_of, load_aliases
 
@@ -40,12 +41,17 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
     title = meta.title or tree.title or Path(source.path).stem
     document = Document(
         title=title, source=source.path, sha256=source.sha256, format=source.format,
-        doc_number=meta.doc_number, issuer=meta.issuer, date=meta.date, annex=tree.annex,
+        doc_number=meta.doc_number or canonical_number(tree.doc_number or ""),
+        issuer=meta.issuer, date=meta.date, annex=tree.annex,
     )
+    own_number = canonical_number(document.doc_number or "")
     outside = mentions.mentions(
         source.text, folded, source.lines, assembly.tasks, tree, defined, resolve
     )
-    cited = policies.cited(source.text, folded, source.lines, tree, assembly.tasks)
+    cited = [
+        p for p in policies.cited(source.text, folded, source.lines, tree, assembly.tasks)
+        if not (p.doc_number and p.doc_number == own_number and not p.title)
+    ]
     measures = policies.measures(source.text, folded, assembly.tasks)
     return Plan(
         document=document,

@@ -137,9 +137,14 @@ def test_annex_list_on_the_annex_line(parse) -> None:
 
 
 def test_plan_attached_to_a_notice_opens_with_annex(parse) -> None:
-    plan = parse(f"附件1\n\n某县重点任务分工方案\n\n一、任务\n1.建设道路。{CLAUSE}\n")
+    plan = parse(
+        f"附件1\n\n陆政办〔2022〕3号\n（2022年3月1日）\n\n某县重点任务分工方案\n\n一、任务\n"
+        f"1.建设道路。{CLAUSE}\n"
+    )
     assert plan.document.title == "某县重点任务分工方案"
     assert plan.document.annex == ()
+    assert plan.document.doc_number == "陆政办〔2022〕3号"
+    assert plan.policies == ()  # the plan's own number is not a cited document
 
 
 def test_decimal_outline_numbers(parse) -> None:
