@@ -172,8 +172,10 @@ class _Assembler:
             own = self.text[item.block.body : item.cut]
             if item.claims or self._inherited(i, items):
                 decided[i] = True
-            elif self._clause_paragraphs(i, items):
-                decided[i] = not is_title_like(own)
+            elif paragraphs := self._clause_paragraphs(i, items):
+                # One paragraph with a clause continues the item; several are the tasks
+                # of a section whose heading runs on into an introduction.
+                decided[i] = len(paragraphs) == 1 and not is_title_like(own)
         return decided
 
     def _inherited(self, i: int, items: list[_Item | None]) -> _Item | None:

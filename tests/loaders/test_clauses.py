@@ -336,3 +336,16 @@ def test_a_sentence_with_qiantou_among_other_words_is_not_a_clause(parse) -> Non
     )
     assert len(plan.tasks) == 1
     assert not plan.warnings
+
+
+def test_heading_with_an_introduction_over_several_clause_paragraphs(parse) -> None:
+    plan = parse(
+        HEAD + "（一）加强基础设施建设。加快推进交通、能源、水利等重大项目建设，补齐短板弱项。\n"
+        "建设县城至高速公路连接线。（责任单位：县交通运输局）\n"
+        "建设城区供水管网。（责任单位：县水务局）\n"
+    )
+    assert [(t.path, t.text) for t in plan.tasks] == [
+        (("一", "（一）"), "建设县城至高速公路连接线。"),
+        (("一", "（一）"), "建设城区供水管网。"),
+    ]
+    assert plan.sections[-1].title == "加强基础设施建设"
