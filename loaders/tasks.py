@@ -2,8 +2,9 @@
 
 Every item that carries a responsibility clause is a task, numbered or not. A clause
 on a line of its own belongs to the block before it; a clause on a heading is inherited
-by the heading's items that have none; a short heading followed by paragraphs with
-clauses is a section whose paragraphs are its tasks (二（十三） of the sample).
+by the heading's items that have none; a short heading, or one followed by several
+paragraphs with clauses, is a section whose paragraphs are its tasks (二（十三） of the
+sample); a longer item followed by one such paragraph is one task over both.
 """
 
 from __future__ import annotations
