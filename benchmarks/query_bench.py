@@ -100,7 +100,7 @@ def _link(task: str, rng: random.Random, policies: dict, projects: dict) -> None
 def cases(store: Store) -> list[tuple[str, Callable[[], Any]]]:
     doc = document_uid("plan-0.txt")
     tasks = [r["uid"] for r in q.tasks_of_sections(store, [f"{doc}/s2.{k}" for k in range(1, 14)])]
-    ndrc, light = "unit:县发展改革局", "unit:县第7局"
+    ndrc, towns, light = "unit:县发展改革局", "unit:各镇人民政府", "unit:县第7局"
     policy = "policy:funding:补助1"
     return [
         ("baseline: tasks_by_uid, 1 uid", lambda: q.tasks_by_uid(store, tasks[:1])),
@@ -109,6 +109,7 @@ def cases(store: Store) -> list[tuple[str, Callable[[], Any]]]:
         ("units_by_uid, 50", lambda: q.units_by_uid(store, [f"unit:{u}" for u in UNITS[:50]])),
         ("tasks_of_policies, 1 shared", lambda: q.tasks_of_policies(store, [policy])),
         ("find_tasks lead, 20", lambda: q.find_tasks(store, units=[ndrc], role="lead", limit=20)),
+        ("find_tasks no filter, 20", lambda: q.find_tasks(store, limit=20)),
         ("find_tasks text, 20", lambda: q.find_tasks(store, text="抽水蓄能", limit=20)),
         ("unit_by_name (alias scan)", lambda: q.unit_by_name(store, "县发改局")),
         ("unit_workload, heavy unit", lambda: q.unit_workload(store, ndrc)),
@@ -118,7 +119,8 @@ def cases(store: Store) -> list[tuple[str, Callable[[], Any]]]:
         ("search 产业园, 20", lambda: q.search(store, "产业园", 20)),
         ("neighborhood heavy, d1, 200", lambda: q.neighborhood(store, ndrc, 1, 200)),
         ("neighborhood heavy, d2, 200", lambda: q.neighborhood(store, ndrc, 2, 200)),
-        ("shortest_path unit-unit, 6", lambda: q.shortest_path(store, light, ndrc, 6)),
+        ("shortest_path light-heavy, 6", lambda: q.shortest_path(store, light, ndrc, 6)),
+        ("shortest_path heavy-heavy, 6", lambda: q.shortest_path(store, ndrc, towns, 6)),
     ]  # fmt: skip
 
 
