@@ -262,3 +262,53 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     served = start_serve(str(tmp_path_factory.mktemp("live") / "db"), SAMPLE)
     yield served.url
     stop_serve(served.process)
+
+
+# --- the API's tests (API engineer) ----------------------------------------------------------
+# Here rather than in tests/api/conftest.py and tests/schema/conftest.py: a second conftest
+# module would shadow this one for the tests that import from `conftest`.
+
+
+@pytest.fixture(scope="session")
+def bolt_live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`dutygraph serve` of the sample over the Neo4j code path, on a FalkorDB Bolt
+    endpoint on 127.0.0.1; yields the base URL."""
+    from servers import BoltServer, bolt_port, start_serve, stop_serve
+
+    falkordb = BoltServer(tmp_path_factory.mktemp("bolt-live"), bolt_port())
+    falkordb.start()
+    try:
+        served = start_serve(falkordb.uri, SAMPLE)
+        yield served.url
+        stop_serve(served.process)
+    finally:
+        falkordb.kill()
+
+
+@pytest.fixture(scope="session", params=["embedded", "bolt"])
+def server_url(request: pytest.FixtureRequest) -> str:
+    """The base URL of `dutygraph serve` on the sample, over each store."""
+    name = "live_server" if request.param == "embedded" else "bolt_live_server"
+    return request.getfixturevalue(name)
+
+
+@pytest.fixture
+def sample_schema(sample_store: Store):
+    """The GraphQL schema run in-process over the sample (tests/schema/schema_runner.py)."""
+    from schema_runner import Runner
+
+    return Runner(sample_store)
+
+
+@pytest.fixture
+def small_plan(tmp_path: Path) -> Plan:
+    """A plan of 5 tasks: the sample's first two subsections, cut short."""
+    from dutygraph.loaders import parse_file
+
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    start = lines.index("二、责任分工")
+    second = next(i for i, line in enumerate(lines) if line.startswith("（二）") and i > start)
+    body = [line for line in lines[start : second + 3] if not line.startswith("各级党委")]
+    path = tmp_path / "small-plan.txt"
+    path.write_text("\n".join(["陆河县某项工作方案", *body]) + "\n", encoding="utf-8")
+    return parse_file(path)

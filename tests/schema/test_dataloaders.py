@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from schema_runner import Runner
+from servers import SAMPLE
 
 from dutygraph.graph.load import load_plan
+from dutygraph.loaders import parse_file
 
 NESTED = """{ tasks(first: 100) { totalCount edges { node {
   code section { title } assignments { role unit { name hostedBy { name } } } } } } }"""
@@ -18,13 +20,13 @@ def trips(gql: Runner, query: str) -> tuple[int, int]:
     return gql.store.round_trips - before, len(data["tasks"]["edges"])
 
 
-def test_round_trips_depend_on_depth_not_on_task_count(store, sample_plan, small_plan):
+def test_round_trips_depend_on_depth_not_on_task_count(store, small_plan):
     gql = Runner(store)
     load_plan(store, small_plan)
     small, small_count = trips(gql, NESTED)
     small_shallow, _ = trips(gql, SHALLOW)
     store.write("MATCH (n) DETACH DELETE n")
-    load_plan(store, sample_plan)
+    load_plan(store, parse_file(SAMPLE))
     large, large_count = trips(gql, NESTED)
     assert (small_count, large_count) == (5, 47)
     assert small == large

@@ -17,7 +17,7 @@ from dutygraph.schema.schema import build_schema
 
 
 @pytest.fixture
-def gql_empty(store) -> Runner:
+def empty_schema(store) -> Runner:
     return Runner(store)
 
 
@@ -38,27 +38,27 @@ def refused(gql: Runner, query: str) -> str:
     return message
 
 
-def test_depth_20_refused(gql_empty):
-    assert "exceeds maximum operation depth" in refused(gql_empty, deep_query(20))
+def test_depth_20_refused(empty_schema):
+    assert "exceeds maximum operation depth" in refused(empty_schema, deep_query(20))
 
 
-def test_depth_within_limit_runs(gql_empty):
-    assert gql_empty.ok(deep_query(8)) == {"unit": None}
+def test_depth_within_limit_runs(empty_schema):
+    assert empty_schema.ok(deep_query(8)) == {"unit": None}
 
 
-def test_1000_aliases_refused(gql_empty):
+def test_1000_aliases_refused(empty_schema):
     query = "{ " + " ".join(f"a{i}: __typename" for i in range(1000)) + " }"
-    assert "aliases" in refused(gql_empty, query)
+    assert "aliases" in refused(empty_schema, query)
 
 
-def test_too_many_tokens_refused(gql_empty):
+def test_too_many_tokens_refused(empty_schema):
     query = "{ " + " ".join(["__typename"] * 6000) + " }"
-    assert "token" in refused(gql_empty, query).lower()
+    assert "token" in refused(empty_schema, query).lower()
 
 
-def test_1mb_document_refused(gql_empty):
+def test_1mb_document_refused(empty_schema):
     query = "{ __typename }\n#" + "x" * 1_000_000
-    message = refused(gql_empty, query)
+    message = refused(empty_schema, query)
     assert "bytes" in message and "limit" in message
 
 
@@ -71,13 +71,13 @@ def test_1mb_document_refused(gql_empty):
         '{ neighborhood(uid: "unit:县发展改革局", limit: 1000000) { nodes { uid } } }',
     ],
 )
-def test_first_above_cap_refused(gql_empty, query):
-    message = refused(gql_empty, query)
+def test_first_above_cap_refused(empty_schema, query):
+    message = refused(empty_schema, query)
     assert "must be between 0 and" in message and "got" in message
 
 
-def test_foreign_cursor_refused(gql_empty):
-    assert "cursor" in refused(gql_empty, '{ tasks(after: "bm9wZQ==") { totalCount } }')
+def test_foreign_cursor_refused(empty_schema):
+    assert "cursor" in refused(empty_schema, '{ tasks(after: "bm9wZQ==") { totalCount } }')
 
 
 def test_internal_errors_are_masked_and_logged(store, monkeypatch, caplog):

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
+
+@pytest.fixture
+def gql(sample_schema):
+    """The schema over the sample (tests/conftest.py), by a short name."""
+    return sample_schema
+
+
 UNIT_TASKS = """
 query ($name: String!, $role: Role) {
   unit(name: $name) {
