@@ -53,8 +53,10 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         store = handle.current() or await asyncio.to_thread(handle.get)
         return Context(store, settings.limits)
 
-    app = FastAPI(title="dutygraph", lifespan=lifespan, docs_url=None, redoc_url=None)
-    app.state.store_handle = handle
+    # no OpenAPI pages: the API's contract is the GraphQL schema
+    app = FastAPI(
+        title="dutygraph", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None
+    )
     router = _Router(build_schema(settings.limits), context_getter=context, graphql_ide=None)
     app.include_router(router, prefix=GRAPHQL_PATH)
     _add_health(app, handle)

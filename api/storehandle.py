@@ -18,15 +18,9 @@ from dutygraph.graph.store import Store, open_store
 
 
 class StoreHandle:
-    def __init__(
-        self,
-        db: str | None,
-        store: Store | None = None,
-        opener: Callable[[str | None], Store] = open_store,
-    ) -> None:
+    def __init__(self, db: str | None, store: Store | None = None) -> None:
         self._db = db
         self._store = store
-        self._opener = opener
         self._suspect = False
         self._lock = threading.Lock()
 
@@ -40,7 +34,7 @@ class StoreHandle:
                 except StoreError:
                     self._drop()
             if self._store is None:
-                self._store = self._opener(self._db)
+                self._store = open_store(self._db)
                 self._suspect = False
             return _Watched(self._store, self)
 
@@ -80,6 +74,11 @@ class _Watched:
     @property
     def round_trips(self) -> int:
         return self._store.round_trips
+
+    def __getattr__(self, name: str) -> Any:
+        # what else the store tells its callers (e.g. max_params_bytes, which read_batched
+        # needs to keep FalkorDB-Bolt's parameters small)
+        return getattr(self._store, name)
 
     def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         return self._watch(self._store.read, cypher, params)

@@ -11,6 +11,7 @@ import pytest
 
 from dutygraph.api.app import create_app
 from dutygraph.api.settings import Settings
+from dutygraph.api.storehandle import StoreHandle
 from dutygraph.errors import ArgumentError
 
 
@@ -72,3 +73,11 @@ async def _unbuilt(store, dist: Path) -> None:
             assert response.status_code == 503
             assert "npm run build --prefix web" in response.text
         assert (await http.get("/assets/app.js")).status_code == 404
+
+
+def test_the_apps_store_tells_what_the_store_tells(store):
+    """read_batched asks the store for max_params_bytes (FalkorDB-Bolt crashes on large
+    parameters); the app's watched store must answer as the store itself does."""
+    watched = StoreHandle(None, store).current()
+    assert watched is not None
+    assert getattr(watched, "max_params_bytes", None) == getattr(store, "max_params_bytes", None)
