@@ -141,15 +141,10 @@ class _TooLarge(Exception):
 def _conform(status: int, headers: Headers, body: bytes, media: str) -> tuple[int, bytes]:
     ctype = headers.get("content-type", "")
     if not ctype.startswith(JSON):
-        # strawberry's own refusals (bad JSON, missing query, GET mutation) are plain text
-        return (
-            (status, error_body(body.decode(errors="replace")))
-            if status >= 400
-            else (
-                status,
-                body,
-            )
-        )
+        if status >= 400:
+            # strawberry's own refusals (bad JSON, missing query, GET mutation) are plain text
+            return status, error_body(body.decode(errors="replace"))
+        return status, body
     if status != 200 or media != GRAPHQL_RESPONSE:
         return status, body
     result: Any = json.loads(body)

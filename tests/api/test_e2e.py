@@ -157,6 +157,16 @@ def test_abusive_requests_are_refused_over_http(server_url):
     big = "{ __typename }\n#" + "x" * 1_000_000
     response = httpx.post(f"{server_url}/graphql", json={"query": big})
     assert response.status_code == 413
+
+    def chunked():  # no Content-Length: the size is counted as the body arrives
+        yield b'{"query": "{ __typename }", "pad": "'
+        yield from (b"x" * 10_000 for _ in range(100))
+        yield b'"}'
+
+    response = httpx.post(
+        f"{server_url}/graphql", content=chunked(), headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 413 and "larger than" in response.json()["errors"][0]["message"]
     aliases = "{ " + " ".join(f"a{i}: __typename" for i in range(1000)) + " }"
     response = httpx.post(
         f"{server_url}/graphql", json={"query": aliases}, headers={"Accept": GRAPHQL_RESPONSE}
