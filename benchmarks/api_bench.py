@@ -183,14 +183,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, log: Path) -> subprocess.Popen[bytes]:
     exe = Path(sys.executable).parent / "dutygraph"
-    process = subprocess.Popen(
-        [str(exe), "serve", "--db", db, "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ},
-    )
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [str(exe), "serve", "--db", db, "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ},
+        )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -211,7 +212,9 @@ def main() -> None:
     store = open_store(db)
     load_plan(store, parse_file(SAMPLE))
     port = free_port()
-    server = start_server(db, port)
+    log = Path(tempfile.mkdtemp(prefix="dutygraph-bench-log-")) / "serve.log"
+    server = start_server(db, port, log)
+    print(f"server log: {log}")
     url = f"http://127.0.0.1:{port}/graphql"
     try:
         print(f"store: {db}; {args.requests} requests per row; latencies in ms")
