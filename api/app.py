@@ -79,11 +79,6 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     return app
 
 
-def app_from_env() -> FastAPI:
-    """The app from DUTYGRAPH_* alone: what each process of `serve --workers N` builds."""
-    return create_app(Settings.from_env())
-
-
 def _add_health(app: FastAPI, handle: StoreHandle) -> None:
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:

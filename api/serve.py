@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -35,21 +34,12 @@ db_option = click.option(
     type=click.Path(path_type=Path),
     help="A file of unit aliases (alias -> canonical name) used when loading FILES.",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Server processes. One is CPU-bound under many clients; more use more cores, "
-    "each with its own connection to the store.",
-)
 def serve(
     files: tuple[Path, ...],
     db: str | None,
     host: str | None,
     port: int | None,
     aliases: Path | None,
-    workers: int,
 ) -> None:
     """Load FILES (if any) into the graph, then serve the GraphQL API and the explorer."""
     import uvicorn
@@ -71,21 +61,7 @@ def serve(
     click.echo(
         f"dutygraph: open {base}/ in a browser (explorer); GraphQL API and IDE: {base}/graphql"
     )
-    if workers == 1:
-        uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port)
-        return
-    # Each worker process builds its own app and store from the environment.
-    if store is not None:
-        store.close()
-    if settings.db:
-        os.environ["DUTYGRAPH_DB"] = settings.db
-    uvicorn.run(
-        "dutygraph.api.app:app_from_env",
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=workers,
-    )
+    uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port)
 
 
 @click.command()

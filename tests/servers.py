@@ -99,17 +99,13 @@ class Served:
 
 
 def start_serve(
-    db: str,
-    *files: Path,
-    env: dict[str, str] | None = None,
-    wait_for: str = "/readyz",
-    options: tuple[str, ...] = (),
+    db: str, *files: Path, env: dict[str, str] | None = None, wait_for: str = "/readyz"
 ) -> Served:
     """`dutygraph serve` on a free port, once `wait_for` answers 200 (/healthz: the
     process is up, whether or not its store is)."""
     port = free_port()
     process = subprocess.Popen(
-        [str(DUTYGRAPH), "serve", *map(str, files), "--db", db, "--port", str(port), *options],
+        [str(DUTYGRAPH), "serve", *map(str, files), "--db", db, "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         env={**os.environ, **(env or {})},

@@ -6,9 +6,8 @@ import json
 import subprocess
 from pathlib import Path
 
-import httpx
 import pytest
-from servers import DUTYGRAPH, SAMPLE, start_serve, stop_serve
+from servers import DUTYGRAPH, SAMPLE
 
 
 def dutygraph(*args: str) -> subprocess.CompletedProcess[str]:
@@ -61,19 +60,3 @@ def test_serve_refuses_a_missing_file_in_one_line(tmp_path: Path):
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and "nope.txt" in lines[0]
-
-
-def test_serve_with_two_workers_answers_and_stops_its_store(tmp_path: Path):
-    db = tmp_path / "db"
-    served = start_serve(str(db), SAMPLE, options=("--workers", "2"))
-    try:
-        for _ in range(4):  # the requests land on either process
-            response = httpx.post(
-                f"{served.url}/graphql",
-                json={"query": '{ unit(name: "县发改局") { tasks { totalCount } } }'},
-            )
-            assert response.json() == {"data": {"unit": {"tasks": {"totalCount": 22}}}}
-    finally:
-        stop_serve(served.process)
-    assert served.process.returncode == 0
-    assert not (db / "falkordb.pid").exists(), "the embedded store's server was left running"
