@@ -227,6 +227,42 @@ def test_workload_filters_by_section_and_exports_the_matrix(
     tab.screenshot("workload-section")
 
 
+def test_funding_policy_leads_to_its_project_and_tasks(tab: Tab, live_server: str) -> None:
+    page = tab.page
+    page.goto("/")
+    page.get_by_test_id("search-input").fill("1000万元")
+    hit = page.locator('[data-testid="search-result"][data-kind="Policy"]').first
+    expect(hit).to_be_visible()
+    uid = hit.get_attribute("data-uid")
+    hit.click()
+    details = page.get_by_test_id("details-body")
+    expect(details).to_have_attribute("data-uid", uid)
+    expect(details).to_have_attribute("data-state", "ready")
+    truth = graphql(
+        live_server,
+        "query($uid: ID!) { policy(uid: $uid) { projects { uid name } tasks { uid } } }",
+        uid=uid,
+    )["policy"]
+    assert truth["projects"], "the 1000万元 measure funds a project in the sample"
+    projects = page.get_by_test_id("details-projects").get_by_test_id("details-project")
+    expect(projects).to_have_text([p["name"] for p in truth["projects"]])
+    tasks = page.get_by_test_id("details-tasks").get_by_test_id("details-task")
+    assert [t.get_attribute("data-uid") for t in tasks.all()] == [t["uid"] for t in truth["tasks"]]
+
+    # Following the project link shows the project, its tasks, and puts it in the graph.
+    project = truth["projects"][0]
+    projects.first.click()
+    expect(details).to_have_attribute("data-uid", project["uid"])
+    expect(details).to_have_attribute("data-state", "ready")
+    expect(page.get_by_test_id("graph")).to_have_attribute("data-selected", project["uid"])
+    project_tasks = graphql(
+        live_server, "query($uid: ID!) { project(uid: $uid) { tasks { uid } } }", uid=project["uid"]
+    )["project"]["tasks"]
+    shown = page.get_by_test_id("details-tasks").get_by_test_id("details-task")
+    assert [t.get_attribute("data-uid") for t in shown.all()] == [t["uid"] for t in project_tasks]
+    tab.screenshot("project-details")
+
+
 def test_graph_exports_open_as_graphml_and_json(tab: Tab) -> None:
     open_unit_by_keyboard(tab)
     page = tab.page
