@@ -7,7 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from servers import DUTYGRAPH, SAMPLE
+
+from tests.servers import DUTYGRAPH, SAMPLE
 
 
 def dutygraph(*args: str) -> subprocess.CompletedProcess[str]:

@@ -9,11 +9,11 @@ import time
 from pathlib import Path
 
 import httpx
-from servers import SAMPLE, BoltServer, bolt_port, start_serve, stop_serve
 
 from dutygraph.graph.load import load_plan
 from dutygraph.graph.store import open_store
 from dutygraph.loaders import parse_file
+from tests.servers import SAMPLE, BoltServer, bolt_port, start_serve, stop_serve
 
 QUERY = '{ unit(name: "县发改局") { workload { total } } }'
 

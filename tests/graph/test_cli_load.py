@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import SAMPLE
 
 from dutygraph.api.cli import cli
 from dutygraph.graph.model import document_uid
+from tests.factories import SAMPLE
 
 DUTYGRAPH = Path(sys.executable).parent / "dutygraph"
 

@@ -12,12 +12,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import make_plan
 
 from dutygraph.errors import StoreBusyError, StoreError
 from dutygraph.graph.embedded import DataDir, EmbeddedStore, _is_server
 from dutygraph.graph.load import load_plan, stats
 from dutygraph.graph.store import open_store
+from tests.factories import ROOT, make_plan
 
 
 def listening_tcp_ports(pid: int) -> set[int]:
@@ -96,7 +96,7 @@ def test_bad_cypher_is_a_store_error(tmp_path: Path) -> None:
 CHILD = """
 import sys, time
 sys.path.insert(0, {tests!r})
-from conftest import make_plan
+from tests.factories import make_plan
 from dutygraph.graph.store import open_store
 from dutygraph.graph.load import load_plan
 store = open_store({db!r})
@@ -107,7 +107,7 @@ print("pid", store.pid, flush=True)
 
 def child(db: Path, body: str, **kwargs: object) -> subprocess.Popen[str]:
     """A second dutygraph process on `db` that runs `body` with `store` open."""
-    code = CHILD.format(tests=str(Path(__file__).parent.parent), db=str(db), body=body)
+    code = CHILD.format(root=str(ROOT), db=str(db), body=body)
     return subprocess.Popen(
         [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, **kwargs,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from conftest import make_plan
 
 from dutygraph.errors import NotFoundError, StoreError
 from dutygraph.graph.load import load_plan, stats, unload_document, write_rows
 from dutygraph.graph.model import GraphRows, document_uid, plan_rows
 from dutygraph.graph.store import Store
 from dutygraph.loaders.model import Plan
+from tests.factories import make_plan
 
 
 def uids(store: Store) -> list[str]:

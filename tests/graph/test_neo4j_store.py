@@ -16,13 +16,14 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import bolt_falkordb, make_plan
 
 from dutygraph.errors import StoreError
 from dutygraph.graph.load import LOAD, load_plan, stats, steps
 from dutygraph.graph.model import plan_rows
 from dutygraph.graph.neo4j_store import Neo4jStore
 from dutygraph.graph.store import Store, open_store
+from tests.factories import make_plan
+from tests.servers import BoltServer, bolt_port
 
 
 def closed_port() -> int:
@@ -67,8 +68,14 @@ def test_refused_credentials_are_one_line(
     monkeypatch.setenv("NEO4J_USER", "neo4j")
     monkeypatch.setenv("NEO4J_PASSWORD", "wrong")
     # A server of its own: FalkorDB's Bolt endpoint may stop answering after this.
-    with bolt_falkordb(tmp_path) as uri, pytest.raises(StoreError) as caught:
-        open_store(uri)
+    falkordb = BoltServer(tmp_path, bolt_port())
+    falkordb.start()
+    uri = falkordb.uri
+    try:
+        with pytest.raises(StoreError) as caught:
+            open_store(uri)
+    finally:
+        falkordb.kill()
 
     message = str(caught.value)
     assert message.startswith(f"Neo4j at {uri} failed: ")

@@ -12,7 +12,6 @@ from dataclasses import replace
 from itertools import pairwise
 
 import pytest
-from conftest import make_plan
 
 from dutygraph.errors import ArgumentError
 from dutygraph.graph import queries as q
@@ -20,6 +19,7 @@ from dutygraph.graph.load import load_plan
 from dutygraph.graph.model import document_uid
 from dutygraph.graph.store import Store
 from dutygraph.loaders.model import Policy
+from tests.factories import make_plan
 
 A = document_uid("plans/a.txt")
 B = document_uid("plans/b.txt")

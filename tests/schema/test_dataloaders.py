@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from schema_runner import Runner
-from servers import SAMPLE
-
 from dutygraph.graph.load import load_plan
 from dutygraph.loaders import parse_file
+from tests.schema.schema_runner import Runner
+from tests.servers import SAMPLE
 
 NESTED = """{ tasks(first: 100) { totalCount edges { node {
   code section { title } assignments { role unit { name hostedBy { name } } } } } } }"""

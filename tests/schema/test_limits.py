@@ -8,12 +8,12 @@ import logging
 import time
 
 import pytest
-from schema_runner import Runner
 
 from dutygraph.graph import queries
 from dutygraph.schema.context import Context
 from dutygraph.schema.limits import Limits
 from dutygraph.schema.schema import build_schema
+from tests.schema.schema_runner import Runner
 
 
 @pytest.fixture

@@ -11,15 +11,14 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
+
+from tests.web.browser import Tab
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
 DIST = ROOT / "web" / "dist"
 
 # No sandbox (tests may run as root), no GPU, and none of the background traffic Chromium
@@ -63,30 +62,6 @@ def browser(chromium: str) -> Iterator[Browser]:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@dataclass
-class Tab:
-    """A page on the live server, and every URL the browser asked for while it was open."""
-
-    page: Page
-    origin: str
-    requests: list[str] = field(default_factory=list)
-
-    def foreign_requests(self) -> list[str]:
-        """Requests that would leave the server's origin (data: and blob: stay in the page)."""
-        return [
-            url
-            for url in self.requests
-            if urlsplit(url).scheme not in ("data", "blob")
-            and not (url == self.origin or url.startswith(self.origin + "/"))
-        ]
-
-    def screenshot(self, name: str) -> Path:
-        ARTIFACTS.mkdir(exist_ok=True)
-        path = ARTIFACTS / f"web-{name}.png"
-        self.page.screenshot(path=str(path))
-        return path
 
 
 @pytest.fixture

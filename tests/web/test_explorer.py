@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import httpx
 import openpyxl
 import pytest
-from conftest import Tab
+from tests.web.browser import Tab
 from playwright.sync_api import Locator, expect
 
 # write-excel-file's workbooks carry no default cell style; openpyxl notes it and reads on.

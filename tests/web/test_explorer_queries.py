@@ -6,7 +6,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT
+from tests.factories import ROOT
 
 
 def test_every_explorer_query_is_valid_against_the_schema() -> None:
