@@ -32,9 +32,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # bolt_falkordb: the tests' Bolt server
-
-from conftest import bolt_falkordb  # noqa: E402
+sys.path.insert(0, str(ROOT))  # tests.servers: the tests' Bolt FalkorDB
 
 from dutygraph.errors import StoreError  # noqa: E402
 from dutygraph.graph import queries  # noqa: E402
@@ -55,6 +53,7 @@ from dutygraph.loaders.model import (  # noqa: E402
     Task,
     Unit,
 )
+from tests.servers import BoltServer, bolt_port  # noqa: E402
 
 UNITS = [f"县第{i:03d}局" for i in range(280)] + [f"第{i:02d}镇人民政府" for i in range(20)]
 TOPICS = ["产业园", "抽水蓄能", "高速公路", "乡村振兴", "生态保护", "职业教育", "医疗卫生"]
@@ -155,13 +154,17 @@ def store_of(kind: str, tmp: Path) -> Iterator[Store]:
             store.close()
         return
     (tmp / "bolt").mkdir()
-    with bolt_falkordb(tmp / "bolt") as uri:
-        store = Neo4jStore(uri)
+    falkordb = BoltServer(tmp / "bolt", bolt_port())
+    falkordb.start()
+    try:
+        store = Neo4jStore(falkordb.uri)
         ensure_schema(store)
         try:
             yield store
         finally:
             store.close()
+    finally:
+        falkordb.stop()
 
 
 def median_ms(call: Callable[[], Any], runs: int = RUNS) -> float:

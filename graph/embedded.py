@@ -50,6 +50,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from dutygraph.errors import StoreBusyError, StoreError
+from dutygraph.graph.setup import ensure_schema
 from dutygraph.graph.store import RoundTrips
 
 GRAPH = "dutygraph"
@@ -108,7 +109,7 @@ class EmbeddedStore(RoundTrips):
 
     @classmethod
     def open(cls, path: Path, timeout: float = START_TIMEOUT) -> EmbeddedStore:
-        """Connect to the server running on `path`, or start one there."""
+        """Connect to the server running on `path`, or start one there; schema set up."""
         data = DataDir.at(path)
         try:
             data.path.mkdir(parents=True, exist_ok=True)
@@ -124,7 +125,16 @@ class EmbeddedStore(RoundTrips):
             # Connect while holding the lock, so a closing process sees this connection.
             # Any query creates the graph, and read-only queries fail on a missing one.
             store.write("RETURN 1")
-        return store
+            # Under the lock too: FalkorDB has no IF NOT EXISTS, so processes opening one
+            # new directory together would each try to create the same constraints.
+            try:
+                ensure_schema(store)
+            except BaseException as exc:
+                failed = exc
+            else:
+                return store
+        store.close()  # outside the lock, which close takes
+        raise failed
 
     @property
     def pid(self) -> int | None:

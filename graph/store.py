@@ -67,15 +67,7 @@ def default_data_dir() -> Path:
 
 def open_store(db: str | None = None) -> Store:
     """Open the store `db` names (see the module doc); schema setup included."""
-    from dutygraph.graph.setup import ensure_schema
-
-    store = _connect(db)
-    try:
-        ensure_schema(store)
-    except BaseException:
-        store.close()
-        raise
-    return store
+    return _connect(db)
 
 
 def _connect(db: str | None) -> Store:
@@ -84,13 +76,20 @@ def _connect(db: str | None) -> Store:
     scheme, sep, _ = db.partition("://")
     if sep and scheme.lower() in NEO4J_SCHEMES:
         from dutygraph.graph.neo4j_store import Neo4jStore
+        from dutygraph.graph.setup import ensure_schema
 
-        return Neo4jStore(
+        store = Neo4jStore(
             db,
             user=os.environ.get("NEO4J_USER", "neo4j"),
             password=os.environ.get("NEO4J_PASSWORD"),
             database=os.environ.get("NEO4J_DATABASE") or None,
         )
+        try:
+            ensure_schema(store)  # IF NOT EXISTS: safe from many processes at once
+        except BaseException:
+            store.close()
+            raise
+        return store
     if sep:
         raise StoreError(
             f"unsupported --db {db!r}: give a directory for the embedded store or a "

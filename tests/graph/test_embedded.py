@@ -95,7 +95,7 @@ def test_bad_cypher_is_a_store_error(tmp_path: Path) -> None:
 
 CHILD = """
 import sys, time
-sys.path.insert(0, {tests!r})
+sys.path.insert(0, {root!r})
 from tests.factories import make_plan
 from dutygraph.graph.store import open_store
 from dutygraph.graph.load import load_plan
