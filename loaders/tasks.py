@@ -1,14 +1,16 @@
 """Tasks: which outline blocks are tasks, their text, deadline and assignments.
 
 Every item that carries a responsibility clause is a task, numbered or not. A clause
-on a line of its own belongs to the block before it; a clause on a heading is inherited
-by the heading's items that have none; a short heading, or one followed by several
-paragraphs with clauses, is a section whose paragraphs are its tasks (二（十三） of the
-sample); a longer item followed by one such paragraph is one task over both.
+on a line of its own belongs to the block before it, or to the whole group of items
+before it when none of them has a clause and the group ends there; a clause on a heading
+is inherited by the heading's items that have none; a short heading, or one followed by
+several paragraphs with clauses, is a section whose paragraphs are its tasks (二（十三） of
+the sample); a longer item followed by one such paragraph is one task over both.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -26,7 +28,7 @@ class _Item:
     cut: int
     clauses: list[Clause] = field(default_factory=list)
     end: int = 0  # end of the last clause line attached
-    is_clause_line: bool = False
+    shared: _Item | None = None  # the item whose group clause this one shares
 
     @property
     def units(self) -> list[UnitRef]:
@@ -79,6 +81,7 @@ class _Assembler:
         self.title = outline.title
         self.warnings: list[Warning] = []
         self.first_leads_onwards = False
+        self.block_starts = [b.start for b in self.blocks]
 
     def run(self) -> Assembly:
         items = self._items()
@@ -87,6 +90,7 @@ class _Assembler:
             if b.number is not None:
                 children.setdefault(b.parent, []).append(i)
         ids = self._ids(children)
+        self._share_group_clauses(items, children)
         is_task = self._decide(items, children)
         sections: list[Section] = []
         tasks: list[Task] = []
@@ -94,7 +98,7 @@ class _Assembler:
         consumed: set[int] = set()
         root = False  # tasks outside any heading go to a section "s0" for the whole plan
         inherited = {
-            id(self._inherited(i, items)) for i, on in is_task.items()
+            id(self._source(i, items)) for i, on in is_task.items()
             if on and (item := items[i]) is not None and not item.claims
         }
         for i, item in enumerate(items):
@@ -114,7 +118,7 @@ class _Assembler:
             if b.number is None and not item.claims:
                 continue
             parts = [i]
-            if b.number is not None and not item.claims and not self._inherited(i, items):
+            if b.number is not None and self._source(i, items) is None:
                 parts += self._run_on(i, items)
                 consumed.update(parts)
             owner = self._section_of(i, is_task)
@@ -171,13 +175,55 @@ class _Assembler:
             if item is None or item.block.number is None or children.get(i):
                 continue
             own = self.text[item.block.body : item.cut]
-            if item.claims or self._inherited(i, items):
+            if self._source(i, items) is not None:
                 decided[i] = True
             elif paragraphs := self._clause_paragraphs(i, items):
                 # One paragraph with a clause continues the item; several are the tasks
                 # of a section whose heading runs on into an introduction.
                 decided[i] = len(paragraphs) == 1 and not is_title_like(own)
         return decided
+
+    def _share_group_clauses(
+        self, items: list[_Item | None], children: dict[int | None, list[int]]
+    ) -> None:
+        """A clause on lines of its own after a group of sibling items none of which has a
+        clause covers the whole group when the group ends there (a heading of the group's
+        parent's level or above, or the end of the text, follows). A clause inside the last
+        item's paragraph, or one followed by more of the group, is the last item's only."""
+        for k, item in enumerate(items):
+            if item is None or item.end == item.block.end:
+                continue
+            if any(c.start < item.block.end for c in item.clauses):
+                continue  # the item has a clause of its own; the lines add to it
+            anchor = k if item.block.number is not None else item.block.parent
+            if anchor is None or children.get(anchor):
+                continue
+            parent = self.blocks[anchor].parent
+            siblings = children.get(parent, [])
+            group = siblings[: siblings.index(anchor)]
+            if not group or any(children.get(s) for s in group):
+                continue
+            if any(items[j] is None or items[j].clauses for j in range(group[0], k)):
+                continue
+            if parent is not None and (head := items[parent]) is not None and head.claims:
+                continue  # the heading's clause is the group's; this one is the last item's
+            after = next((j for j in range(k + 1, len(items)) if items[j] is not None), None)
+            if after is not None and (
+                self.blocks[after].number is None
+                or self.blocks[after].level >= self.blocks[anchor].level
+            ):
+                continue
+            for s in group:
+                items[s].shared = item
+
+    def _source(self, i: int, items: list[_Item | None]) -> _Item | None:
+        """The item whose clauses name the units of item i: its own, a group's, a heading's."""
+        item = items[i]
+        if item is not None and item.claims:
+            return item
+        if item is not None and item.shared is not None:
+            return item.shared
+        return self._inherited(i, items)
 
     def _inherited(self, i: int, items: list[_Item | None]) -> _Item | None:
         parent = self.blocks[i].parent
@@ -267,9 +313,9 @@ class _Assembler:
             pieces.append(self._own_text(item))
         last = items[parts[-1]]
         assert last is not None
-        source = last if last.claims else self._inherited(parts[0], items) or last
+        source = last if last.claims else self._source(parts[0], items) or last
         deadline_item = next((items[j] for j in parts if items[j] and items[j].deadline), None)
-        deadline_item = deadline_item or self._inherited(parts[0], items)
+        deadline_item = deadline_item or self._source(parts[0], items)
         deadline = None
         if deadline_item is not None and deadline_item.deadline is not None:
             a, b = deadline_item.deadline
@@ -281,7 +327,7 @@ class _Assembler:
             section=sid,
             path=path,
             text="\n".join(pieces),
-            units=self._assignments(source, b.line.number),
+            units=self._assignments(source),
             deadline=deadline,
             span=Span(b.start, max(last.end, last.block.end), b.line.number),
             ordinal=ordinal,
@@ -298,7 +344,7 @@ class _Assembler:
         text.append(self.text[start : item.cut])
         return "".join(text).strip()
 
-    def _assignments(self, item: _Item, line: int) -> tuple[Assignment, ...]:
+    def _assignments(self, item: _Item) -> tuple[Assignment, ...]:
         refs = item.units
         first_leads = item.first_leads or self.first_leads_onwards
         explicit_lead = any(r.role == "lead" for r in refs)
@@ -319,10 +365,15 @@ class _Assembler:
             out.append(
                 Assignment(
                     name=name, role=role, rank=len(out) + 1, inferred=inferred,
-                    written=self.text[r.start : r.end], span=Span(r.start, r.end, line),
+                    written=self.text[r.start : r.end],
+                    span=Span(r.start, r.end, self._line_of(r.start)),
                 )
             )
         return tuple(out)
+
+    def _line_of(self, offset: int) -> int:
+        """The printed line of an offset: a clause may stand on a line after its item."""
+        return self.blocks[bisect_right(self.block_starts, offset) - 1].line.number
 
     # -- warnings ----------------------------------------------------------------------
 
