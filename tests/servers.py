@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +97,7 @@ class Served:
     url: str
     process: subprocess.Popen[bytes]
     db: str
+    log: Path  # the server's stdout and stderr
 
 
 def start_serve(
@@ -104,26 +106,31 @@ def start_serve(
     """`dutygraph serve` on a free port, once `wait_for` answers 200 (/healthz: the
     process is up, whether or not its store is)."""
     port = free_port()
-    process = subprocess.Popen(
-        [str(DUTYGRAPH), "serve", *map(str, files), "--db", db, "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, **(env or {})},
-    )
+    # A file, not a pipe: nobody reads a pipe while the server runs, and a full one
+    # (64 KB of access log) would block the server.
+    fd, name = tempfile.mkstemp(prefix="dutygraph-serve-", suffix=".log")
+    log = Path(name)
+    with os.fdopen(fd, "wb") as out:
+        process = subprocess.Popen(
+            [str(DUTYGRAPH), "serve", *map(str, files), "--db", db, "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            out = process.stdout.read().decode(errors="replace") if process.stdout else ""
-            raise RuntimeError(f"dutygraph serve exited with {process.returncode}:\n{out}")
+            out_text = log.read_text(errors="replace")
+            raise RuntimeError(f"dutygraph serve exited with {process.returncode}:\n{out_text}")
         try:
             if httpx.get(f"{url}{wait_for}", timeout=2).status_code == 200:
-                return Served(url, process, db)
+                return Served(url, process, db, log)
         except httpx.TransportError:
             pass
         time.sleep(0.1)
     stop_serve(process)
-    raise RuntimeError("dutygraph serve did not become ready within 90 s")
+    raise RuntimeError(f"dutygraph serve did not become ready within 90 s; see {log}")
 
 
 def stop_serve(process: subprocess.Popen[bytes]) -> None:
