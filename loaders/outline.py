@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import clauses
 from .model import Line, Span
@@ -87,21 +88,23 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
             in_annex = m is not None  # a list of annexes goes on; a single title ends it
             continue
         in_annex = False
-        if m is None or m.end() >= end:
+        running = [(blocks[h].style or "", _value(blocks[h].style, blocks[h].number or ""))
+                   for h in heads]
+        for a, b in _pieces(folded, start, end, running):
+            m = _NUMBERING.match(folded, a, b)
+            if m is None or m.end() >= b:
+                parent = heads[-1] if heads else None
+                blocks.append(Block(line, a, a, b, None, None, len(heads), parent))
+                continue
+            style = _style(m)
+            if style in styles:
+                depth = styles.index(style)
+                del styles[depth:], heads[depth:]
+            styles.append(style)
+            number = text[m.start(m.lastgroup) : m.end(m.lastgroup)]
             parent = heads[-1] if heads else None
-            blocks.append(Block(line, start, start, end, None, None, len(heads), parent))
-            continue
-        style = m.lastgroup or ""
-        if style == "dnum":  # 1.1 and 1.1.1 are different depths
-            style += str(len(re.findall(r"[.．]", m.group(style))))
-        if style in styles:
-            depth = styles.index(style)
-            del styles[depth:], heads[depth:]
-        styles.append(style)
-        number = text[m.start(m.lastgroup) : m.end(m.lastgroup)]
-        parent = heads[-1] if heads else None
-        heads.append(len(blocks))
-        blocks.append(Block(line, start, m.end(), end, number, style, len(styles), parent))
+            heads.append(len(blocks))
+            blocks.append(Block(line, a, m.end(), b, number, style, len(styles), parent))
     title = "".join(text[s:e] for s, e in (_bounds(folded, ln) for ln in title_lines))
     span = None
     if title_lines:
@@ -113,6 +116,97 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
         None,
     )
     return Outline(title, span, tuple(blocks), tuple(annex), own)
+
+
+def _style(m: re.Match[str]) -> str:
+    style = m.lastgroup or ""
+    if style == "dnum":  # 1.1 and 1.1.1 are different depths
+        style += str(len(re.findall(r"[.．]", m.group(style))))
+    return style
+
+
+def _pieces(
+    folded: str, start: int, end: int, running: list[tuple[str, int | None]]
+) -> list[tuple[int, int]]:
+    """A line holding several items, as when a .docx or a web page lost its line breaks
+    (`1.…（责任单位：A）2.…（责任单位：B）`), split into one piece per item.
+
+    An item starts inside the line only where the next number of a running list (the
+    open headings' and this line's; `running` gives the open headings' (style, number))
+    follows a responsibility clause, or where a list starts: after a heading's short title
+    (`（一）加强….1.…`) or with a second item that starts that way. A sentence that counts
+    `1.…；2.…` with one clause at the end stays one item."""
+    found = [
+        (m.end(), n, _style(n), _value(n.lastgroup, n.group(n.lastgroup or 0)))
+        for m in _BREAK.finditer(folded, start + 1, end)
+        if (n := _NUMBERING.match(folded, m.end(), end)) is not None and n.end() < end
+    ]
+    if not found:
+        return [(start, end)]
+    running = list(running)
+    own = _NUMBERING.match(folded, start, end)
+    body = start  # where the current piece's text starts, after its numbering
+    numbered = own is not None
+    if own is not None:
+        _push(running, _style(own), _value(own.lastgroup, own.group(own.lastgroup or 0)))
+        body = own.end()
+    cuts = []
+    for k, (at, n, style, value) in enumerate(found):
+        follows = value is not None and (style, value - 1) in running
+        starts = value == 1 and all(s != style for s, _ in running) and (
+            (numbered and is_title_like(folded[body:at]))
+            or any(
+                s == style and v == 2 and _after_clause(folded, at, a)
+                for a, _, s, v in found[k + 1 :]
+            )
+        )
+        if (follows and _after_clause(folded, body, at)) or starts:
+            cuts.append(at)
+            _push(running, style, value)
+            body, numbered = n.end(), True
+    bounds = [start, *cuts, end]
+    return [(a, _wstrip(folded, a, b)) for a, b in pairwise(bounds)]
+
+
+def _push(running: list[tuple[str, int | None]], style: str, value: int | None) -> None:
+    """Open a numbered item: it closes every item of its own style or deeper."""
+    depth = next((d for d, (s, _) in enumerate(running) if s == style), len(running))
+    del running[depth:]
+    running.append((style, value))
+
+
+# What may end an item run on from the line before: a sentence or a closing bracket.
+_BREAK = re.compile(r"[。；）】〕］\]]\s*")
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _value(style: str | None, number: str) -> int | None:
+    """The number an item's numbering counts: 3 for 3. （3） ③ 三、 （三） 1.3."""
+    if style == "circle":
+        return ord(number) - ord("①") + 1
+    digits = re.findall(rf"\d+|[{_CN}]+", number)
+    if not digits:
+        return None
+    last = digits[-1]
+    if last.isdigit():
+        return int(last)
+    if "十" not in last:
+        return _CN_DIGITS.index(last) if len(last) == 1 and last in _CN_DIGITS else None
+    tens, _, ones = last.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or not set(tens + ones) <= set(_CN_DIGITS):
+        return None
+    return (_CN_DIGITS.index(tens) if tens else 1) * 10 + (_CN_DIGITS.index(ones) if ones else 0)
+
+
+def _after_clause(folded: str, body: int, at: int) -> bool:
+    """Whether the text from body to at ends with a responsibility clause."""
+    return bool(clauses.trailing(folded, body, _wstrip(folded, body, at))[1])
+
+
+def _wstrip(folded: str, start: int, end: int) -> int:
+    while end > start and folded[end - 1] in " \t":
+        end -= 1
+    return end
 
 
 def _annex_title(folded: str, start: int, end: int, numbered: bool) -> bool:
