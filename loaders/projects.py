@@ -36,7 +36,13 @@ _PROGRAMME = re.compile(
 _ROADS = re.compile(
     r"(?:国省县道|国省道|国道|省道|县道|乡道|村道|农村公路)(?:建设|升级改造|提质改造|改造)"
 )
-_GENERIC = re.compile(r"^(?:我|本|各|该|有关|相关|更多|一批|一些|多个|重大|重点)|高水平")
+_GENERIC = re.compile(r"^(?:我|本|各|该|有关|相关|更多|一批|一些|多个|重大|重点)")
+# A grade, a quality or a region right before the word for the work names a class of
+# works, not one: 珠三角地区高水平医院, 三甲医院, 大型水库.
+_CLASS = re.compile(
+    r"(?:地区|区域|高水平|高质量|高标准|高等级|高品质|优质|一流|知名|大型|中小型|三甲|三级|二级"
+    r"|综合性|专科|各类|同类|一般)$"
+)
 _KINDS = (
     ("energy", r"电站|电厂|能源|光伏|风电"),
     ("transport", r"公路|铁路|高速|机场|港口|大桥|枢纽|[^碧]道$|路$|[国省县乡村]道"),
@@ -100,7 +106,7 @@ def _names_in(text: str) -> list[tuple[int, int, str]]:
             # `粤东水资源优化配置等工程`: the works are named before 等.
             left = max((s for s in stops if s < begin - 1), default=0)
             names.append((left, m.end(), text[left : begin - 1] + m.group(0)))
-        elif begin < m.start():
+        elif begin < m.start() and not _CLASS.search(text, begin, m.start()):
             names.append((begin, m.end(), text[begin : m.end()]))
     for m in _QUOTED.finditer(text):
         if _QUOTED_WORK.search(m.group(1)) and not _inside(names, m.start()):
@@ -109,7 +115,13 @@ def _names_in(text: str) -> list[tuple[int, int, str]]:
         names.append((m.start(), m.end(), _programme_name(m.group(0))))
     for m in _ROADS.finditer(text):
         names.append((m.start(), m.end(), m.group(0)))
-    return [(a, b, n) for a, b, n in names if len(n) >= 3 and not _GENERIC.search(n)]
+    names = [(a, b, n) for a, b, n in names if len(n) >= 3 and not _GENERIC.search(n)]
+    # `清凉山水库扩建工程` names one work, not also 清凉山水库: a name inside a longer one
+    # is part of it.
+    return [
+        (a, b, n) for a, b, n in names
+        if not any(x <= a and b <= y and y - x > b - a for x, y, _ in names)
+    ]
 
 
 def _mask_quotes(text: str) -> str:

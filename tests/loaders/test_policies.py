@@ -113,3 +113,22 @@ def test_other_policies_a_task_names(parse) -> None:
         ("other", "上下游横向生态保护补偿政策", ("t1.1",)),
         ("funding", "降费奖补政策", ("t1.2",)),
     ]
+
+
+def test_funds_are_a_measure_only_when_given_or_earmarked(parse) -> None:
+    plan = parse(
+        "方案\n\n一、重点任务\n"
+        "1.加快产业园建设，充分发挥资金的杠杆作用，吸引社会资本投入。（责任单位：县财政局）\n"
+        "2.强化财政资金引导作用。（责任单位：县财政局）\n"
+        "3.争取省革命遗址修复保护项目资金向我县倾斜。（责任单位：县委宣传部）\n"
+        "4.加大对公共文化场馆免费开放的资金扶持力度。（责任单位：县文化广电旅游体育局）\n"
+        "5.统筹整合涉农资金用于产业发展。（责任单位：县农业农村局）\n"
+        "6.落实专项资金。（责任单位：县财政局）\n"
+    )
+    funding = {p.tasks[0]: p.name for p in plan.policies if p.kind == "funding"}
+    assert funding == {
+        "t1.3": "省革命遗址修复保护项目资金向我县倾斜",
+        "t1.4": "对公共文化场馆免费开放的资金扶持力度",
+        "t1.5": "统筹整合涉农资金用于产业发展",
+        "t1.6": "专项资金",
+    }

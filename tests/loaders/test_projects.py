@@ -42,3 +42,20 @@ def test_one_project_across_tasks_tied_to_funding(parse) -> None:
 def test_projects_are_not_read_from_clauses(parse) -> None:
     plan = parse("方案\n\n一、重点任务\n1.开展调研。（责任单位：县产业转移工业园管委会）\n")
     assert plan.projects == ()
+
+
+def test_a_class_of_works_is_no_project(parse) -> None:
+    plan = parse(
+        "方案\n\n一、重点任务\n"
+        "1.争取珠三角地区高水平医院对我县医院实施帮扶，推动三甲医院与县人民医院合作。"
+        "（责任单位：县卫健局）\n"
+        "2.争取建设高水平医院示范基地，建设县人民医院。（责任单位：县卫健局）\n"
+    )
+    assert [p.name for p in plan.projects] == ["县人民医院", "高水平医院示范基地"]
+
+
+def test_a_work_named_inside_a_longer_name_is_part_of_it(parse) -> None:
+    plan = parse(
+        "方案\n\n一、重点任务\n1.推进清凉山水库扩建工程。（责任单位：县水务局）\n"
+    )
+    assert [p.name for p in plan.projects] == ["清凉山水库扩建工程"]
