@@ -24,7 +24,7 @@ def _columns(var: str, props: str) -> str:
 
 DOCUMENT = _columns("d", "uid title source sha256 format doc_number issuer date")
 SECTION = _columns("s", "uid document number title level ordinal parent")
-TASK = _columns("t", "uid document section code path text deadline ordinal start end line")
+TASK = _columns("t", "uid document section code path text deadline ordinal start end line passage")
 UNIT = _columns("u", "uid name aliases level kind hosted_by")
 POLICY = _columns("p", "uid name title doc_number issuer year kind amount amount_value ratio")
 PROJECT = _columns("j", "uid name kind")

@@ -130,7 +130,7 @@ def plan_rows(plan: Plan) -> GraphRows:
             )
             for s in plan.sections
         ],
-        tasks=[_task_row(uid, t) for t in plan.tasks],
+        tasks=[_task_row(uid, t, plan.text) for t in plan.tasks],
         goals=[
             _props(
                 uid=f"{uid}/goal{g.year}",
@@ -222,7 +222,7 @@ def _with_hosts(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
     return units + tuple(Unit(name=h, aliases=(), level=None, kind="other") for h in hosts)
 
 
-def _task_row(doc_uid: str, task: Task) -> Row:
+def _task_row(doc_uid: str, task: Task, text: str) -> Row:
     return _props(
         uid=f"{doc_uid}/{task.id}",
         document=doc_uid,
@@ -235,6 +235,9 @@ def _task_row(doc_uid: str, task: Task) -> Row:
         start=task.span.start,
         end=task.span.end,
         line=task.span.line,
+        # The passage as printed, clause included, so a front end can quote its source
+        # without the whole document text.
+        passage=text[task.span.start : task.span.end] or None,
     )
 
 

@@ -178,3 +178,14 @@ def test_sample_counts(sample_store: Store) -> None:
     assert (len(fgj), len(leads)) == (22, 9)
     assert all(r["inferred"] for r in leads)
     assert len(tasks_of(sample_store, "各镇人民政府")) == 24
+
+
+def test_a_task_keeps_its_printed_passage(sample_store: Store) -> None:
+    rows = sample_store.read(
+        "MATCH (t:Task) WHERE t.text CONTAINS $words RETURN t.passage AS passage",
+        {"words": "陆河至惠来高速公路"},
+    )
+    assert [r["passage"] for r in rows] == [
+        "3.推进陆河至惠来高速公路以及快速连接线的前期工作。"
+        "（责任单位：县交通运输局、县发展改革局，各镇人民政府）"
+    ]

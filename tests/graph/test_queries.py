@@ -73,7 +73,7 @@ def test_nodes_by_uid_skip_unknown_uids(one: Store) -> None:
     assert task == {
         "uid": f"{A}/t1.2.1", "document": A, "section": f"{A}/s1.2", "code": "二（2）1",
         "path": ["二", "（2）", "1"], "text": "积极争取将抽水蓄能电站项目列入国家相关规划。",
-        "deadline": None, "ordinal": 3, "start": 0, "end": 0, "line": 1,
+        "deadline": None, "ordinal": 3, "start": 0, "end": 0, "line": 1, "passage": None,
     }  # fmt: skip
     assert q.tasks_by_uid(one, []) == []
     [policy] = q.policies_by_uid(one, [FUNDING])
