@@ -30,10 +30,12 @@ def load(files: tuple[Path, ...], db: str | None, aliases: Path | None) -> None:
 
     A file that cannot be parsed is reported and leaves nothing behind; the others load.
     """
-    from dutygraph.graph.load import load_plan
+    from dutygraph.graph.load import check_distinct_names, load_plan
     from dutygraph.loaders import parse_file
 
+    check_distinct_names(map(str, files))
     loaded: list[Loaded] = []
+    files_loaded: list[Path] = []
     failed: list[str] = []
     with _store(db) as store, _progress(files) as bar:
         for file in bar:
@@ -43,12 +45,16 @@ def load(files: tuple[Path, ...], db: str | None, aliases: Path | None) -> None:
                 failed.append(f"{file}: {exc}")
                 continue
             loaded.append(load_plan(store, plan))
+            files_loaded.append(file)
     for doc in loaded if len(loaded) <= 20 else []:
         counts = f"{doc.tasks} tasks, {doc.assignments} assignments"
         click.echo(f"loaded {doc.uid} {doc.title}: {counts}")
     tasks = sum(d.tasks for d in loaded)
     assignments = sum(d.assignments for d in loaded)
     click.echo(f"{len(loaded)} documents loaded: {tasks} tasks, {assignments} assignments")
+    for file, doc in zip(files_loaded, loaded, strict=True):
+        if doc.replaced:
+            click.echo(f"note: {file} replaced {doc.replaced} (same file name)", err=True)
     for line in failed:
         click.echo(f"not loaded: {line}", err=True)
     if failed:

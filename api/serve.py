@@ -45,8 +45,10 @@ def serve(
     import uvicorn
 
     from dutygraph.api.app import create_app
+    from dutygraph.graph.load import check_distinct_names
     from dutygraph.graph.store import open_store
 
+    check_distinct_names(map(str, files))
     settings = _settings(db, host, port)
     # With files to load the store must answer now; without, the app opens it when it can,
     # so a server started before its Neo4j is up serves as soon as Neo4j is (/readyz).
@@ -116,5 +118,7 @@ def _load(store: Store, files: tuple[Path, ...], aliases: Path | None) -> None:
 
     for file in files:
         plan = parse_file(file, aliases=aliases)
-        load_plan(store, plan)
+        loaded = load_plan(store, plan)
         click.echo(f"loaded {file}: {len(plan.tasks)} tasks")
+        if loaded.replaced:
+            click.echo(f"note: {file} replaced {loaded.replaced} (same file name)", err=True)

@@ -12,11 +12,11 @@ value travels as a parameter, the rows of a block as one UNWIND list.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from dutygraph.errors import NotFoundError
+from dutygraph.errors import InputError, NotFoundError
 from dutygraph.graph.model import GraphRows, document_uid, plan_rows
 from dutygraph.graph.store import Store
 from dutygraph.loaders.model import Plan
@@ -198,6 +198,21 @@ class Loaded:
     title: str
     tasks: int
     assignments: int
+    # The path of the earlier load this one replaced, when that was another file of the
+    # same name: worth telling the user, since it may be another place's plan.
+    replaced: str | None = None
+
+
+def check_distinct_names(sources: Iterable[str]) -> None:
+    """Refuse files that would load as one document (same base name, see graph/model.py)."""
+    seen: dict[str, str] = {}
+    for source in sources:
+        first = seen.setdefault(document_uid(source), source)
+        if first != source:
+            raise InputError(
+                f"{first} and {source} have the same file name, and a document is known by "
+                "its file name: the second would replace the first; rename one"
+            )
 
 
 def load_plan(store: Store, plan: Plan) -> Loaded:
@@ -208,12 +223,17 @@ def load_plan(store: Store, plan: Plan) -> Loaded:
 def write_rows(store: Store, rows: GraphRows) -> Loaded:
     """Write a document's rows in one atomic statement (`load_plan` without the model)."""
     rows.check()
+    earlier = store.read(
+        "MATCH (d:Document {uid: $uid}) RETURN d.source AS source", {"uid": rows.uid}
+    )
     _write(store, LOAD, rows.as_params())
+    source = rows.document.get("source")
     return Loaded(
         uid=rows.uid,
         title=rows.document.get("title", ""),
         tasks=len(rows.tasks),
         assignments=len(rows.assignments),
+        replaced=next((r["source"] for r in earlier if r["source"] != source), None),
     )
 
 

@@ -64,6 +64,38 @@ def test_loading_again_changes_nothing(tmp_path: Path) -> None:
     assert counts(db) == first
 
 
+def test_two_files_of_one_name_in_one_run_are_refused_before_writing(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    for place in ("甲县", "乙县"):
+        (tmp_path / place).mkdir()
+        shutil.copy(SAMPLE, tmp_path / place / "工作方案.txt")
+
+    result = run("load", str(tmp_path / "甲县/工作方案.txt"), str(tmp_path / "乙县/工作方案.txt"),
+                 "--db", str(db))  # fmt: skip
+
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and result.output.count("\n") == 1
+    assert "same file name" in result.output
+    assert counts(db)["nodes"] == {}
+
+
+def test_a_file_of_the_same_name_from_elsewhere_replaces_with_a_note(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    for place in ("甲县", "乙县"):
+        (tmp_path / place).mkdir()
+        shutil.copy(SAMPLE, tmp_path / place / "工作方案.txt")
+    first, second = tmp_path / "甲县/工作方案.txt", tmp_path / "乙县/工作方案.txt"
+    assert run("load", str(first), "--db", str(db)).exit_code == 0
+
+    result = run("load", str(second), "--db", str(db))
+
+    assert result.exit_code == 0
+    assert f"note: {second} replaced {first} (same file name)" in result.stderr
+    assert counts(db)["nodes"]["Document"] == 1
+    again = run("load", str(second), "--db", str(db))
+    assert "note:" not in again.stderr
+
+
 def test_many_files_with_a_progress_bar_and_a_bad_one(tmp_path: Path) -> None:
     db = tmp_path / "db"
     copies = []
