@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
@@ -20,6 +20,24 @@ from dutygraph.graph.store import Store
 
 Row = dict[str, Any]
 BatchFn = Callable[[Store, list[str]], list[Row]]
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def now_or_later(future: Awaitable[T], then: Callable[[T], R]) -> R | Awaitable[R]:
+    """`then(value)` at once when the loader already holds the value, else an awaitable.
+
+    A resolver whose value graphql-core must await costs it ~75 µs more than one that
+    returns the value (a coroutine, a task, a gather per list); the fields whose parent
+    loaded their data ahead (`load_many` on a whole page) answer without awaiting.
+    """
+    if isinstance(future, asyncio.Future) and future.done():
+        return then(future.result())
+
+    async def later() -> R:
+        return then(await future)
+
+    return later()
 
 
 def by_uid(store: Store, fn: BatchFn) -> DataLoader[str, Row | None]:

@@ -17,8 +17,9 @@ from dutygraph.schema.inputs import ProjectFilter, TaskFilter, UnitFilter, Workl
 from dutygraph.schema.limits import check_first
 from dutygraph.schema.policy import Policy, Project
 from dutygraph.schema.search import SearchResult, run_search
-from dutygraph.schema.task import Task
-from dutygraph.schema.unit import Partner, Unit, Workload
+from dutygraph.schema.selection import selected
+from dutygraph.schema.task import TASK_LOOKAHEAD, Task
+from dutygraph.schema.unit import Partner, Unit, Workload, load_units_ahead
 
 Info = strawberry.Info[Context, None]
 
@@ -85,6 +86,8 @@ class Query:
         )
         for row in rows:
             info.context.loaders.tasks.prime(row["uid"], row)
+        if selected(info, "edges", "node") & TASK_LOOKAHEAD:
+            await info.context.loaders.assignments_of_tasks.load_many([r["uid"] for r in rows])
         return TaskConnection.build([Task.from_row(row) for row in rows], offset, total)
 
     @strawberry.field(description="A unit by canonical name or alias (县发改局), or by uid.")
@@ -119,6 +122,7 @@ class Query:
     async def partners(self, info: Info, unit: str, first: int = 20) -> list[Partner]:
         check_first(first, info.context.limits.max_first)
         rows = await info.context.query(queries.partners, await _unit_uid(info, unit), first)
+        await load_units_ahead(info, [r["unit"] for r in rows])
         return [Partner(unit_uid=r["unit"], shared=r["shared"]) for r in rows]
 
     @strawberry.field(description="A policy by uid or by 发文字号 in any bracket style.")
@@ -177,6 +181,7 @@ class Query:
         rows = await info.context.query(
             queries.workload_ranking, limit=first, document=f.document, section=f.section
         )
+        await load_units_ahead(info, [r["unit"] for r in rows])
         return [
             Workload(unit_uid=r["unit"], total=r["total"], lead=r["lead"], support=r["support"])
             for r in rows

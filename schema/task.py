@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from dutygraph.schema.context import Context
 from dutygraph.schema.enums import Role
+from dutygraph.schema.loaders import now_or_later
 
 if TYPE_CHECKING:
     from dutygraph.schema.document import Document, Section
@@ -15,6 +17,10 @@ if TYPE_CHECKING:
     from dutygraph.schema.unit import Unit
 
 Info = strawberry.Info[Context, None]
+
+# A task's fields that need its assignments: a list of tasks that selects one of these
+# loads the assignments of the whole list at once.
+TASK_LOOKAHEAD = frozenset({"assignments", "units"})
 
 
 @strawberry.type(description="Where a task is printed: characters of the plan text, and the line.")
@@ -68,20 +74,19 @@ class Task:
         row = await info.context.loaders.sections.load(self.section_uid)
         return Section.from_row(row) if row else None
 
-    async def _assignments(self, info: Info, role: Role | None) -> list[Assignment]:
-        rows = await info.context.loaders.assignments_of_tasks.load(str(self.uid))
-        found = [Assignment.from_row(row) for row in rows]
-        return [a for a in found if role is None or a.role == role]
-
+    # Sync resolvers: a list of tasks loads its assignments ahead (TASK_LOOKAHEAD), and
+    # then these answer without being awaited.
     @strawberry.field(description="The units on this task in printed order, lead first.")
-    async def assignments(self, info: Info, role: Role | None = None) -> list[Assignment]:
-        return await self._assignments(info, role)
+    def assignments(self, info: Info, role: Role | None = None) -> list[Assignment]:
+        rows = info.context.loaders.assignments_of_tasks.load(str(self.uid))
+        return now_or_later(rows, partial(_assignments, role=role))
 
     @strawberry.field(description="The units on this task, in printed order.")
-    async def units(
+    def units(
         self, info: Info, role: Role | None = None
     ) -> list[Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")]]:
-        return [a.unit for a in await self._assignments(info, role)]
+        rows = info.context.loaders.assignments_of_tasks.load(str(self.uid))
+        return now_or_later(rows, lambda rows: [a.unit for a in _assignments(rows, role)])
 
     @strawberry.field
     async def policies(
@@ -131,3 +136,8 @@ class Assignment:
     async def task(self, info: Info) -> Task | None:
         row = await info.context.loaders.tasks.load(self.task_uid)
         return Task.from_row(row) if row else None
+
+
+def _assignments(rows: list[dict[str, Any]], role: Role | None) -> list[Assignment]:
+    found = [Assignment.from_row(row) for row in rows]
+    return [a for a in found if role is None or a.role == role]

@@ -11,6 +11,8 @@ from dutygraph.schema.connection import TaskConnection, decode_cursor
 from dutygraph.schema.context import Context
 from dutygraph.schema.enums import Role, UnitKind, UnitLevel, to_enum
 from dutygraph.schema.limits import check_first
+from dutygraph.schema.loaders import now_or_later
+from dutygraph.schema.selection import selected
 
 if TYPE_CHECKING:
     from dutygraph.schema.document import Document, Section
@@ -49,13 +51,15 @@ class Unit:
     async def tasks(
         self, info: Info, role: Role | None = None, first: int = 20, after: str | None = None
     ) -> TaskConnection:
-        from dutygraph.schema.task import Task
+        from dutygraph.schema.task import TASK_LOOKAHEAD, Task
 
         check_first(first, info.context.limits.max_first)
         offset = decode_cursor(after)
         rows = await info.context.loaders.assignments_of_units.load(str(self.uid))
         chosen = [r for r in rows if role is None or r["role"] == role.value]
         page = chosen[offset : offset + first]
+        if selected(info, "edges", "node") & TASK_LOOKAHEAD:
+            await info.context.loaders.assignments_of_tasks.load_many([r["uid"] for r in page])
         nodes = [Task.from_row(r) for r in page]
         roles = [Role(r["role"]) for r in page]
         return TaskConnection.build(nodes, offset, len(chosen), roles)
@@ -69,12 +73,24 @@ class Unit:
     async def partners(self, info: Info, first: int = 20) -> list[Partner]:
         check_first(first, info.context.limits.max_first)
         rows = await info.context.query(queries.partners, str(self.uid), first)
+        await load_units_ahead(info, [r["unit"] for r in rows])
         return [Partner(unit_uid=r["unit"], shared=r["shared"]) for r in rows]
 
 
-async def _unit(info: Info, uid: str) -> Unit | None:
-    row = await info.context.loaders.units.load(uid)
+def _unit(info: Info, uid: str) -> Unit | None:
+    """The unit `uid`, without awaiting when the list holding it loaded its units ahead."""
+    return now_or_later(info.context.loaders.units.load(uid), _unit_or_none)
+
+
+def _unit_or_none(row: dict[str, Any] | None) -> Unit | None:
     return Unit.from_row(row) if row else None
+
+
+async def load_units_ahead(info: Info, uids: list[str]) -> None:
+    """Loads the units of a list of partners or workloads when the query asks for them,
+    in one batch, so that each entry's `unit` answers without being awaited."""
+    if "unit" in selected(info):
+        await info.context.loaders.units.load_many(uids)
 
 
 @strawberry.type(description="A unit that shares tasks with another, and on how many.")
@@ -83,8 +99,8 @@ class Partner:
     unit_uid: strawberry.Private[str]
 
     @strawberry.field
-    async def unit(self, info: Info) -> Unit | None:
-        return await _unit(info, self.unit_uid)
+    def unit(self, info: Info) -> Unit | None:
+        return _unit(info, self.unit_uid)
 
 
 @strawberry.type(description="A unit's place in the workload ranking.")
@@ -95,8 +111,8 @@ class Workload:
     unit_uid: strawberry.Private[str]
 
     @strawberry.field
-    async def unit(self, info: Info) -> Unit | None:
-        return await _unit(info, self.unit_uid)
+    def unit(self, info: Info) -> Unit | None:
+        return _unit(info, self.unit_uid)
 
 
 @strawberry.type(description="A unit's tasks in one section.")
