@@ -3,9 +3,10 @@
 A clause is read from the folded text (see fold.py) and reported with offsets, so the
 caller slices the original for what was printed. Conventions understood:
 `（责任单位：A、B，C）`, `（牵头单位：A；配合单位：B、C）`, `（A牵头，B、C配合）`,
-`责任单位：A（牵头）`, `A、B按职责分工负责`, `（A、B负责）`, an unlabelled `（A、B）`, the
-same on a line of its own, labels in 【】/〔〕, deadlines (`完成时限：…`, `6月底完成`,
-`长期坚持`), leaders (`责任领导：…`, skipped) and rule notes (`列第一位者为牵头单位`).
+`责任单位：A（牵头）`, `A、B按职责分工负责`, `（A、B负责）`, `（A牵头，B落实）`, an
+unlabelled `（A、B）`, the same on a line of its own, labels in 【】/〔〕, deadlines
+(`完成时限：…`, `6月底完成`, `长期坚持`), leaders (`责任领导：…`, skipped) and rule notes
+(`列第一位者为牵头单位`).
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ _LABEL_IN_LINE = re.compile(rf"(?:^|(?<=[。；，\s）】{_OPEN}]))(?:{LABEL.pa
 _MARKER = re.compile(
     r"(?:牵头负责|负责牵头|为牵头单位|牵头)$"
     r"|(?:配合实施|共同配合|配合|参与|协助|协办)$"
-    r"|(?:按职责分工负责|按职责分工落实|按职责负责|按职能分工负责|分工负责|共同负责|分别负责|负责)$"
+    r"|(?:按职责分工负责|按职责分工落实|按职责负责|按职能分工负责|分工负责|共同负责|分别负责|负责"
+    r"|负责落实|抓好落实|具体落实|组织落实|组织实施|落实)$"
 )
 _LEAD_IN_PARENS = re.compile(r"[（(](?:牵头|牵头单位|主办|主责)[）)]$")
 _SUPPORT_IN_PARENS = re.compile(r"[（(](?:配合|配合单位|协办)[）)]$")

@@ -24,7 +24,9 @@ _MENTION = re.compile(
     r"|对|是|按|共同|作为|组织|开展|督办|协调|指导|和|与)"
 )
 # Words before a name that the match may have taken in: the name starts after the last.
-_LEADING = re.compile(r"^.*(?:及时|联合|会同|简称|设在|向|由|并|与|及|同|在|将|把|对|为|是)")
+_LEADING = re.compile(
+    r"^.*(?:及时|联合|会同|简称|设在|成立|组建|设立|向|由|并|与|及|同|在|将|把|对|为|是)"
+)
 _DEFINITION = re.compile(r"（[^（）]*?简称([^，；：（）]+?)(?=[，；）])([^（）]*)）")
 # Collectives and people are not the units a mention should add (全县各级干部, 各级宣传部门).
 _NOT_A_UNIT = re.compile(r"^[全各]|干部$|人员$|群众$")

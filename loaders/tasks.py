@@ -18,6 +18,7 @@ from . import clauses
 from .clauses import Clause, UnitRef
 from .model import Assignment, Section, Span, Task, Warning
 from .outline import Block, Outline, is_title_like, title_of
+from .units import complete
 
 
 @dataclass
@@ -350,8 +351,9 @@ class _Assembler:
         explicit_lead = any(r.role == "lead" for r in refs)
         seen: set[str] = set()
         out: list[Assignment] = []
-        for r in refs:
-            name = self.resolve(self.folded[r.start : r.end])
+        names = complete([self.folded[r.start : r.end] for r in refs])
+        for r, written in zip(refs, names, strict=True):
+            name = self.resolve(written)
             if name in seen:
                 continue
             seen.add(name)

@@ -66,6 +66,34 @@ def split_collective(name: str) -> list[tuple[int, str]]:
     return _joined(name)
 
 
+# A place with nothing after it (潮南区) and one with the office lists share (濠江区人民政府).
+_PLACE = r"[一-龥]{1,6}?(?:区|县|市|镇|乡|街道)"
+_BARE_PLACE = re.compile(_PLACE)
+_PLACE_OFFICE = re.compile(rf"{_PLACE}(人民政府|政府|党委和政府|党委|管委会|办事处)")
+# A department written without its level after one written with it: 县发改局、财政局.
+_DEPARTMENT = re.compile(r"^[一-龥]{2,10}(?:局|委|办|部|厅|中心|办公室)$")
+_LEVEL = re.compile(r"^([省市县区])(委(?=[一-龥]{2,6}部$))?")
+
+
+def complete(names: list[str]) -> list[str]:
+    """Names a list leaves its reader to complete from their neighbours:
+    `潮南区、濠江区人民政府` are two district governments; `县发改局、财政局` two county
+    bureaus and `县委组织部、宣传部` two county party departments."""
+    out = list(names)
+    for i in range(len(out) - 2, -1, -1):
+        office = _PLACE_OFFICE.fullmatch(out[i + 1])
+        if office is not None and _BARE_PLACE.fullmatch(out[i]):
+            out[i] += office.group(1)
+    for i in range(1, len(out)):
+        name = out[i]
+        if level_of(name) is None and _DEPARTMENT.match(name) and not _COLLECTIVE.search(name):
+            level = _LEVEL.match(out[i - 1])
+            if level is not None:
+                party = level.group(2) and name.endswith("部")
+                out[i] = level.group(1) + ("委" if party else "") + name
+    return out
+
+
 def _joined(name: str) -> list[tuple[int, str]]:
     for m in re.finditer(r"以及|及|和|与", name):
         left, right = name[: m.start()], name[m.end() :]
@@ -91,6 +119,8 @@ def expand(name: str) -> str:
 def level_of(name: str) -> UnitLevel | None:
     if re.match(r"(?:国家|国务院|中央|中共中央|全国)", name):
         return "国家"
+    # A collective has the level of what it collects: 各区（县、市）人民政府 are county-level.
+    name = re.sub(r"^各(?:地级以上)?(?=[省市县区])", "", name)
     for prefix, level in (("省", "省"), ("市", "市"), ("县", "县"), ("区", "县")):
         if name.startswith(prefix) or re.match(rf"^(?:中共|共青团)?[一-龥]{{2,4}}?{prefix}", name):
             if prefix == "市" and re.match(r"^[一-龥]{2,4}?县", name):

@@ -349,3 +349,15 @@ def test_heading_with_an_introduction_over_several_clause_paragraphs(parse) -> N
         (("一", "（一）"), "建设城区供水管网。"),
     ]
     assert plan.sections[-1].title == "加强基础设施建设"
+
+
+def test_units_followed_by_luoshi(parse, roles) -> None:
+    plan = parse(
+        HEAD + "1.建设海绵城市。（县住建局牵头，县财政局配合，各镇人民政府落实）\n"
+        "2.改造老旧小区。（各镇人民政府负责落实）\n"
+    )
+    assert roles(plan.tasks[0]) == [
+        ("县住房城乡建设局", "lead", False), ("县财政局", "support", False),
+        ("各镇人民政府", "support", False),
+    ]
+    assert roles(plan.tasks[1]) == [("各镇人民政府", "lead", True)]

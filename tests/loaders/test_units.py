@@ -44,6 +44,9 @@ def test_abbreviations(written: str, canonical: str) -> None:
         ("陆河县革命老区振兴发展领导小组办公室", "县", "group"),
         ("省发展改革委", "省", "government"),
         ("国家开发银行", "国家", "institution"),
+        ("各区（县、市）人民政府", "县", "collective"),
+        ("各地级以上市人民政府", "市", "collective"),
+        ("市直有关部门", "市", "collective"),
     ],
 )
 def test_level_and_kind(name: str, level: str | None, kind: str) -> None:
@@ -128,3 +131,33 @@ def test_group_office_hosted_outside_a_bracket(parse) -> None:
     assert office.hosted_by == "县政务服务数据管理局"
     assert plan.text[office.spans[0].start : office.spans[0].end] == "领导小组办公室"
     assert "全县各级干部" not in units
+
+
+def test_names_a_list_leaves_to_complete(parse) -> None:
+    plan = parse(
+        HEAD + "1.健全监测帮扶机制。（责任单位：县乡村振兴局、民政局、人社局，各镇人民政府）\n"
+        "2.加强党建引领。（责任单位：县委组织部、宣传部、财政局）\n"
+        "3.建设特色小镇。（市发展改革局，潮南区、濠江区人民政府）\n"
+        "4.建设水厂。（牵头单位：县水务局；配合单位：发改局）\n"
+    )
+    assert [[(a.name, a.written) for a in t.units] for t in plan.tasks] == [
+        [("县乡村振兴局", "县乡村振兴局"), ("县民政局", "民政局"),
+         ("县人力资源社会保障局", "人社局"), ("各镇人民政府", "各镇人民政府")],
+        [("县委组织部", "县委组织部"), ("县委宣传部", "宣传部"), ("县财政局", "财政局")],
+        [("市发展改革局", "市发展改革局"), ("潮南区人民政府", "潮南区"),
+         ("濠江区人民政府", "濠江区人民政府")],
+        [("县水务局", "县水务局"), ("县发展改革局", "发改局")],
+    ]
+
+
+def test_a_ministry_list_without_levels_stays_as_written(parse) -> None:
+    plan = parse(HEAD + "1.建设。（发展改革委、财政部、自然资源部按职责分工负责）\n")
+    assert [a.name for a in plan.tasks[0].units] == ["发展改革委", "财政部", "自然资源部"]
+
+
+def test_a_group_set_up_in_the_text_is_named_without_the_verb(parse) -> None:
+    plan = parse(
+        HEAD + "1.建设。（责任单位：市发改局）\n二、保障措施\n"
+        "（一）加强组织领导。成立市制造业发展领导小组，负责统筹协调。\n"
+    )
+    assert "市制造业发展领导小组" in {u.name for u in plan.units}
