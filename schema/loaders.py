@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from dutygraph.graph import api_queries, queries
+from dutygraph.graph.columns import UNIT_PROPS
 from dutygraph.graph.store import Store
 
 Row = dict[str, Any]
@@ -75,7 +76,6 @@ _FACTORIES: dict[str, Callable[[Store], DataLoader[str, Any]]] = {
     "top_sections": partial(grouped, fn=queries.top_sections),
     "subsections": partial(grouped, fn=queries.subsections),
     "tasks_of_sections": partial(grouped, fn=queries.tasks_of_sections),
-    "assignments_of_tasks": partial(grouped, fn=api_queries.assignments_of_tasks, key="task"),
     "assignments_of_units": partial(grouped, fn=api_queries.assignments_of_units, key="unit"),
     "policies_of_tasks": partial(grouped, fn=api_queries.policies_of_tasks),
     "projects_of_tasks": partial(grouped, fn=api_queries.projects_of_tasks),
@@ -90,11 +90,22 @@ _FACTORIES: dict[str, Callable[[Store], DataLoader[str, Any]]] = {
 
 
 class Loaders:
-    """One request's DataLoaders (`loaders.tasks`, `loaders.assignments_of_tasks`, …),
+    """One request's DataLoaders (`loaders.tasks`, `loaders.assignments_of_tasks()`, …),
     each made when first used: most requests touch two or three of the twenty."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self._assignments: dict[frozenset[str], DataLoader[str, list[Row]]] = {}
+
+    def assignments_of_tasks(
+        self, unit_props: frozenset[str] = frozenset(UNIT_PROPS)
+    ) -> DataLoader[str, list[Row]]:
+        """Each task's assignments with these columns of their units; a loader per set of
+        columns, since a task list fetches only the unit fields its query asks for."""
+        if unit_props not in self._assignments:
+            fn = partial(api_queries.assignments_of_tasks, unit_props=unit_props)
+            self._assignments[unit_props] = grouped(self._store, fn, key="task")
+        return self._assignments[unit_props]
 
     def __getattr__(self, name: str) -> DataLoader[str, Any]:
         try:

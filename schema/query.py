@@ -17,8 +17,7 @@ from dutygraph.schema.inputs import ProjectFilter, TaskFilter, UnitFilter, Workl
 from dutygraph.schema.limits import check_first
 from dutygraph.schema.policy import Policy, Project
 from dutygraph.schema.search import SearchResult, run_search
-from dutygraph.schema.selection import selected
-from dutygraph.schema.task import TASK_LOOKAHEAD, Task
+from dutygraph.schema.task import Task, assignment_props
 from dutygraph.schema.unit import Partner, Unit, Workload, load_units_ahead
 
 Info = strawberry.Info[Context, None]
@@ -86,9 +85,12 @@ class Query:
         )
         for row in rows:
             info.context.loaders.tasks.prime(row["uid"], row)
-        if selected(info, "edges", "node") & TASK_LOOKAHEAD:
-            await info.context.loaders.assignments_of_tasks.load_many([r["uid"] for r in rows])
-        return TaskConnection.build([Task.from_row(row) for row in rows], offset, total)
+        props = assignment_props(info, "edges", "node")
+        if props is not None:
+            await info.context.loaders.assignments_of_tasks(props).load_many(
+                [r["uid"] for r in rows]
+            )
+        return TaskConnection.build([Task.from_row(row, props) for row in rows], offset, total)
 
     @strawberry.field(description="A unit by canonical name or alias (县发改局), or by uid.")
     async def unit(

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from dutygraph.graph.columns import UNIT_PROPS
 from dutygraph.schema.context import Context
 from dutygraph.schema.enums import Role
 from dutygraph.schema.loaders import now_or_later
+from dutygraph.schema.selection import selected
 
 if TYPE_CHECKING:
     from dutygraph.schema.document import Document, Section
@@ -18,9 +20,19 @@ if TYPE_CHECKING:
 
 Info = strawberry.Info[Context, None]
 
-# A task's fields that need its assignments: a list of tasks that selects one of these
-# loads the assignments of the whole list at once.
-TASK_LOOKAHEAD = frozenset({"assignments", "units"})
+ALL_UNIT_PROPS = frozenset(UNIT_PROPS)
+
+
+def assignment_props(info: Info, *node: str) -> frozenset[str] | None:
+    """The unit columns that the tasks at path `node` below a list field read through
+    `assignments { unit {…} }` and `units {…}`, or None when they ask for neither. A list
+    of tasks that asks loads the assignments of the whole list at once, with only those
+    columns."""
+    if not selected(info, *node) & {"assignments", "units"}:
+        return None
+    from dutygraph.schema.unit import unit_props
+
+    return unit_props(selected(info, *node, "assignments", "unit") | selected(info, *node, "units"))
 
 
 @strawberry.type(description="Where a task is printed: characters of the plan text, and the line.")
@@ -41,9 +53,11 @@ class Task:
     source: SourceSpan
     document_uid: strawberry.Private[str]
     section_uid: strawberry.Private[str]
+    # the unit columns its assignments are fetched with (see assignment_props)
+    unit_props: strawberry.Private[frozenset[str]] = ALL_UNIT_PROPS
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Task:
+    def from_row(cls, row: dict[str, Any], unit_props: frozenset[str] | None = None) -> Task:
         return cls(
             uid=strawberry.ID(row["uid"]),
             code=row["code"],
@@ -54,6 +68,7 @@ class Task:
             source=SourceSpan(start=row["start"], end=row["end"], line=row["line"]),
             document_uid=row["document"],
             section_uid=row["section"],
+            unit_props=ALL_UNIT_PROPS if unit_props is None else unit_props,
         )
 
     @strawberry.field
@@ -74,18 +89,18 @@ class Task:
         row = await info.context.loaders.sections.load(self.section_uid)
         return Section.from_row(row) if row else None
 
-    # Sync resolvers: a list of tasks loads its assignments ahead (TASK_LOOKAHEAD), and
+    # Sync resolvers: a list of tasks loads its assignments ahead (assignment_props), and
     # then these answer without being awaited.
     @strawberry.field(description="The units on this task in printed order, lead first.")
     def assignments(self, info: Info, role: Role | None = None) -> list[Assignment]:
-        rows = info.context.loaders.assignments_of_tasks.load(str(self.uid))
+        rows = info.context.loaders.assignments_of_tasks(self.unit_props).load(str(self.uid))
         return now_or_later(rows, partial(_assignments, role=role))
 
     @strawberry.field(description="The units on this task, in printed order.")
     def units(
         self, info: Info, role: Role | None = None
     ) -> list[Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")]]:
-        rows = info.context.loaders.assignments_of_tasks.load(str(self.uid))
+        rows = info.context.loaders.assignments_of_tasks(self.unit_props).load(str(self.uid))
         return now_or_later(rows, lambda rows: [a.unit for a in _assignments(rows, role)])
 
     @strawberry.field

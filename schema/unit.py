@@ -31,9 +31,10 @@ class Unit:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Unit:
+        """From a row with the unit's columns, or only those its query asks for."""
         return cls(
             uid=strawberry.ID(row["uid"]),
-            name=row["name"],
+            name=row.get("name"),
             aliases=list(row.get("aliases") or []),
             level=to_enum(UnitLevel, row.get("level")),
             kind=to_enum(UnitKind, row.get("kind")),
@@ -51,16 +52,19 @@ class Unit:
     async def tasks(
         self, info: Info, role: Role | None = None, first: int = 20, after: str | None = None
     ) -> TaskConnection:
-        from dutygraph.schema.task import TASK_LOOKAHEAD, Task
+        from dutygraph.schema.task import Task, assignment_props
 
         check_first(first, info.context.limits.max_first)
         offset = decode_cursor(after)
         rows = await info.context.loaders.assignments_of_units.load(str(self.uid))
         chosen = [r for r in rows if role is None or r["role"] == role.value]
         page = chosen[offset : offset + first]
-        if selected(info, "edges", "node") & TASK_LOOKAHEAD:
-            await info.context.loaders.assignments_of_tasks.load_many([r["uid"] for r in page])
-        nodes = [Task.from_row(r) for r in page]
+        props = assignment_props(info, "edges", "node")
+        if props is not None:
+            await info.context.loaders.assignments_of_tasks(props).load_many(
+                [r["uid"] for r in page]
+            )
+        nodes = [Task.from_row(r, props) for r in page]
         roles = [Role(r["role"]) for r in page]
         return TaskConnection.build(nodes, offset, len(chosen), roles)
 
@@ -84,6 +88,21 @@ def _unit(info: Info, uid: str) -> Unit | None:
 
 def _unit_or_none(row: dict[str, Any] | None) -> Unit | None:
     return Unit.from_row(row) if row else None
+
+
+# The unit columns each field reads; the other fields need only the uid.
+_FIELD_PROPS = {
+    "name": "name",
+    "aliases": "aliases",
+    "level": "level",
+    "kind": "kind",
+    "hostedBy": "hosted_by",
+}
+
+
+def unit_props(fields: set[str]) -> frozenset[str]:
+    """The unit columns a selection of Unit fields reads."""
+    return frozenset(_FIELD_PROPS[f] for f in fields if f in _FIELD_PROPS)
 
 
 async def load_units_ahead(info: Info, uids: list[str]) -> None:

@@ -30,3 +30,20 @@ def test_round_trips_depend_on_depth_not_on_task_count(store, small_plan):
     assert (small_count, large_count) == (5, 47)
     assert small == large
     assert small_shallow < small
+
+
+PICKED = """{ tasks(first: 100) { edges { node { uid
+  units { ...U } assignments(role: SUPPORT) { role unit { name hostedBy { name } } } } } } }
+fragment U on Unit { name level }"""
+WHOLE = """query ($uid: ID!) { task(uid: $uid) {
+  units { name level } assignments(role: SUPPORT) { role unit { name hostedBy { name } } } } }"""
+
+
+def test_a_task_list_fetching_only_the_unit_fields_asked_answers_as_whole_rows(sample_schema):
+    listed = sample_schema.ok(PICKED)["tasks"]["edges"]
+    assert len(listed) == 47
+    assert all(u["name"] for e in listed for u in e["node"]["units"])
+    for edge in listed:
+        node = edge["node"]
+        alone = sample_schema.ok(WHOLE, {"uid": node["uid"]})["task"]
+        assert (node["units"], node["assignments"]) == (alone["units"], alone["assignments"])
