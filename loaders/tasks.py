@@ -180,8 +180,12 @@ class _Assembler:
                 decided[i] = True
             elif paragraphs := self._clause_paragraphs(i, items):
                 # One paragraph with a clause continues the item; several are the tasks
-                # of a section whose heading runs on into an introduction.
-                decided[i] = len(paragraphs) == 1 and not is_title_like(own)
+                # of a section whose heading runs on into an introduction. A short title
+                # is a section too (二（十三） among headings), unless it stands among items.
+                among_items = any(
+                    s != i and not children.get(s) for s in children[item.block.parent]
+                )
+                decided[i] = len(paragraphs) == 1 and (among_items or not is_title_like(own))
         return decided
 
     def _share_group_clauses(

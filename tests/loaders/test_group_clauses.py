@@ -87,3 +87,18 @@ def test_group_under_a_heading_with_its_own_clause_keeps_inheriting(parse, roles
     assert [[a.name for a in t.units] for t in plan.tasks] == [
         ["市住房城乡建设局"], ["市水务局"],
     ]
+
+
+def test_group_whose_last_item_runs_on_into_a_paragraph(parse) -> None:
+    plan = parse(
+        HEAD + "（一）深化商事制度改革。\n1、推进企业开办全程网办。\n2、推行经营主体登记确认制。\n"
+        "   同步探索个体工商户“智能审批”。\n"
+        "【牵头单位】市市场监管局\n【配合单位】市公安局\n（二）优化涉企服务。\n"
+    )
+    assert [(t.path, t.text.splitlines()) for t in plan.tasks] == [
+        (("一", "（一）", "1"), ["推进企业开办全程网办。"]),
+        # A short item among items runs on into its paragraph: it is no section.
+        (("一", "（一）", "2"), ["推行经营主体登记确认制。", "同步探索个体工商户“智能审批”。"]),
+    ]
+    assert [[a.name for a in t.units] for t in plan.tasks] == [["市市场监管局", "市公安局"]] * 2
+    assert not plan.warnings
