@@ -88,9 +88,7 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
             in_annex = m is not None  # a list of annexes goes on; a single title ends it
             continue
         in_annex = False
-        running = [(blocks[h].style or "", _value(blocks[h].style, blocks[h].number or ""))
-                   for h in heads]
-        for a, b in _pieces(folded, start, end, running):
+        for a, b in _pieces(folded, start, end, [blocks[h] for h in heads]):
             m = _NUMBERING.match(folded, a, b)
             if m is None or m.end() >= b:
                 parent = heads[-1] if heads else None
@@ -125,17 +123,15 @@ def _style(m: re.Match[str]) -> str:
     return style
 
 
-def _pieces(
-    folded: str, start: int, end: int, running: list[tuple[str, int | None]]
-) -> list[tuple[int, int]]:
+def _pieces(folded: str, start: int, end: int, heads: list[Block]) -> list[tuple[int, int]]:
     """A line holding several items, as when a .docx or a web page lost its line breaks
     (`1.…（责任单位：A）2.…（责任单位：B）`), split into one piece per item.
 
     An item starts inside the line only where the next number of a running list (the
-    open headings' and this line's; `running` gives the open headings' (style, number))
-    follows a responsibility clause, or where a list starts: after a heading's short title
-    (`（一）加强….1.…`) or with a second item that starts that way. A sentence that counts
-    `1.…；2.…` with one clause at the end stays one item."""
+    open headings `heads` and this line's) follows a responsibility clause, or where a
+    list starts: after a heading's short title (`（一）加强….1.…`) or with a second item
+    that starts that way. A sentence that counts `1.…；2.…` with one clause at the end
+    stays one item."""
     found = [
         (m.end(), n, _style(n), _value(n.lastgroup, n.group(n.lastgroup or 0)))
         for m in _BREAK.finditer(folded, start + 1, end)
@@ -143,7 +139,7 @@ def _pieces(
     ]
     if not found:
         return [(start, end)]
-    running = list(running)
+    running = [(h.style or "", _value(h.style, h.number or "")) for h in heads]
     own = _NUMBERING.match(folded, start, end)
     body = start  # where the current piece's text starts, after its numbering
     numbered = own is not None

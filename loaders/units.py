@@ -86,7 +86,12 @@ def complete(names: list[str]) -> list[str]:
             out[i] += office.group(1)
     for i in range(1, len(out)):
         name = out[i]
-        if level_of(name) is None and _DEPARTMENT.match(name) and not _COLLECTIVE.search(name):
+        if (
+            name[0] not in "省市县区"  # the common case, and cheaper to see than the level
+            and _DEPARTMENT.match(name)
+            and not _COLLECTIVE.search(name)
+            and level_of(name) is None
+        ):
             level = _LEVEL.match(out[i - 1])
             if level is not None:
                 party = level.group(2) and name.endswith("部")
