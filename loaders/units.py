@@ -73,6 +73,9 @@ _PLACE_OFFICE = re.compile(rf"{_PLACE}(人民政府|政府|党委和政府|党�
 # A department written without its level after one written with it: 县发改局、财政局.
 _DEPARTMENT = re.compile(r"^[一-龥]{2,10}(?:局|委|办|部|厅|中心|办公室)$")
 _LEVEL = re.compile(r"^([省市县区])(委(?=[一-龥]{2,6}部$))?")
+# Offices of state firms and vertical agencies are named by a place, not a level (陆河供电局):
+# a name without a level among them is no department to complete.
+_PLACE_NAMED = re.compile(r"供电|电力|邮政|烟草|电信|移动|联通|铁路|海关|海事|银行")
 
 
 def complete(names: list[str]) -> list[str]:
@@ -90,6 +93,7 @@ def complete(names: list[str]) -> list[str]:
             name[0] not in "省市县区"  # the common case, and cheaper to see than the level
             and _DEPARTMENT.match(name)
             and not _COLLECTIVE.search(name)
+            and not _PLACE_NAMED.search(name)
             and level_of(name) is None
         ):
             level = _LEVEL.match(out[i - 1])

@@ -150,9 +150,14 @@ def test_names_a_list_leaves_to_complete(parse) -> None:
     ]
 
 
-def test_a_ministry_list_without_levels_stays_as_written(parse) -> None:
-    plan = parse(HEAD + "1.建设。（发展改革委、财政部、自然资源部按职责分工负责）\n")
-    assert [a.name for a in plan.tasks[0].units] == ["发展改革委", "财政部", "自然资源部"]
+def test_lists_completed_only_where_a_level_is_missing(parse) -> None:
+    plan = parse(
+        HEAD + "1.建设。（发展改革委、财政部、自然资源部按职责分工负责）\n"
+        "2.建设电网。（责任单位：县发改局、陆河供电局）\n"
+    )
+    assert [[a.name for a in t.units] for t in plan.tasks] == [
+        ["发展改革委", "财政部", "自然资源部"], ["县发展改革局", "陆河供电局"],
+    ]
 
 
 def test_a_group_set_up_in_the_text_is_named_without_the_verb(parse) -> None:
