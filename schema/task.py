@@ -40,6 +40,9 @@ class SourceSpan:
     start: int
     end: int
     line: int = strawberry.field(description="1-based line (paragraph, table row) of the file.")
+    text: str | None = strawberry.field(
+        description="The passage as printed, numbering and responsibility clause included."
+    )
 
 
 @strawberry.type(description="One numbered task of a plan.")
@@ -65,7 +68,9 @@ class Task:
             text=row["text"],
             deadline=row.get("deadline"),
             ordinal=row["ordinal"],
-            source=SourceSpan(start=row["start"], end=row["end"], line=row["line"]),
+            source=SourceSpan(
+                start=row["start"], end=row["end"], line=row["line"], text=row.get("passage")
+            ),
             document_uid=row["document"],
             section_uid=row["section"],
             unit_props=ALL_UNIT_PROPS if unit_props is None else unit_props,

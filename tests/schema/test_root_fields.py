@@ -90,7 +90,7 @@ def test_documents_sections_and_tasks_both_ways(gql):
     assert len(tasks) == 47
     one = tasks[0]
     back = gql.ok(
-        """query ($uid: ID!) { task(uid: $uid) { code text source { start end line }
+        """query ($uid: ID!) { task(uid: $uid) { code text source { start end line text }
              section { title parent { number } document { uid } }
              assignments { role rank inferred written unit { name } } units { name } } }""",
         {"uid": one["uid"]},
@@ -102,6 +102,10 @@ def test_documents_sections_and_tasks_both_ways(gql):
     assert [a["unit"]["name"] for a in back["assignments"]] == ["县农业农村局", "各镇人民政府"]
     assert [a["role"] for a in back["assignments"]] == ["LEAD", "SUPPORT"]
     assert back["source"]["line"] == 12 and back["source"]["end"] > back["source"]["start"]
+    passage = back["source"]["text"]
+    assert passage.startswith("1.") and back["text"] in passage
+    assert passage.endswith("（责任单位：县农业农村局，各镇人民政府）")
+    assert len(passage) == back["source"]["end"] - back["source"]["start"]
     section = gql.ok(
         "query ($uid: ID!) { section(uid: $uid) { uid title } }",
         {"uid": part2["subsections"][0]["uid"]},

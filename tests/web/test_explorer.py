@@ -121,14 +121,16 @@ def test_clicking_a_task_shows_its_units_and_source(tab: Tab, live_server: str) 
 
     truth = graphql(
         live_server,
-        """query($uid: ID!) { task(uid: $uid) { text source { line start end }
+        """query($uid: ID!) { task(uid: $uid) { text source { line start end text }
               assignments { role unit { name } } } }""",
         uid=task_uid,
     )["task"]
     expect(page.get_by_test_id("details-task-text")).to_have_text(truth["text"])
     source = page.get_by_test_id("details-source")
     expect(source).to_contain_text(f"第 {truth['source']['line']} 行")
-    expect(source).to_contain_text(truth["text"])
+    # the passage as printed: numbering, text and its responsibility clause
+    expect(page.get_by_test_id("details-passage")).to_have_text(truth["source"]["text"])
+    assert truth["text"] in truth["source"]["text"] and "责任单位" in truth["source"]["text"]
     units = page.get_by_test_id("details-units").locator("li")
     expect(units).to_have_count(len(truth["assignments"]))
     shown = {

@@ -104,7 +104,7 @@ export class DetailsPanel {
         t('details.source'),
         h('blockquote', { className: 'source', 'data-testid': 'details-source' },
           h('div', { className: 'source-ref' }, t('details.sourceLine', task.source)),
-          h('div', null, `${task.path.join('')} ${task.text}`)),
+          h('div', { className: 'passage', 'data-testid': 'details-passage' }, task.source.text ?? `${task.path.join('')} ${task.text}`)),
       ),
       field(t('details.document'), task.document?.title ?? ''),
       field(

@@ -24,7 +24,7 @@ const TASK_BRIEF = 'uid code ordinal text section { uid number title }';
 export const TASK = `query Task($uid: ID!) {
   task(uid: $uid) {
     uid code path text deadline
-    source { start end line }
+    source { start end line text }
     document { uid title }
     section { uid number title parent { uid number title parent { uid number title } } }
     assignments { role rank inferred written unit { uid name } }
