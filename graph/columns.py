@@ -8,12 +8,11 @@ RETURN fragment serves them all.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from dutygraph.graph.model import unit_uid
-from dutygraph.graph.store import Store
+from dutygraph.graph.store import Store, param_chunks
 
 Row = dict[str, Any]
 
@@ -58,28 +57,10 @@ def read_batched(
     `max_params_bytes`); every other store gets one call.
     """
     rows: list[Row] = []
-    for chunk in chunks(list(dict.fromkeys(uids)), getattr(store, "max_params_bytes", None)):
+    max_bytes = getattr(store, "max_params_bytes", None)
+    for chunk in param_chunks(list(dict.fromkeys(uids)), max_bytes):
         rows += store.read(cypher, {**(params or {}), "uids": chunk})
     return rows
-
-
-def chunks(uids: list[str], max_bytes: int | None) -> Iterator[list[str]]:
-    """`uids` in runs of at most `max_bytes` as query parameters (None: one run)."""
-    if max_bytes is None:
-        if uids:
-            yield uids
-        return
-    chunk: list[str] = []
-    size = 0
-    for uid in uids:
-        uid_size = len(json.dumps(uid, ensure_ascii=False).encode()) + 1
-        if chunk and size + uid_size > max_bytes:
-            yield chunk
-            chunk, size = [], 0
-        chunk.append(uid)
-        size += uid_size
-    if chunk:
-        yield chunk
 
 
 HEAD = 24  # characters of a task's text in its display name

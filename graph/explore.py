@@ -16,8 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 from dutygraph.errors import ArgumentError
-from dutygraph.graph.columns import Row, chunks, display_name
-from dutygraph.graph.store import Store
+from dutygraph.graph.columns import Row, display_name
+from dutygraph.graph.store import Store, param_chunks
 
 LABELS = ("Document", "Section", "Task", "Goal", "Unit", "Policy", "Project")
 MAX_DEPTH = 3  # neighborhood hops
@@ -150,7 +150,7 @@ def _by_label(
     parameters (FalkorDB's Bolt endpoint)."""
     label_of = {node["uid"]: node["label"] for node in frontier}
     found: list[Row] = []
-    for run in chunks(list(label_of), getattr(store, "max_params_bytes", None)):
+    for run in param_chunks(list(label_of), getattr(store, "max_params_bytes", None)):
         by_label: dict[str, list[str]] = {}
         for uid in run:
             by_label.setdefault(label_of[uid], []).append(uid)

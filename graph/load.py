@@ -11,14 +11,13 @@ value travels as a parameter, the rows of a block as one UNWIND list.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from dutygraph.errors import InputError, NotFoundError
 from dutygraph.graph.model import GraphRows, document_uid, plan_rows
-from dutygraph.graph.store import Store
+from dutygraph.graph.store import Store, param_chunks
 from dutygraph.loaders.model import Plan
 
 # A block is one Cypher clause chain and the parameter holding its rows (None: $uid only).
@@ -157,27 +156,9 @@ def steps(
         if key is None:
             result.append((cypher, {"uid": params["uid"]}))
             continue
-        for chunk in _chunks(params[key], max_bytes):
+        for chunk in param_chunks(params[key], max_bytes):
             result.append((cypher, {"uid": params["uid"], key: chunk}))
     return result
-
-
-def _chunks(rows: list[Any], max_bytes: int | None) -> Iterator[list[Any]]:
-    if max_bytes is None:
-        if rows:
-            yield rows
-        return
-    chunk: list[Any] = []
-    size = 0
-    for row in rows:
-        row_size = len(json.dumps(row, ensure_ascii=False).encode())
-        if chunk and size + row_size > max_bytes:
-            yield chunk
-            chunk, size = [], 0
-        chunk.append(row)
-        size += row_size
-    if chunk:
-        yield chunk
 
 
 def _write(store: Store, blocks: list[Block], params: dict[str, Any]) -> None:

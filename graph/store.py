@@ -12,11 +12,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from platformdirs import user_data_dir
 
@@ -98,3 +99,29 @@ def _connect(db: str | None) -> Store:
     from dutygraph.graph.embedded import EmbeddedStore
 
     return EmbeddedStore.open(Path(db).expanduser())
+
+
+T = TypeVar("T")
+
+
+def param_chunks(values: list[T], max_bytes: int | None) -> Iterator[list[T]]:
+    """`values` in runs of at most `max_bytes` as a JSON list parameter (None: one run).
+
+    For stores with a parameter size limit (`max_params_bytes`: FalkorDB's Bolt endpoint
+    crashes on parameters over about 4 KB); none when `values` is empty.
+    """
+    if max_bytes is None:
+        if values:
+            yield values
+        return
+    chunk: list[T] = []
+    size = 0
+    for value in values:
+        value_size = len(json.dumps(value, ensure_ascii=False).encode()) + 1  # and a comma
+        if chunk and size + value_size > max_bytes:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(value)
+        size += value_size
+    if chunk:
+        yield chunk
