@@ -86,6 +86,7 @@ class Document:
     issuer: str | None = None
     date: str | None = None
     annex: tuple[str, ...] = ()  # 附件 titles mentioned
+    place: str | None = None  # issuing the plan: the title's leading place, else the issuer's
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,9 @@ class Unit:
     level: UnitLevel | None
     kind: UnitKind
     hosted_by: str | None = None  # 县老区办 设在县发改局 -> 县发展改革局
+    # The document's place when the name is relative to it (县发展改革局 in 陆河县's plan is
+    # 陆河县's; loaders/places.py): units of one name and place are one unit across plans.
+    place: str | None = None
     duties: tuple[Duty, ...] = ()
     spans: tuple[Span, ...] = ()  # every place the unit is named
 

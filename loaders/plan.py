@@ -10,6 +10,7 @@ from . import goals, mentions, policies, projects
 from .fold import fold
 from .model import Document, Plan, SourceText, Span, Task, Unit
 from .outline import outline
+from .places import document_place, unit_place
 from .policies import canonical_number
 from .tasks import assemble
 from .units import expand, kind_of, level_of, load_aliases
@@ -43,6 +44,7 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
         title=title, source=source.path, sha256=source.sha256, format=source.format,
         doc_number=meta.doc_number or canonical_number(tree.doc_number or ""),
         issuer=meta.issuer, date=meta.date, annex=tree.annex,
+        place=document_place(title, meta.issuer),
     )
     own_number = canonical_number(document.doc_number or "")
     outside = mentions.mentions(
@@ -57,7 +59,9 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
         document=document,
         sections=assembly.sections,
         tasks=assembly.tasks,
-        units=_units(assembly.tasks, folded, outside, user_aliases, text_aliases),
+        units=_units(
+            assembly.tasks, folded, outside, document.place, user_aliases, text_aliases
+        ),
         policies=tuple(cited + measures),
         projects=projects.find(source.text, folded, assembly.tasks, measures),
         goals=goals.find(source.text, folded, source.lines, assembly.tasks),
@@ -68,7 +72,7 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
 
 def _units(
     tasks: tuple[Task, ...], folded: str, outside: dict[str, mentions.Mention],
-    *alias_tables: dict[str, str],
+    place: str | None, *alias_tables: dict[str, str],
 ) -> tuple[Unit, ...]:
     """One Unit per canonical name, with every spelling seen and every place named (a host
     named only as a host is a unit too)."""
@@ -100,6 +104,7 @@ def _units(
                 level=level_of(name),
                 kind=kind_of(name),
                 hosted_by=m.hosted_by if m else None,
+                place=unit_place(name, place),
                 duties=m.duties if m else (),
                 spans=tuple(spans[name]),
             )

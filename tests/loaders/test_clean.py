@@ -128,3 +128,4 @@ def test_parse_file_takes_the_page_metadata(tmp_path):
         "2022-03-15",
     )
     assert [(t.text, t.span.line) for t in plan.tasks] == [("加快建设青梅产业园。", 21)]
+    assert document.place == "陆河县"

@@ -11,10 +11,10 @@ from dutygraph.api.cli import cli
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "luhe-old-area-plan.txt"
 KEYS = {
-    "document": {"title", "source", "sha256"},
+    "document": {"title", "source", "sha256", "place"},
     "sections": {"id", "number", "title", "level", "parent"},
     "tasks": {"id", "section", "path", "text", "units", "deadline", "span"},
-    "units": {"name", "aliases", "level", "kind"},
+    "units": {"name", "aliases", "level", "kind", "place"},
     "policies": {"id", "name", "title", "doc_number", "issuer", "year", "kind", "amount"},
     "projects": {"id", "name", "kind", "tasks"},
     "goals": {"year", "text"},
@@ -34,6 +34,8 @@ def test_json_keys() -> None:
     assert {"name", "role", "rank", "inferred"} <= set(data["tasks"][0]["units"][0])
     assert {"start", "end", "line"} == set(data["tasks"][0]["span"])
     assert data["tasks"][0]["path"] == ["二", "（一）", "1"]
+    assert data["document"]["place"] == "陆河县"
+    assert {u["name"]: u["place"] for u in data["units"]}["县发展改革局"] == "陆河县"
 
 
 def test_summary_and_aliases(tmp_path: Path) -> None:
