@@ -23,7 +23,7 @@ from typing import Any
 
 from dutygraph.graph import queries as q
 from dutygraph.graph.load import load_plan
-from dutygraph.graph.model import document_uid
+from dutygraph.graph.model import document_uid, unit_uid
 from dutygraph.graph.store import Store, open_store
 from dutygraph.loaders.model import (
     Assignment,
@@ -100,13 +100,14 @@ def _link(task: str, rng: random.Random, policies: dict, projects: dict) -> None
 def cases(store: Store) -> list[tuple[str, Callable[[], Any]]]:
     doc = document_uid("plan-0.txt")
     tasks = [r["uid"] for r in q.tasks_of_sections(store, [f"{doc}/s2.{k}" for k in range(1, 14)])]
-    ndrc, towns, light = "unit:县发展改革局", "unit:各镇人民政府", "unit:县第7局"
+    # The synthetic plans name no place, so their units are shared by every plan.
+    ndrc, towns, light = unit_uid("县发展改革局"), unit_uid("各镇人民政府"), unit_uid("县第7局")
     policy = "policy:funding:补助1"
     return [
         ("baseline: tasks_by_uid, 1 uid", lambda: q.tasks_by_uid(store, tasks[:1])),
         ("tasks_by_uid, a plan's 47", lambda: q.tasks_by_uid(store, tasks)),
         ("assignments_of_tasks, 47", lambda: q.assignments_of_tasks(store, tasks)),
-        ("units_by_uid, 50", lambda: q.units_by_uid(store, [f"unit:{u}" for u in UNITS[:50]])),
+        ("units_by_uid, 50", lambda: q.units_by_uid(store, [unit_uid(u) for u in UNITS[:50]])),
         ("tasks_of_policies, 1 shared", lambda: q.tasks_of_policies(store, [policy])),
         ("find_tasks lead, 20", lambda: q.find_tasks(store, units=[ndrc], role="lead", limit=20)),
         ("find_tasks no filter, 20", lambda: q.find_tasks(store, limit=20)),

@@ -15,7 +15,6 @@ from dutygraph.graph.columns import (
     Row,
     read_batched,
     unit_columns,
-    unit_rows,
 )
 from dutygraph.graph.store import Store
 
@@ -61,7 +60,7 @@ def assignments_of_tasks(
 ) -> list[Row]:
     """{task, role, rank, inferred, written} and the unit's `unit_props` (uid always)."""
     cypher = _ASSIGNMENTS_OF_TASKS.format(unit=unit_columns(unit_props))
-    return unit_rows(read_batched(store, cypher, uids))
+    return read_batched(store, cypher, uids)
 
 
 def assignments_of_units(store: Store, uids: list[str]) -> list[Row]:

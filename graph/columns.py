@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from dutygraph.graph.model import unit_uid
 from dutygraph.graph.store import Store, param_chunks
 
 Row = dict[str, Any]
@@ -21,10 +20,10 @@ def _columns(var: str, props: str) -> str:
     return ", ".join(f"{var}.{p} AS {p}" for p in props.split())
 
 
-DOCUMENT = _columns("d", "uid title source sha256 format doc_number issuer date")
+DOCUMENT = _columns("d", "uid title source sha256 format doc_number issuer date place")
 SECTION = _columns("s", "uid document number title level ordinal parent")
 TASK = _columns("t", "uid document section code path text deadline ordinal start end line passage")
-UNIT_PROPS = ("uid", "name", "aliases", "level", "kind", "hosted_by")
+UNIT_PROPS = ("uid", "name", "aliases", "level", "kind", "place", "hosted_by")  # hosted_by: a uid
 UNIT = _columns("u", " ".join(UNIT_PROPS))
 POLICY = _columns("p", "uid name title doc_number issuer year kind amount amount_value ratio")
 PROJECT = _columns("j", "uid name kind")
@@ -37,15 +36,6 @@ def unit_columns(props: frozenset[str]) -> str:
     if unknown:
         raise ValueError(f"not unit properties: {sorted(unknown)}")
     return _columns("u", " ".join(p for p in UNIT_PROPS if p == "uid" or p in props))
-
-
-def unit_rows(rows: list[Row]) -> list[Row]:
-    """Unit rows with `hosted_by` as the host's uid (the node stores its name), so it can
-    be looked up like every other reference a row carries."""
-    for row in rows:
-        if row.get("hosted_by"):
-            row["hosted_by"] = unit_uid(row["hosted_by"])
-    return rows
 
 
 def read_batched(

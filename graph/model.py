@@ -6,8 +6,10 @@ of store:
   changed version of the same file replaces the old one instead of adding a second copy;
 - Section, Task: document uid + "/" + the parser's position id ("s2.1", "t2.1.3");
 - Goal: document uid + "/goal" + year;
-- Unit: "unit:" + canonical name; Policy and Project: the parser's canonical id. These
-  three are shared across documents.
+- Unit: "unit:" + canonical name, or "unit:" + place + "/" + name for a unit named
+  relatively to its plan's place (县发展改革局 in 陆河县's plan: "unit:陆河县/县发展改革局"),
+  so each county's 县发展改革局 is its own node; Policy and Project: the parser's canonical
+  id. These three are shared across documents (units: of the same place).
 Rows hold only strings, numbers, booleans, None and lists of strings, which both stores
 accept as parameters.
 """
@@ -31,8 +33,10 @@ def document_uid(source: str) -> str:
     return "doc:" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
 
 
-def unit_uid(name: str) -> str:
-    return "unit:" + name
+def unit_uid(name: str, place: str | None = None) -> str:
+    """The uid of the unit `name` (canonical) of `place` (Unit.place; None: its name
+    carries its place, or has none to carry)."""
+    return "unit:" + (f"{place}/{name}" if place else name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +111,7 @@ def plan_rows(plan: Plan) -> GraphRows:
     uid = document_uid(doc.source)
     tasks_by_id = {t.id: f"{uid}/{t.id}" for t in plan.tasks}
     units = _with_hosts(plan.units)
+    units_by_name = {u.name: unit_uid(u.name, u.place) for u in units}
     return GraphRows(
         document=_props(
             uid=uid,
@@ -117,6 +122,7 @@ def plan_rows(plan: Plan) -> GraphRows:
             doc_number=doc.doc_number,
             issuer=doc.issuer,
             date=doc.date,
+            place=doc.place,
         ),
         sections=[
             _props(
@@ -141,7 +147,7 @@ def plan_rows(plan: Plan) -> GraphRows:
             )
             for g in plan.goals
         ],
-        units=[_unit_row(u) for u in units],
+        units=[_unit_row(u, units_by_name) for u in units],
         policies=[
             _props(
                 uid=p.id,
@@ -161,7 +167,7 @@ def plan_rows(plan: Plan) -> GraphRows:
         implements=[p.id for p in plan.policies if p.implemented],
         assignments=[
             {
-                "unit": unit_uid(a.name),
+                "unit": units_by_name[a.name],
                 "task": tasks_by_id[t.id],
                 "role": a.role,
                 "rank": a.rank,
@@ -171,9 +177,9 @@ def plan_rows(plan: Plan) -> GraphRows:
             for t in plan.tasks
             for a in t.units
         ],
-        mentions=_mentions(units, {a.name for t in plan.tasks for a in t.units}),
+        mentions=_mentions(units, units_by_name, {a.name for t in plan.tasks for a in t.units}),
         hosted=[
-            {"unit": unit_uid(u.name), "host": unit_uid(u.hosted_by)}
+            {"unit": units_by_name[u.name], "host": units_by_name[u.hosted_by]}
             for u in units
             if u.hosted_by
         ],
@@ -241,26 +247,28 @@ def _task_row(doc_uid: str, task: Task, text: str) -> Row:
     )
 
 
-def _unit_row(unit: Unit) -> Row:
+def _unit_row(unit: Unit, uids: dict[str, str]) -> Row:
     return _props(
-        uid=unit_uid(unit.name),
+        uid=uids[unit.name],
         name=unit.name,
         aliases=list(unit.aliases),
         level=unit.level,
         kind=unit.kind,
-        hosted_by=unit.hosted_by,
+        place=unit.place,
+        # The host's uid, not its name: a name alone does not say which place's unit it is.
+        hosted_by=uids[unit.hosted_by] if unit.hosted_by else None,
     )
 
 
-def _mentions(units: tuple[Unit, ...], assigned: set[str]) -> list[Row]:
+def _mentions(units: tuple[Unit, ...], uids: dict[str, str], assigned: set[str]) -> list[Row]:
     """One MENTIONS edge per duty; a unit with neither duty nor task gets one with no duty.
 
     Every unit of a plan is thus reachable from its document, which is what decides
     whether a shared unit is still used when a document is unloaded.
     """
-    rows = [{"unit": unit_uid(u.name), "duty": d.text} for u in units for d in u.duties]
+    rows = [{"unit": uids[u.name], "duty": d.text} for u in units for d in u.duties]
     rows += [
-        {"unit": unit_uid(u.name), "duty": None}
+        {"unit": uids[u.name], "duty": None}
         for u in units
         if not u.duties and u.name not in assigned
     ]

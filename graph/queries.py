@@ -12,6 +12,7 @@ re-exported here, so callers need only `from dutygraph.graph import queries`.
 
 from __future__ import annotations
 
+from dutygraph.errors import ArgumentError
 from dutygraph.graph.columns import (
     DOCUMENT,
     GOAL,
@@ -22,7 +23,6 @@ from dutygraph.graph.columns import (
     UNIT,
     Row,
     read_batched,
-    unit_rows,
 )
 from dutygraph.graph.explore import neighborhood, shortest_path
 from dutygraph.graph.search import search
@@ -38,6 +38,7 @@ __all__ = [
     "projects_by_uid", "projects_of_policies", "search", "sections_by_uid", "shortest_path",
     "subsections", "tasks_by_uid", "tasks_of_policies", "tasks_of_projects",
     "tasks_of_sections", "top_sections", "unit_by_name", "unit_workload", "units",
+    "units_by_name",
     "units_by_uid", "units_of_projects", "workload_ranking",
 ]  # fmt: skip
 
@@ -66,7 +67,7 @@ def tasks_by_uid(store: Store, uids: list[str]) -> list[Row]:
 
 
 def units_by_uid(store: Store, uids: list[str]) -> list[Row]:
-    return unit_rows(read_batched(store, UNITS_BY_UID, uids))
+    return read_batched(store, UNITS_BY_UID, uids)
 
 
 def policies_by_uid(store: Store, uids: list[str]) -> list[Row]:
@@ -210,17 +211,19 @@ def units_of_projects(
     store: Store, project_uids: list[str], per_owner: int = PER_OWNER
 ) -> list[Row]:
     """Units responsible for a project's tasks, most involved first (`tasks`: how many)."""
-    rows = read_batched(store, UNITS_OF_PROJECTS, project_uids, {"per_owner": per_owner})
-    return unit_rows(rows)
+    return read_batched(store, UNITS_OF_PROJECTS, project_uids, {"per_owner": per_owner})
 
 
 # --- lists and lookups ---------------------------------------------------------------------
 
 DOCUMENTS = f"MATCH (d:Document) RETURN {DOCUMENT} ORDER BY title, uid LIMIT $limit"
 
-# Canonical name first when a name is also someone's alias.
-UNIT_BY_NAME = f"""MATCH (u:Unit) WHERE u.name = $name OR $name IN u.aliases
-RETURN {UNIT} ORDER BY CASE WHEN u.name = $name THEN 0 ELSE 1 END, u.name LIMIT 1"""
+# Canonical name first when a name is also someone's alias. One unit name may be named in
+# every county (县发展改革局), so up to PER_OWNER places.
+UNITS_BY_NAME = f"""MATCH (u:Unit)
+WHERE (u.name = $name OR $name IN u.aliases) AND ($place IS NULL OR u.place = $place)
+RETURN {UNIT} ORDER BY CASE WHEN u.name = $name THEN 0 ELSE 1 END, u.place, u.name
+LIMIT $limit"""
 
 UNITS = f"""MATCH (u:Unit)
 WHERE ($kind IS NULL OR u.kind = $kind) AND ($level IS NULL OR u.level = $level)
@@ -242,9 +245,26 @@ def documents(store: Store, limit: int) -> list[Row]:
     return store.read(DOCUMENTS, {"limit": limit})
 
 
-def unit_by_name(store: Store, name: str) -> Row | None:
-    """The unit whose canonical name or one of whose aliases is exactly `name`."""
-    rows = unit_rows(store.read(UNIT_BY_NAME, {"name": name.strip()}))
+def units_by_name(store: Store, name: str, place: str | None = None) -> list[Row]:
+    """The units whose canonical name is exactly `name` or, when none is, one of whose
+    aliases is (of `place` only, when given): one per place naming it, by place."""
+    name = name.strip()
+    params = {"name": name, "place": place or None, "limit": PER_OWNER}
+    rows = store.read(UNITS_BY_NAME, params)
+    exact = [r for r in rows if r["name"] == name]
+    return exact or rows
+
+
+def unit_by_name(store: Store, name: str, place: str | None = None) -> Row | None:
+    """The unit whose canonical name or one of whose aliases is exactly `name` (of
+    `place`, when given). Raises ArgumentError when units of several places match."""
+    rows = units_by_name(store, name, place)
+    places = sorted({r.get("place") or "" for r in rows})
+    if len(places) > 1:
+        named = ", ".join(p or "no place" for p in places)
+        raise ArgumentError(
+            f"{name.strip()} is named in {len(places)} places ({named}): give place"
+        )
     return rows[0] if rows else None
 
 
@@ -258,7 +278,7 @@ def units(
 ) -> list[Row]:
     """Units by name, optionally those whose name or an alias holds `text`."""
     params = {"text": text or None, "kind": kind, "level": level, "limit": limit}
-    return unit_rows(store.read(UNITS, params))
+    return store.read(UNITS, params)
 
 
 def policy_by_doc_number(store: Store, doc_number: str) -> Row | None:

@@ -19,6 +19,7 @@ from dutygraph.loaders.model import (
     Task,
     Unit,
 )
+from dutygraph.loaders.places import unit_place
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "luhe-old-area-plan.txt"
@@ -43,6 +44,7 @@ def make_plan(
     tasks: dict[str, list[TaskSpec]] | None = None,
     *,
     title: str = "某县工作方案",
+    place: str | None = None,
     version: str = "1",
     funding: str | None = "专项财力补助",
     project: str | None = "抽水蓄能电站",
@@ -50,7 +52,9 @@ def make_plan(
     """A plan of one part 二 with a subsection per key of `tasks`.
 
     Units are made up from the task lists (first listed leads; "各…" units are
-    collectives), plus 县老区办, hosted by 县发展改革局 and named only for a duty.
+    collectives), plus 县老区办, hosted by 县发展改革局 and named only for a duty. `place`
+    is the document's; units named relatively to it (县…, 各镇…) get it, as the parser
+    gives them (loaders/places.py); by default the plan has none, nor do its units.
     `funding` is a policy invoked by the first task, `project` a project of the last task
     funded by it; `version` changes the file's bytes (its sha256), not its identity.
     """
@@ -79,11 +83,19 @@ def make_plan(
             )
     names = dict.fromkeys(a.name for t in plan_tasks for a in t.units)
     units = [
-        Unit(name, ALIASES.get(name, ()), "县", "collective" if name[0] == "各" else "government")
+        Unit(
+            name, ALIASES.get(name, ()), "县", "collective" if name[0] == "各" else "government",
+            place=unit_place(name, place),
+        )
         for name in names
     ]
     duty = Duty("统筹协调", _SPAN)
-    units.append(Unit("县老区办", (), "县", "group", hosted_by="县发展改革局", duties=(duty,)))
+    units.append(
+        Unit(
+            "县老区办", (), "县", "group", hosted_by="县发展改革局", duties=(duty,),
+            place=unit_place("县老区办", place),
+        )
+    )
     policies = []
     if funding and plan_tasks:
         policies.append(
@@ -104,7 +116,7 @@ def make_plan(
         )
     sha = hashlib.sha256(f"{source}\n{version}\n{tasks!r}".encode()).hexdigest()
     return Plan(
-        document=Document(title=title, source=source, sha256=sha, format="txt"),
+        document=Document(title=title, source=source, sha256=sha, format="txt", place=place),
         sections=tuple(sections),
         tasks=tuple(plan_tasks),
         units=tuple(units),

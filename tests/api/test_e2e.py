@@ -8,7 +8,11 @@ from typing import Any
 import httpx
 import pytest
 
+from dutygraph.graph.model import unit_uid
+
 GRAPHQL_RESPONSE = "application/graphql-response+json"
+NDRC = unit_uid("县发展改革局", "陆河县")  # the sample is 陆河县's plan
+HEALTH = unit_uid("县卫生健康局", "陆河县")
 
 
 def post(base: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -79,8 +83,9 @@ def test_search_finds_tasks(server_url, text):
 def test_neighborhood_of_the_development_bureau_holds_its_22_tasks(server_url):
     data = post(
         server_url,
-        '{ neighborhood(uid: "unit:县发展改革局", depth: 1, limit: 200) '
+        "query ($u: ID!) { neighborhood(uid: $u, depth: 1, limit: 200) "
         "{ nodes { uid label } edges { source target type role } } }",
+        {"u": NDRC},
     )
     view = data["neighborhood"]
     tasks = [n for n in view["nodes"] if n["label"] == "Task"]
@@ -92,14 +97,15 @@ def test_neighborhood_of_the_development_bureau_holds_its_22_tasks(server_url):
 def test_path_between_two_units_is_connected(server_url):
     data = post(
         server_url,
-        '{ path(from: "unit:县发展改革局", to: "unit:县卫生健康局") '
+        "query ($a: ID!, $b: ID!) { path(from: $a, to: $b) "
         "{ nodes { uid } edges { source target type } } }",
+        {"a": NDRC, "b": HEALTH},
     )
     view = data["path"]
-    ends = {"unit:县发展改革局", "unit:县卫生健康局"}
+    ends = {NDRC, HEALTH}
     assert ends <= {n["uid"] for n in view["nodes"]}
     assert len(view["edges"]) == len(view["nodes"]) - 1
-    reach, frontier = {"unit:县发展改革局"}, ["unit:县发展改革局"]
+    reach, frontier = {NDRC}, [NDRC]
     while frontier:
         here = frontier.pop()
         for e in view["edges"]:
@@ -108,7 +114,7 @@ def test_path_between_two_units_is_connected(server_url):
                 new = ends_of_edge - reach
                 reach |= new
                 frontier += new
-    assert "unit:县卫生健康局" in reach
+    assert HEALTH in reach
 
 
 def test_get_query(server_url):

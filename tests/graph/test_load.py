@@ -8,7 +8,7 @@ import pytest
 
 from dutygraph.errors import NotFoundError, StoreError
 from dutygraph.graph.load import load_plan, stats, unload_document, write_rows
-from dutygraph.graph.model import GraphRows, document_uid, plan_rows
+from dutygraph.graph.model import GraphRows, document_uid, plan_rows, unit_uid
 from dutygraph.graph.store import Store
 from dutygraph.loaders.model import Plan
 from tests.factories import make_plan
@@ -76,8 +76,9 @@ def test_task_and_assignment_properties(store: Store, plan: Plan) -> None:
          "written": "县发展改革局"},
     ]  # fmt: skip
     [unit] = store.read(
-        "MATCH (u:Unit {uid: 'unit:县老区办'})-[:HOSTED_BY]->(h:Unit) "
-        "RETURN u.kind AS kind, h.name AS host, h.aliases AS host_aliases"
+        "MATCH (u:Unit {uid: $uid})-[:HOSTED_BY]->(h:Unit) "
+        "RETURN u.kind AS kind, h.name AS host, h.aliases AS host_aliases",
+        {"uid": unit_uid("县老区办")},
     )
     assert unit == {"kind": "group", "host": "县发展改革局", "host_aliases": ["县发改局"]}
 
@@ -136,10 +137,10 @@ def test_unload_by_uid_or_path_keeps_what_others_use(store: Store) -> None:
     assert unload_document(store, "plans/a.txt") == a
     left = set(uids(store))
     assert not any(u.startswith(a) for u in left)
-    assert "unit:县农业农村局" not in left  # only plan a named it
+    assert unit_uid("县农业农村局") not in left  # only plan a named it
     assert "policy:funding:专项财力补助" not in left
-    assert left <= b_uids | {"unit:县老区办", "unit:县发展改革局"}
-    assert "unit:县统计局" in left
+    assert left <= b_uids | {unit_uid("县老区办"), unit_uid("县发展改革局")}
+    assert unit_uid("县统计局") in left
 
     assert unload_document(store, document_uid("plans/b.txt")) == document_uid("plans/b.txt")
     assert stats(store) == {"nodes": {}, "relationships": {}}

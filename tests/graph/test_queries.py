@@ -16,15 +16,15 @@ import pytest
 from dutygraph.errors import ArgumentError
 from dutygraph.graph import queries as q
 from dutygraph.graph.load import load_plan
-from dutygraph.graph.model import document_uid
+from dutygraph.graph.model import document_uid, unit_uid
 from dutygraph.graph.store import Store
 from dutygraph.loaders.model import Policy
 from tests.factories import make_plan
 
 A = document_uid("plans/a.txt")
 B = document_uid("plans/b.txt")
-NDRC = "unit:县发展改革局"
-TOWNS = "unit:各镇人民政府"
+NDRC = unit_uid("县发展改革局")  # the hand-built plans have no place
+TOWNS = unit_uid("各镇人民政府")
 FUNDING = "policy:funding:专项财力补助"
 PROJECT = "project:抽水蓄能电站"
 STATE_COUNCIL = Policy(
@@ -82,11 +82,12 @@ def test_nodes_by_uid_skip_unknown_uids(one: Store) -> None:
 
 
 def test_unit_rows_give_the_hosts_uid(one: Store) -> None:
-    rows = {r["uid"]: r for r in q.units_by_uid(one, [NDRC, "unit:县老区办"])}
-    assert rows["unit:县老区办"]["hosted_by"] == NDRC
+    office = unit_uid("县老区办")
+    rows = {r["uid"]: r for r in q.units_by_uid(one, [NDRC, office])}
+    assert rows[office]["hosted_by"] == NDRC
     assert rows[NDRC]["hosted_by"] is None
     assert rows[NDRC]["aliases"] == ["县发改局"]
-    assert q.units_by_uid(one, [rows["unit:县老区办"]["hosted_by"]])[0]["name"] == "县发展改革局"
+    assert q.units_by_uid(one, [rows[office]["hosted_by"]])[0]["name"] == "县发展改革局"
 
 
 def test_long_uid_lists_are_answered_whole(one: Store) -> None:
@@ -118,10 +119,10 @@ def test_assignments_of_tasks_by_rank(one: Store) -> None:
     rows = q.assignments_of_tasks(one, [f"{A}/t1.1.2", f"{A}/t1.2.1"])
     assert [(r["task"][-6:], r["unit"], r["role"], r["rank"]) for r in rows] == [
         ("t1.1.2", NDRC, "lead", 1),
-        ("t1.1.2", "unit:县委组织部", "support", 2),
+        ("t1.1.2", unit_uid("县委组织部"), "support", 2),
         ("t1.1.2", TOWNS, "support", 3),
         ("t1.2.1", NDRC, "lead", 1),
-        ("t1.2.1", "unit:县水务局", "support", 2),
+        ("t1.2.1", unit_uid("县水务局"), "support", 2),
     ]
     assert all(r["inferred"] is (r["rank"] == 1) for r in rows)
     assert rows[0]["written"] == "县发展改革局"
@@ -148,7 +149,7 @@ def test_policy_project_task_links(one: Store) -> None:
     assert codes(q.tasks_of_projects(one, [PROJECT])) == ["二（2）1"]
     units = q.units_of_projects(one, [PROJECT])
     assert [(r["uid"], r["tasks"]) for r in units] == [
-        ("unit:县发展改革局", 1), ("unit:县水务局", 1)
+        (unit_uid("县发展改革局"), 1), (unit_uid("县水务局"), 1)
     ]  # fmt: skip
 
 
@@ -260,7 +261,7 @@ def test_unit_workload_by_section_and_document(two: Store) -> None:
     assert (towns["total"], towns["support"]) == (3, 3)  # totals over every task
     assert [(d["document"], d["total"]) for d in towns["by_document"]] == [(A, 2)]
     assert [(s["document"], s["code"]) for s in towns["by_section"]] == [(min(A, B), "二（1）")]
-    assert q.unit_workload(two, "unit:nobody") == {
+    assert q.unit_workload(two, unit_uid("nobody")) == {
         "total": 0, "lead": 0, "support": 0, "by_section": [], "by_document": []
     }  # fmt: skip
 
@@ -270,7 +271,7 @@ def test_workload_ranking_heaviest_first_ties_by_name(two: Store) -> None:
     assert [(r["unit"], r["total"], r["lead"], r["support"]) for r in ranking] == [
         (NDRC, 4, 2, 2),
         (TOWNS, 3, 0, 3),
-        ("unit:县水务局", 2, 1, 1),
+        (unit_uid("县水务局"), 2, 1, 1),
     ]
     ones = [r["name"] for r in q.workload_ranking(two, limit=100)[3:]]
     assert ones == sorted(["县交通运输局", "县农业农村局", "县委组织部"])
@@ -355,17 +356,17 @@ def test_neighborhood_hop_by_hop(one: Store) -> None:
     around = q.neighborhood(one, NDRC, 1, 50)
     assert around["nodes"][0] == {"uid": NDRC, "label": "Unit", "name": "县发展改革局"}
     assert {n["uid"] for n in around["nodes"]} == {
-        NDRC, "unit:县老区办", f"{A}/t1.1.2", f"{A}/t1.2.1"
+        NDRC, unit_uid("县老区办"), f"{A}/t1.1.2", f"{A}/t1.2.1"
     }  # fmt: skip
     assert {(e["source"], e["target"], e["type"], e["role"]) for e in around["edges"]} == {
-        ("unit:县老区办", NDRC, "HOSTED_BY", None),
+        (unit_uid("县老区办"), NDRC, "HOSTED_BY", None),
         (NDRC, f"{A}/t1.1.2", "RESPONSIBLE_FOR", "lead"),
         (NDRC, f"{A}/t1.2.1", "RESPONSIBLE_FOR", "lead"),
     }
     wider = q.neighborhood(one, NDRC, 2, 50)
     labels = {n["uid"]: n["label"] for n in wider["nodes"]}
     assert labels[f"{A}/s1.1"] == "Section" and labels[PROJECT] == "Project"
-    assert labels["unit:县委组织部"] == "Unit" and A in labels  # via 县老区办's mention
+    assert labels[unit_uid("县委组织部")] == "Unit" and A in labels  # via 县老区办's mention
     assert q.neighborhood(one, NDRC, 0, 50) == {"nodes": [around["nodes"][0]], "edges": []}
 
 
@@ -376,7 +377,7 @@ def test_neighborhood_is_bounded_and_consistent(one: Store) -> None:
     assert all(e["source"] in uids and e["target"] in uids for e in small["edges"])
     names = {n["label"]: n["name"] for n in q.neighborhood(one, A, 1, 50)["nodes"]}
     assert names["Document"] == "某县工作方案" and names["Goal"] == "2025"
-    assert q.neighborhood(one, "unit:nobody", 2, 10) == {"nodes": [], "edges": []}
+    assert q.neighborhood(one, unit_uid("nobody"), 2, 10) == {"nodes": [], "edges": []}
     with pytest.raises(ArgumentError):
         q.neighborhood(one, NDRC, 4, 10)
     with pytest.raises(ArgumentError):
@@ -384,19 +385,20 @@ def test_neighborhood_is_bounded_and_consistent(one: Store) -> None:
 
 
 def test_shortest_path_is_connected_and_shortest(two: Store) -> None:
-    path = q.shortest_path(two, "unit:县农业农村局", "unit:县水务局", 6)
+    farm, water = unit_uid("县农业农村局"), unit_uid("县水务局")
+    path = q.shortest_path(two, farm, water, 6)
     assert path is not None
     nodes = [n["uid"] for n in path["nodes"]]
     # 农业农村局 -> a t1.1.1 -> 各镇 -> b t1.1.2 -> 县水务局: four edges, none shorter
-    assert (nodes[0], nodes[-1], len(path["edges"])) == ("unit:县农业农村局", "unit:县水务局", 4)
+    assert (nodes[0], nodes[-1], len(path["edges"])) == (farm, water, 4)
     for edge, (a, b) in zip(path["edges"], pairwise(nodes), strict=True):
         assert {edge["source"], edge["target"]} == {a, b}
-    assert q.shortest_path(two, "unit:县农业农村局", "unit:县水务局", 3) is None
+    assert q.shortest_path(two, farm, water, 3) is None
     assert [n["uid"] for n in q.shortest_path(two, NDRC, PROJECT, 2)["nodes"]] == [
         NDRC, f"{A}/t1.2.1", PROJECT
     ]  # fmt: skip
     assert q.shortest_path(two, NDRC, NDRC, 2) == {"nodes": [path_node(two, NDRC)], "edges": []}
-    assert q.shortest_path(two, NDRC, "unit:nobody", 4) is None
+    assert q.shortest_path(two, NDRC, unit_uid("nobody"), 4) is None
     with pytest.raises(ArgumentError):
         q.shortest_path(two, NDRC, PROJECT, 9)
 
@@ -413,5 +415,5 @@ def test_walks_through_a_wide_frontier(store: Store) -> None:
     around = q.neighborhood(store, NDRC, 2, 500)
     labels = Counter(n["label"] for n in around["nodes"])
     assert (labels["Task"], labels["Unit"]) == (150, 1 + 1 + 150)  # itself, 县老区办, partners
-    path = q.shortest_path(store, "unit:县第3局", "unit:县第140局", 4)
+    path = q.shortest_path(store, unit_uid("县第3局"), unit_uid("县第140局"), 4)
     assert path is not None and len(path["edges"]) == 4

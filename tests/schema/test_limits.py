@@ -68,7 +68,7 @@ def test_1mb_document_refused(empty_schema):
         "{ tasks(first: 1000000) { totalCount } }",
         '{ search(text: "抽水蓄能", first: 1000000) { __typename } }',
         "{ workload(first: 101) { total } }",
-        '{ neighborhood(uid: "unit:县发展改革局", limit: 1000000) { nodes { uid } } }',
+        '{ neighborhood(uid: "unit:陆河县/县发展改革局", limit: 1000000) { nodes { uid } } }',
     ],
 )
 def test_first_above_cap_refused(empty_schema, query):

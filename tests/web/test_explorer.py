@@ -15,11 +15,13 @@ import pytest
 from tests.web.browser import Tab
 from playwright.sync_api import Locator, expect
 
+from dutygraph.graph.model import unit_uid
+
 # write-excel-file's workbooks carry no default cell style; openpyxl notes it and reads on.
 pytestmark = pytest.mark.filterwarnings("ignore:Workbook contains no default style")
 
 UNIT = "县发展改革局"
-UNIT_UID = f"unit:{UNIT}"
+UNIT_UID = unit_uid(UNIT, "陆河县")  # the sample is 陆河县's plan
 
 
 def graphql(base: str, query: str, **variables: Any) -> dict[str, Any]:
