@@ -25,6 +25,9 @@ class Document:
     doc_number: str | None
     issuer: str | None
     date: str | None
+    place: str | None = strawberry.field(
+        description="The place issuing the plan (陆河县), from its title or issuer."
+    )
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Document:
@@ -37,6 +40,7 @@ class Document:
             doc_number=row.get("doc_number"),
             issuer=row.get("issuer"),
             date=row.get("date"),
+            place=row.get("place"),
         )
 
     @strawberry.field(description="Top-level sections, in order.")

@@ -10,7 +10,12 @@ from dutygraph.schema.enums import Role, UnitKind, UnitLevel
 @strawberry.input(description="All given conditions must hold.")
 class TaskFilter:
     unit: str | None = strawberry.field(
-        default=None, description="A unit's canonical name or alias: 县发改局."
+        default=None,
+        description="A unit's canonical name or alias: 县发改局. Takes every unit of that "
+        "name, in every place naming it (each county's 县发展改革局), unless place is given.",
+    )
+    place: str | None = strawberry.field(
+        default=None, description="Only the unit of this place (陆河县); needs unit."
     )
     role: Role | None = strawberry.field(default=None, description="The unit's role; needs unit.")
     document: strawberry.ID | None = None

@@ -23,11 +23,25 @@ from dutygraph.schema.unit import Partner, Unit, Workload, load_units_ahead
 Info = strawberry.Info[Context, None]
 
 
-async def _unit_uid(info: Info, name: str) -> str:
-    row = await info.context.query(queries.unit_by_name, name)
+def _no_unit(name: str, place: str | None) -> NotFoundError:
+    where = f" in {place}" if place else ""
+    return NotFoundError(f"No unit is named {name!r}{where} (canonical name or alias)")
+
+
+async def _unit_uid(info: Info, name: str, place: str | None) -> str:
+    """The one unit of that name (of `place`); refused when several places name one."""
+    row = await info.context.query(queries.unit_by_name, name, place)
     if not row:
-        raise NotFoundError(f"No unit is named {name!r} (canonical name or alias)")
+        raise _no_unit(name, place)
     return row["uid"]
+
+
+async def _unit_uids(info: Info, name: str, place: str | None) -> list[str]:
+    """Every unit of that name, one per place naming it (of `place` only, when given)."""
+    rows = await info.context.query(queries.units_by_name, name, place)
+    if not rows:
+        raise _no_unit(name, place)
+    return [r["uid"] for r in rows]
 
 
 async def _by_uid(info: Info, loader: str, uid: str) -> dict | None:
@@ -70,7 +84,9 @@ class Query:
         f = filter or TaskFilter()
         if f.role and not f.unit:
             raise ArgumentError("`role` filters a unit's tasks: give `unit` too")
-        units = [await _unit_uid(info, f.unit)] if f.unit else None
+        if f.place and not f.unit:
+            raise ArgumentError("`place` narrows `unit`: give `unit` too")
+        units = await _unit_uids(info, f.unit, f.place) if f.unit else None
         rows, total = await info.context.query(
             queries.find_tasks,
             units=units,
@@ -92,14 +108,23 @@ class Query:
             )
         return TaskConnection.build([Task.from_row(row, props) for row in rows], offset, total)
 
-    @strawberry.field(description="A unit by canonical name or alias (县发改局), or by uid.")
+    @strawberry.field(
+        description="A unit by canonical name or alias (县发改局), or by uid. A name that "
+        "units of several places bear (each county's 县发展改革局) needs `place` (陆河县)."
+    )
     async def unit(
-        self, info: Info, name: str | None = None, uid: strawberry.ID | None = None
+        self,
+        info: Info,
+        name: str | None = None,
+        uid: strawberry.ID | None = None,
+        place: str | None = None,
     ) -> Unit | None:
         if (name is None) == (uid is None):
             raise ArgumentError("give exactly one of `name` and `uid`")
+        if place is not None and name is None:
+            raise ArgumentError("`place` goes with `name`")
         row = (
-            await info.context.query(queries.unit_by_name, name)
+            await info.context.query(queries.unit_by_name, name, place)
             if name is not None
             else await _by_uid(info, "units", uid)
         )
@@ -120,10 +145,16 @@ class Query:
         )
         return [Unit.from_row(row) for row in rows]
 
-    @strawberry.field(description="Units sharing tasks with the named unit, most shared first.")
-    async def partners(self, info: Info, unit: str, first: int = 20) -> list[Partner]:
+    @strawberry.field(
+        description="Units sharing tasks with the named unit (of `place`, when units of "
+        "several places bear its name), most shared first."
+    )
+    async def partners(
+        self, info: Info, unit: str, first: int = 20, place: str | None = None
+    ) -> list[Partner]:
         check_first(first, info.context.limits.max_first)
-        rows = await info.context.query(queries.partners, await _unit_uid(info, unit), first)
+        uid = await _unit_uid(info, unit, place)
+        rows = await info.context.query(queries.partners, uid, first)
         await load_units_ahead(info, [r["unit"] for r in rows])
         return [Partner(unit_uid=r["unit"], shared=r["shared"]) for r in rows]
 

@@ -27,6 +27,10 @@ class Unit:
     aliases: list[str] = strawberry.field(description="Other spellings: 县发改局.")
     level: UnitLevel | None
     kind: UnitKind | None
+    place: str | None = strawberry.field(
+        description="The place whose unit this is when its name is relative to it "
+        "(县发展改革局 of 陆河县); null when the name carries its place."
+    )
     hosted_by_uid: strawberry.Private[str | None]
 
     @classmethod
@@ -38,6 +42,7 @@ class Unit:
             aliases=list(row.get("aliases") or []),
             level=to_enum(UnitLevel, row.get("level")),
             kind=to_enum(UnitKind, row.get("kind")),
+            place=row.get("place"),
             hosted_by_uid=row.get("hosted_by"),
         )
 
@@ -96,6 +101,7 @@ _FIELD_PROPS = {
     "aliases": "aliases",
     "level": "level",
     "kind": "kind",
+    "place": "place",
     "hostedBy": "hosted_by",
 }
 
