@@ -21,7 +21,8 @@ from dutygraph.graph.model import unit_uid
 pytestmark = pytest.mark.filterwarnings("ignore:Workbook contains no default style")
 
 UNIT = "县发展改革局"
-UNIT_UID = unit_uid(UNIT, "陆河县")  # the sample is 陆河县's plan
+PLACE = "陆河县"  # the sample is 陆河县's plan
+UNIT_UID = unit_uid(UNIT, PLACE)
 
 
 def graphql(base: str, query: str, **variables: Any) -> dict[str, Any]:
@@ -40,6 +41,7 @@ def open_unit_by_keyboard(tab: Tab) -> None:
     page.keyboard.type("发改局")
     result = page.locator(f'[data-testid="search-result"][data-uid="{UNIT_UID}"]')
     expect(result).to_be_visible()
+    expect(result.get_by_test_id("search-place")).to_have_text(PLACE)
     page.keyboard.press("ArrowDown")
     for _ in range(page.get_by_test_id("search-result").count()):
         if result.evaluate("el => el === document.activeElement"):
@@ -86,6 +88,7 @@ def test_alias_search_opens_the_unit_with_its_22_tasks(tab: Tab) -> None:
     expect(page.get_by_test_id("details-body")).to_have_attribute("data-state", "ready")
     workload = page.get_by_test_id("details-workload")
     expect(workload).to_have_attribute("data-total", "22")
+    expect(page.get_by_test_id("details-place")).to_have_text(PLACE)
     expect(page.get_by_test_id("details-unit-tasks").get_by_test_id("details-task")).to_have_count(
         22
     )
@@ -153,6 +156,7 @@ def test_workload_ranks_towns_then_the_development_bureau(tab: Tab, tmp_path) ->
     expect(page.get_by_test_id("view-workload")).to_have_attribute("data-state", "ready")
     top = [(cell(r, "workload-unit"), cell(r, "workload-total")) for r in rows.all()[:2]]
     assert top == [("各镇人民政府", "24"), (UNIT, "22")]
+    assert [cell(r, "workload-place") for r in rows.all()[:2]] == [PLACE, PLACE]
     tab.screenshot("workload")
 
     with page.expect_download() as got:
@@ -160,6 +164,7 @@ def test_workload_ranks_towns_then_the_development_bureau(tab: Tab, tmp_path) ->
     text = got.value.path().read_text(encoding="utf-8-sig")
     table = list(csv.reader(io.StringIO(text)))
     assert table[1][1:3] == ["各镇人民政府", "24"] and table[2][1:3] == [UNIT, "22"]
+    assert table[0][5] == "地方" and table[1][5] == PLACE
     assert len(table) == rows.count() + 1
 
     with page.expect_download() as got:

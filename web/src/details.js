@@ -146,7 +146,8 @@ export class DetailsPanel {
     }
     const w = unit.workload;
     return [
-      h('h3', null, badge('Unit'), ' ', unit.name),
+      h('h3', null, badge('Unit'), ' ', unit.name,
+        unit.place ? h('span', { className: 'place', 'data-testid': 'details-place' }, unit.place) : null),
       unit.aliases.length ? field(t('details.aliases'), unit.aliases.join('、')) : null,
       unit.hostedBy ? field(t('details.hostedBy'), this.link('Unit', unit.hostedBy.uid, unit.hostedBy.name, 'details-unit')) : null,
       field(t('details.workload'), h('span', { 'data-testid': 'details-workload', 'data-total': w.total }, t('details.workloadLine', w))),

@@ -4,7 +4,7 @@
 export const SEARCH = `query Search($text: String!, $first: Int!) {
   search(text: $text, first: $first) {
     __typename
-    ... on Unit { uid name aliases }
+    ... on Unit { uid name place aliases }
     ... on Task { uid code text }
     ... on Policy { uid name title docNumber }
     ... on Project { uid name kind }
@@ -27,7 +27,7 @@ export const TASK = `query Task($uid: ID!) {
     source { start end line text }
     document { uid title }
     section { uid number title parent { uid number title parent { uid number title } } }
-    assignments { role rank inferred written unit { uid name } }
+    assignments { role rank inferred written unit { uid name place } }
     policies { uid name }
     projects { uid name }
   }
@@ -35,12 +35,12 @@ export const TASK = `query Task($uid: ID!) {
 
 export const UNIT = `query Unit($uid: ID!) {
   unit(uid: $uid) {
-    uid name aliases kind level
-    hostedBy { uid name }
+    uid name place aliases kind level
+    hostedBy { uid name place }
     workload { total lead support }
     lead: tasks(role: LEAD, first: 100) { totalCount edges { node { ${TASK_BRIEF} } } }
     support: tasks(role: SUPPORT, first: 100) { totalCount edges { node { ${TASK_BRIEF} } } }
-    partners(first: 10) { shared unit { uid name } }
+    partners(first: 10) { shared unit { uid name place } }
   }
 }`;
 
@@ -79,7 +79,7 @@ export const DOCUMENTS = `query Documents {
 }`;
 
 export const WORKLOAD = `query Workload($first: Int!, $filter: WorkloadFilter) {
-  workload(first: $first, filter: $filter) { total lead support unit { uid name } }
+  workload(first: $first, filter: $filter) { total lead support unit { uid name place } }
 }`;
 
 export const TASKS_WITH_UNITS = `query TasksWithUnits($filter: TaskFilter, $first: Int!, $after: String) {

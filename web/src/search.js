@@ -11,7 +11,11 @@ const DELAY_MS = 250;
 function describe(hit) {
   switch (hit.__typename) {
     case 'Unit':
-      return { name: hit.name, extra: hit.aliases?.length ? `${t('details.aliases')} ${hit.aliases.join('、')}` : '' };
+      return {
+        name: hit.name,
+        place: hit.place,
+        extra: hit.aliases?.length ? `${t('details.aliases')} ${hit.aliases.join('、')}` : '',
+      };
     case 'Task':
       return { name: `${hit.code} ${clip(hit.text, 40)}`, extra: '' };
     case 'Policy':
@@ -73,7 +77,7 @@ export class SearchBox {
     this.status.textContent = status;
     this.list.replaceChildren(
       ...hits.map((hit, i) => {
-        const { name, extra } = describe(hit);
+        const { name, place, extra } = describe(hit);
         const kind = hit.__typename;
         return h(
           'li',
@@ -89,6 +93,7 @@ export class SearchBox {
           },
           h('span', { className: 'badge', style: `background:${KINDS[kind]?.color ?? '#888'}` }, t(`kind.${kind}`)),
           h('span', { className: 'hit-name' }, name),
+          place ? h('span', { className: 'place', 'data-testid': 'search-place' }, place) : null,
           extra ? h('span', { className: 'hit-extra' }, extra) : null,
         );
       }),

@@ -16,6 +16,14 @@ echarts.use([BarChart, HeatmapChart, GridComponent, LegendComponent, TooltipComp
 const MATRIX_UNITS = 15;
 
 /** Counts, for each pair of the given units, the tasks both are on. */
+/** Units as the chart and the matrix label them: by name, with the place when two listed
+ * units share a name (each county's 县发展改革局). */
+function labels(units) {
+  const count = new Map();
+  for (const u of units) count.set(u.name, (count.get(u.name) ?? 0) + 1);
+  return units.map((u) => (count.get(u.name) > 1 && u.place ? `${u.name}（${u.place}）` : u.name));
+}
+
 function sharedMatrix(units, tasks) {
   const index = new Map(units.map((u, i) => [u.uid, i]));
   const counts = units.map(() => units.map(() => 0));
@@ -109,7 +117,9 @@ export class WorkloadView {
         gql(WORKLOAD, { first: Number(this.els.first.value), filter }),
         allTasks(TASKS_WITH_UNITS, filter),
       ]);
-      this.rows = ranking.workload.map((w) => ({ uid: w.unit.uid, name: w.unit.name, total: w.total, lead: w.lead, support: w.support }));
+      this.rows = ranking.workload.map((w) => ({
+        uid: w.unit.uid, name: w.unit.name, place: w.unit.place, total: w.total, lead: w.lead, support: w.support,
+      }));
       const units = this.rows.slice(0, MATRIX_UNITS);
       this.matrix = { units, counts: sharedMatrix(units, tasks) };
       this.els.status.textContent = this.rows.length ? '' : t('workload.none');
@@ -136,7 +146,9 @@ export class WorkloadView {
       ...this.rows.map((r, i) =>
         h('tr', { 'data-testid': 'workload-row', 'data-uid': r.uid },
           h('td', null, i + 1),
-          h('td', { 'data-testid': 'workload-unit' }, r.name),
+          h('td', null,
+            h('span', { 'data-testid': 'workload-unit' }, r.name),
+            r.place ? h('span', { className: 'place', 'data-testid': 'workload-place' }, r.place) : null),
           h('td', { 'data-testid': 'workload-total' }, r.total),
           h('td', null, r.lead),
           h('td', null, r.support)),
@@ -155,7 +167,7 @@ export class WorkloadView {
         legend: { top: 0, data: [t('workload.lead'), t('workload.support')] },
         grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
         xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { fontSize: 11 } },
+        yAxis: { type: 'category', data: labels(rows), axisLabel: { fontSize: 11 } },
         series: [
           { name: t('workload.lead'), type: 'bar', stack: 'load', color: LEAD_COLOR, data: rows.map((r) => r.lead) },
           {
@@ -175,7 +187,7 @@ export class WorkloadView {
   renderMatrix() {
     const { units, counts } = this.matrix;
     this.els.matrixHint.textContent = t('workload.matrixHint', { n: units.length });
-    const names = units.map((u) => u.name);
+    const names = labels(units);
     this.els.matrix.style.height = `${Math.max(220, names.length * 30 + 110)}px`;
     this.heatmap.resize();
     const cells = [];
@@ -204,14 +216,15 @@ export class WorkloadView {
 
   tableRows() {
     return [
-      [t('workload.rank'), t('workload.unit'), t('workload.total'), t('workload.lead'), t('workload.support')],
-      ...this.rows.map((r, i) => [i + 1, r.name, r.total, r.lead, r.support]),
+      [t('workload.rank'), t('workload.unit'), t('workload.total'), t('workload.lead'), t('workload.support'), t('workload.place')],
+      ...this.rows.map((r, i) => [i + 1, r.name, r.total, r.lead, r.support, r.place ?? '']),
     ];
   }
 
   matrixRows() {
     const { units, counts } = this.matrix;
-    return [['', ...units.map((u) => u.name)], ...units.map((u, i) => [u.name, ...counts[i]])];
+    const names = labels(units);
+    return [['', ...names], ...units.map((u, i) => [names[i], ...counts[i]])];
   }
 
   async exportXlsx() {
