@@ -29,7 +29,9 @@ from dutygraph.graph.search import search
 from dutygraph.graph.store import Store
 from dutygraph.graph.task_filter import find_tasks
 from dutygraph.graph.workload import partners, unit_workload, workload_ranking
+from dutygraph.loaders.fold import fold
 from dutygraph.loaders.policies import canonical_number
+from dutygraph.loaders.units import expand
 
 __all__ = [
     "assignments_of_tasks", "documents", "documents_by_uid", "find_tasks",
@@ -251,6 +253,12 @@ def units_by_name(store: Store, name: str, place: str | None = None) -> list[Row
     name = name.strip()
     params = {"name": name, "place": place or None, "limit": PER_OWNER}
     rows = store.read(UNITS_BY_NAME, params)
+    # A spelling no plan wrote (县人社局, 縣發改局) may still be the parser's abbreviation
+    # of a unit's canonical name: aliases are kept per place, as each plan wrote them.
+    full = expand(fold(name))
+    if not rows and full != name:
+        rows = store.read(UNITS_BY_NAME, {**params, "name": full})
+        name = full
     exact = [r for r in rows if r["name"] == name]
     return exact or rows
 

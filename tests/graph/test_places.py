@@ -97,6 +97,17 @@ def test_a_name_of_several_places_needs_a_place(counties: Store) -> None:
     assert total == 4 and {t["document"] for t in tasks} == {LUHE, HAIFENG}
 
 
+def test_a_spelling_no_plan_wrote_is_found_by_the_built_in_abbreviations(store: Store) -> None:
+    tasks = {"就业": [("开展职业技能培训。", ["县人力资源社会保障局", "各镇人民政府"])]}
+    load_plan(store, make_plan("haifeng/方案.txt", tasks, title="海丰县工作方案", place="海丰县"))
+    expected = unit_uid("县人力资源社会保障局", "海丰县")
+
+    for spelling in ("县人社局", "縣人社局", "县人力资源社会保障局"):
+        assert q.unit_by_name(store, spelling)["uid"] == expected
+    assert q.unit_by_name(store, "县人社局", "海丰县")["uid"] == expected
+    assert q.unit_by_name(store, "县人社局", "陆河县") is None
+
+
 def test_a_plan_of_no_place_is_told_apart_too(counties: Store) -> None:
     load_plan(counties, make_plan("plans/a.txt"))  # 某县工作方案: no place
     with pytest.raises(ArgumentError, match=r"in 3 places \(no place, 海丰县, 陆河县\)"):
