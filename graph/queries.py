@@ -229,8 +229,9 @@ LIMIT $limit"""
 
 UNITS = f"""MATCH (u:Unit)
 WHERE ($kind IS NULL OR u.kind = $kind) AND ($level IS NULL OR u.level = $level)
+  AND ($place IS NULL OR u.place = $place)
   AND ($text IS NULL OR u.name CONTAINS $text OR any(a IN u.aliases WHERE a CONTAINS $text))
-RETURN {UNIT} ORDER BY name LIMIT $limit"""
+RETURN {UNIT} ORDER BY name, uid LIMIT $limit"""
 
 POLICY_BY_DOC_NUMBER = f"""MATCH (p:Policy {{doc_number: $number}})
 RETURN {POLICY} ORDER BY uid LIMIT 1"""
@@ -282,10 +283,14 @@ def units(
     text: str | None = None,
     kind: str | None = None,
     level: str | None = None,
+    place: str | None = None,
     limit: int,
 ) -> list[Row]:
-    """Units by name, optionally those whose name or an alias holds `text`."""
-    params = {"text": text or None, "kind": kind, "level": level, "limit": limit}
+    """Units by name, optionally those whose name or an alias holds `text`, of `place`."""
+    params = {
+        "text": text or None, "kind": kind, "level": level, "place": place or None,
+        "limit": limit,
+    }  # fmt: skip
     return store.read(UNITS, params)
 
 

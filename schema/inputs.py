@@ -30,6 +30,9 @@ class UnitFilter:
     text: str | None = strawberry.field(default=None, description="A substring of name or alias.")
     kind: UnitKind | None = None
     level: UnitLevel | None = None
+    place: str | None = strawberry.field(
+        default=None, description="Only units named relatively to this place (陆河县)."
+    )
 
 
 @strawberry.input

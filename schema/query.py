@@ -141,6 +141,7 @@ class Query:
             text=f.text,
             kind=f.kind.value if f.kind else None,
             level=f.level.value if f.level else None,
+            place=f.place,
             limit=first,
         )
         return [Unit.from_row(row) for row in rows]

@@ -89,3 +89,13 @@ def test_the_sample_alone_answers_by_name_as_before(sample_schema: Runner) -> No
     assert unit["workload"] == {"total": 22, "lead": 9}
     top = sample_schema.ok("{ workload(first: 3) { total unit { name place } } }")["workload"]
     assert [(w["unit"]["name"], w["total"]) for w in top[:2]] == [("各镇人民政府", 24), (NDRC, 22)]
+
+
+def test_units_filter_by_place(gql: Runner) -> None:
+    query = """query ($place: String) {
+      units(filter: {text: "县", place: $place}) { name place } }"""
+    haifeng = gql.ok(query, {"place": "海丰县"})["units"]
+    assert {u["name"] for u in haifeng} == {NDRC, "县水务局"}
+    assert {u["place"] for u in haifeng} == {"海丰县"}
+    everywhere = gql.ok(query, {"place": None})["units"]
+    assert [u["name"] for u in everywhere].count(NDRC) == 2
