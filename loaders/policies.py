@@ -43,18 +43,22 @@ _IMPLEMENTS = re.compile(r"贯彻|落实|实施|执行")
 _FUNDING = re.compile(
     r"财力补助|补助|奖补|奖励|补贴|贴息|以奖代补|出资|专项债|债务限额|补偿基金|基金|专项融资"
     r"|融资|信贷|贷款|拨付|\d+(?:\.\d+)?\s*[万亿]元"
-    r"|(?:专项|配套|补助|奖补|扶持|债券)资金"
+    r"|(?:专项|配套|补助|奖补|扶持|债券)资金|资金池"
     r"|资金(?=[^，。；]{0,12}?(?:扶持|支持|倾斜|安排|下达|投入))"
-    r"|(?:安排|下达|争取|统筹|整合|筹措)[^，。；]{0,12}?资金"
+    r"|(?:安排|下达|争取|统筹|整合|筹措|设立)[^，。；]{0,12}?资金"
 )
 _LAND = re.compile(r"用地|占补平衡|增减挂钩|(?:用林|林地|结余)[一-龥]{0,2}指标|土地整[治理]")
 _OTHER = re.compile(r"政策(?!文件)")
 _AMOUNT = re.compile(r"((?:每个?[县市镇村人户年所项])*)\s*(\d+(?:\.\d+)?)\s*(万|亿|千)?\s*元")
 _RATIO = re.compile(r"(\d+)\s*[:：比]\s*(\d+)")
+# A clause giving money (一次性安排1000万元) is a measure of its own, not the amount of the
+# measure before it (设立担保基金，规模10亿元).
+_GIVING = re.compile(r"安排|下达|投入|筹集|筹措|给予|提供")
+_CLAUSE_END = re.compile(r"[，。；\n]")
 _RATIO_CONTEXT = re.compile(r"比例|出资|配套|分担")
 _LEADING_VERBS = re.compile(
     r"^(?:积极|加快|争取|用好用活|统筹用好|用好|用活|根据|按照|按|获得|申请|推动|加大|落实|"
-    r"探索|实施|完善|做好|继续|进一步|全力|大力)+"
+    r"探索|实施|完善|做好|继续|进一步|全力|大力|建立|健全|设立)+"
 )
 _YUAN = {"万": 1e4, "亿": 1e8, "千": 1e3, None: 1.0}
 
@@ -112,43 +116,93 @@ def cited(
 
 
 def measures(text: str, folded: str, tasks: tuple[Task, ...]) -> list[Policy]:
-    """Funding and land measures named in task text, one per task and kind, and any other
-    policy a task names (`…补偿政策`) when it names no funding or land measure."""
+    """Funding measures named in task text, one per measure; land measures, one per task;
+    and any other policy a task names (`…补偿政策`) when it names no funding or land
+    measure."""
     by_id: dict[str, list[Policy]] = {}
     for task in tasks:
         start, end = region(text, task)
-        found = False
-        for kind, pattern in (("funding", _FUNDING), ("land", _LAND), ("other", _OTHER)):
+        found = [_policy_of(text, task, "funding", a, b, detail)
+                 for a, b, detail in _funding(folded, start, end)]
+        for kind, pattern in (("land", _LAND), ("other", _OTHER)):
             m = pattern.search(folded, start, end)
             if m is not None and not (kind == "other" and found):
-                policy = _measure(text, folded, task, kind, m, start, end)
-                by_id.setdefault(policy.id, []).append(policy)
-                found = True
+                a, b = _clause_around(folded, m.start(), m.end(), start, end)
+                found.append(_policy_of(text, task, kind, a, b))
+        for policy in found:
+            by_id.setdefault(policy.id, []).append(policy)
     return [_merge(seen) for seen in by_id.values()]
 
 
-def _measure(
-    text: str, folded: str, task: Task, kind: str, m: re.Match[str], start: int, end: int
+@dataclass
+class _Detail:
+    """What a funding measure's clauses state: its amount and its ratio."""
+
+    amount: re.Match[str] | None = None
+    ratio: str | None = None
+
+
+def _funding(folded: str, start: int, end: int) -> list[tuple[int, int, _Detail]]:
+    """(clause start, clause end, detail) of each funding measure in
+    folded[start:end], in order.
+
+    Each clause (up to ，。；) naming a funding word is a measure, with the amount and ratio
+    of its own clause, except a clause that returns to a measure named before it
+    (`用好专项财力补助。…重点老区补助标准提高至每县每年5000万元`: its first funding word is
+    part of one of that measure's) or that only states an amount or a ratio
+    (`设立引导基金，规模10亿元`): its amount and ratio go to that measure, if it has none, the
+    nearest before it in the same sentence for a bare amount or ratio. A clause giving an
+    amount (`县财政安排500万元`) is a measure of its own.
+    """
+    found: list[tuple[int, int, list[str], _Detail]] = []
+    for a, b in _clauses(folded, start, end):
+        words = [w.group(0) for w in _FUNDING.finditer(folded, a, b)
+                 if not _AMOUNT.fullmatch(w.group(0))]
+        detail = _Detail(_AMOUNT.search(folded, a, b), _ratio(folded, a, b))
+        if not words and detail.amount is None and detail.ratio is None:
+            continue
+        if words:
+            owner = next((f for f in reversed(found) if any(words[0] in w for w in f[2])), None)
+        elif _GIVING.search(folded, a, b):
+            owner = None
+        else:
+            sentence = max(folded.rfind("。", start, a), folded.rfind("\n", start, a))
+            owner = next((f for f in reversed(found) if f[0] > sentence), None)
+        if owner is not None and (owner[3].amount is None or detail.amount is None) and (
+            owner[3].ratio is None or detail.ratio is None
+        ):
+            owner[3].amount = owner[3].amount or detail.amount
+            owner[3].ratio = owner[3].ratio or detail.ratio
+        elif words or detail.amount is not None:
+            found.append((a, b, words, detail))
+    return [(a, b, detail) for a, b, _, detail in found]
+
+
+def _clauses(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each clause of folded[start:end], its ，。； or line break left out."""
+    cuts = [m.start() for m in _CLAUSE_END.finditer(folded, start, end)]
+    return list(zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True))
+
+
+def _ratio(folded: str, a: int, b: int) -> str | None:
+    if not _RATIO_CONTEXT.search(folded, a, b):
+        return None
+    r = _RATIO.search(folded, a, b)
+    return f"{r.group(1)}:{r.group(2)}" if r else None
+
+
+def _policy_of(
+    text: str, task: Task, kind: str, a: int, b: int, detail: _Detail | None = None
 ) -> Policy:
-    a, b = _clause_around(folded, m.start(), m.end(), start, end)
     name = _LEADING_VERBS.sub("", text[a:b].strip()) or text[a:b].strip()
-    amount = value = ratio = None
-    if kind == "funding":
-        money = _AMOUNT.search(folded, start, end)
-        if money is not None:
-            amount = re.sub(r"\s", "", text[money.start() : money.end()])
-            value = float(money.group(2)) * _YUAN[money.group(3)]
-        for r in _RATIO.finditer(folded, start, end):
-            ra, rb = _clause_around(folded, r.start(), r.end(), start, end)
-            if _RATIO_CONTEXT.search(folded, ra, rb):
-                ratio = f"{r.group(1)}:{r.group(2)}"
-                break
-    span = Span(a, b, task.span.line)
+    money = detail.amount if detail else None
     return Policy(
         id=f"policy:{kind}:{_key(name)}", name=name, title=None,
         doc_number=None, issuer=None, year=None, kind=kind,  # type: ignore[arg-type]
-        amount=amount, amount_value=value, ratio=ratio, written_as=(text[a:b],),
-        tasks=(task.id,), implemented=False, spans=(span,),
+        amount=re.sub(r"\s", "", text[money.start() : money.end()]) if money else None,
+        amount_value=float(money.group(2)) * _YUAN[money.group(3)] if money else None,
+        ratio=detail.ratio if detail else None, written_as=(text[a:b],),
+        tasks=(task.id,), implemented=False, spans=(Span(a, b, task.span.line),),
     )
 
 

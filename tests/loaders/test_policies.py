@@ -132,3 +132,40 @@ def test_funds_are_a_measure_only_when_given_or_earmarked(parse) -> None:
         "t1.5": "统筹整合涉农资金用于产业发展",
         "t1.6": "专项资金",
     }
+
+
+def test_each_funding_measure_of_a_task_has_its_own_amount(parse) -> None:
+    plan = parse(
+        "方案\n\n一、重点任务\n"
+        "1.建立政府性融资担保体系，设立风险补偿资金池5000万元，对小微企业贷款给予贴息。"
+        "（责任单位：市财政局、市金融局）\n"
+        "2.对新认定的高新技术企业给予一次性奖励30万元。设立产业发展引导基金，规模10亿元。"
+        "（责任单位：市科技局）\n"
+        "3.积极争取省级专项资金支持。市财政每年安排500万元用于乡村振兴。（责任单位：市财政局）\n"
+        "4.设立乡村振兴基金，市、县按1:1比例分担。（责任单位：市财政局）\n"
+    )
+    funding = [(p.tasks, p.name, p.amount, p.ratio) for p in plan.policies if p.kind == "funding"]
+    assert funding == [
+        (("t1.1",), "政府性融资担保体系", None, None),
+        (("t1.1",), "风险补偿资金池5000万元", "5000万元", None),
+        (("t1.1",), "对小微企业贷款给予贴息", None, None),
+        (("t1.2",), "对新认定的高新技术企业给予一次性奖励30万元", "30万元", None),
+        (("t1.2",), "产业发展引导基金", "10亿元", None),
+        (("t1.3",), "省级专项资金支持", None, None),
+        (("t1.3",), "市财政每年安排500万元用于乡村振兴", "500万元", None),
+        (("t1.4",), "乡村振兴基金", None, "1:1"),
+    ]
+
+
+def test_a_clause_returning_to_a_measure_is_part_of_it(parse) -> None:
+    plan = parse(
+        "方案\n\n一、重点任务\n"
+        "1.用好用活专项财力补助。省级提高专项财力补助标准，重点老区补助标准提高至每县每年5000万元。"
+        "（责任单位：县财政局）\n"
+        "2.落实贷款贴息政策，贴息资金由市财政安排。（责任单位：市财政局）\n"
+    )
+    funding = [(p.tasks, p.name, p.amount) for p in plan.policies if p.kind == "funding"]
+    assert funding == [
+        (("t1.1",), "专项财力补助", "每县每年5000万元"),
+        (("t1.2",), "贷款贴息政策", None),
+    ]
