@@ -63,7 +63,9 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
             assembly.tasks, folded, outside, document.place, user_aliases, text_aliases
         ),
         policies=tuple(cited + measures),
-        projects=projects.find(source.text, folded, assembly.tasks, measures),
+        projects=projects.find(
+            source.text, folded, assembly.tasks, measures, document.place
+        ),
         goals=goals.find(source.text, folded, source.lines, assembly.tasks),
         warnings=assembly.warnings,
         text=source.text,

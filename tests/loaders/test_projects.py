@@ -59,3 +59,37 @@ def test_a_work_named_inside_a_longer_name_is_part_of_it(parse) -> None:
         "方案\n\n一、重点任务\n1.推进清凉山水库扩建工程。（责任单位：县水务局）\n"
     )
     assert [p.name for p in plan.projects] == ["清凉山水库扩建工程"]
+
+
+def test_parks_ports_and_projects_need_a_proper_name(parse) -> None:
+    plan = parse(
+        "汕头市贯彻落实革命老区振兴发展的实施方案\n\n一、重点任务\n"
+        "1.加快推进华能汕头海上风电项目、汕头化工园区建设。"
+        "（责任单位：市发展改革局、市工业和信息化局）\n"
+        "2.配合推进茂名港博贺新港区建设，推动广州港南沙港区四期工程。（责任单位：市交通运输局）\n"
+        "3.探索建设智慧园区、农业科技园区和新能源产业园区，谋划一批重大基础设施项目。"
+        "（责任单位：市科技局）\n"
+        "4.积极争取将某某抽水蓄能电站项目列入国家规划，推进“菜篮子”园区建设。"
+        "（责任单位：市发展改革局）\n"
+        "5.推进城镇老旧小区改造项目、特色小镇项目、美丽乡村项目、中心渔港升级改造项目和"
+        "国际物流港项目。（责任单位：市住房城乡建设局）\n"
+        "6.谋划汕头市2024年重大项目和汕头市民生项目。（责任单位：市发展改革局）\n"
+        "7.加强与深圳市坪山区智慧园区的交流合作。（责任单位：市科技局）\n"
+    )
+    assert [(p.name, p.kind, p.tasks) for p in plan.projects] == [
+        ("华能汕头海上风电项目", "energy", ("t1.1",)),
+        ("汕头化工园区", "industry", ("t1.1",)),
+        ("茂名港博贺新港区", "transport", ("t1.2",)),
+        ("广州港南沙港区四期工程", "transport", ("t1.2",)),
+        ("某某抽水蓄能电站", "energy", ("t1.4",)),
+        ("“菜篮子”园区", "industry", ("t1.4",)),
+        ("深圳市坪山区智慧园区", "industry", ("t1.7",)),
+    ]
+
+
+def test_a_place_named_by_the_plan_s_units_starts_a_proper_name(parse) -> None:
+    plan = parse(
+        "关于推进海洋经济发展的工作方案\n\n一、重点任务\n"
+        "1.支持湛江钢铁项目和临港石化园区建设。（责任单位：湛江市发展改革局）\n"
+    )
+    assert [p.name for p in plan.projects] == ["湛江钢铁项目"]
