@@ -155,10 +155,14 @@ def _funding(folded: str, start: int, end: int) -> list[tuple[int, int, _Detail]
     amount (`县财政安排500万元`) is a measure of its own.
     """
     found: list[tuple[int, int, list[str], _Detail]] = []
+    matches = list(_FUNDING.finditer(folded, start, end))
+    if not matches:
+        return []  # most tasks name none: spare them the clause by clause reading
     for a, b in _clauses(folded, start, end):
-        words = [w.group(0) for w in _FUNDING.finditer(folded, a, b)
-                 if not _AMOUNT.fullmatch(w.group(0))]
-        detail = _Detail(_AMOUNT.search(folded, a, b), _ratio(folded, a, b))
+        # An amount is a funding word itself, or inside one (安排…万元…资金).
+        named = [w.group(0) for w in matches if a <= w.start() < b]
+        words = [w for w in named if not _AMOUNT.fullmatch(w)]
+        detail = _Detail(_AMOUNT.search(folded, a, b) if named else None, _ratio(folded, a, b))
         if not words and detail.amount is None and detail.ratio is None:
             continue
         if words:
