@@ -146,10 +146,10 @@ def _funding(folded: str, start: int, end: int) -> list[tuple[int, int, _Detail]
     """(clause start, clause end, detail) of each funding measure in
     folded[start:end], in order.
 
-    Each clause (up to ，。；) naming a funding word is a measure, with the amount and ratio
-    of its own clause, except a clause that returns to a measure named before it
-    (`用好专项财力补助。…重点老区补助标准提高至每县每年5000万元`: its first funding word is
-    part of one of that measure's) or that only states an amount or a ratio
+    Each clause (up to ，。；) naming a funding word is a measure, with the amount (the one
+    nearest its funding word) and ratio of its own clause, except a clause that returns to a
+    measure named before it (`用好专项财力补助。…重点老区补助标准提高至每县每年5000万元`: its
+    first funding word is part of one of that measure's) or that only states an amount or a ratio
     (`设立引导基金，规模10亿元`): its amount and ratio go to that measure, if it has none, the
     nearest before it in the same sentence for a bare amount or ratio. A clause giving an
     amount (`县财政安排500万元`) is a measure of its own.
@@ -160,9 +160,11 @@ def _funding(folded: str, start: int, end: int) -> list[tuple[int, int, _Detail]
         return []  # most tasks name none: spare them the clause by clause reading
     for a, b in _clauses(folded, start, end):
         # An amount is a funding word itself, or inside one (安排…万元…资金).
-        named = [w.group(0) for w in matches if a <= w.start() < b]
-        words = [w for w in named if not _AMOUNT.fullmatch(w)]
-        detail = _Detail(_AMOUNT.search(folded, a, b) if named else None, _ratio(folded, a, b))
+        named = [w for w in matches if a <= w.start() < b]
+        spans = [w.span() for w in named if not _AMOUNT.fullmatch(w.group(0))]
+        words = [folded[x:y] for x, y in spans]
+        amount = _nearest(list(_AMOUNT.finditer(folded, a, b)), spans) if named else None
+        detail = _Detail(amount, _ratio(folded, a, b))
         if not words and detail.amount is None and detail.ratio is None:
             continue
         if words:
@@ -180,6 +182,16 @@ def _funding(folded: str, start: int, end: int) -> list[tuple[int, int, _Detail]
         elif words or detail.amount is not None:
             found.append((a, b, words, detail))
     return [(a, b, detail) for a, b, _, detail in found]
+
+
+def _nearest(
+    amounts: list[re.Match[str]], words: list[tuple[int, int]]
+) -> re.Match[str] | None:
+    """The amount nearest a funding word of its clause (`对投资超10亿元的项目给予奖励200万元`:
+    200万元, the 奖励's), or the first when the clause names none but amounts."""
+    if not amounts or not words:
+        return amounts[0] if amounts else None
+    return min(amounts, key=lambda m: min(max(x - m.end(), m.start() - y) for x, y in words))
 
 
 def _clauses(folded: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -169,3 +169,12 @@ def test_a_clause_returning_to_a_measure_is_part_of_it(parse) -> None:
         (("t1.1",), "专项财力补助", "每县每年5000万元"),
         (("t1.2",), "贷款贴息政策", None),
     ]
+
+
+def test_a_measure_takes_the_amount_nearest_its_funding_word(parse) -> None:
+    plan = parse(
+        "方案\n\n一、重点任务\n"
+        "1.对固定资产投资超10亿元的项目给予一次性奖励200万元。（责任单位：市工业和信息化局）\n"
+    )
+    [policy] = [p for p in plan.policies if p.kind == "funding"]
+    assert (policy.amount, policy.amount_value) == ("200万元", 2e6)
