@@ -8,10 +8,10 @@ only, the column fragments of graph/columns.py, rows carrying the key they belon
 from __future__ import annotations
 
 from dutygraph.graph.columns import (
+    ALL_UNIT_PROPS,
     POLICY,
     PROJECT,
     TASK,
-    UNIT_PROPS,
     Row,
     read_batched,
     unit_columns,
@@ -56,7 +56,7 @@ def projects_of_tasks(store: Store, uids: list[str]) -> list[Row]:
 
 
 def assignments_of_tasks(
-    store: Store, uids: list[str], unit_props: frozenset[str] = frozenset(UNIT_PROPS)
+    store: Store, uids: list[str], unit_props: frozenset[str] = ALL_UNIT_PROPS
 ) -> list[Row]:
     """{task, role, rank, inferred, written} and the unit's `unit_props` (uid always)."""
     cypher = _ASSIGNMENTS_OF_TASKS.format(unit=unit_columns(unit_props))

@@ -25,6 +25,7 @@ SECTION = _columns("s", "uid document number title level ordinal parent")
 TASK = _columns("t", "uid document section code path text deadline ordinal start end line passage")
 UNIT_PROPS = ("uid", "name", "aliases", "level", "kind", "place", "hosted_by")  # hosted_by: a uid
 UNIT = _columns("u", " ".join(UNIT_PROPS))
+ALL_UNIT_PROPS = frozenset(UNIT_PROPS)
 POLICY = _columns("p", "uid name title doc_number issuer year kind amount amount_value ratio")
 PROJECT = _columns("j", "uid name kind")
 GOAL = _columns("g", "uid document year text headline")
@@ -32,7 +33,7 @@ GOAL = _columns("g", "uid document year text headline")
 
 def unit_columns(props: frozenset[str]) -> str:
     """The RETURN fragment of some of a unit's properties (uid always), in UNIT's order."""
-    unknown = props - set(UNIT_PROPS)
+    unknown = props - ALL_UNIT_PROPS
     if unknown:
         raise ValueError(f"not unit properties: {sorted(unknown)}")
     return _columns("u", " ".join(p for p in UNIT_PROPS if p == "uid" or p in props))

@@ -68,10 +68,6 @@ def default_data_dir() -> Path:
 
 def open_store(db: str | None = None) -> Store:
     """Open the store `db` names (see the module doc); schema setup included."""
-    return _connect(db)
-
-
-def _connect(db: str | None) -> Store:
     if db is None:
         db = os.environ.get("NEO4J_URI") or str(default_data_dir())
     scheme, sep, _ = db.partition("://")

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from dutygraph.graph import api_queries, queries
-from dutygraph.graph.columns import UNIT_PROPS
+from dutygraph.graph.columns import ALL_UNIT_PROPS
 from dutygraph.graph.store import Store
 
 Row = dict[str, Any]
@@ -98,7 +98,7 @@ class Loaders:
         self._assignments: dict[frozenset[str], DataLoader[str, list[Row]]] = {}
 
     def assignments_of_tasks(
-        self, unit_props: frozenset[str] = frozenset(UNIT_PROPS)
+        self, unit_props: frozenset[str] = ALL_UNIT_PROPS
     ) -> DataLoader[str, list[Row]]:
         """Each task's assignments with these columns of their units; a loader per set of
         columns, since a task list fetches only the unit fields its query asks for."""

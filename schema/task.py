@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from dutygraph.graph.columns import UNIT_PROPS
+from dutygraph.graph.columns import ALL_UNIT_PROPS
 from dutygraph.schema.context import Context
 from dutygraph.schema.enums import Role
 from dutygraph.schema.loaders import now_or_later
@@ -19,9 +19,6 @@ if TYPE_CHECKING:
     from dutygraph.schema.unit import Unit
 
 Info = strawberry.Info[Context, None]
-
-ALL_UNIT_PROPS = frozenset(UNIT_PROPS)
-
 
 def assignment_props(info: Info, *node: str) -> frozenset[str] | None:
     """The unit columns that the tasks at path `node` below a list field read through
