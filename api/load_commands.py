@@ -34,8 +34,7 @@ def load(files: tuple[Path, ...], db: str | None, aliases: Path | None) -> None:
     from dutygraph.loaders import parse_file
 
     check_distinct_names(map(str, files))
-    loaded: list[Loaded] = []
-    files_loaded: list[Path] = []
+    loaded: list[tuple[Path, Loaded]] = []
     failed: list[str] = []
     with _store(db) as store, _progress(files) as bar:
         for file in bar:
@@ -44,15 +43,14 @@ def load(files: tuple[Path, ...], db: str | None, aliases: Path | None) -> None:
             except (InputError, ParseError) as exc:
                 failed.append(f"{file}: {exc}")
                 continue
-            loaded.append(load_plan(store, plan))
-            files_loaded.append(file)
-    for doc in loaded if len(loaded) <= 20 else []:
+            loaded.append((file, load_plan(store, plan)))
+    for _, doc in loaded if len(loaded) <= 20 else []:
         counts = f"{doc.tasks} tasks, {doc.assignments} assignments"
         click.echo(f"loaded {doc.uid} {doc.title}: {counts}")
-    tasks = sum(d.tasks for d in loaded)
-    assignments = sum(d.assignments for d in loaded)
+    tasks = sum(d.tasks for _, d in loaded)
+    assignments = sum(d.assignments for _, d in loaded)
     click.echo(f"{len(loaded)} documents loaded: {tasks} tasks, {assignments} assignments")
-    for file, doc in zip(files_loaded, loaded, strict=True):
+    for file, doc in loaded:
         if doc.replaced:
             click.echo(f"note: {file} replaced {doc.replaced} (same file name)", err=True)
     for line in failed:
