@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := samples/luhe-old-area-plan.txt
 
-.PHONY: run test setup system lint bench
+.PHONY: run test setup system lint bench eval
 
 # Loads the sample into the embedded store and serves it: http://127.0.0.1:8000/
 run: setup
@@ -50,3 +50,8 @@ lint: setup
 # Benchmarks are scripts that print figures (README quotes them), not tests.
 bench: setup
 	$(BIN)/python benchmarks/parse_bench.py
+
+# How well the parser reads the real plans of tests/data/corpus against their gold
+# (per document and micro figures; docs/parsing.md quotes them).
+eval: setup
+	$(BIN)/python benchmarks/corpus_eval.py
