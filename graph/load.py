@@ -18,6 +18,7 @@ from typing import Any
 from dutygraph.errors import InputError, NotFoundError
 from dutygraph.graph.model import GraphRows, document_uid, plan_rows
 from dutygraph.graph.store import Store, param_chunks
+from dutygraph.graph.supervision import reattach
 from dutygraph.loaders.model import Plan
 
 # A block is one Cypher clause chain and the parameter holding its rows (None: $uid only).
@@ -208,6 +209,9 @@ def write_rows(store: Store, rows: GraphRows) -> Loaded:
         "MATCH (d:Document {uid: $uid}) RETURN d.source AS source", {"uid": rows.uid}
     )
     _write(store, LOAD, rows.as_params())
+    # Progress reports are kept apart from the plan's nodes (graph/supervision.py): they
+    # follow their tasks into the new edition, or are marked orphaned, never deleted.
+    reattach(store, rows.uid)
     source = rows.document.get("source")
     return Loaded(
         uid=rows.uid,
@@ -232,6 +236,7 @@ def unload_document(store: Store, document: str) -> str:
         raise NotFoundError(f"no document {document!r} is loaded")
     uid = rows[0]["uid"]
     _write(store, UNLOAD, {"uid": uid})
+    reattach(store, uid)  # the document's reports stay, orphaned
     return uid
 
 

@@ -14,7 +14,9 @@ from dutygraph.graph.store import Store
 
 # Every label's uid is unique; these other properties are looked up by graph/load.py
 # (a document's own nodes) and graph/queries.py (names, document numbers).
-UNIQUE_LABELS = ("Document", "Section", "Task", "Goal", "Unit", "Policy", "Project")
+UNIQUE_LABELS = (
+    "Document", "Section", "Task", "Goal", "Unit", "Policy", "Project", "User", "Report",
+)
 INDEXED = (
     ("Section", "document"),
     ("Task", "document"),
@@ -22,6 +24,10 @@ INDEXED = (
     ("Unit", "name"),
     ("Policy", "doc_number"),
     ("Project", "name"),
+    # supervision (graph/supervision.py): reports are found by their task and document
+    ("Report", "task"),
+    ("Report", "document"),
+    ("Audit", "at"),
 )
 
 

@@ -1,0 +1,250 @@
+"""Supervision (督查督办): progress reports on assignments, comments, returns, and the
+state of each assignment they add up to.
+
+(:Report {uid, kind, task, unit, unit_name, document, section_path, task_text, code,
+          status, percent, note, as_of, at, seq, by, returns, orphaned})
+(:Comment {uid, report, text, at, seq, by})
+A report belongs to one (task, unit) assignment; `kind` is "progress" (a reporter's) or
+"return" (a supervisor sending the current report back: status RETURNED, the reason as
+note). Reports are append-only: the latest (highest `seq`) per assignment is its current
+state. They refer to their task and unit by uid, as properties, not edges: a load deletes
+and recreates a document's tasks, and with them every edge to them, while a property
+survives. After every load `reattach` points each report of the document at the task it
+was written for (the same uid or, when tasks were renumbered or reworded, a task of the
+same section path with nearly the same text) or marks it orphaned; nothing deletes one.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from dutygraph.graph.audit import CREATE_AUDIT
+from dutygraph.graph.columns import Row, read_batched
+from dutygraph.graph.store import Store, param_chunks
+from dutygraph.graph.task_filter import SECTION_DEPTH
+from dutygraph.loaders.deadlines import Due, due, plan_year
+
+DONE = "DONE"
+STATUSES = ("NOT_STARTED", "IN_PROGRESS", "DONE", "BLOCKED", "RETURNED")
+# How alike a task's text must stay across editions to keep its reports (difflib ratio):
+# a reworded clause keeps them, another task of the same section does not.
+SAME_TASK = 0.75
+
+_REPORT_PROPS = (
+    "uid kind task unit unit_name document code status percent note as_of at seq by "
+    "returns orphaned"
+)
+REPORT = ", ".join(f"r.{p} AS {p}" for p in _REPORT_PROPS.split())
+
+_ASSIGNMENT = """MATCH (u:Unit {uid: $unit})-[a:RESPONSIBLE_FOR]->(t:Task {uid: $task})
+RETURN u.name AS unit_name, a.role AS role"""
+_TASK_UNITS = """MATCH (u:Unit)-[a:RESPONSIBLE_FOR]->(t:Task {uid: $task})
+RETURN u.uid AS uid, u.name AS name ORDER BY a.rank"""
+_TASK = """MATCH (t:Task {uid: $task})
+RETURN t.uid AS uid, t.document AS document, t.code AS code, t.path AS path, t.text AS text"""
+_ADD_REPORT = f"CREATE (r:Report) SET r = $report\nWITH count(*) AS _\n{CREATE_AUDIT}"
+_ADD_COMMENT = f"CREATE (c:Comment) SET c = $comment\nWITH count(*) AS _\n{CREATE_AUDIT}"
+_REPORT_BY_UID = f"MATCH (r:Report {{uid: $uid}}) RETURN {REPORT}"
+_REPORTS_OF_TASK = f"""MATCH (r:Report {{task: $task}}) WHERE NOT r.orphaned
+RETURN {REPORT} ORDER BY seq DESC SKIP $offset LIMIT $limit"""
+_LATEST = f"""MATCH (r:Report) WHERE r.task IN $uids AND NOT r.orphaned
+WITH r ORDER BY r.seq DESC
+WITH r.task AS task, r.unit AS unit, collect(r)[0] AS r
+RETURN {REPORT}"""
+_COMMENTS = """MATCH (c:Comment) WHERE c.report IN $uids
+RETURN c.uid AS uid, c.report AS report, c.text AS text, c.at AS at, c.by AS by
+ORDER BY c.seq LIMIT $limit"""
+_ORPHANED = f"""MATCH (r:Report) WHERE r.orphaned
+RETURN {REPORT}, r.task_text AS task_text ORDER BY seq DESC SKIP $offset LIMIT $limit"""
+_OF_DOCUMENT = """MATCH (r:Report {document: $document})
+RETURN r.uid AS uid, r.task AS task, r.section_path AS section_path, r.task_text AS text,
+       r.orphaned AS orphaned"""
+_TASKS_OF_DOCUMENT = """MATCH (t:Task {document: $document})
+RETURN t.uid AS uid, t.path AS path, t.text AS text, t.code AS code"""
+_MOVE = """UNWIND $moves AS m MATCH (r:Report {uid: m.uid})
+SET r.task = m.task, r.orphaned = m.orphaned, r.task_text = m.text, r.code = m.code"""
+
+# The assignments that overdue lists, summaries and 督办清单 are made of, one fragment per
+# condition given (values as parameters).
+_IN_SECTION = (
+    f"MATCH (:Section {{uid: $section}})-[:HAS_SECTION*0..{SECTION_DEPTH}]->(:Section)"
+    "-[:HAS_TASK]->(t:Task)\nWITH DISTINCT t\n"
+)
+_ASSIGNMENTS = """MATCH (u:Unit)-[a:RESPONSIBLE_FOR]->(t:Task)
+WHERE ($document IS NULL OR t.document = $document)
+  AND ($units IS NULL OR u.uid IN $units) AND ($place IS NULL OR u.place = $place)
+MATCH (d:Document {uid: t.document})
+RETURN t.uid AS task, t.code AS code, t.text AS text, t.deadline AS deadline,
+       t.document AS document, t.ordinal AS ordinal, u.uid AS unit, u.name AS unit_name,
+       u.place AS place, a.role AS role, a.rank AS rank, d.date AS doc_date,
+       d.title AS doc_title
+ORDER BY document, ordinal, rank"""
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentState:
+    """One (task, unit) assignment with its due date and current report (None: none yet)."""
+
+    row: Row  # a row of _ASSIGNMENTS
+    due: Due | None
+    latest: Row | None
+
+    @property
+    def status(self) -> str | None:
+        return self.latest["status"] if self.latest else None
+
+    @property
+    def due_date(self) -> datetime.date | None:
+        return self.due.date if self.due else None
+
+    def overdue(self, today: datetime.date) -> bool:
+        """Its due date has passed and it is not DONE."""
+        return self.due_date is not None and self.due_date < today and self.status != DONE
+
+    def due_soon(self, today: datetime.date, days: int) -> bool:
+        """Due within `days` from today (today included) and not DONE."""
+        return (
+            self.due_date is not None
+            and today <= self.due_date <= today + datetime.timedelta(days=days)
+            and self.status != DONE
+        )
+
+
+def new_uid(kind: str) -> str:
+    return f"{kind}:{uuid.uuid4().hex}"
+
+
+def sequence() -> int:
+    """Orders reports and comments by when they were written, whatever clock `at` used."""
+    return time.time_ns()
+
+
+def task_row(store: Store, task: str) -> Row | None:
+    rows = store.read(_TASK, {"task": task})
+    return rows[0] if rows else None
+
+
+def assignment(store: Store, task: str, unit: str) -> Row | None:
+    """The unit's name and role on the task, or None when the unit is not on it."""
+    rows = store.read(_ASSIGNMENT, {"task": task, "unit": unit})
+    return rows[0] if rows else None
+
+
+def task_units(store: Store, task: str) -> list[Row]:
+    """The units on a task ({uid, name}), in printed order."""
+    return store.read(_TASK_UNITS, {"task": task})
+
+
+def add_report(store: Store, report: Row, audit: Row) -> None:
+    """Write one report and its audit entry in one statement."""
+    store.write(_ADD_REPORT, {"report": report, "audit": audit})
+
+
+def add_comment(store: Store, comment: Row, audit: Row) -> None:
+    store.write(_ADD_COMMENT, {"comment": comment, "audit": audit})
+
+
+def report_by_uid(store: Store, uid: str) -> Row | None:
+    rows = store.read(_REPORT_BY_UID, {"uid": uid})
+    return rows[0] if rows else None
+
+
+def reports_of_task(store: Store, task: str, limit: int, offset: int = 0) -> list[Row]:
+    """The task's reports and returns, newest first."""
+    return store.read(_REPORTS_OF_TASK, {"task": task, "limit": limit, "offset": offset})
+
+
+def latest_reports(store: Store, tasks: list[str]) -> dict[tuple[str, str], Row]:
+    """The current report of each assignment of these tasks, keyed by (task, unit)."""
+    rows = read_batched(store, _LATEST, tasks)
+    return {(r["task"], r["unit"]): r for r in rows}
+
+
+def comments_of_reports(store: Store, reports: list[str], limit: int = 1000) -> list[Row]:
+    return read_batched(store, _COMMENTS, reports, {"limit": limit})
+
+
+def orphaned_reports(store: Store, limit: int, offset: int = 0) -> list[Row]:
+    """Reports whose task is in no loaded edition of their plan, newest first."""
+    return store.read(_ORPHANED, {"limit": limit, "offset": offset})
+
+
+def assignment_states(
+    store: Store,
+    *,
+    document: str | None = None,
+    section: str | None = None,
+    units: list[str] | None = None,
+    place: str | None = None,
+) -> list[AssignmentState]:
+    """Every assignment matching the conditions, in plan order, with its state."""
+    params = {"document": document, "section": section, "units": units, "place": place}
+    rows = store.read((_IN_SECTION if section else "") + _ASSIGNMENTS, params)
+    latest = latest_reports(store, list(dict.fromkeys(r["task"] for r in rows)))
+    years: dict[str, int | None] = {}
+    states = []
+    for row in rows:
+        doc = row["document"]
+        if doc not in years:
+            years[doc] = plan_year(row.get("doc_date"), row.get("doc_title"))
+        states.append(
+            AssignmentState(
+                row=row,
+                due=due(row.get("deadline"), years[doc]),
+                latest=latest.get((row["task"], row["unit"])),
+            )
+        )
+    return states
+
+
+def reattach(store: Store, document: str) -> None:
+    """Point the document's reports at their tasks as now loaded, or mark them orphaned."""
+    reports = store.read(_OF_DOCUMENT, {"document": document})
+    if not reports:
+        return
+    tasks = store.read(_TASKS_OF_DOCUMENT, {"document": document})
+    by_uid = {t["uid"]: t for t in tasks}
+    by_section: dict[tuple[str, ...], list[Row]] = {}
+    for t in tasks:
+        by_section.setdefault(tuple(t["path"] or ())[:-1], []).append(t)
+    moves = []
+    for report in reports:
+        found = _same_task(report, by_uid, by_section)
+        if found is None:
+            move = {"task": report["task"], "orphaned": True, "text": report["text"], "code": None}
+        else:
+            move = {"task": found["uid"], "orphaned": False, "text": found["text"],
+                    "code": found["code"]}
+        if any(report[k] != move[k] for k in ("task", "orphaned", "text")):
+            moves.append({"uid": report["uid"], **move})
+    for chunk in param_chunks(moves, getattr(store, "max_params_bytes", None)):
+        store.write(_MOVE, {"moves": chunk})
+
+
+def _same_task(
+    report: Row, by_uid: dict[str, Row], by_section: dict[tuple[str, ...], list[Row]]
+) -> Row | None:
+    """The loaded task the report was written for: its own uid when the text is still
+    nearly the same, else the most alike task of its section path, if alike enough."""
+    text = report["text"] or ""
+    own = by_uid.get(report["task"])
+    if own is not None and _alike(own["text"], text) >= SAME_TASK:
+        return own
+    candidates = by_section.get(tuple(report["section_path"] or ()), [])
+    scored = [(_alike(t["text"], text), t) for t in candidates]
+    best = max(scored, key=lambda pair: pair[0], default=None)
+    return best[1] if best is not None and best[0] >= SAME_TASK else None
+
+
+def _alike(a: str, b: str) -> float:
+    return 1.0 if a == b else difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def report_props(**values: Any) -> Row:
+    """A Report node's properties, unknowns left out."""
+    return {k: v for k, v in values.items() if v is not None}
