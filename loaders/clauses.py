@@ -16,36 +16,42 @@ from dataclasses import dataclass
 
 from .model import Role
 from .units import looks_like_unit, split_collective
+from .vocabulary import (
+    DEADLINE_LABELS,
+    LEAD_LABELS,
+    LEAD_MARKERS,
+    LEADER_PATTERN,
+    NOT_RESPONSIBILITY_LABELS,
+    RESPONSIBLE_LABELS,
+    RESPONSIBLE_MARKERS,
+    SUPPORT_LABELS,
+    SUPPORT_MARKERS,
+    alternation,
+)
 
 _OPEN = "（【〔［[{"
 _CLOSE = "）】〕］]}"
 
-_LEAD_LABELS = "牵头责任单位|牵头单位|牵头部门|主办单位|主责单位|牵头"
-_SUPPORT_LABELS = "配合单位|配合部门|协办单位|参与单位|协助单位|协同单位|配合"
-_RESPONSIBLE_LABELS = (
-    "主体责任单位|责任单位|责任部门|实施单位|落实单位|承办单位|负责单位|实施主体|责任主体"
-)
-_DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|时间安排|时限"
-_IGNORED_LABELS = r"[一-龥]{0,4}领导|责任人|联系人|联系电话"
-
 _COLON = r"(?:\s*：|为：?)"  # 责任单位：A, 牵头单位为A
 LABEL = re.compile(
-    rf"(?P<lead>{_LEAD_LABELS}){_COLON}|(?P<support>{_SUPPORT_LABELS}){_COLON}"
-    rf"|(?P<responsible>{_RESPONSIBLE_LABELS}){_COLON}|(?P<deadline>{_DEADLINE_LABELS}){_COLON}"
-    rf"|(?P<ignored>{_IGNORED_LABELS}){_COLON}"
+    rf"(?P<lead>{alternation(LEAD_LABELS)}){_COLON}"
+    rf"|(?P<support>{alternation(SUPPORT_LABELS)}){_COLON}"
+    rf"|(?P<responsible>{alternation(RESPONSIBLE_LABELS)}){_COLON}"
+    rf"|(?P<deadline>{alternation(DEADLINE_LABELS)}){_COLON}"
+    rf"|(?P<ignored>{LEADER_PATTERN}|{alternation(NOT_RESPONSIBILITY_LABELS)}){_COLON}"
 )
 # A label that opens a clause: at the start, or after a sentence break or a bracket.
 _LABEL_IN_LINE = re.compile(rf"(?:^|(?<=[。；，\s）】{_OPEN}]))(?:{LABEL.pattern})")
 
 # Role words written after the units they apply to: `A牵头，B、C配合`, `A、B负责`.
 _MARKER = re.compile(
-    r"(?:牵头负责|负责牵头|为牵头单位|牵头)$"
-    r"|(?:配合实施|共同配合|配合|参与|协助|协办)$"
-    r"|(?:按职责分工负责|按职责分工落实|按职责负责|按职能分工负责|分工负责|共同负责|分别负责|负责"
-    r"|负责落实|抓好落实|具体落实|组织落实|组织实施|落实)$"
+    rf"(?:{alternation(LEAD_MARKERS)})$|(?:{alternation(SUPPORT_MARKERS)})$"
+    rf"|(?:{alternation(RESPONSIBLE_MARKERS)})$"
 )
-_LEAD_IN_PARENS = re.compile(r"[（(](?:牵头|牵头单位|主办|主责)[）)]$")
-_SUPPORT_IN_PARENS = re.compile(r"[（(](?:配合|配合单位|协办)[）)]$")
+_LEAD_WORDS = frozenset(LEAD_MARKERS)
+_SUPPORT_WORDS = frozenset(SUPPORT_MARKERS)
+_LEAD_IN_PARENS = re.compile(rf"[（(](?:{alternation(LEAD_LABELS)})[）)]$")
+_SUPPORT_IN_PARENS = re.compile(rf"[（(](?:{alternation(SUPPORT_LABELS)})[）)]$")
 
 _DEADLINE = re.compile(
     r"(?:\d{4}年|\d{1,2}月|年底|年内|年末|年前|上半年|下半年|季度|长期|持续|常态|每年|逐年"
@@ -254,9 +260,9 @@ def _strip_marker(f: str, a: int, b: int) -> tuple[Role | None, int, bool]:
         return None, b, False
     word = m.group(0)
     end = _rstrip(f, a, a + m.start())
-    if "牵头" in word:
+    if word in _LEAD_WORDS:
         return "lead", end, False
-    if word in ("配合实施", "共同配合", "配合", "参与", "协助", "协办"):
+    if word in _SUPPORT_WORDS:
         return "support", end, False
     return None, end, False
 

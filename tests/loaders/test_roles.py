@@ -1,0 +1,41 @@
+"""The role vocabulary (loaders/vocabulary.py): lead, support and responsible words in every
+place a plan prints them, and people who are never units."""
+
+from __future__ import annotations
+
+
+def test_roles_written_after_the_units(parse, roles) -> None:
+    plan = parse(
+        "某县重点工作分工方案\n一、重点任务\n"
+        "1.推进某项工作。（县发改局、县财政局主办，县统计局、县教育局协办）\n"
+        "2.开展某项活动。（县水务局负总责，县农业局协同）\n"
+    )
+    first, second = plan.tasks
+    assert roles(first) == [
+        ("县发展改革局", "lead", False), ("县财政局", "lead", False),
+        ("县统计局", "support", False), ("县教育局", "support", False),
+    ]
+    assert roles(second) == [("县水务局", "lead", False), ("县农业局", "support", False)]
+
+
+def test_labels_of_every_role_word(parse, roles) -> None:
+    plan = parse(
+        "某市工作方案\n一、重点任务\n"
+        "1.推进某项工作。（主办单位：市商务局；协同责任单位：市财政局、市统计局）\n"
+        "2.开展某项活动。\n牵头责任单位：市教育局\n参与单位：市科技局\n"
+    )
+    first, second = plan.tasks
+    assert roles(first) == [
+        ("市商务局", "lead", False), ("市财政局", "support", False),
+        ("市统计局", "support", False),
+    ]
+    assert roles(second) == [("市教育局", "lead", False), ("市科技局", "support", False)]
+
+
+def test_people_and_data_providers_are_never_units(parse) -> None:
+    plan = parse(
+        "某省工作方案\n一、重点任务\n"
+        "1.推进某项工作。\n牵头领导：张  三\n牵头单位：省商务厅\n数据提供单位：省统计局\n"
+        "2.开展某项活动。\n分管省领导：省政府分管领导同志\n责任单位：省教育厅\n"
+    )
+    assert [[a.name for a in t.units] for t in plan.tasks] == [["省商务厅"], ["省教育厅"]]
