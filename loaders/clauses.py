@@ -53,6 +53,25 @@ _SUPPORT_WORDS = frozenset(SUPPORT_MARKERS)
 _LEAD_IN_PARENS = re.compile(rf"[（(](?:{alternation(LEAD_LABELS)})[）)]$")
 _SUPPORT_IN_PARENS = re.compile(rf"[（(](?:{alternation(SUPPORT_LABELS)})[）)]$")
 
+# An assignment written into the sentence (`…的问题，由A、B研究提出意见。`, `由A牵头，会同B、C等
+# 部门落实。`, `由A会同B负责落实。`): the units come after 由 and before what they are to do.
+# 会同 (jointly with) or 牵头 makes the units before it the leads.
+_PROSE = re.compile(
+    r"""
+    由(?P<units>[^，。；：]{2,}?)           # 由 and the first units
+    (?:(?P<leads>牵头)，?)?                 # 由A牵头，会同B
+    (?:会同(?P<with>[^，。；：]{2,}?))?     # 会同 the supporting units
+    (?:等(?:有关|相关)?(?:部门|单位))?       # 等部门: the list is open, no unit of its own
+    (?P<verb>
+        (?:研究)?(?:提出|制定)[^，。；：]{0,8}   # 研究提出(落实)意见, 制定具体办法
+      | (?:负责|抓好|组织|共同|研究)?(?:落实|实施|办理)
+      | 负责
+    )
+    $
+    """,
+    re.VERBOSE,
+)
+
 _DEADLINE = re.compile(
     r"(?:\d{4}年|\d{1,2}月|年底|年内|年末|年前|上半年|下半年|季度|长期|持续|常态|每年|逐年"
     r"|底前|月底|前完成|按年度|按计划|分步|到期)"
@@ -170,6 +189,9 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
                 label -= 1
             clauses.insert(0, _widen(clause, label, scan))
             cut = _wstrip(f, start, label)
+    elif not clauses and (found := _prose(f, start, scan)) is not None:
+        clauses.insert(0, found)
+        cut = _wstrip(f, start, found.start)
     elif not clauses:
         sentence = _last_sentence(f, start, scan)
         if sentence is not None:
@@ -178,6 +200,34 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
                 clauses.insert(0, clause)
                 cut = _wstrip(f, start, sentence)
     return cut, clauses, problems
+
+
+def _prose(f: str, start: int, end: int) -> Clause | None:
+    """The assignment closing the last sentence of f[start:end] in prose (`，由A会同B落实`),
+    from its comma (or 由) to the end; None when there is none."""
+    sentence = max(start, _last_sentence(f, start, end) or start)
+    at = f.rfind("由", sentence, end)
+    while at >= sentence:
+        if at == sentence or f[at - 1] in "，；":
+            m = _PROSE.match(f, at, end)
+            if m is not None:
+                return _prose_clause(f, m, at - 1 if at > sentence else at, end)
+        at = f.rfind("由", sentence, at)
+    return None
+
+
+def _prose_clause(f: str, m: re.Match[str], start: int, end: int) -> Clause | None:
+    leads = m.group("leads") or m.group("with")
+    first = _units(f, *m.span("units"), "lead" if leads else None, labelled=False, strict=False)
+    if first is None or not first[0]:
+        return None
+    refs = first[0]
+    if m.group("with"):
+        more = _units(f, *m.span("with"), "support", labelled=False, strict=False)
+        if more is None:
+            return None
+        refs = refs + more[0]
+    return Clause(start, end, tuple(refs), None, False, False, True, ())
 
 
 def whole_line(f: str, start: int, end: int) -> Clause | None:
@@ -329,6 +379,11 @@ def _matching_open(f: str, start: int, close: int) -> int | None:
             if depth == 0:
                 return i
     return None
+
+
+def closing(f: str, opening: int, end: int) -> int | None:
+    """Where the bracket opened at f[opening] closes before end, or None."""
+    return _matching_close(f, opening, end)
 
 
 def _matching_close(f: str, opening: int, end: int) -> int | None:

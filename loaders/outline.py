@@ -88,7 +88,8 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
             in_annex = m is not None  # a list of annexes goes on; a single title ends it
             continue
         in_annex = False
-        for a, b in _pieces(folded, start, end, [blocks[h] for h in heads]):
+        pieces = _pieces(folded, start, end, [blocks[h] for h in heads])
+        for a, b in (cut for piece in pieces for cut in _run_together(folded, *piece)):
             m = _NUMBERING.match(folded, a, b)
             if m is None or m.end() >= b:
                 parent = heads[-1] if heads else None
@@ -160,6 +161,35 @@ def _pieces(folded: str, start: int, end: int, heads: list[Block]) -> list[tuple
             cuts.append(at)
             _push(running, style, value)
             body, numbered = n.end(), True
+    bounds = [start, *cuts, end]
+    return [(a, _wstrip(folded, a, b)) for a, b in pairwise(bounds)]
+
+
+def _run_together(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Items run together in one paragraph, each closing with its clause
+    (`任务一。（A牵头）任务二。（B牵头）`), split after each clause that ends a sentence's item
+    and is followed by more text. A clause wrapped onto the start of the next line stays a
+    piece of its own, for the item on the line before."""
+    cuts = []
+    at = folded.find("（", start, end)
+    while 0 <= at < end:
+        close = clauses.closing(folded, at, end)
+        if close is None:
+            break
+        after = close + 1
+        before = folded[start:at].rstrip(" \t")
+        if (
+            (at == start or before.endswith(("。", "；")))
+            and after < end
+            and folded[after] not in "，。；、：）"
+            and clauses.parse(folded, at + 1, close) is not None
+        ):
+            while after < end and folded[after] in " \t":
+                after += 1
+            cuts.append(after)
+        at = folded.find("（", after, end)
+    if not cuts:
+        return [(start, end)]
     bounds = [start, *cuts, end]
     return [(a, _wstrip(folded, a, b)) for a, b in pairwise(bounds)]
 

@@ -1,0 +1,45 @@
+"""Layouts real plans come in: items run together, clauses wrapped, assignments in prose."""
+
+from __future__ import annotations
+
+
+def test_items_run_together_each_closing_with_its_clause(parse, roles) -> None:
+    plan = parse(
+        "某市目标分工\n一、主要指标\n"
+        "粮食产量稳定在100万吨。（市农业局牵头）森林覆盖率提高到30%。（市林业局、市水务局牵头）"
+        "空气质量优良天数比例达到90%。\n"
+        "（市环保局牵头）新建公园十个。（市园林局牵头）\n"
+    )
+    assert [t.text for t in plan.tasks] == [
+        "粮食产量稳定在100万吨。", "森林覆盖率提高到30%。", "空气质量优良天数比例达到90%。",
+        "新建公园十个。",
+    ]
+    assert [[a.name for a in t.units] for t in plan.tasks] == [
+        ["市农业局"], ["市林业局", "市水务局"], ["市环保局"], ["市园林局"],
+    ]
+    assert roles(plan.tasks[1])[1] == ("市水务局", "lead", False)
+
+
+def test_a_clause_inside_a_sentence_is_not_a_cut(parse) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n1.建设某某中心（责任单位：县发改局），并做好运营。\n"
+    )
+    assert [t.text for t in plan.tasks] == ["建设某某中心，并做好运营。"]
+
+
+def test_assignment_in_prose(parse, roles) -> None:
+    plan = parse(
+        "某部门关于落实若干政策措施分工的通知\n一、工作分工\n"
+        "（一）关于“扩大有效投资”的问题，由计划部、金融局研究提出意见。\n"
+        "（二）关于“稳定就业”的问题，由人力部牵头，会同财政部、教育部等部门落实。\n"
+        "（三）关于“保护耕地”的问题，由土地局会同农业部负责落实。\n"
+    )
+    assert [t.text for t in plan.tasks] == [
+        "关于“扩大有效投资”的问题", "关于“稳定就业”的问题", "关于“保护耕地”的问题",
+    ]
+    first, second, third = plan.tasks
+    assert [inferred for _, _, inferred in roles(first)] == [True, True]  # nobody said who leads
+    assert roles(second) == [
+        ("人力部", "lead", False), ("财政部", "support", False), ("教育部", "support", False),
+    ]
+    assert roles(third) == [("土地局", "lead", False), ("农业部", "support", False)]
