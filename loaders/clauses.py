@@ -260,6 +260,11 @@ def _units(
     notes: list[tuple[int, int]] = []
     problems: list[str] = []
     for pa, pb in _split(f, a, b):
+        note = _trailing_note(f, pa, pb)
+        if note is not None:
+            # `A（首位单位为牵头单位，下同）`: the note rides on a unit's name; both count.
+            notes.append((note, pb))
+            pb = _rstrip(f, pa, note)
         text = f[pa:pb]
         if _RULE_NOTE.search(text):
             notes.append((pa, pb))
@@ -280,7 +285,7 @@ def _units(
             deadline = deadline or (pa, pb)
             continue
         parts = split_collective(f[pa:pb])
-        if not all(looks_like_unit(p, strict=strict) for _, p in parts):
+        if not all(_unit_like(p, strict) for _, p in parts):
             if not labelled:
                 return None
             problems.append(f"not a unit: {f[pa:pb]}")
@@ -317,14 +322,42 @@ def _strip_marker(f: str, a: int, b: int) -> tuple[Role | None, int, bool]:
     return None, end, False
 
 
+def _unit_like(name: str, strict: bool) -> bool:
+    """looks_like_unit, for a name that may end with a bracket of its own
+    (发改局（服务业发展局）)."""
+    if name.endswith("）") and (opening := name.rfind("（")) > 0:
+        name = name[:opening]
+    return looks_like_unit(name, strict=strict)
+
+
+def _trailing_note(f: str, a: int, b: int) -> int | None:
+    """Where a bracketed rule note closing f[a:b] opens, when a unit's name comes before it."""
+    if b - a < 3 or f[b - 1] not in _CLOSE:
+        return None
+    opening = _matching_open(f, a, b - 1)
+    if opening is None or opening == a:
+        return None
+    inner = f[opening + 1 : b - 1]
+    return opening if _RULE_NOTE.search(inner) or inner.endswith("下同") else None
+
+
+# What a bracket inside a unit's name says: what it takes in (含…, 包括…), or levels (市、区).
+_PART_OF_NAME = re.compile(r"(?:含|包括|包含)|[省市县区州盟旗镇乡、]+$")
+
+
 def _drop_annotation(f: str, a: int, b: int) -> int:
-    """`县发改局（张三）`: a bracket after a whole unit name is a note, not part of it."""
+    """`县发改局（张三）`: a bracket after a whole unit name is a note, not part of it. One
+    that says what the unit takes in or is also called belongs to its name
+    (`各区政府（含某某新区管委会）`, `发改局（服务业发展局）`)."""
     if b - a < 3 or f[b - 1] not in _CLOSE:
         return b
     opening = _matching_open(f, a, b - 1)
-    if opening is not None and opening > a and looks_like_unit(f[a:opening]):
-        return _rstrip(f, a, opening)
-    return b
+    if opening is None or opening <= a or not looks_like_unit(f[a:opening]):
+        return b
+    inner = f[opening + 1 : b - 1]
+    if _PART_OF_NAME.match(inner) or looks_like_unit(inner):
+        return b
+    return _rstrip(f, a, opening)
 
 
 def _with_role(ref: UnitRef, role: Role | None) -> UnitRef:

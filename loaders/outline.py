@@ -201,8 +201,9 @@ def _push(running: list[tuple[str, int | None]], style: str, value: int | None) 
     running.append((style, value))
 
 
-# What may end an item run on from the line before: a sentence or a closing bracket.
-_BREAK = re.compile(r"[。；）】〕］\]]\s*")
+# What may end an item run on from the line before: a sentence, a closing bracket, or a
+# space where a page flattened onto one line lost its line breaks.
+_BREAK = re.compile(r"[。；）】〕］\]]\s*|\s+")
 _CN_DIGITS = "〇一二三四五六七八九"
 
 

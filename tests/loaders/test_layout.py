@@ -43,3 +43,16 @@ def test_assignment_in_prose(parse, roles) -> None:
         ("人力部", "lead", False), ("财政部", "support", False), ("教育部", "support", False),
     ]
     assert roles(third) == [("土地局", "lead", False), ("农业部", "support", False)]
+
+
+def test_a_whole_page_on_one_line(parse) -> None:
+    plan = parse(
+        "某县重点工作责任分解 一、张某县长牵头重点工作 1.推进某项工作,确保完成目标。 "
+        "责任单位:县发改局、县财政局 2.开展某项活动。 责任单位:县教育局 "
+        "二、李某副县长牵头重点工作 1.建设某某工程。 责任单位:县水务局\n"
+    )
+    assert [(t.path, [a.name for a in t.units]) for t in plan.tasks] == [
+        (("一", "1"), ["县发展改革局", "县财政局"]),
+        (("一", "2"), ["县教育局"]),
+        (("二", "1"), ["县水务局"]),
+    ]

@@ -1,0 +1,31 @@
+"""Rule notes (`首位单位为牵头单位`, `列第一位为牵头或汇总单位，下同`) applied from where
+printed."""
+
+from __future__ import annotations
+
+
+def test_a_note_riding_on_a_unit_applies_from_there_on(parse, roles) -> None:
+    plan = parse(
+        "某市工作分解\n一、重点工作\n"
+        "1.推进甲项工作。\n责任单位：市商务局、市统计局\n"
+        "2.推进乙项工作。\n责任单位：市发改委(首位单位为牵头单位,下同)、市财政局\n"
+        "3.推进丙项工作。\n责任单位：市教育局、市科技局\n"
+        "4.推进丁项工作。\n责任单位：市人社局、市农业局分别牵头，市财政局\n"
+    )
+    first, second, third, fourth = plan.tasks
+    assert roles(first)[0] == ("市商务局", "lead", True)  # before the note: only a guess
+    assert roles(second) == [("市发展改革委", "lead", False), ("市财政局", "support", False)]
+    assert roles(third)[0] == ("市教育局", "lead", False)
+    assert [r for _, r, _ in roles(fourth)] == ["lead", "lead", "support"]
+
+
+def test_a_note_after_a_name_with_brackets_of_its_own(parse) -> None:
+    plan = parse(
+        "某市工作分解\n一、重点工作\n1.推进甲项工作。\n"
+        "责任单位：市政府办公室、各区县政府(含某某新区管委会)(列第一位的为牵头单位,下同)\n"
+        "2.推进乙项工作。\n责任单位：发改局(服务业发展局)、市财政局（张三）\n"
+    )
+    first, second = plan.tasks
+    assert [a.written for a in first.units] == ["市政府办公室", "各区县政府(含某某新区管委会)"]
+    assert (first.units[0].role, first.units[0].inferred) == ("lead", False)
+    assert [a.written for a in second.units] == ["发改局(服务业发展局)", "市财政局"]
