@@ -106,16 +106,31 @@ def start_serve(
     """`dutygraph serve` on a free port, once `wait_for` answers 200 (/healthz: the
     process is up, whether or not its store is)."""
     port = free_port()
+    args = [str(DUTYGRAPH), "serve", *map(str, files), "--db", db, "--port", str(port)]
+    return start_process(args, port, db, env=env, wait_for=wait_for)
+
+
+def start_process(
+    args: list[str],
+    port: int,
+    db: str,
+    env: dict[str, str] | None = None,
+    wait_for: str = "/readyz",
+    cwd: Path | None = None,
+) -> Served:
+    """Runs `args` (a `dutygraph serve` command line listening on `port`) until
+    `wait_for` answers 200."""
     # A file, not a pipe: nobody reads a pipe while the server runs, and a full one
     # (64 KB of access log) would block the server.
     fd, name = tempfile.mkstemp(prefix="dutygraph-serve-", suffix=".log")
     log = Path(name)
     with os.fdopen(fd, "wb") as out:
         process = subprocess.Popen(
-            [str(DUTYGRAPH), "serve", *map(str, files), "--db", db, "--port", str(port)],
+            args,
             stdout=out,
             stderr=subprocess.STDOUT,
             env={**os.environ, **(env or {})},
+            cwd=cwd,
         )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
