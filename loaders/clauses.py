@@ -100,6 +100,9 @@ class Clause:
     note_onwards: bool  # ... and `下同`: it holds for the rest of the plan
     labelled: bool  # it has a responsibility label (责任单位：…), units read or not
     problems: tuple[str, ...]  # what could not be read, for the plan's warnings
+    # A heading naming who leads the work below it (`（一）省某厅牵头的工作`): it leads
+    # every item under the heading, whose own clauses name the others.
+    heading: bool = False
 
 
 def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause | None:
@@ -163,6 +166,9 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
     problems: list[str] = []
     cut = _wstrip(f, start, end)  # the item's own text keeps its closing 。
     scan = _rstrip(f, start, cut)
+    heading = _heading_lead(f, start, scan)
+    if heading is not None:
+        return cut, [heading], problems
     while scan > start and f[scan - 1] in _CLOSE:
         opening = _matching_open(f, start, scan - 1)
         if opening is None:
@@ -200,6 +206,26 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
                 clauses.insert(0, clause)
                 cut = _wstrip(f, start, sentence)
     return cut, clauses, problems
+
+
+# A heading that says whose work follows: `省某厅牵头的工作`, `县某局负责的任务`.
+_HEADING_LEAD = re.compile(
+    rf"(?P<units>[^，。；：]{{2,}}?)(?P<role>{alternation(LEAD_MARKERS)}|负责)的"
+    r"(?:重点)?(?:工作|任务|事项)"
+)
+
+
+def _heading_lead(f: str, start: int, end: int) -> Clause | None:
+    """The clause of a heading naming who leads the work below it, or None. It takes no text
+    from the heading: the title stays whole."""
+    m = _HEADING_LEAD.fullmatch(f, start, end)
+    if m is None:
+        return None
+    role: Role | None = "lead" if m.group("role") != "负责" else None
+    found = _units(f, *m.span("units"), role, labelled=False, strict=False)
+    if found is None or not found[0]:
+        return None
+    return Clause(end, end, tuple(found[0]), None, False, False, True, (), heading=True)
 
 
 def _prose(f: str, start: int, end: int) -> Clause | None:
@@ -458,5 +484,5 @@ def _widen(clause: Clause | None, start: int, end: int) -> Clause | None:
         return None
     return Clause(
         start, end, clause.units, clause.deadline, clause.first_leads, clause.note_onwards,
-        clause.labelled, clause.problems,
+        clause.labelled, clause.problems, clause.heading,
     )

@@ -48,6 +48,11 @@ class _Item:
     def first_leads(self) -> bool:
         return any(c.first_leads for c in self.clauses)
 
+    @property
+    def leads_below(self) -> bool:
+        """A heading naming who leads the work under it (省某厅牵头的工作)."""
+        return any(c.heading for c in self.clauses)
+
 
 def region(text: str, task: Task) -> tuple[int, int]:
     """Offsets of a task's own words: after its numbering, before its clause."""
@@ -110,13 +115,13 @@ class _Assembler:
                 self.first_leads_onwards = True
             if b.number is not None and not is_task.get(i):
                 sections.append(self._section(item, i, ids, children))
-                if item.claims and id(item) not in inherited:
+                if item.claims and id(item) not in inherited and not item.leads_below:
                     # A heading whose clause none of its items takes up is a task as well.
                     sid = ids[i]
                     per_section[sid] = per_section.get(sid, 0) + 1
                     tasks.append(self._task([i], items, i, sid, per_section[sid], len(tasks) + 1))
                 continue
-            if b.number is None and not item.claims:
+            if b.number is None and not item.claims and not self._under_lead_heading(i, items):
                 continue
             parts = [i]
             if b.number is not None and self._source(i, items) is None:
@@ -176,7 +181,9 @@ class _Assembler:
             if item is None or item.block.number is None or children.get(i):
                 continue
             own = self.text[item.block.body : item.cut]
-            if self._source(i, items) is not None:
+            if item.leads_below:
+                decided[i] = False
+            elif self._source(i, items) is not None:
                 decided[i] = True
             elif paragraphs := self._clause_paragraphs(i, items):
                 # One paragraph with a clause continues the item; several are the tasks
@@ -235,6 +242,21 @@ class _Assembler:
         while parent is not None:
             item = items[parent]
             if item is not None and item.units:
+                return item
+            parent = self.blocks[parent].parent
+        return None
+
+    def _under_lead_heading(self, i: int, items: list[_Item | None]) -> bool:
+        """A paragraph right under a heading that names who leads the work below: each
+        paragraph there is a piece of that work."""
+        parent = self.blocks[i].parent
+        return parent is not None and (head := items[parent]) is not None and head.leads_below
+
+    def _lead_heading(self, i: int, items: list[_Item | None]) -> _Item | None:
+        parent = self.blocks[i].parent
+        while parent is not None:
+            item = items[parent]
+            if item is not None and item.leads_below:
                 return item
             parent = self.blocks[parent].parent
         return None
@@ -332,7 +354,7 @@ class _Assembler:
             section=sid,
             path=path,
             text="\n".join(pieces),
-            units=self._assignments(source),
+            units=self._assignments(source, self._lead_heading(parts[0], items)),
             deadline=deadline,
             span=Span(b.start, max(last.end, last.block.end), b.line.number),
             ordinal=ordinal,
@@ -349,8 +371,12 @@ class _Assembler:
         text.append(self.text[start : item.cut])
         return "".join(text).strip()
 
-    def _assignments(self, item: _Item) -> tuple[Assignment, ...]:
+    def _assignments(self, item: _Item, heading: _Item | None) -> tuple[Assignment, ...]:
+        """The units of an item's clauses; a heading naming who leads the work goes first
+        when the item's own clause names no lead."""
         refs = item.units
+        if heading is not None and heading is not item and all(r.role != "lead" for r in refs):
+            refs = heading.units + refs
         first_leads = item.first_leads or self.first_leads_onwards
         explicit_lead = any(r.role == "lead" for r in refs)
         seen: set[str] = set()

@@ -62,7 +62,7 @@ def split_collective(name: str) -> list[tuple[int, str]]:
         if not rest:
             return _joined(name[:at])
         if looks_like_unit(rest) and looks_like_unit(name[:at]):
-            return [*_joined(name[:at]), (at + 1, rest)]
+            return [*_joined(name[:at]), *((at + 1 + o, p) for o, p in _joined(rest))]
     return _joined(name)
 
 

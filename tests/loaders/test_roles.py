@@ -39,3 +39,20 @@ def test_people_and_data_providers_are_never_units(parse) -> None:
         "2.开展某项活动。\n分管省领导：省政府分管领导同志\n责任单位：省教育厅\n"
     )
     assert [[a.name for a in t.units] for t in plan.tasks] == [["省商务厅"], ["省教育厅"]]
+
+
+def test_a_heading_naming_who_leads_the_work_below(parse, roles) -> None:
+    plan = parse(
+        "某省工作目标责任分解\n一、张某省长负责的工作\n全面负责工作任务的落实。\n"
+        "（一）省甲厅牵头的工作\n加强甲项工作。\n协同单位：省乙厅和各市人民政府。\n"
+        "（二）省丙办牵头的工作\n1.深化丙项改革。\n2.推进丁项改革。\n协同单位：省戊厅等省直有关部门。\n"
+    )
+    assert [t.text for t in plan.tasks] == ["加强甲项工作。", "深化丙项改革。", "推进丁项改革。"]
+    assert [roles(t) for t in plan.tasks] == [
+        [("省甲厅", "lead", False), ("省乙厅", "support", False),
+         ("各市人民政府", "support", False)],
+        [("省丙办", "lead", False)],
+        [("省丙办", "lead", False), ("省戊厅", "support", False),
+         ("省直有关部门", "support", False)],
+    ]
+    assert [s.title for s in plan.sections][:2] == ["张某省长负责的工作", "省甲厅牵头的工作"]
