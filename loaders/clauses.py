@@ -391,7 +391,10 @@ def _with_role(ref: UnitRef, role: Role | None) -> UnitRef:
 
 
 def _split(f: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Split a list on 、，； outside brackets (各区（县、市）政府 stays whole)."""
+    """Split a list on 、，； outside brackets (各区（县、市）政府 stays whole), and on spaces
+    between names; a space next to a bracket or a separator is the stray space of text
+    extracted from a PDF (`各市 （地） 、县 （市） 政府`). `各市（地）、县（市）政府` is one
+    collective: a level with its bracket alone shares the name after it."""
     parts = []
     depth = 0
     part = a
@@ -401,11 +404,37 @@ def _split(f: str, a: int, b: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in "、，；/ \t":
+        elif depth == 0 and (
+            ch in "、，；/" or (ch in " \t" and not _stray_space(f, a, b, i))
+        ):
             parts.append(_trim(f, part, i))
             part = i + 1
     parts.append(_trim(f, part, b))
-    return [(x, y) for x, y in parts if x < y]
+    merged: list[tuple[int, int]] = []
+    for x, y in parts:
+        if x >= y:
+            continue
+        if merged and _LEVEL_ALONE.fullmatch(f, *merged[-1]):
+            merged[-1] = (merged[-1][0], y)
+        else:
+            merged.append((x, y))
+    return merged
+
+
+_SEPARATORS = "、，；"
+# `各市（地）` before `、县（市）政府（行署）`: levels with a bracket, the name still to come.
+_LEVEL_ALONE = re.compile(r"各?[省市县区州盟旗]\s*（[^（）]{1,6}）")
+
+
+def _stray_space(f: str, a: int, b: int, i: int) -> bool:
+    """A space (or a run of them) with a bracket or a separator on either side."""
+    j, k = i - 1, i + 1
+    while j >= a and f[j] in " \t":
+        j -= 1
+    while k < b and f[k] in " \t":
+        k += 1
+    edges = _OPEN + _CLOSE + _SEPARATORS
+    return j >= a and k < b and (f[j] in edges or f[k] in edges)
 
 
 def _trim(f: str, a: int, b: int) -> tuple[int, int]:

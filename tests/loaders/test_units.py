@@ -166,3 +166,16 @@ def test_a_group_set_up_in_the_text_is_named_without_the_verb(parse) -> None:
         "（一）加强组织领导。成立市制造业发展领导小组，负责统筹协调。\n"
     )
     assert "市制造业发展领导小组" in {u.name for u in plan.units}
+
+
+def test_lists_with_stray_spaces_and_levels_in_brackets(parse) -> None:
+    plan = parse(
+        "某省政策措施\n一、推动产业升级\n"
+        "1.支持企业改造。给予补助。 〔省甲厅、省乙厅, 各市 (地) 、县 (市) 政府 (行署) 〕\n"
+        "2.支持企业创新。（省丙厅  省丁厅）\n"
+    )
+    first, second = plan.tasks
+    assert [a.written for a in first.units] == [
+        "省甲厅", "省乙厅", "各市 (地) 、县 (市) 政府 (行署)",
+    ]
+    assert [a.written for a in second.units] == ["省丙厅", "省丁厅"]
