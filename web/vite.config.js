@@ -9,6 +9,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // Every asset a file of its own, none inlined as a data: URL: the server's CSP
+    // (default-src 'self') allows images and fonts from the origin only.
+    assetsInlineLimit: 0,
     // GraphiQL's editor (monaco) is large by nature; the warning says nothing useful here.
     chunkSizeWarningLimit: 6000,
     rollupOptions: {

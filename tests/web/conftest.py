@@ -11,12 +11,17 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
+from dutygraph.graph.load import load_plan
+from dutygraph.graph.store import open_store
+from tests.servers import start_serve, stop_serve
 from tests.web.browser import Tab
+from tests.web.payloads import payload_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "web" / "dist"
@@ -64,14 +69,16 @@ def browser(chromium: str) -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def tab(browser: Browser, live_server: str) -> Iterator[Tab]:
+@contextmanager
+def open_tab(browser: Browser, base_url: str) -> Iterator[Tab]:
+    """A fresh browser context on `base_url`, recording every request; fails on an
+    uncaught error in the page."""
     context: BrowserContext = browser.new_context(
-        viewport=VIEWPORT, base_url=live_server, locale="zh-CN", accept_downloads=True
+        viewport=VIEWPORT, base_url=base_url, locale="zh-CN", accept_downloads=True
     )
     context.set_default_timeout(20_000)
     page = context.new_page()
-    opened = Tab(page, live_server.rstrip("/"))
+    opened = Tab(page, base_url.rstrip("/"))
     # The context sees the page's requests and its workers' (GraphiQL's editor workers).
     context.on("request", lambda request: opened.requests.append(request.url))
     context.on("websocket", lambda ws: opened.requests.append(ws.url))
@@ -80,3 +87,24 @@ def tab(browser: Browser, live_server: str) -> Iterator[Tab]:
     yield opened
     context.close()
     assert not errors, f"uncaught errors in the page: {errors}"
+
+
+@pytest.fixture
+def tab(browser: Browser, live_server: str) -> Iterator[Tab]:
+    with open_tab(browser, live_server) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def payload_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`dutygraph serve` of the payload plan (tests/web/payloads.py), loaded as records
+    so that every text reaches the store exactly as written there."""
+    db = str(tmp_path_factory.mktemp("payloads") / "db")
+    store = open_store(db)
+    try:
+        load_plan(store, payload_plan())
+    finally:
+        store.close()
+    served = start_serve(db)
+    yield served.url
+    stop_serve(served.process)

@@ -1,5 +1,6 @@
 // The one way the explorer talks to the server: GraphQL over POST to /graphql on the
-// page's own origin.
+// page's own origin. Failures are told in words a clerk understands, not fetch's.
+import { t } from './i18n.js';
 
 export class ApiError extends Error {}
 
@@ -18,19 +19,19 @@ export async function gql(query, variables = {}) {
       headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
       body: JSON.stringify({ query, variables }),
     });
-  } catch (err) {
-    throw new ApiError(`network: ${err.message}`);
+  } catch {
+    throw new ApiError(t('error.network'));
   }
   let body;
   try {
     body = await response.json();
   } catch {
-    throw new ApiError(`HTTP ${response.status}`);
+    throw new ApiError(t(response.status === 503 ? 'error.busy' : 'error.http', { status: response.status }));
   }
   if (body.errors?.length) {
     throw new ApiError(body.errors.map((e) => e.message).join('; '));
   }
-  if (!response.ok) throw new ApiError(`HTTP ${response.status}`);
+  if (!response.ok) throw new ApiError(t('error.http', { status: response.status }));
   return body.data;
 }
 

@@ -2,7 +2,7 @@
 // opens that node in the graph too.
 import { gql } from './api.js';
 import { clip, h } from './dom.js';
-import { t } from './i18n.js';
+import { enumText, t } from './i18n.js';
 import { KINDS } from './kinds.js';
 import { DOCUMENT, POLICY, PROJECT, SECTION, TASK, UNIT } from './queries.js';
 
@@ -121,9 +121,10 @@ export class DetailsPanel {
               h('span', { className: `role role-${a.role.toLowerCase()}` }, t(`role.${a.role}`)),
               ' ',
               this.link('Unit', a.unit.uid, a.unit.name, 'details-unit'),
-              a.inferred ? h('span', { className: 'muted' }, t('details.inferred')) : null),
+              a.inferred ? h('span', { className: 'muted', title: t('details.inferredHint') }, t('details.inferred')) : null),
           )),
       ),
+      units.some((a) => a.inferred) ? h('p', { className: 'muted note', 'data-testid': 'details-inferred-hint' }, t('details.inferredHint')) : null,
       task.policies.length
         ? field(t('details.policies'), h('ul', null, task.policies.map((p) => h('li', null, this.link('Policy', p.uid, p.name, 'details-policy')))))
         : null,
@@ -178,7 +179,7 @@ export class DetailsPanel {
       policy.title ? field(t('kind.Policy'), `《${policy.title}》`) : null,
       policy.docNumber ? field(t('details.docNumber'), policy.docNumber) : null,
       policy.issuer ? field(t('details.issuer'), policy.issuer) : null,
-      policy.kind ? field(t('details.kind'), policy.kind) : null,
+      policy.kind ? field(t('details.kind'), enumText('PolicyKind', policy.kind)) : null,
       policy.amount ? field(t('details.amount'), policy.amount) : null,
       policy.projects.length
         ? field(t('details.projects'), h('ul', { 'data-testid': 'details-projects' }, policy.projects.map((p) => h('li', null, this.link('Project', p.uid, p.name, 'details-project')))))
@@ -190,7 +191,7 @@ export class DetailsPanel {
   renderProject(project) {
     return [
       h('h3', null, badge('Project'), ' ', project.name),
-      project.kind ? field(t('details.kind'), project.kind) : null,
+      project.kind ? field(t('details.kind'), enumText('project', project.kind)) : null,
       project.policies.length
         ? field(t('details.policies'), h('ul', null, project.policies.map((p) => h('li', null, this.link('Policy', p.uid, p.name, 'details-policy')))))
         : null,

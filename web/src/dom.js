@@ -1,4 +1,10 @@
-// A tiny element builder: text always goes in as text nodes, never as HTML.
+// A tiny element builder: text always goes in as text nodes, never as HTML. Nothing in
+// the explorer sets innerHTML: a plan's text (unit names, titles) is data, and the page
+// runs under a Content-Security-Policy without inline scripts or style attributes.
+
+// Links the explorer makes point into the page (#/unit/…), at its own server, or at a
+// blob it made: never a javascript: or foreign URL, whatever a plan's text holds.
+const SAFE_URL = /^(#|\/(?!\/)|blob:)/;
 
 /**
  * @param {string} tag
@@ -14,6 +20,11 @@ export function h(tag, attrs, ...children) {
       el.addEventListener(name.slice(2).toLowerCase(), value);
     } else if (name === 'className') {
       el.className = value;
+    } else if (name === 'style') {
+      // through the CSSOM: a style *attribute* is inline style, which the CSP refuses
+      el.style.cssText = value;
+    } else if ((name === 'href' || name === 'src') && !SAFE_URL.test(String(value))) {
+      throw new Error(`unsafe ${name}: ${value}`);
     } else {
       el.setAttribute(name, value === true ? '' : String(value));
     }

@@ -14,8 +14,21 @@ export function download(blob, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+// A cell that starts like a formula (= + - @, or a tab or CR before one) is run by Excel
+// and WPS when the file opens: OWASP's advice is to lead such text with a quote, which
+// shows as text and evaluates nothing. Numbers stay numbers.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** `value` as an export cell: a number as is, any other text safe from formula reading. */
+export function safeCell(value) {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return value;
+  const text = String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 function csvCell(value) {
-  const text = value === null || value === undefined ? '' : String(value);
+  const text = String(safeCell(value));
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -30,17 +43,27 @@ export function csvBlob(rows) {
 }
 
 /**
- * An XLSX workbook: one sheet per entry of `sheets`, the first row of each in bold.
- * @param {Array<{name: string, rows: Array<Array<string | number | null>>}>} sheets
+ * An XLSX workbook: one sheet per entry of `sheets`, the header row in bold. Every cell
+ * is typed a string or a number, never a formula. `head` rows (a title, the filters, the
+ * date) go above the header; `widths` are column widths in characters.
+ * @param {Array<{name: string, rows: Array<Array<string | number | null>>, head?: string[], widths?: number[]}>} sheets
  */
 export async function xlsxBlob(sheets) {
-  const books = sheets.map(({ name, rows }) => ({
+  const books = sheets.map(({ name, rows, head = [], widths }) => ({
     sheet: name,
-    data: rows.map((row, i) =>
-      row.map((value) => (value === null ? null : { value, fontWeight: i === 0 ? 'bold' : undefined })),
-    ),
+    columns: widths?.map((width) => ({ width })),
+    data: [
+      ...head.map((line) => [xlsxCell(line, false)]),
+      ...rows.map((row, i) => row.map((value) => xlsxCell(value, i === 0))),
+    ],
   }));
   return writeXlsxFile(books).toBlob();
+}
+
+function xlsxCell(value, bold) {
+  if (value === null || value === undefined) return null;
+  const cell = safeCell(value);
+  return { type: typeof cell === 'number' ? Number : String, value: cell, fontWeight: bold ? 'bold' : undefined };
 }
 
 function xml(text) {

@@ -2,6 +2,7 @@
 // talks to /graphql on the page's own origin.
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
+import './graphiql-page.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import { createElement } from 'react';

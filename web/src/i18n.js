@@ -41,7 +41,7 @@ const STRINGS = {
     'details.loading': '加载中…',
     'details.text': '任务内容',
     'details.source': '原文位置',
-    'details.sourceLine': '第 {line} 行，字符 {start}–{end}',
+    'details.sourceLine': '原文第 {line} 行',
     'details.sectionPath': '所属章节',
     'details.document': '所属文件',
     'details.deadline': '完成时限',
@@ -64,6 +64,7 @@ const STRINGS = {
     'details.subsections': '下级章节',
     'details.expand': '在图中展开',
     'details.inferred': '（推定）',
+    'details.inferredHint': '推定：原文未写明牵头单位，按惯例以第一个列出的单位为牵头单位。',
     'role.LEAD': '牵头',
     'role.SUPPORT': '配合',
     'workload.title': '单位工作量排名',
@@ -84,7 +85,36 @@ const STRINGS = {
     'workload.table': '排名表',
     'workload.matrixSheet': '共同任务矩阵',
     'workload.none': '所选范围内没有任务',
+    'enum.PolicyKind.DOCUMENT': '文件类',
+    'enum.PolicyKind.FUNDING': '资金类',
+    'enum.PolicyKind.LAND': '用地类',
+    'enum.PolicyKind.OTHER': '其他',
+    'enum.UnitKind.PARTY': '党委部门',
+    'enum.UnitKind.GOVERNMENT': '政府部门',
+    'enum.UnitKind.INSTITUTION': '事业单位',
+    'enum.UnitKind.PARK': '园区',
+    'enum.UnitKind.TOWN': '镇',
+    'enum.UnitKind.BRANCH': '派驻机构',
+    'enum.UnitKind.COLLECTIVE': '统称',
+    'enum.UnitKind.GROUP': '议事协调机构',
+    'enum.UnitKind.OTHER': '其他',
+    'enum.UnitLevel.NATIONAL': '国家',
+    'enum.UnitLevel.PROVINCE': '省',
+    'enum.UnitLevel.CITY': '市',
+    'enum.UnitLevel.COUNTY': '县',
+    'enum.UnitLevel.TOWN': '镇',
+    'enum.project.energy': '能源',
+    'enum.project.transport': '交通',
+    'enum.project.water': '水利',
+    'enum.project.health': '医疗卫生',
+    'enum.project.education': '教育',
+    'enum.project.ecology': '生态',
+    'enum.project.culture': '文化旅游',
+    'enum.project.industry': '产业',
     'error.prefix': '出错了：',
+    'error.network': '无法连接服务器，请检查服务是否在运行',
+    'error.http': '服务器出错（{status}），请稍后再试',
+    'error.busy': '服务器正忙，请稍后再试',
   },
   en: {
     'app.title': 'Duty graph',
@@ -125,7 +155,7 @@ const STRINGS = {
     'details.loading': 'Loading…',
     'details.text': 'Task',
     'details.source': 'Source',
-    'details.sourceLine': 'line {line}, characters {start}–{end}',
+    'details.sourceLine': 'line {line} of the file',
     'details.sectionPath': 'Section',
     'details.document': 'Document',
     'details.deadline': 'Deadline',
@@ -148,6 +178,7 @@ const STRINGS = {
     'details.subsections': 'Subsections',
     'details.expand': 'Expand in graph',
     'details.inferred': ' (inferred)',
+    'details.inferredHint': 'Inferred: the plan did not say who leads, so the first listed unit is taken as lead.',
     'role.LEAD': 'Lead',
     'role.SUPPORT': 'Support',
     'workload.title': 'Units ranked by workload',
@@ -168,7 +199,36 @@ const STRINGS = {
     'workload.table': 'Ranking',
     'workload.matrixSheet': 'Shared tasks',
     'workload.none': 'No tasks in this selection',
+    'enum.PolicyKind.DOCUMENT': 'document',
+    'enum.PolicyKind.FUNDING': 'funding',
+    'enum.PolicyKind.LAND': 'land',
+    'enum.PolicyKind.OTHER': 'other',
+    'enum.UnitKind.PARTY': 'party organ',
+    'enum.UnitKind.GOVERNMENT': 'government department',
+    'enum.UnitKind.INSTITUTION': 'public institution',
+    'enum.UnitKind.PARK': 'park',
+    'enum.UnitKind.TOWN': 'town',
+    'enum.UnitKind.BRANCH': 'branch office',
+    'enum.UnitKind.COLLECTIVE': 'collective name',
+    'enum.UnitKind.GROUP': 'coordinating group',
+    'enum.UnitKind.OTHER': 'other',
+    'enum.UnitLevel.NATIONAL': 'national',
+    'enum.UnitLevel.PROVINCE': 'province',
+    'enum.UnitLevel.CITY': 'city',
+    'enum.UnitLevel.COUNTY': 'county',
+    'enum.UnitLevel.TOWN': 'town',
+    'enum.project.energy': 'energy',
+    'enum.project.transport': 'transport',
+    'enum.project.water': 'water',
+    'enum.project.health': 'health',
+    'enum.project.education': 'education',
+    'enum.project.ecology': 'ecology',
+    'enum.project.culture': 'culture and tourism',
+    'enum.project.industry': 'industry',
     'error.prefix': 'Error: ',
+    'error.network': 'Cannot reach the server: is it running?',
+    'error.http': 'The server failed ({status}); try again later',
+    'error.busy': 'The server is busy; try again later',
   },
 };
 
@@ -188,6 +248,18 @@ export function lang() {
 export function t(key, params = {}) {
   const text = STRINGS[current][key] ?? STRINGS.zh[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+}
+
+/**
+ * An enum value in words: `enumText('PolicyKind', 'FUNDING')` is 资金类. A value this
+ * explorer does not know yet is shown as the server sent it rather than hidden.
+ * @param {string} type
+ * @param {string | null | undefined} value
+ */
+export function enumText(type, value) {
+  if (!value) return '';
+  const key = `enum.${type}.${value}`;
+  return key in STRINGS[current] || key in STRINGS.zh ? t(key) : value;
 }
 
 /** Calls `fn` after every language change. */

@@ -135,4 +135,4 @@ onLanguageChange(() => {
 setLanguage(initialLanguage());
 showTab(window.location.hash === '#workload' ? 'workload' : 'explorer');
 // For the browser tests and for poking at the graph from the devtools console.
-window.dutygraph = { graph, cy: graph.cy };
+window.dutygraph = { graph, cy: graph.cy, workload };

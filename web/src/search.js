@@ -2,7 +2,7 @@
 // keyboard-navigable listbox (arrow keys move, Enter opens, Escape goes back).
 import { gql } from './api.js';
 import { clip, h } from './dom.js';
-import { t } from './i18n.js';
+import { enumText, t } from './i18n.js';
 import { KINDS } from './kinds.js';
 import { SEARCH } from './queries.js';
 
@@ -21,7 +21,7 @@ function describe(hit) {
     case 'Policy':
       return { name: hit.name, extra: hit.docNumber || clip(hit.title, 30) };
     case 'Project':
-      return { name: hit.name, extra: hit.kind || '' };
+      return { name: hit.name, extra: enumText('project', hit.kind) };
     case 'Section':
       return { name: `${hit.number} ${hit.sectionTitle}`, extra: '' };
     default:

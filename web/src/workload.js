@@ -15,6 +15,16 @@ echarts.use([BarChart, HeatmapChart, GridComponent, LegendComponent, TooltipComp
 
 const MATRIX_UNITS = 15;
 
+// ECharts writes a tooltip's string into innerHTML, and its default tooltip carries
+// style attributes the CSP refuses: every tooltip here is built as DOM from text, and
+// confined to the chart (a free tooltip gets an arrow, which is HTML again).
+const TOOLTIP = { confine: true };
+
+/** A tooltip's content: a bold first line, then plain lines, all as text. */
+function tip(title, ...lines) {
+  return h('div', { className: 'tip' }, h('strong', null, title), ...lines.map((line) => h('div', null, line)));
+}
+
 /** Counts, for each pair of the given units, the tasks both are on. */
 /** Units as the chart and the matrix label them: by name, with the place when two listed
  * units share a name (each county's 县发展改革局). */
@@ -163,7 +173,16 @@ export class WorkloadView {
     this.chart.setOption(
       {
         animation: false,
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        tooltip: {
+          ...TOOLTIP,
+          trigger: 'axis',
+          axisPointer: { type: 'shadow' },
+          formatter: (params) => {
+            const r = rows[params[0].dataIndex];
+            return tip(labels([r])[0], `${t('workload.total')} ${r.total}`,
+              `${t('workload.lead')} ${r.lead}，${t('workload.support')} ${r.support}`);
+          },
+        },
         legend: { top: 0, data: [t('workload.lead'), t('workload.support')] },
         grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
         xAxis: { type: 'value', minInterval: 1 },
@@ -203,7 +222,7 @@ export class WorkloadView {
     this.heatmap.setOption(
       {
         animation: false,
-        tooltip: { formatter: (p) => `${names[p.value[1]]} × ${names[p.value[0]]}: ${p.value[2]}` },
+        tooltip: { ...TOOLTIP, formatter: (p) => tip(`${names[p.value[1]]} × ${names[p.value[0]]}`, t('details.shared', { n: p.value[2] })) },
         grid: { left: 8, right: 70, top: 8, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: names, axisLabel: { rotate: 45, fontSize: 10 }, splitArea: { show: true } },
         yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: 10 }, splitArea: { show: true } },
