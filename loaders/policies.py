@@ -2,8 +2,10 @@
 
 Citations of one document resolve to one Policy: by document number in any bracket style
 (国发[2021]3号 = 国发〔2021〕3号), or by title when the issuer and the kind of document
-agree and the titles differ by a few characters (the sample spells 粤发〔2021〕15号 three
-ways and gives its number once).
+agree and one title's subject is the other's with one run of words left out (the sample
+spells 粤发〔2021〕15号 three ways, once without 和原中央苏区, and gives its number once).
+The subject is compared without the frame every title shares (`国务院关于…的意见`), and
+titles whose subjects differ in any other way (支持山区 / 支持林区) are two documents.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from .fold import fold
 from .model import Line, Policy, Span, Task
@@ -88,6 +89,7 @@ def cited(
     preamble_end = next((b.start for b in tree.blocks if b.number is not None), len(text))
     found: list[_Citation] = []
     taken: list[tuple[int, int]] = []
+    implementing = _Implementing(folded)
     for m in _TITLE.finditer(folded):
         title = re.sub(r"\s*\n\s*", "", text[m.start(1) : m.end(1)]).strip()
         end = m.end()
@@ -97,14 +99,16 @@ def cited(
             number = canonical_number(after.group(1))
             end = after.end()
         written = re.sub(r"\s*\n\s*", "", text[m.start() : end])
-        implemented = m.start() < preamble_end and _implements(folded, m.start())
+        implemented = m.start() < preamble_end and implementing.at(m.start())
         found.append(
             _Citation(title, number, written, Span(m.start(), end, line_at(lines, m.start())),
                       implemented)
         )
         taken.append((m.start(), end))
+    starts = [a for a, _ in taken]
     for m in _DOC_NUMBER.finditer(folded):
-        if any(a <= m.start() < b for a, b in taken):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < taken[i][1]:  # inside a title's citation
             continue
         lead = _BEFORE_NUMBER.match(m.group(1))
         start = m.start() + (lead.end() if lead and lead.end() < len(m.group(1)) else 0)
@@ -245,29 +249,72 @@ def _clause_around(folded: str, a: int, b: int, start: int, end: int) -> tuple[i
     return a, b
 
 
+# A shortened title leaves out one run of at most this many characters of the subject,
+# and keeps at least this share of it.
+_LEFT_OUT_MAX = 8
+_KEPT_MIN = 2 / 3
+
+
 def _group(found: list[_Citation]) -> list[list[_Citation]]:
-    """Citations of the same document, in order of first citation."""
+    """Citations of the same document, in order of first citation.
+
+    Each title is looked up, not compared with every other: its subject, and each
+    shortening of it, index the group that wrote it, so a plan citing thousands of
+    documents groups them in time linear in their number.
+    """
     groups: list[list[_Citation]] = []
+    by_number: dict[str, int] = {}
+    by_subject: dict[tuple[str, ...], int] = {}  # (issuer, type, subject) -> group
+    shortened: dict[tuple[str, ...], int] = {}  # the same for each shortening of a subject
+    numbers: list[str | None] = []  # each group's document number
     for c in found:
-        for group in groups:
-            if any(_same(c, other) for other in group):
-                group.append(c)
-                break
-        else:
-            groups.append([c])
+        key = _subject_key(c.title) if c.title else None
+        shorts = _shortenings(key) if key else []
+        at = by_number.get(c.number) if c.number else None
+        if at is None and key:
+            candidates = [by_subject.get(key), shortened.get(key)]
+            candidates += [by_subject.get(k) for k in shorts]
+            # A group numbered otherwise is another document, however alike the titles.
+            at = next(
+                (
+                    g
+                    for g in candidates
+                    if g is not None and (c.number is None or numbers[g] in (None, c.number))
+                ),
+                None,
+            )
+        if at is None:
+            at = len(groups)
+            groups.append([])
+            numbers.append(None)
+        groups[at].append(c)
+        if c.number:
+            by_number.setdefault(c.number, at)
+            numbers[at] = numbers[at] or c.number
+        if key:
+            by_subject.setdefault(key, at)
+            for k in shorts:
+                shortened.setdefault(k, at)
     return groups
 
 
-def _same(a: _Citation, b: _Citation) -> bool:
-    if a.number and b.number:
-        return a.number == b.number
-    if not (a.title and b.title):
-        return False
-    ia, sa = _split_title(a.title)
-    ib, sb = _split_title(b.title)
-    if _key(ia or "") != _key(ib or "") or _doc_type(sa) != _doc_type(sb):
-        return False
-    return SequenceMatcher(None, _key(sa), _key(sb)).ratio() >= 0.75
+def _subject_key(title: str) -> tuple[str, str, str]:
+    """(issuer, kind of document, subject): the frame `X关于…的意见` taken off the subject."""
+    issuer, subject = _split_title(title)
+    kind = _doc_type(subject)
+    core = _key(subject[: len(subject) - len(kind)])
+    return _key(issuer or ""), kind, core.removesuffix("的")
+
+
+def _shortenings(key: tuple[str, str, str]) -> list[tuple[str, str, str]]:
+    """The key with one run of its subject left out (see _LEFT_OUT_MAX and _KEPT_MIN)."""
+    issuer, kind, core = key
+    longest = min(_LEFT_OUT_MAX, int(len(core) * (1 - _KEPT_MIN)))
+    return [
+        (issuer, kind, core[:i] + core[i + n :])
+        for n in range(1, longest + 1)
+        for i in range(1, len(core) - n)  # the subject's first and last words stay
+    ]
 
 
 def _policy(group: list[_Citation], tasks: tuple[Task, ...]) -> Policy:
@@ -301,11 +348,26 @@ def _policy(group: list[_Citation], tasks: tuple[Task, ...]) -> Policy:
     )
 
 
-def _implements(folded: str, at: int) -> bool:
-    """`为贯彻落实《A》（号）和《B》`: a word of implementing earlier in the sentence, outside
-    any 《title》."""
-    start = max(folded.rfind("。", 0, at), folded.rfind("\n", 0, at)) + 1
-    return bool(_IMPLEMENTS.search(re.sub(r"《[^《》]*》", "", folded[start:at])))
+class _Implementing:
+    """`为贯彻落实《A》（号）和《B》`: whether a word of implementing comes earlier in the
+    sentence, outside any 《title》. Asked at increasing offsets, it reads each stretch of
+    text once, so a sentence citing thousands of titles costs time linear in its length."""
+
+    def __init__(self, folded: str) -> None:
+        self._folded = folded
+        self._read = 0  # text before this offset has been read
+        self._found = False  # a word of implementing, in the sentence being read
+
+    def at(self, offset: int) -> bool:
+        folded, start = self._folded, self._read
+        end_of_sentence = max(folded.rfind("。", start, offset), folded.rfind("\n", start, offset))
+        if end_of_sentence >= 0:  # a new sentence began since the last question
+            start, self._found = end_of_sentence + 1, False
+        # The stretch starts at a 《 at most, so its titles are whole.
+        stretch = re.sub(r"《[^《》]*》", "", folded[start:offset])
+        self._found = self._found or bool(_IMPLEMENTS.search(stretch))
+        self._read = offset
+        return self._found
 
 
 def _tasks_at(tasks: tuple[Task, ...], spans: tuple[Span, ...]) -> tuple[str, ...]:

@@ -178,3 +178,45 @@ def test_a_measure_takes_the_amount_nearest_its_funding_word(parse) -> None:
     )
     [policy] = [p for p in plan.policies if p.kind == "funding"]
     assert (policy.amount, policy.amount_value) == ("200万元", 2e6)
+
+
+def _cited(parse, titles: list[str]) -> list:
+    preamble = "根据" + "、".join(f"《{t}》" for t in titles) + "，制定本方案。\n"
+    plan = parse("方案\n\n" + preamble + "一、重点任务\n" + TASK)
+    return [p for p in plan.policies if p.kind == "document"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("国务院关于支持山区发展的意见", "国务院关于支持林区发展的意见"),  # one word changed
+        ("国务院关于推进工业发展的意见", "国务院关于促进工业发展的意见"),  # its verb changed
+        ("国务院关于支持山区发展的意见", "国务院关于支持山区发展的实施意见"),  # another kind
+        ("国务院关于支持山区发展的意见", "国务院关于新时代支持山区发展的意见"),  # a new first word
+        ("国务院关于支持山区发展的意见", "国务院关于支持山区建设的意见"),  # a new last word
+        ("国务院关于加快乡村产业发展的意见", "国务院关于加快乡村产业和数字经济发展的意见"),
+    ],
+)
+def test_titles_that_differ_in_their_subject_stay_apart(parse, first, second) -> None:
+    assert len(_cited(parse, [first, second])) == 2
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("某省人民政府关于支持山区县发展的实施意见", "某省人民政府关于支持山区发展的实施意见"),
+        ("甲市委、甲市人民政府关于支持老区和苏区振兴发展的意见",
+         "甲市委 甲市人民政府关于支持老区振兴发展的意见"),
+    ],
+)
+def test_a_title_shortened_by_one_run_of_words_is_the_same_document(parse, full, short) -> None:
+    [policy] = _cited(parse, [full, short])
+    assert policy.title == full
+
+
+def test_thousands_of_titles_a_few_characters_apart_stay_apart(parse) -> None:
+    # The frame 国务院关于…的意见 is most of each title; the subjects differ in 2-4 characters.
+    words = "山林水田城乡路港园区企业人才金融科技"
+    subjects = [a + b + c for a in words for b in words for c in words if a != b != c][:3000]
+    titles = [f"国务院关于推进{s}高质量发展的意见" for s in subjects]
+    assert len(_cited(parse, titles)) == 3000
