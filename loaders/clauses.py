@@ -205,7 +205,24 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
             if clause is not None and _has_marker(f, sentence, scan) and clause.units:
                 clauses.insert(0, clause)
                 cut = _wstrip(f, start, sentence)
+    if not clauses and (lead_in := _leading(f, start, cut)) is not None:
+        clauses.append(lead_in)
     return cut, clauses, problems
+
+
+# Units written before the task they carry out: `1、市某局：推进…`, `A、B牵头：…`.
+_LEADING = re.compile(r"[^，。；：（）]{2,40}?：")
+
+
+def _leading(f: str, start: int, end: int) -> Clause | None:
+    """The units opening an item, before a colon, when every name before it is a unit."""
+    m = _LEADING.match(f, start, end)
+    if m is None or m.end() >= end:
+        return None
+    found = _units(f, start, m.end() - 1, None, labelled=False, strict=True)
+    if found is None or not found[0]:
+        return None
+    return Clause(start, m.end(), tuple(found[0]), None, False, False, True, ())
 
 
 # A heading that says whose work follows: `省某厅牵头的工作`, `县某局负责的任务`.

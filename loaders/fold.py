@@ -16,6 +16,9 @@ from hanziconv.charmap import simplified_charmap, traditional_charmap
 _WIDTH = {
     "(": "（", ")": "）", ":": "：", ";": "；", ",": "，", "?": "？", "!": "！",
     "\u3000": " ", "\u00a0": " ",
+    # Small and half-width forms of the same marks (1﹒, ﹑, ｡).
+    "﹒": "．", "﹐": "，", "﹑": "、", "﹔": "；", "﹕": "：", "﹙": "（", "﹚": "）", "｡": "。",
+    "､": "、",
 }
 # Full-width digits and Latin letters become ASCII.
 _WIDTH.update({chr(0xFF10 + i): str(i) for i in range(10)})

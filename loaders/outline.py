@@ -1,7 +1,7 @@
 """Outline: the document title, the numbered headings and items as a tree, the paragraphs.
 
-Numbering styles: 第一章/第一部分, 一、, （一）/(一), 1./1、/1．, 1）, 1.1, （1）/(1), ①. A style's
-depth is set by the order styles first appear (as in the plan itself), so a plan that
+Numbering styles: 第一章/第一部分, 一、, （一）/(一), 1./1、/1．/1﹒, 1）, 1.1, （1）/(1), ①, ⑴,
+⒈. A style's depth is set by the order styles first appear (as in the plan itself), so a plan that
 numbers 一、 → 1. → （1） nests the same way as one that uses 一、 → （一） → 1.
 """
 
@@ -21,9 +21,11 @@ _NUMBERING = re.compile(
     rf"|(?P<cn>[{_CN}]+)\s*[、．.，]\s*"
     rf"|(?P<pcn>（[{_CN}]+）)\s*"
     r"|(?P<dnum>\d{1,2}(?:[.．]\d{1,2})+)(?![\d万亿千百元%倍米吨个])[、.．]?\s*"
-    r"|(?P<num>\d{1,3})\s*(?:[、．.](?!\d)|）(?!）))\s*"
+    r"|(?P<num>\d{1,5})\s*(?:[、．.](?!\d)|）(?!）))\s*"
     r"|(?P<pnum>（\d{1,3}）)\s*"
     r"|(?P<circle>[①-⑳])\s*"
+    r"|(?P<pcircle>[⑴-⒇])\s*"  # ⑴…⒇: (1)…(20) as one character
+    r"|(?P<dcircle>[⒈-⒛])\s*"  # ⒈…⒛: 1.…20. as one character
 )
 # Conversion leftovers and Markdown marks before the text of a line.
 _NOISE = re.compile(r"(?:\s|\[bookmark:[^\]]*\]|#{1,6}(?=\s)|\*\*|[>*+-](?=\s))*")
@@ -207,10 +209,14 @@ _BREAK = re.compile(r"[。；）】〕］\]]\s*|\s+")
 _CN_DIGITS = "〇一二三四五六七八九"
 
 
+# Numbers printed as one character, by the first of their run.
+_ONE_CHARACTER = {"circle": "①", "pcircle": "⑴", "dcircle": "⒈"}
+
+
 def _value(style: str | None, number: str) -> int | None:
     """The number an item's numbering counts: 3 for 3. （3） ③ 三、 （三） 1.3."""
-    if style == "circle":
-        return ord(number) - ord("①") + 1
+    if style in _ONE_CHARACTER:
+        return ord(number) - ord(_ONE_CHARACTER[style]) + 1
     digits = re.findall(rf"\d+|[{_CN}]+", number)
     if not digits:
         return None

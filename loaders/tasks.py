@@ -18,7 +18,7 @@ from . import clauses
 from .clauses import Clause, UnitRef
 from .model import Assignment, Section, Span, Task, Warning
 from .outline import Block, Outline, is_title_like, title_of
-from .units import complete
+from .units import complete, strip_pinyin
 
 
 @dataclass
@@ -381,7 +381,7 @@ class _Assembler:
         explicit_lead = any(r.role == "lead" for r in refs)
         seen: set[str] = set()
         out: list[Assignment] = []
-        names = complete([self.folded[r.start : r.end] for r in refs])
+        names = complete([strip_pinyin(self.folded[r.start : r.end]) for r in refs])
         for r, written in zip(refs, names, strict=True):
             name = self.resolve(written)
             if name in seen:

@@ -72,10 +72,21 @@ _BARE_PLACE = re.compile(_PLACE)
 _PLACE_OFFICE = re.compile(rf"{_PLACE}(人民政府|政府|党委和政府|党委|管委会|办事处)")
 # A department written without its level after one written with it: 县发改局、财政局.
 _DEPARTMENT = re.compile(r"^[一-龥]{2,10}(?:局|委|办|部|厅|中心|办公室)$")
-_LEVEL = re.compile(r"^([省市县区])(委(?=[一-龥]{2,6}部$))?")
+_LEVEL = re.compile(r"^((?:两|三|各)?[省市县区])(委(?=[一-龥]{2,6}部$))?")  # 两市: joint plans
 # Offices of state firms and vertical agencies are named by a place, not a level (陆河供电局):
 # a name without a level among them is no department to complete.
 _PLACE_NAMED = re.compile(r"供电|电力|邮政|烟草|电信|移动|联通|铁路|海关|海事|银行")
+
+
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# Mirror sites print pinyin after some characters (区（qū）发改委): a tone-marked syllable in
+# brackets after a Chinese character is no part of the name.
+_PINYIN = re.compile(rf"(?<=[一-龥])\s?[（(][a-zü]*[{_TONES}][a-zü]*[）)]")
+
+
+def strip_pinyin(name: str) -> str:
+    """A name without the pinyin a mirror site printed inside it."""
+    return _PINYIN.sub("", name) if any(c in _TONES for c in name) else name
 
 
 def complete(names: list[str]) -> list[str]:

@@ -56,3 +56,34 @@ def test_a_whole_page_on_one_line(parse) -> None:
         (("一", "2"), ["县教育局"]),
         (("二", "1"), ["县水务局"]),
     ]
+
+
+def test_the_unit_written_before_the_task(parse) -> None:
+    plan = parse(
+        "某市工作方案\n一、重点任务\n1、市文广局：推进甲项工作，完成某目标。\n"
+        "2、市财政局、市统计局：推进乙项工作。\n3、工作要求：按时完成。\n"
+    )
+    assert [(t.text, [a.name for a in t.units]) for t in plan.tasks] == [
+        ("推进甲项工作，完成某目标。", ["市文广局"]),
+        ("推进乙项工作。", ["市财政局", "市统计局"]),
+    ]
+
+
+def test_pinyin_a_mirror_printed_after_characters(parse) -> None:
+    plan = parse(
+        "某區方案\n一、重點任務\n1.推進甲項工作。（責任單位：區(qū)發(fā)改局、統(tǒng)計(jì)局）\n"
+    )
+    (task,) = plan.tasks
+    assert [(a.name, a.written) for a in task.units] == [
+        ("区发展改革局", "區(qū)發(fā)改局"), ("区统计局", "統(tǒng)計(jì)局"),
+    ]
+
+
+def test_a_shared_prefix_elided_from_later_names(parse) -> None:
+    plan = parse(
+        "某两市合作方案\n一、重点任务\n1.推进甲项工作。（责任单位：两市文化和旅游局、退役军人局，"
+        "省财政厅、发展改革委）\n"
+    )
+    assert [a.name for a in plan.tasks[0].units] == [
+        "两市文化和旅游局", "两市退役军人事务局", "省财政厅", "省发展改革委",
+    ]

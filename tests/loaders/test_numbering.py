@@ -1,0 +1,43 @@
+"""Numbering variants: dot forms, numbers printed as one character, long runs, numerals
+of any size, top-level numerals for the tasks themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("1﹒", "2﹒"), ("⑴", "⑵"), ("⒈", "⒉"), ("（二十四）", "（二十五）"), ("1 .", "2 .")],
+)
+def test_each_numbering_style_makes_items(parse, first, second) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n"
+        f"{first}推进甲项工作。（责任单位：县发改局）\n"
+        f"{second}推进乙项工作。（责任单位：县财政局）\n"
+    )
+    assert [t.text for t in plan.tasks] == ["推进甲项工作。", "推进乙项工作。"]
+    assert [t.path[-1] for t in plan.tasks] == [first.strip(" .﹒"), second.strip(" .﹒")]
+
+
+def test_items_past_999_keep_their_own_numbers(parse) -> None:
+    items = "".join(f"{n}.推进第{n}项工作。（责任单位：县发改局）\n" for n in range(998, 1003))
+    plan = parse("某县工作方案\n一、重点任务\n" + items)
+    assert [t.path[-1] for t in plan.tasks] == ["998", "999", "1000", "1001", "1002"]
+
+
+def test_top_level_numerals_as_the_tasks(parse, roles) -> None:
+    plan = parse(
+        "某省分工方案\n一、推进甲项工作。（省甲厅牵头，省乙厅配合）\n二、推进乙项工作。（省丙厅牵头）\n"
+    )
+    assert [t.path for t in plan.tasks] == [("一",), ("二",)]
+    assert roles(plan.tasks[0]) == [("省甲厅", "lead", False), ("省乙厅", "support", False)]
+
+
+def test_numbering_restarting_per_group_and_running_on(parse) -> None:
+    plan = parse(
+        "某县工作方案\n一、甲类工作\n1.推进甲项工作。（责任单位：县发改局）\n"
+        "2.推进乙项工作。（责任单位：县财政局）\n二、乙类工作\n3.推进丙项工作。（责任单位：县教育局）\n"
+        "三、丙类工作\n1.推进丁项工作。（责任单位：县水务局）\n"
+    )
+    assert [t.path for t in plan.tasks] == [("一", "1"), ("一", "2"), ("二", "3"), ("三", "1")]
