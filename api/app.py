@@ -15,12 +15,15 @@ from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 from strawberry.fastapi import GraphQLRouter
 
+from dutygraph.api.auth import Auth
 from dutygraph.api.conformance import GraphQLHTTP
 from dutygraph.api.pages import GraphQLIde, page
+from dutygraph.api.report_route import report_router
 from dutygraph.api.settings import Settings
 from dutygraph.api.storehandle import StoreHandle
 from dutygraph.errors import StoreError
 from dutygraph.graph.store import Store
+from dutygraph.schema.access import Clock, utc_now
 from dutygraph.schema.context import Context
 from dutygraph.schema.schema import build_schema
 
@@ -34,8 +37,9 @@ class _Router(GraphQLRouter):
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
-    """The app. `store`, when given, is used (and closed on shutdown) instead of opening one."""
+def create_app(settings: Settings, store: Store | None = None, clock: Clock = utc_now) -> FastAPI:
+    """The app. `store`, when given, is used (and closed on shutdown) instead of opening one;
+    `clock` is what due dates are judged by (tests set it)."""
     handle = StoreHandle(settings.db, store)
 
     @asynccontextmanager
@@ -48,10 +52,20 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         yield
         await asyncio.to_thread(handle.close)
 
-    async def context() -> Context:
+    async def current_store() -> Store:
         # the usual case costs no thread hop; opening or checking the store does I/O
-        store = handle.current() or await asyncio.to_thread(handle.get)
-        return Context(store, settings.limits)
+        return handle.current() or await asyncio.to_thread(handle.get)
+
+    auth = Auth(
+        current_store,
+        require_login=settings.require_login,
+        due_soon_days=settings.due_soon_days,
+        clock=clock,
+    )
+
+    async def context(request: Request) -> Context:
+        caller = await auth.caller(request)
+        return Context(await current_store(), settings.limits, caller)
 
     # no OpenAPI pages: the API's contract is the GraphQL schema
     app = FastAPI(
@@ -59,6 +73,8 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     )
     router = _Router(build_schema(settings.limits), context_getter=context, graphql_ide=None)
     app.include_router(router, prefix=GRAPHQL_PATH)
+    app.include_router(auth.router())
+    app.include_router(report_router(auth, current_store))
     _add_health(app, handle)
     _add_pages(app, settings)
 
@@ -74,7 +90,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST"],
-            allow_headers=["Content-Type", "Accept"],
+            allow_headers=["Content-Type", "Accept", "Authorization", "X-CSRF-Token"],
         )
     return app
 

@@ -10,6 +10,7 @@ import click
 
 from dutygraph.api.load_commands import load, stats, unload
 from dutygraph.api.serve import query, serve
+from dutygraph.api.user_commands import report, user
 from dutygraph.errors import DutygraphError
 from dutygraph.loaders import parse_file
 from dutygraph.loaders.model import Plan
@@ -68,6 +69,9 @@ cli.add_command(query)
 cli.add_command(load)
 cli.add_command(stats)
 cli.add_command(unload)
+# Accounts and the 督办清单 live in api/user_commands.py.
+cli.add_command(user)
+cli.add_command(report)
 
 
 def main() -> None:

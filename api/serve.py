@@ -34,12 +34,18 @@ db_option = click.option(
     type=click.Path(path_type=Path),
     help="A file of unit aliases (alias -> canonical name) used when loading FILES.",
 )
+@click.option(
+    "--require-login",
+    is_flag=True,
+    help="Reading needs an account too (writing always does).",
+)
 def serve(
     files: tuple[Path, ...],
     db: str | None,
     host: str | None,
     port: int | None,
     aliases: Path | None,
+    require_login: bool,
 ) -> None:
     """Load FILES (if any) into the graph, then serve the GraphQL API and the explorer."""
     import uvicorn
@@ -50,6 +56,8 @@ def serve(
 
     check_distinct_names(map(str, files))
     settings = _settings(db, host, port)
+    if require_login:
+        settings = replace(settings, require_login=True)
     # With files to load the store must answer now; without, the app opens it when it can,
     # so a server started before its Neo4j is up serves as soon as Neo4j is (/readyz).
     store = open_store(settings.db) if files else None

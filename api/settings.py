@@ -22,6 +22,8 @@ class Settings:
     cors_origins: tuple[str, ...] = ()  # none: the web app is served from the same origin
     web_dist: Path = DEFAULT_WEB_DIST
     max_body_bytes: int = 512 * 1024
+    require_login: bool = False  # True: reading needs an account too (writes always do)
+    due_soon_days: int = 14  # an assignment due within this many days is "due soon"
     limits: Limits = field(default_factory=lambda: DEFAULT_LIMITS)
 
     @classmethod
@@ -49,6 +51,8 @@ class Settings:
             max_body_bytes=_int(
                 "max_body_bytes", get("DUTYGRAPH_MAX_BODY_BYTES", str(s.max_body_bytes))
             ),
+            require_login=get("DUTYGRAPH_REQUIRE_LOGIN", "") not in ("", "0", "false"),
+            due_soon_days=_int("due_soon_days", get("DUTYGRAPH_DUE_SOON_DAYS", "14")),
             limits=limits,
         )
 

@@ -39,3 +39,7 @@ class LimitError(DutygraphError):
 
 class ArgumentError(DutygraphError):
     """A request's arguments make no sense: a foreign cursor, a search text too short."""
+
+
+class AccessError(DutygraphError):
+    """A request may not do what it asks: not logged in, or its account's role forbids it."""

@@ -32,8 +32,10 @@ _HASHER = PasswordHasher()
 # password and the answer's timing does not tell which logins exist.
 _DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
 
-_PUBLIC = "u.uid AS uid, u.login AS login, u.role AS role, u.unit AS unit, " \
+_PUBLIC = (
+    "u.uid AS uid, u.login AS login, u.role AS role, u.unit AS unit, "
     "u.unit_name AS unit_name, u.place AS place, u.document AS document"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +95,9 @@ def add_user(store: Store, user: User, password: str | None) -> None:
 
 
 def list_users(store: Store, limit: int = 1000) -> list[User]:
-    rows = store.read(f"MATCH (u:User) RETURN {_PUBLIC} ORDER BY login LIMIT $limit",
-                      {"limit": limit})
+    rows = store.read(
+        f"MATCH (u:User) RETURN {_PUBLIC} ORDER BY login LIMIT $limit", {"limit": limit}
+    )
     return [User.from_row(r) for r in rows]
 
 

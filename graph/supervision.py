@@ -63,9 +63,10 @@ _ORPHANED = f"""MATCH (r:Report) WHERE r.orphaned
 RETURN {REPORT}, r.task_text AS task_text ORDER BY seq DESC SKIP $offset LIMIT $limit"""
 _OF_DOCUMENT = """MATCH (r:Report {document: $document})
 RETURN r.uid AS uid, r.task AS task, r.section_path AS section_path, r.task_text AS text,
-       r.orphaned AS orphaned"""
+       r.code AS code, r.orphaned AS orphaned"""
 _TASKS_OF_DOCUMENT = """MATCH (t:Task {document: $document})
-RETURN t.uid AS uid, t.path AS path, t.text AS text, t.code AS code"""
+RETURN t.uid AS uid, t.path AS path, t.text AS text, t.code AS code, t.deadline AS deadline
+ORDER BY t.ordinal"""
 _MOVE = """UNWIND $moves AS m MATCH (r:Report {uid: m.uid})
 SET r.task = m.task, r.orphaned = m.orphaned, r.task_text = m.text, r.code = m.code"""
 
@@ -76,7 +77,7 @@ _IN_SECTION = (
     "-[:HAS_TASK]->(t:Task)\nWITH DISTINCT t\n"
 )
 _ASSIGNMENTS = """MATCH (u:Unit)-[a:RESPONSIBLE_FOR]->(t:Task)
-WHERE ($document IS NULL OR t.document = $document)
+WHERE ($document IS NULL OR t.document = $document) AND ($tasks IS NULL OR t.uid IN $tasks)
   AND ($units IS NULL OR u.uid IN $units) AND ($place IS NULL OR u.place = $place)
 MATCH (d:Document {uid: t.document})
 RETURN t.uid AS task, t.code AS code, t.text AS text, t.deadline AS deadline,
@@ -181,9 +182,16 @@ def assignment_states(
     section: str | None = None,
     units: list[str] | None = None,
     place: str | None = None,
+    tasks: list[str] | None = None,
 ) -> list[AssignmentState]:
     """Every assignment matching the conditions, in plan order, with its state."""
-    params = {"document": document, "section": section, "units": units, "place": place}
+    params = {
+        "document": document,
+        "section": section,
+        "units": units,
+        "place": place,
+        "tasks": tasks,
+    }
     rows = store.read((_IN_SECTION if section else "") + _ASSIGNMENTS, params)
     latest = latest_reports(store, list(dict.fromkeys(r["task"] for r in rows)))
     years: dict[str, int | None] = {}
@@ -202,12 +210,17 @@ def assignment_states(
     return states
 
 
+def document_tasks(store: Store, document: str) -> list[Row]:
+    """Every task of a document in plan order: {uid, path, text, code, deadline}."""
+    return store.read(_TASKS_OF_DOCUMENT, {"document": document})
+
+
 def reattach(store: Store, document: str) -> None:
     """Point the document's reports at their tasks as now loaded, or mark them orphaned."""
     reports = store.read(_OF_DOCUMENT, {"document": document})
     if not reports:
         return
-    tasks = store.read(_TASKS_OF_DOCUMENT, {"document": document})
+    tasks = document_tasks(store, document)
     by_uid = {t["uid"]: t for t in tasks}
     by_section: dict[tuple[str, ...], list[Row]] = {}
     for t in tasks:
@@ -216,10 +229,19 @@ def reattach(store: Store, document: str) -> None:
     for report in reports:
         found = _same_task(report, by_uid, by_section)
         if found is None:
-            move = {"task": report["task"], "orphaned": True, "text": report["text"], "code": None}
+            move = {
+                "task": report["task"],
+                "orphaned": True,
+                "text": report["text"],
+                "code": report["code"],
+            }
         else:
-            move = {"task": found["uid"], "orphaned": False, "text": found["text"],
-                    "code": found["code"]}
+            move = {
+                "task": found["uid"],
+                "orphaned": False,
+                "text": found["text"],
+                "code": found["code"],
+            }
         if any(report[k] != move[k] for k in ("task", "orphaned", "text")):
             moves.append({"uid": report["uid"], **move})
     for chunk in param_chunks(moves, getattr(store, "max_params_bytes", None)):
@@ -248,3 +270,29 @@ def _alike(a: str, b: str) -> float:
 def report_props(**values: Any) -> Row:
     """A Report node's properties, unknowns left out."""
     return {k: v for k, v in values.items() if v is not None}
+
+
+def tasks_by_progress(
+    states: list[AssignmentState],
+    *,
+    status: str | None = None,
+    role: str | None = None,
+    due_after: datetime.date | None = None,
+    due_before: datetime.date | None = None,
+) -> list[str]:
+    """The uids of the tasks, in the states' order, with an assignment in `status` (one
+    with no report counts as NOT_STARTED) and in `role`, due within the range (inclusive)."""
+    found: dict[str, None] = {}
+    for s in states:
+        if status is not None and (s.status or "NOT_STARTED") != status:
+            continue
+        if role is not None and s.row["role"] != role:
+            continue
+        if (due_after or due_before) and s.due_date is None:
+            continue
+        if due_after and s.due_date and s.due_date < due_after:
+            continue
+        if due_before and s.due_date and s.due_date > due_before:
+            continue
+        found[s.row["task"]] = None
+    return list(found)

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from strawberry.fastapi import BaseContext
 
 from dutygraph.graph.store import Store
+from dutygraph.schema.access import ANONYMOUS, Caller
 from dutygraph.schema.limits import DEFAULT_LIMITS, Limits
 from dutygraph.schema.loaders import Loaders
 
@@ -18,10 +19,13 @@ T = TypeVar("T")
 class Context(BaseContext):
     """Built once per request (FastAPI's context_getter, or by hand in-process)."""
 
-    def __init__(self, store: Store, limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(
+        self, store: Store, limits: Limits = DEFAULT_LIMITS, caller: Caller = ANONYMOUS
+    ) -> None:
         super().__init__()
         self.store = store
         self.limits = limits
+        self.caller = caller  # who asks (schema/access.py): the account writes are checked by
         self.loaders = Loaders(store)
 
     async def query(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 import strawberry
 
 from dutygraph.schema.enums import Role, UnitKind, UnitLevel
+from dutygraph.schema.progress import ProgressStatus
 
 
 @strawberry.input(description="All given conditions must hold.")
@@ -23,6 +26,21 @@ class TaskFilter:
     policy: strawberry.ID | None = None
     project: strawberry.ID | None = None
     text: str | None = strawberry.field(default=None, description="A substring of the task text.")
+    status: ProgressStatus | None = strawberry.field(
+        default=None,
+        description="Tasks with an assignment in this state (unreported counts as "
+        "NOT_STARTED); with unit, that unit's assignment.",
+    )
+    due_after: datetime.date | None = strawberry.field(
+        default=None, description="Tasks due on or after this date."
+    )
+    due_before: datetime.date | None = strawberry.field(
+        default=None, description="Tasks due on or before this date."
+    )
+
+    @property
+    def by_progress(self) -> bool:
+        return bool(self.status or self.due_after or self.due_before)
 
 
 @strawberry.input

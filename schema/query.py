@@ -17,6 +17,7 @@ from dutygraph.schema.inputs import ProjectFilter, TaskFilter, UnitFilter, Workl
 from dutygraph.schema.limits import check_first
 from dutygraph.schema.policy import Policy, Project
 from dutygraph.schema.search import SearchResult, run_search
+from dutygraph.schema.supervision import SupervisionQuery, tasks_by_progress
 from dutygraph.schema.task import Task, assignment_props
 from dutygraph.schema.unit import Partner, Unit, Workload, load_units_ahead
 
@@ -49,7 +50,7 @@ async def _by_uid(info: Info, loader: str, uid: str) -> dict | None:
 
 
 @strawberry.type
-class Query:
+class Query(SupervisionQuery):
     @strawberry.field(description="Loaded plans, by title.")
     async def documents(self, info: Info, first: int = 20) -> list[Document]:
         check_first(first, info.context.limits.max_first)
@@ -87,6 +88,9 @@ class Query:
         if f.place and not f.unit:
             raise ArgumentError("`place` narrows `unit`: give `unit` too")
         units = await _unit_uids(info, f.unit, f.place) if f.unit else None
+        if f.by_progress:
+            rows, total = await tasks_by_progress(info, f, units, first, offset)
+            return TaskConnection.build([Task.from_row(row) for row in rows], offset, total)
         rows, total = await info.context.query(
             queries.find_tasks,
             units=units,

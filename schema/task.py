@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -11,6 +12,14 @@ from dutygraph.graph.columns import ALL_UNIT_PROPS
 from dutygraph.schema.context import Context
 from dutygraph.schema.enums import Role
 from dutygraph.schema.loaders import now_or_later
+from dutygraph.schema.progress import (
+    AssignmentProgress,
+    ProgressReport,
+    assignment_due_date,
+    assignment_progress,
+    task_progress,
+    task_reports,
+)
 from dutygraph.schema.selection import selected
 
 if TYPE_CHECKING:
@@ -105,6 +114,14 @@ class Task:
         rows = info.context.loaders.assignments_of_tasks(self.unit_props).load(str(self.uid))
         return now_or_later(rows, lambda rows: [a.unit for a in _assignments(rows, role)])
 
+    progress: list[AssignmentProgress] = strawberry.field(
+        resolver=task_progress,
+        description="The current state of each of its assignments (supervision).",
+    )
+    reports: list[ProgressReport] = strawberry.field(
+        resolver=task_reports, description="Its progress reports and returns, newest first."
+    )
+
     @strawberry.field
     async def policies(
         self, info: Info
@@ -134,6 +151,12 @@ class Assignment:
     )
     written: str | None = strawberry.field(description="The unit as printed, e.g. 县发改局.")
     task_uid: strawberry.Private[str]
+    progress: ProgressReport | None = strawberry.field(
+        resolver=assignment_progress, description="The latest report on this assignment."
+    )
+    due_date: datetime.date | None = strawberry.field(
+        resolver=assignment_due_date, description="The task's deadline read as a date."
+    )
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Assignment:

@@ -28,10 +28,21 @@ def _report(store, task: str, status: str, note: str = "") -> str:
     sv.add_report(
         store,
         sv.report_props(
-            uid=uid, kind="progress", task=task, unit=NDRC, unit_name="县发展改革局",
-            document=row["document"], section_path=list(row["path"])[:-1],
-            task_text=row["text"], code=row["code"], status=status, note=note,
-            at=AT.isoformat(), seq=sv.sequence(), by="ndrc", orphaned=False,
+            uid=uid,
+            kind="progress",
+            task=task,
+            unit=NDRC,
+            unit_name="县发展改革局",
+            document=row["document"],
+            section_path=list(row["path"])[:-1],
+            task_text=row["text"],
+            code=row["code"],
+            status=status,
+            note=note,
+            at=AT.isoformat(),
+            seq=sv.sequence(),
+            by="ndrc",
+            orphaned=False,
         ),
         audit_row("ndrc", f"reportProgress {task}", "127.0.0.1", AT),
     )
@@ -60,10 +71,12 @@ def test_reports_survive_a_reload_and_follow_their_task_into_a_new_edition(store
     load_plan(store, make_plan(tasks=TASKS))  # the same plan again
     assert sv.report_by_uid(store, kept)["task"] == _task(doc, 2)
     # The next edition drops the first task (the others move up) and rewords the second.
-    edited = {"巩固拓展脱贫攻坚成果": [
-        ("积极争取对口帮扶单位加大帮扶力度，推动帮扶项目尽快落地见效。", ["县发展改革局"]),
-        TASKS["巩固拓展脱贫攻坚成果"][2],
-    ]}
+    edited = {
+        "巩固拓展脱贫攻坚成果": [
+            ("积极争取对口帮扶单位加大帮扶力度，推动帮扶项目尽快落地见效。", ["县发展改革局"]),
+            TASKS["巩固拓展脱贫攻坚成果"][2],
+        ]
+    }
     load_plan(store, make_plan(tasks=edited, version="2"))
     moved = sv.report_by_uid(store, kept)
     assert moved["task"] == _task(doc, 1) and not moved["orphaned"]

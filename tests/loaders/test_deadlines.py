@@ -51,8 +51,12 @@ def test_standing_duties_have_no_due_date(text):
 
 @pytest.mark.parametrize(
     ("text", "recurrence"),
-    [("每季度", "quarterly"), ("每月10日前报送", "monthly"), ("每半年", "half-yearly"),
-     ("每年", "yearly")],
+    [
+        ("每季度", "quarterly"),
+        ("每月10日前报送", "monthly"),
+        ("每半年", "half-yearly"),
+        ("每年", "yearly"),
+    ],
 )
 def test_recurring_duties_say_their_cycle(text, recurrence):
     found = due(text, 2024)

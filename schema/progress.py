@@ -1,0 +1,417 @@
+"""Supervision types: progress reports, comments, an assignment's state and due date,
+per-unit summaries, the caller's account and the audit log."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry.dataloader import DataLoader
+
+from dutygraph.graph import supervision as sv
+from dutygraph.graph.accounts import User as Account
+from dutygraph.graph.store import param_chunks
+from dutygraph.loaders.deadlines import Due as DueRecord
+from dutygraph.schema.connection import PageInfo, decode_cursor, encode_cursor
+from dutygraph.schema.context import Context
+from dutygraph.schema.enums import Role
+from dutygraph.schema.limits import check_first
+
+if TYPE_CHECKING:
+    from dutygraph.schema.task import Task
+    from dutygraph.schema.unit import Unit
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.enum(description="Where an assignment stands, as its latest report says.")
+class ProgressStatus(Enum):
+    NOT_STARTED = "NOT_STARTED"
+    IN_PROGRESS = "IN_PROGRESS"
+    DONE = "DONE"
+    BLOCKED = "BLOCKED"
+    RETURNED = "RETURNED"  # set only by returnProgress
+
+
+@strawberry.enum(description="The cycle of a recurring deadline (每季度 …).")
+class Recurrence(Enum):
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    HALF_YEARLY = "half-yearly"
+    YEARLY = "yearly"
+
+
+@strawberry.enum(description="A reporter's report, or a supervisor sending one back.")
+class ReportKind(Enum):
+    PROGRESS = "progress"
+    RETURN = "return"
+
+
+@strawberry.enum(description="What an account may do.")
+class AccountRole(Enum):
+    REPORTER = "reporter"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+@strawberry.type(description="A deadline as printed and as read: a date, a cycle, or neither.")
+class Due:
+    text: str = strawberry.field(description="As printed: 2025年底, 6月底前, 长期坚持, 每季度.")
+    date: datetime.date | None = strawberry.field(description="Null for standing duties.")
+    recurrence: Recurrence | None
+
+    @classmethod
+    def from_record(cls, due: DueRecord | None) -> Due | None:
+        if due is None:
+            return None
+        return cls(
+            text=due.text,
+            date=due.date,
+            recurrence=Recurrence(due.recurrence) if due.recurrence else None,
+        )
+
+
+@strawberry.type(description="A supervisor's comment on a report.")
+class Comment:
+    uid: strawberry.ID
+    text: str
+    at: datetime.datetime
+    author: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Comment:
+        return cls(
+            uid=strawberry.ID(row["uid"]),
+            text=row["text"],
+            at=datetime.datetime.fromisoformat(row["at"]),
+            author=row["by"],
+        )
+
+
+@strawberry.type(description="One report on a (task, unit) assignment; reports are append-only.")
+class ProgressReport:
+    uid: strawberry.ID
+    kind: ReportKind
+    status: ProgressStatus
+    percent: int | None
+    note: str | None = strawberry.field(description="The progress note, or the return's reason.")
+    as_of: datetime.date | None = strawberry.field(description="The date the report refers to.")
+    at: datetime.datetime = strawberry.field(description="When it was written (server time).")
+    author: str = strawberry.field(description="The login of the account that wrote it.")
+    unit_name: str
+    code: str | None = strawberry.field(description="The task's code when it was last seen.")
+    orphaned: bool = strawberry.field(
+        description="True when its task is in no loaded edition of the plan any more."
+    )
+    returns: strawberry.ID | None = strawberry.field(description="The report sent back.")
+    task_uid: strawberry.Private[str]
+    unit_uid: strawberry.Private[str]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> ProgressReport:
+        return cls(
+            uid=strawberry.ID(row["uid"]),
+            kind=ReportKind(row["kind"]),
+            status=ProgressStatus(row["status"]),
+            percent=row.get("percent"),
+            note=row.get("note"),
+            as_of=datetime.date.fromisoformat(row["as_of"]) if row.get("as_of") else None,
+            at=datetime.datetime.fromisoformat(row["at"]),
+            author=row["by"],
+            unit_name=row["unit_name"],
+            code=row.get("code"),
+            orphaned=bool(row.get("orphaned")),
+            returns=strawberry.ID(row["returns"]) if row.get("returns") else None,
+            task_uid=row["task"],
+            unit_uid=row["unit"],
+        )
+
+    @strawberry.field(description="The task it is on; null when orphaned.")
+    async def task(
+        self, info: Info
+    ) -> Annotated[Task, strawberry.lazy("dutygraph.schema.task")] | None:
+        from dutygraph.schema.task import Task
+
+        row = None if self.orphaned else await info.context.loaders.tasks.load(self.task_uid)
+        return Task.from_row(row) if row else None
+
+    @strawberry.field(description="The unit reported for; null when no plan names it now.")
+    async def unit(
+        self, info: Info
+    ) -> Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")] | None:
+        from dutygraph.schema.unit import Unit
+
+        row = await info.context.loaders.units.load(self.unit_uid)
+        return Unit.from_row(row) if row else None
+
+    @strawberry.field(description="Supervisors' comments, oldest first (at most 1000).")
+    async def comments(self, info: Info) -> list[Comment]:
+        rows = await info.context.query(sv.comments_of_reports, [str(self.uid)])
+        return [Comment.from_row(r) for r in rows]
+
+
+@strawberry.type(description="An assignment's current state: due date, latest report, lateness.")
+class AssignmentProgress:
+    role: Role
+    due: Due | None
+    due_date: datetime.date | None
+    status: ProgressStatus | None = strawberry.field(
+        description="The latest report's status; null when the unit has not reported."
+    )
+    report: ProgressReport | None = strawberry.field(description="The latest report.")
+    overdue: bool = strawberry.field(description="Its due date has passed and it is not DONE.")
+    due_soon: bool = strawberry.field(description="Due within the server's due-soon window.")
+    task_uid: strawberry.Private[str]
+    unit_uid: strawberry.Private[str]
+
+    @classmethod
+    def from_state(cls, state: sv.AssignmentState, info: Info) -> AssignmentProgress:
+        caller = info.context.caller
+        today = caller.today()
+        return cls(
+            role=Role(state.row["role"]),
+            due=Due.from_record(state.due),
+            due_date=state.due_date,
+            status=ProgressStatus(state.status) if state.status else None,
+            report=ProgressReport.from_row(state.latest) if state.latest else None,
+            overdue=state.overdue(today),
+            due_soon=state.due_soon(today, caller.due_soon_days),
+            task_uid=state.row["task"],
+            unit_uid=state.row["unit"],
+        )
+
+    @strawberry.field
+    async def task(
+        self, info: Info
+    ) -> Annotated[Task, strawberry.lazy("dutygraph.schema.task")] | None:
+        from dutygraph.schema.task import Task
+
+        row = await info.context.loaders.tasks.load(self.task_uid)
+        return Task.from_row(row) if row else None
+
+    @strawberry.field
+    async def unit(
+        self, info: Info
+    ) -> Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")] | None:
+        from dutygraph.schema.unit import Unit
+
+        row = await info.context.loaders.units.load(self.unit_uid)
+        return Unit.from_row(row) if row else None
+
+
+@strawberry.type
+class AssignmentProgressEdge:
+    cursor: str
+    node: AssignmentProgress
+
+
+@strawberry.type
+class AssignmentProgressConnection:
+    edges: list[AssignmentProgressEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+def progress_page(
+    nodes: list[AssignmentProgress], offset: int, total: int
+) -> AssignmentProgressConnection:
+    edges = [
+        AssignmentProgressEdge(cursor=encode_cursor(offset + i), node=n)
+        for i, n in enumerate(nodes)
+    ]
+    return AssignmentProgressConnection(
+        edges=edges, page_info=_page_info(edges, offset, total), total_count=total
+    )
+
+
+@strawberry.type(description="One unit's assignments counted by current status.")
+class UnitProgress:
+    total: int
+    unreported: int = strawberry.field(description="Assignments with no report yet.")
+    not_started: int
+    in_progress: int
+    done: int
+    blocked: int
+    returned: int
+    overdue: int
+    due_soon: int
+    unit_uid: strawberry.Private[str]
+
+    @strawberry.field
+    async def unit(
+        self, info: Info
+    ) -> Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")] | None:
+        from dutygraph.schema.unit import Unit
+
+        row = await info.context.loaders.units.load(self.unit_uid)
+        return Unit.from_row(row) if row else None
+
+
+def summarize(states: list[sv.AssignmentState], info: Info) -> list[UnitProgress]:
+    """Counts per unit, in order of first appearance (plan order)."""
+    caller = info.context.caller
+    today = caller.today()
+    counts: dict[str, dict[str, int]] = {}
+    for s in states:
+        c = counts.setdefault(
+            s.row["unit"],
+            dict.fromkeys(("total", "unreported", "overdue", "due_soon", *sv.STATUSES), 0),
+        )
+        c["total"] += 1
+        c[s.status or "unreported"] += 1
+        c["overdue"] += s.overdue(today)
+        c["due_soon"] += s.due_soon(today, caller.due_soon_days)
+    return [
+        UnitProgress(
+            total=c["total"],
+            unreported=c["unreported"],
+            not_started=c["NOT_STARTED"],
+            in_progress=c["IN_PROGRESS"],
+            done=c["DONE"],
+            blocked=c["BLOCKED"],
+            returned=c["RETURNED"],
+            overdue=c["overdue"],
+            due_soon=c["due_soon"],
+            unit_uid=unit,
+        )
+        for unit, c in counts.items()
+    ]
+
+
+@strawberry.type(description="The account a request comes with.")
+class Me:
+    login: str
+    role: AccountRole
+    unit_name: str | None = strawberry.field(description="A reporter's unit.")
+    place: str | None
+    document: strawberry.ID | None = strawberry.field(
+        description="The one document a supervisor is bound to; null: all."
+    )
+    unit_uid: strawberry.Private[str | None]
+
+    @classmethod
+    def from_account(cls, user: Account) -> Me:
+        return cls(
+            login=user.login,
+            role=AccountRole(user.role),
+            unit_name=user.unit_name,
+            place=user.place,
+            document=strawberry.ID(user.document) if user.document else None,
+            unit_uid=user.unit,
+        )
+
+    @strawberry.field
+    async def unit(
+        self, info: Info
+    ) -> Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")] | None:
+        from dutygraph.schema.unit import Unit
+
+        if self.unit_uid is None:
+            return None
+        row = await info.context.loaders.units.load(self.unit_uid)
+        return Unit.from_row(row) if row else None
+
+
+@strawberry.type(description="One write: who made it, when, what, from which address.")
+class AuditEntry:
+    at: datetime.datetime
+    who: str
+    what: str
+    address: str | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> AuditEntry:
+        return cls(
+            at=datetime.datetime.fromisoformat(row["at"]),
+            who=row["who"],
+            what=row["what"],
+            address=row.get("ip"),
+        )
+
+
+@strawberry.type
+class AuditEdge:
+    cursor: str
+    node: AuditEntry
+
+
+@strawberry.type
+class AuditConnection:
+    edges: list[AuditEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+def audit_page(rows: list[dict[str, Any]], offset: int, total: int) -> AuditConnection:
+    edges = [
+        AuditEdge(cursor=encode_cursor(offset + i), node=AuditEntry.from_row(r))
+        for i, r in enumerate(rows)
+    ]
+    return AuditConnection(
+        edges=edges, page_info=_page_info(edges, offset, total), total_count=total
+    )
+
+
+def _page_info(edges: list[Any], offset: int, total: int) -> PageInfo:
+    return PageInfo(
+        has_next_page=offset + len(edges) < total,
+        has_previous_page=offset > 0,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
+
+
+# --- fields of Task and Assignment (declared in schema/task.py with these resolvers) ------
+
+
+def _states_loader(info: Info) -> DataLoader[str, list[sv.AssignmentState]]:
+    """The request's loader of assignment states by task uid, made on first use."""
+    context = info.context
+    loader = getattr(context, "_assignment_states", None)
+    if loader is None:
+        store = context.store
+
+        def batch(keys: list[str]) -> list[list[sv.AssignmentState]]:
+            found: dict[str, list[sv.AssignmentState]] = {k: [] for k in keys}
+            for chunk in param_chunks(keys, getattr(store, "max_params_bytes", None)):
+                for state in sv.assignment_states(store, tasks=chunk):
+                    found[state.row["task"]].append(state)
+            return [found[k] for k in keys]
+
+        async def load(keys: list[str]) -> list[list[sv.AssignmentState]]:
+            return await asyncio.to_thread(batch, list(keys))
+
+        loader = DataLoader(load_fn=load)
+        context._assignment_states = loader
+    return loader
+
+
+async def task_progress(root: Any, info: Info) -> list[AssignmentProgress]:
+    states = await _states_loader(info).load(str(root.uid))
+    return [AssignmentProgress.from_state(s, info) for s in states]
+
+
+async def task_reports(
+    root: Any, info: Info, first: int = 20, after: str | None = None
+) -> list[ProgressReport]:
+    check_first(first, info.context.limits.max_first)
+    rows = await info.context.query(sv.reports_of_task, str(root.uid), first, decode_cursor(after))
+    return [ProgressReport.from_row(r) for r in rows]
+
+
+async def _state(root: Any, info: Info) -> sv.AssignmentState | None:
+    states = await _states_loader(info).load(root.task_uid)
+    return next((s for s in states if s.row["unit"] == str(root.unit.uid)), None)
+
+
+async def assignment_progress(root: Any, info: Info) -> ProgressReport | None:
+    state = await _state(root, info)
+    return ProgressReport.from_row(state.latest) if state and state.latest else None
+
+
+async def assignment_due_date(root: Any, info: Info) -> datetime.date | None:
+    state = await _state(root, info)
+    return state.due_date if state else None

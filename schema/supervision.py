@@ -1,0 +1,143 @@
+"""The root fields of supervision: me, overdue, progressSummary, orphanedReports,
+auditLog (Query inherits them)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from dutygraph.errors import AccessError, ArgumentError, NotFoundError
+from dutygraph.graph import audit, queries
+from dutygraph.graph import supervision as sv
+from dutygraph.schema.connection import decode_cursor
+from dutygraph.schema.context import Context
+from dutygraph.schema.inputs import TaskFilter
+from dutygraph.schema.limits import check_first
+from dutygraph.schema.progress import (
+    AssignmentProgress,
+    AssignmentProgressConnection,
+    AuditConnection,
+    Me,
+    ProgressReport,
+    UnitProgress,
+    audit_page,
+    progress_page,
+    summarize,
+)
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.input(description="Only assignments of this document, section, unit or place.")
+class ProgressFilter:
+    document: strawberry.ID | None = None
+    section: strawberry.ID | None = None
+    unit: str | None = strawberry.field(
+        default=None,
+        description="A unit's canonical name or alias (every place's, unless place is given).",
+    )
+    place: str | None = None
+
+
+async def states_for(info: Info, f: ProgressFilter | None) -> list[sv.AssignmentState]:
+    """The assignment states a filter selects."""
+    f = f or ProgressFilter()
+    units = None
+    if f.unit:
+        rows = await info.context.query(queries.units_by_name, f.unit, f.place)
+        if not rows:
+            raise NotFoundError(f"No unit is named {f.unit!r} (canonical name or alias)")
+        units = [r["uid"] for r in rows]
+    return await info.context.query(
+        sv.assignment_states,
+        document=f.document,
+        section=f.section,
+        units=units,
+        place=f.place,
+    )
+
+
+async def tasks_by_progress(
+    info: Info, f: TaskFilter, units: list[str] | None, first: int, offset: int
+) -> tuple[list[dict], int]:
+    """`tasks(filter:)` when it asks for a status or a due range: a page of task rows in
+    plan order and the total. Those conditions are judged per assignment, in Python."""
+    if f.policy or f.project or f.text:
+        raise ArgumentError(
+            "status, dueAfter and dueBefore combine with unit, place, role, document and "
+            "section, not with policy, project or text"
+        )
+    states = await info.context.query(
+        sv.assignment_states,
+        document=f.document,
+        section=f.section,
+        units=units,
+        place=f.place,
+    )
+    uids = sv.tasks_by_progress(
+        states,
+        status=f.status.value if f.status else None,
+        role=f.role.value if f.role else None,
+        due_after=f.due_after,
+        due_before=f.due_before,
+    )
+    page = uids[offset : offset + first]
+    rows = await info.context.query(queries.tasks_by_uid, page)
+    order = {uid: i for i, uid in enumerate(page)}
+    return sorted(rows, key=lambda r: order[r["uid"]]), len(uids)
+
+
+@strawberry.type
+class SupervisionQuery:
+    @strawberry.field(description="The account this request comes with; null: anonymous.")
+    def me(self, info: Info) -> Me | None:
+        user = info.context.caller.user
+        return Me.from_account(user) if user else None
+
+    @strawberry.field(
+        description="Assignments past their due date and not DONE, most overdue first."
+    )
+    async def overdue(
+        self,
+        info: Info,
+        first: int = 20,
+        after: str | None = None,
+        filter: ProgressFilter | None = None,
+    ) -> AssignmentProgressConnection:
+        check_first(first, info.context.limits.max_first)
+        offset = decode_cursor(after)
+        today = info.context.caller.today()
+        late = [s for s in await states_for(info, filter) if s.overdue(today)]
+        late.sort(key=lambda s: (s.due_date, s.row["document"], s.row["ordinal"], s.row["rank"]))
+        page = [AssignmentProgress.from_state(s, info) for s in late[offset : offset + first]]
+        return progress_page(page, offset, len(late))
+
+    @strawberry.field(description="Assignments counted by current status, per unit.")
+    async def progress_summary(
+        self, info: Info, filter: ProgressFilter | None = None, first: int = 100
+    ) -> list[UnitProgress]:
+        check_first(first, info.context.limits.max_first)
+        return summarize(await states_for(info, filter), info)[:first]
+
+    @strawberry.field(description="Reports whose task no loaded edition of the plan holds.")
+    async def orphaned_reports(
+        self, info: Info, first: int = 20, after: str | None = None
+    ) -> list[ProgressReport]:
+        check_first(first, info.context.limits.max_first)
+        rows = await info.context.query(sv.orphaned_reports, first, decode_cursor(after))
+        return [ProgressReport.from_row(r) for r in rows]
+
+    @strawberry.field(description="Every write, newest first (admins and supervisors).")
+    async def audit_log(
+        self, info: Info, first: int = 20, after: str | None = None
+    ) -> AuditConnection:
+        user = info.context.caller.user
+        if user is None:
+            raise AccessError("not logged in")
+        if user.role not in ("admin", "supervisor"):
+            raise AccessError(
+                f"{user.login} is a {user.role}: the audit log is for admins and supervisors"
+            )
+        check_first(first, info.context.limits.max_first)
+        offset = decode_cursor(after)
+        rows, total = await info.context.query(audit.entries, first, offset)
+        return audit_page(rows, offset, total)
