@@ -1,39 +1,57 @@
 """Responsibilities tables pasted into a text file, found and handed to tables.py.
 
-Two shapes survive a copy from Word, Excel or a web page into plain text:
-- a row a line, cells between tabs, two or more spaces, ideographic spaces or `|`
-  (a Markdown table's `|---|` rule is skipped);
-- a cell a line: the header's cells one per line, then each row's cells one per line.
-Each table's header line(s) disappear and its rows come back as plan lines on the line
-where the row starts; text around the tables is left as it is.
+What survives a copy from Word, Excel or a web page into plain text:
+- a row a line, cells between tabs, `|`, two or more spaces or ideographic spaces (a
+  Markdown table's `|---|` rule is skipped), or single spaces when the last cells are unit
+  lists (`1 修路 县交通运输局、县财政局`);
+- a cell a line: the header's cells one per line, then every row's cells one per line,
+  with or without blank lines between cells, or with `|` lines between them (runs of `|`
+  where empty or merged cells were). Row ends are lost: table_rows.py reads them back.
+Header letters may be spaced out (`序  号`, `责 任 单 位`); a header repeated under each
+group is skipped. Each table's header disappears and its rows come back as plan lines on
+the line where the row starts; text around the tables is left as it is.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .tables import Columns, Row, depth_after, header_kind, rows_to_lines
+from .marks import legend_of
+from .table_cells import NO_FIT, fit, is_person, is_units, looks
+from .table_rows import HEADING, fit_rows
+from .tables import (
+    UNIT_KINDS,
+    Columns,
+    Row,
+    depth_after,
+    header_kind,
+    rows_to_lines,
+)
 
 Numbered = list[tuple[int, str]]
+Legend = dict[str, str]
 
 _BARS = re.compile(r"[|｜]")
+_BARS_ONLY = re.compile(r"^\s*[|｜]+\s*$")
 _SPACES = re.compile(r"[ \u3000]{2,}|\u3000+")
 _SEPARATOR = re.compile(r"\t|[|｜]|[ \u3000]{2,}|\u3000")
 _RULE = re.compile(r"^:?-{2,}:?$")
 _HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)"
 )
-_NUMBER = re.compile(r"^\s*(\d+)\s*[.、．]?\s*$")
-_CELL_MAX = 40  # a unit or deadline cell is short; a longer line is prose after the table
+_HEADER_CELLS = 12  # more column names than any responsibilities table has
+_HEADER_TEXT = 32  # characters, spaces and all: a longer line is no column name
 
 
 def rewrite_pasted(lines: Numbered) -> Numbered:
     """The lines with every pasted responsibilities table turned into plan lines."""
+    legend = legend_of(text for _, text in lines)
     out: Numbered = []
     depth = 0  # becomes 1 once the text has an outline heading: tables then sit inside it
     i = 0
     while i < len(lines):
-        found = _row_table(lines, i, depth) or _cell_table(lines, i, depth)
+        found = _row_table(lines, i, depth, legend) or _cell_table(lines, i, depth, legend)
         if found is None:
             depth = depth or depth_after([lines[i][1]])
             out.append(lines[i])
@@ -53,11 +71,13 @@ def cells_of(text: str) -> list[str]:
     return [c for c in _SPACES.split(text.strip()) if c]
 
 
-def _row_table(lines: Numbered, i: int, depth: int) -> tuple[Numbered, int] | None:
-    if not _SEPARATOR.search(lines[i][1]):
-        return None
-    header = cells_of(lines[i][1])
-    if len(header) < 2 or Columns.of(header) is None:
+# --- a row a line -------------------------------------------------------------------------
+
+
+def _row_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Numbered, int] | None:
+    header = _header_line(lines[i][1])
+    columns = Columns.of(header) if header else None
+    if columns is None:
         return None
     rows: list[Row] = [(lines[i][0], header)]
     end = j = i + 1
@@ -70,11 +90,49 @@ def _row_table(lines: Numbered, i: int, depth: int) -> tuple[Numbered, int] | No
         if all(_RULE.match(c) for c in cells if c):
             end = j = j + 1
             continue
+        again = Columns.of(cells) if len(cells) >= 2 else None
+        if again is not None:  # a header: repeated under a group, or another table's
+            if again.kinds != columns.kinds:
+                break
+            end = j = j + 1
+            continue
+        if len(cells) < 2:
+            cells = _space_row(text)
         if len(cells) < 2 and not (_HEADING.match(text) or _row_follows(lines, j + 1)):
             break
         rows.append((number, cells))
         end = j = j + 1
-    return _converted(rows, end, depth)
+    return _converted(rows, end, depth, legend)
+
+
+def _header_line(text: str) -> list[str]:
+    """A header line's cells; letters spaced out inside a cell (序 号  工 作 任 务, or with
+    wider gaps between cells than inside them) are put back together."""
+    if _SEPARATOR.search(text):
+        cells = cells_of(text)
+        gaps = sorted({len(g) for g in _SPACES.findall(text)})
+        singles = sum(len(c) == 1 for c in cells)
+        if len(gaps) > 1 and 2 * singles > len(cells):
+            wide = re.compile(rf"[ \u3000]{{{gaps[0] + 1},}}")
+            cells = [c for c in wide.split(text.strip()) if c]
+        return cells
+    words = text.split()  # single spaces between cells: only when each word names a column
+    return words if len(words) >= 2 and all(header_kind(w) for w in words) else []
+
+
+def _space_row(text: str) -> list[str]:
+    """A row whose cells are separated by single spaces: a leading row number, trailing
+    cells that list units (or a leader or a date), and the task between them."""
+    words = text.split()
+    if len(words) < 2 or not is_units(words[-1]):
+        return [text.strip()]
+    head = [words.pop(0)] if looks(words[0]).row_number else []
+    tail: list[str] = []
+    while len(words) > 1 and (
+        is_units(words[-1]) or is_person(words[-1]) or fit(words[-1], "deadline") > 0
+    ):
+        tail.insert(0, words.pop())
+    return [*head, " ".join(words), *tail]
 
 
 def _row_follows(lines: Numbered, j: int) -> bool:
@@ -85,72 +143,155 @@ def _row_follows(lines: Numbered, j: int) -> bool:
     return False
 
 
-def _cell_table(lines: Numbered, i: int, depth: int) -> tuple[Numbered, int] | None:
-    header: list[str] = []
-    j = i
-    while j < len(lines) and header_kind(lines[j][1]) and _single(lines[j][1]):
-        header.append(lines[j][1].strip())
-        j += 1
-    columns = Columns.of(header) if len(header) >= 2 else None
+# --- a cell a line ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    number: int  # the line the cell starts on
+    text: str  # its lines joined by \n
+    after: int  # index of the line after it
+
+
+def _cell_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Numbered, int] | None:
+    if not _is_header_cell(lines[i][1]):
+        return None
+    style = _style_after(lines, i)
+    header = _header_run(lines, i, style)
+    columns = Columns.of([c.text for c in header]) if len(header) >= 2 else None
     if columns is None:
         return None
-    rows: list[Row] = [(lines[i][0], header)]
-    numbered = columns.kinds[0] == "number"
-    while True:
-        found = _next_cell_row(lines, j, len(header), numbered)
-        if found is None:
-            break
-        row, j = found
-        rows.append(row)
-    return _converted(rows, j, depth)
+    stream = _stream(lines, header[-1].after, style, columns)
+    if not stream:
+        return None
+    rows, extent = _kept(fit_rows([c.text for c in stream], columns.kinds), columns, stream)
+    if rows and _ends_text(lines, stream[-1].after) and rows[-1][-1][1] == len(stream) - 1:
+        rows = _whole(rows)
+    if not rows:
+        return None
+    width = len(columns.kinds)
+    task = columns.index("task")[0]
+    table: list[Row] = [(lines[i][0], [c.text for c in header])]
+    for row in rows:
+        cells = [""] * width
+        for column, at in row:
+            cells[task if column == HEADING else column] = stream[at].text
+        table.append((stream[row[0][1]].number, cells))
+    end = stream[extent[-1][-1][1]].after
+    while end < len(lines) and (not lines[end][1].strip() or _BARS_ONLY.match(lines[end][1])):
+        end += 1
+    return _converted(table, end, depth, legend)
 
 
-def _next_cell_row(lines: Numbered, j: int, width: int, numbered: bool) -> tuple[Row, int] | None:
-    """One row of a cell-a-line table from line j: its cells and the line after it."""
-    while j < len(lines) and not lines[j][1].strip():
+def _is_header_cell(text: str) -> bool:
+    if len(text) > _HEADER_TEXT or header_kind(text) is None:
+        return False
+    cells = cells_of(text)
+    return len(cells) == 1 or all(len(c) == 1 for c in cells)  # 序  号: letters spaced out
+
+
+def _style_after(lines: Numbered, i: int) -> str:
+    """How the cells are separated, seen after the first header cell: "bar" (| lines),
+    "blank" (blank lines), or "line" (nothing: a cell is a line)."""
+    following = [text for _, text in lines[i + 1 : i + 4]]
+    if not following or (following[0].strip() and not _BARS_ONLY.match(following[0])):
+        return "line"
+    first = next((text for text in following if text.strip()), "")
+    return "bar" if _BARS_ONLY.match(first) else "blank"
+
+
+def _next_cell(lines: Numbered, j: int, style: str) -> _Cell | None:
+    """The cell starting at or after line j (separators and empty cells skipped)."""
+    while j < len(lines) and (not lines[j][1].strip() or _BARS_ONLY.match(lines[j][1])):
         j += 1
     if j == len(lines):
         return None
-    first_number, first = lines[j]
-    if _HEADING.match(first) and len(first.strip()) <= _CELL_MAX:
-        return (first_number, [first.strip()]), j + 1
-    row_number = _NUMBER.match(first)
-    if numbered and not row_number:
-        return None
-    cells = [first.strip()]
-    k = j + 1
-    while k < len(lines) and len(cells) < width:
-        text = lines[k][1].strip()
-        if not text:
-            k += 1
-            continue
-        if _ends_row(text, cells, row_number):
+    start, parts = j, []
+    while j < len(lines):
+        text = lines[j][1]
+        if _BARS_ONLY.match(text) or (style == "blank" and not text.strip()):
             break
-        cells.append(text)
-        k += 1
-    if len(cells) < 2:
-        return None
-    return (first_number, cells), k
+        if text.strip():
+            parts.append(text.strip())
+        j += 1
+        if style == "line":
+            break
+    return _Cell(lines[start][0], "\n".join(parts), j)
 
 
-def _ends_row(text: str, cells: list[str], row_number: re.Match[str] | None) -> bool:
-    """A line that cannot be the next cell: the next row's number, a heading, or prose
-    where only a short unit or deadline cell could stand."""
-    next_number = _NUMBER.match(text)
-    if row_number and next_number and int(next_number.group(1)) == int(row_number.group(1)) + 1:
-        return True
-    if _HEADING.match(text):
-        return True
-    task_seen = len(cells) >= (2 if row_number else 1)
-    return task_seen and (len(text) > _CELL_MAX or text.endswith("。"))
+def _header_run(lines: Numbered, j: int, style: str) -> list[_Cell]:
+    """The column names from line j on, one cell each."""
+    run: list[_Cell] = []
+    while len(run) < _HEADER_CELLS:
+        cell = _next_cell(lines, j, style)
+        if cell is None or not _is_header_cell(cell.text):
+            break
+        run.append(cell)
+        j = cell.after
+    return run
 
 
-def _single(text: str) -> bool:
-    return bool(text.strip()) and len(cells_of(text)) == 1
+def _stream(lines: Numbered, j: int, style: str, columns: Columns) -> list[_Cell]:
+    """The table's body cells: up to another table's header, the header repeated under a
+    group left out."""
+    stream: list[_Cell] = []
+    while (cell := _next_cell(lines, j, style)) is not None:
+        if _is_header_cell(cell.text):
+            run = _header_run(lines, j, style)
+            again = Columns.of([c.text for c in run]) if len(run) >= 2 else None
+            if again is not None:
+                if again.kinds != columns.kinds:
+                    break
+                j = run[-1].after
+                continue
+        stream.append(cell)
+        j = cell.after
+    return stream
 
 
-def _converted(rows: list[Row], end: int, depth: int) -> tuple[Numbered, int] | None:
+def _kept(
+    rows: list[list[tuple[int, int]]], columns: Columns, stream: list[_Cell]
+) -> tuple[list[list[tuple[int, int]]], list[list[tuple[int, int]]]]:
+    """(the rows to write, the rows the table spans). The table spans the rows up to the
+    first that cannot be one of its rows (no number where rows are numbered, no unit, a
+    cell that fits no column); rows are written up to the last naming units (rows after it
+    lost theirs where the text was cut; rows between take theirs from a merged cell above).
+    """
+    kinds = columns.kinds
+    numbered = "number" in kinds
+    units = {k for k, kind in enumerate(kinds) if kind in (*UNIT_KINDS, "other", "leader")}
+    kept: list[list[tuple[int, int]]] = []
+    last = spanned = 0
+    for row in rows:
+        where = {column for column, _ in row}
+        if any(c != HEADING and fit(stream[at].text, kinds[c]) <= NO_FIT for c, at in row):
+            break
+        has_number = numbered and any(kinds[c] == "number" for c in where if c != HEADING)
+        if HEADING not in where and not (where & units or has_number or not numbered):
+            break
+        kept.append(row)
+        if where & units:
+            last = len(kept)
+        if where & units or has_number:
+            spanned = len(kept)
+    return kept[:last], kept[:spanned] if numbered else kept[:last]
+
+
+def _ends_text(lines: Numbered, j: int) -> bool:
+    return all(not text.strip() or _BARS_ONLY.match(text) for _, text in lines[j:])
+
+
+def _whole(rows: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """The rows without the last when the text stops inside it: it ends before the column
+    the other rows reach (a file cut off mid-table)."""
+    reach = max((row[-1][0] for row in rows[:-1]), default=-1)
+    return rows[:-1] if rows[-1][-1][0] < reach else rows
+
+
+def _converted(
+    rows: list[Row], end: int, depth: int, legend: Legend
+) -> tuple[Numbered, int] | None:
     if len(rows) < 2:  # a header with no rows under it is a line of prose
         return None
-    converted = rows_to_lines(rows, depth)
+    converted = rows_to_lines(rows, depth, legend=legend, merges_lost=True)
     return None if converted is None else (converted, end)

@@ -2,20 +2,41 @@
 
 A header row names the columns: 序号 / 工作任务 (重点任务, 主要任务, …) / 责任单位, or
 牵头单位 + 配合单位 / 完成时限 (时间节点) / 责任领导 (a person, never a unit: dropped) /
-a category (类别, 领域). Each task row becomes
-`1.任务（牵头单位：A；配合单位：B、C；完成时限：2025年底）`; a row holding only a heading, or a
-change of value in a category column, becomes a heading line `一、…`. Rows arrive as
-`(line number, cells)` from .docx, .xlsx, .csv or text (see pasted.py).
+a category (类别, 领域, or 项目 beside a task column) / 进展情况 (a report on the task:
+dropped) / 数据提供单位, 监测单位 (units that do not carry the task: dropped). Each task row
+becomes `1.任务（牵头单位：A；配合单位：B、C；完成时限：2025年底）`; a row holding only a
+heading, or a change of value in a category column, becomes a heading line `一、…`. A lead
+column that repeats one of the responsible units marks it in place
+(`责任单位：A、B（牵头）、C`), as does a mark (★) whose legend the plan prints. Rows arrive
+as `(line number, cells)` from .docx, .xlsx, .csv or text (see pasted.py); rows that lost
+empty cells are put back into their columns by table_rows.py.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .clean import clean_chars
+from .marks import legend_of, unmarked
+from .table_cells import plain
+from .table_rows import fit_row
+from .units import looks_like_unit
+from .vocabulary import (
+    DEADLINE_LABELS,
+    LEAD_LABELS,
+    LEAD_MARKERS,
+    LEADER_LABELS,
+    LEADER_PATTERN,
+    NOT_RESPONSIBILITY_LABELS,
+    RESPONSIBLE_LABELS,
+    SUPPORT_LABELS,
+    SUPPORT_MARKERS,
+    alternation,
+)
 
 Row = tuple[int, list[str]]
 Numbered = list[tuple[int, str]]
@@ -23,24 +44,28 @@ Numbered = list[tuple[int, str]]
 _HEADER_ROWS = 6  # a header sits within the first rows (title rows may come before it)
 _HEADER_CELL = 16  # characters; a longer cell is content, not a column name
 
-# Column kinds by header text, tried in this order (牵头领导 is a leader before it is 牵头).
+# Column kinds by header text, tried in this order (牵头领导 is a leader before it is 牵头,
+# 数据提供单位 is no responsibility before it is a unit column). The role words come from
+# vocabulary.py, shared with the clause patterns; a header also names its column by a
+# generic word (单位, 时间) or by what only a table has (序号, 进展情况, 类别).
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("leader", re.compile(r"领导|责任人|负责人|联系人|分管")),
-    ("number", re.compile(r"^(?:序号|编号|序|项次|号)$")),
-    ("lead", re.compile(r"牵头|主责单位|主办单位")),
-    ("support", re.compile(r"配合|协办|参与|协同|协助|参加|会同")),
+    ("leader", re.compile(rf"{LEADER_PATTERN}|{alternation(LEADER_LABELS)}|分管")),
+    ("number", re.compile(r"^(?:序号|编号|序|项次|号|序列号)$")),
+    ("progress", re.compile(r"进展|完成情况|推进情况|落实情况|实施情况|工作成效|进度情况")),
+    ("other", re.compile(alternation(NOT_RESPONSIBILITY_LABELS))),
+    ("lead", re.compile(alternation(LEAD_LABELS + LEAD_MARKERS))),
+    ("support", re.compile(alternation(SUPPORT_LABELS + SUPPORT_MARKERS))),
     ("category", re.compile(r"类别|分类|领域|板块|方面|类型")),
-    ("units", re.compile(r"单位|部门|责任主体|实施主体")),
-    ("deadline", re.compile(r"时限|时间|节点|期限|进度|时序")),
-    (
-        "task",
-        re.compile(
-            r"任务|工作内容|具体工作|重点工作|主要工作|措施|举措|事项|主要内容|具体内容|要点"
-            r"|项目|建设内容|^内容$"
-        ),
-    ),
+    ("units", re.compile(rf"{alternation(RESPONSIBLE_LABELS)}|单位|部门|主体")),
+    ("deadline", re.compile(rf"{alternation(DEADLINE_LABELS)}|时间|节点|期限|进度|时序")),
+    ("target", re.compile(r"^(?:工作|预期)?目标(?:要求|值)?$|^(?:工作)?要求$|^指标$")),
+    ("task", re.compile(r"任务|内容|具体工作|重点工作|主要工作|措施|举措|事项|要点|项目|^工作$")),
 )
-_UNIT_KINDS = ("units", "lead", "support")
+UNIT_KINDS = ("units", "lead", "support")
+# Columns read for neither the task nor its units.
+DROPPED_KINDS = ("leader", "progress", "other")
+# A column named only 项目 beside a task column names the group its rows belong to.
+_GROUP_NAMES = ("项目", "板块")
 _CLAUSE_LABELS = {
     "units": "责任单位",
     "lead": "牵头单位",
@@ -48,7 +73,7 @@ _CLAUSE_LABELS = {
     "deadline": "完成时限",
 }
 
-_CN_NUMBER = "一二三四五六七八九十"
+_CN_NUMBER = "一二三四五六七八九十百千万零〇"
 _HEADING = re.compile(
     rf"^\s*(?:[{_CN_NUMBER}]+\s*[、.．]|[（(][{_CN_NUMBER}]+[）)]|第[{_CN_NUMBER}]+[部分章节])"
 )
@@ -61,19 +86,11 @@ _NUMBERED_TEXT = re.compile(r"^\s*(?:\d+\s*[.、．]|[（(]\d+[）)]|[①-⑳])"
 # A header cell is a bare column name; a numbered cell is a heading or an item.
 _NUMBERED_CELL = re.compile(rf"^\s*(?:[{_CN_NUMBER}\d]+\s*[、.．]|[（(][{_CN_NUMBER}\d]+[）)])")
 _ENDS_PUNCT = re.compile(r"[。；;，,：:！？!?、]$")
-# A leader's name or title in a row that lost its empty cells: 张三, 副县长李四.
-_PERSON = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,3}(?<![局委办部府院会心园所队站镇社行司处科室组馆厂团台署厅校])"
-    r"|.{0,12}(?:县长|市长|区长|镇长|书记|主任|局长|部长|同志))$"
-)
-_DEADLINE = re.compile(r"\d{4}|年|月|底|前|长期|持续|常态|季度|每年|逐年|到期")
-
-
 def header_kind(text: str) -> str | None:
     """The column a header cell names, or None when it names none we know."""
     if len(text) > 2 * _HEADER_CELL:  # too long to be a column name, spaces and all
         return None
-    name = re.sub(r"[\s:：*（）()]", "", clean_chars(text))
+    name = re.sub(r"[\s:：*（）()]", "", plain(clean_chars(text)))
     if not name or len(name) > _HEADER_CELL:
         return None
     kind = next((kind for kind, pattern in _KINDS if pattern.search(name)), None)
@@ -98,18 +115,23 @@ class Columns:
     @staticmethod
     def of(cells: Sequence[str]) -> Columns | None:
         """Columns from a header row, or None when it is not a responsibilities header."""
+        names = tuple(re.sub(r"\s+", "", clean_chars(cell)) for cell in cells)
         kinds = tuple(header_kind(cell) for cell in cells)
+        if kinds.count("task") > 1:
+            kinds = tuple(
+                "category" if kind == "task" and plain(name) in _GROUP_NAMES else kind
+                for kind, name in zip(kinds, names, strict=True)
+            )
         filled = [cell for cell in cells if cell.strip()]
-        if "task" not in kinds or not set(kinds) & set(_UNIT_KINDS):
+        if "task" not in kinds or not set(kinds) & set(UNIT_KINDS):
             return None
-        if any(len(cell.strip()) > _HEADER_CELL or _NUMBERED_CELL.match(cell) for cell in filled):
+        if any(len(plain(cell)) > _HEADER_CELL or _NUMBERED_CELL.match(cell) for cell in filled):
             return None
         unknown = sum(
             1 for cell, kind in zip(cells, kinds, strict=True) if cell.strip() and not kind
         )
         if 2 * unknown > len(filled):  # mostly not column names: a line of prose
             return None
-        names = tuple(re.sub(r"\s+", "", clean_chars(cell)) for cell in cells)
         return Columns(kinds, names)
 
     def refined(self, cells: Sequence[str]) -> Columns | None:
@@ -137,7 +159,11 @@ class Columns:
 
 @dataclass
 class TableWriter:
-    """Turns rows into lines, numbering generated headings and unnumbered tasks."""
+    """Turns rows into lines, numbering generated headings and unnumbered tasks.
+
+    `legend` gives marks a role (★ -> lead); `merges_lost` says the table came as text, where
+    a unit cell merged over several rows is printed on its first row only, so a task row
+    with no unit cell takes the units of the row above it in the same group."""
 
     columns: Columns
     out: Numbered = field(default_factory=list)
@@ -145,6 +171,9 @@ class TableWriter:
     depth: int = 0  # 1 when the table sits inside a section (一、…) of the document
     counters: list[int] = field(default_factory=lambda: [0, 0])  # generated 一、 and （一）
     tasks: int = 0
+    legend: Mapping[str, str] = field(default_factory=dict)
+    merges_lost: bool = False
+    units_above: str = ""  # the unit part of the last task's clause, for merged cells
 
     def write(self, rows: Sequence[Row]) -> Numbered:
         for number, cells in rows:
@@ -167,7 +196,7 @@ class TableWriter:
         the whole row), that reads as a heading rather than a sentence."""
         where = {self.columns.kinds[i] for i, c in enumerate(cells) if c}
         value = next(c for c in cells if c)
-        if where <= {*_UNIT_KINDS, "deadline", "leader"} and len(where) < len(cells):
+        if where <= {*UNIT_KINDS, *DROPPED_KINDS, "deadline"} and len(where) < len(cells):
             return False
         return bool(_HEADING.match(value)) or (len(value) <= 40 and "。" not in value)
 
@@ -188,6 +217,7 @@ class TableWriter:
             self.counters[1] = 0
         self.out.append((number, text))
         self.tasks = 0
+        self.units_above = ""
 
     def _categories(self, number: int, cells: list[str]) -> None:
         levels = self.columns.index("category")
@@ -215,7 +245,7 @@ class TableWriter:
         extras = [
             f"{self.columns.names[i]}：{_one_line(cells[i])}"
             for i, kind in enumerate(kinds)
-            if kind is None and cells[i] and self.columns.names[i]
+            if kind in (None, "target") and cells[i] and self.columns.names[i]
         ]
         for extra in extras:
             task += ("" if _ENDS_PUNCT.search(task) or not task else "。") + extra
@@ -224,6 +254,8 @@ class TableWriter:
         self.out.append((number, line))
 
     def _prefix(self, printed: str, task: str) -> str:
+        if _NUMBERED_TEXT.match(task):  # the task cell carries its own number (序号 is the
+            return ""  # group's then, as when it restarts while task numbers run on)
         arabic = _ARABIC.match(printed)
         if arabic:
             self.tasks = int(arabic.group(1))
@@ -232,29 +264,69 @@ class TableWriter:
             return printed
         if printed:
             return printed.rstrip("、.．") + "."
-        return "" if _NUMBERED_TEXT.match(task) else f"{self.tasks}."
+        return f"{self.tasks}."
 
     def _clause(self, cells: list[str]) -> str:
+        """The row's responsibility clause: its unit columns (a lead column's units marked
+        in the responsible list where it repeats them), then its deadline."""
+        listed = {
+            kind: [u for i in self.columns.index(kind) for u in unit_names(cells[i])]
+            for kind in UNIT_KINDS
+        }
+        leads = [name for name, _ in listed["lead"]]
         parts = []
-        for kind in (*_UNIT_KINDS, "deadline"):
-            for i in self.columns.index(kind):
-                value = _unit_list(cells[i]) if kind in _UNIT_KINDS else _one_line(cells[i])
-                if value:
-                    parts.append(f"{_CLAUSE_LABELS[kind]}：{value}")
+        if listed["units"]:
+            units = [self._marked(name, mark, leads) for name, mark in listed["units"]]
+            leads = [name for name in leads if name not in dict(listed["units"])]
+            responsible = "、".join(dict.fromkeys(units))
+            self.units_above = ""
+        elif not leads and not listed["support"] and self.merges_lost:
+            responsible = self.units_above  # a merged cell printed on an earlier row
+        else:
+            responsible = ""
+        if responsible:
+            parts.append(f"{_CLAUSE_LABELS['units']}：{responsible}")
+        if leads:
+            parts.append(f"{_CLAUSE_LABELS['lead']}：{'、'.join(dict.fromkeys(leads))}")
+        if listed["support"]:
+            support = [self._marked(name, mark, []) for name, mark in listed["support"]]
+            parts.append(f"{_CLAUSE_LABELS['support']}：{'、'.join(dict.fromkeys(support))}")
+        if listed["units"] or listed["lead"] or listed["support"]:
+            self.units_above = "；".join(parts)
+        elif responsible:
+            parts = [self.units_above]
+        for i in self.columns.index("deadline"):
+            if value := _one_line(cells[i]):
+                parts.append(f"{_CLAUSE_LABELS['deadline']}：{value}")
         return "；".join(parts)
 
+    def _marked(self, name: str, mark: str | None, leads: list[str]) -> str:
+        """A responsible unit, with the role a lead column or a mark's legend gives it."""
+        role = "lead" if name in leads else self.legend.get(mark or "")
+        return f"{name}（牵头）" if role == "lead" else f"{name}（配合）" if role else name
 
-def rows_to_lines(rows: Sequence[Row], depth: int = 0) -> Numbered | None:
+
+def rows_to_lines(
+    rows: Sequence[Row],
+    depth: int = 0,
+    legend: Mapping[str, str] | None = None,
+    merges_lost: bool = False,
+) -> Numbered | None:
     """A table as plan lines, or None when no responsibilities header is found in it.
 
     depth 1 (see `depth_after`) makes the headings the table generates one level deeper,
-    （一） instead of 一、, so a table inside a plan's section stays inside it."""
-    converted = convert(rows, depth)
+    （一） instead of 一、, so a table inside a plan's section stays inside it. `legend` and
+    `merges_lost` are as in TableWriter."""
+    converted = convert(rows, depth, legend=legend, merges_lost=merges_lost)
     return None if converted is None else converted[0]
 
 
 def convert(
-    rows: Sequence[Row], depth: int = 0, previous: TableWriter | None = None
+    rows: Sequence[Row],
+    depth: int = 0,
+    previous: TableWriter | None = None,
+    legend: Mapping[str, str] | None = None,
+    merges_lost: bool = False,
 ) -> tuple[Numbered, TableWriter] | None:
     """Like rows_to_lines, and a table with no header of its own but as many columns as the
     previous one (a Word table continued after a page break) goes on from it."""
@@ -266,7 +338,9 @@ def convert(
         start = at + 1
         if start < len(rows) and (refined := columns.refined(rows[start][1])):
             columns, start = refined, start + 1
-        writer = TableWriter(columns, depth=depth)
+        if legend is None:  # a legend printed in the table itself (a note row)
+            legend = legend_of(" ".join(cells) for _, cells in rows)
+        writer = TableWriter(columns, depth=depth, legend=legend, merges_lost=merges_lost)
         writer.out.extend(
             (number, " ".join(dict.fromkeys(c for c in cells if c))) for number, cells in rows[:at]
         )
@@ -292,28 +366,7 @@ def align(cells: list[str], columns: Columns) -> list[str]:
             " ".join(cells[task : task + surplus + 1]),
             *cells[task + surplus + 1 :],
         ]
-    out = [""] * width
-    rest = list(cells)
-    numbers = columns.index("number")
-    if numbers and rest and (_ARABIC.match(rest[0]) or _CN_ONLY.match(rest[0])):
-        out[numbers[0]] = rest.pop(0)
-    if len(rest) == 1:  # a lone cell is a heading or a task without units
-        out[columns.index("task")[0]] = rest.pop(0)
-        return out
-    deadlines = columns.index("deadline")
-    if deadlines and len(rest) > 1 and _DEADLINE.search(rest[-1]) and len(rest[-1]) <= 20:
-        out[deadlines[0]] = rest.pop()
-    leaders = columns.index("leader")
-    person = next((c for c in rest[1:] if _PERSON.match(c)), None)
-    if leaders and person is not None:
-        out[leaders[0]] = person
-        rest.remove(person)
-    slots = [i for i, kind in enumerate(columns.kinds) if kind in ("task", *_UNIT_KINDS)]
-    if len(rest) > len(slots):  # a category cell is there too
-        slots = sorted([*columns.index("category")[: len(rest) - len(slots)], *slots])
-    for i, value in zip(slots, rest, strict=False):
-        out[i] = value
-    return out
+    return fit_row([c for c in cells if c], columns.kinds)
 
 
 def depth_after(texts: Iterable[str]) -> int:
@@ -321,24 +374,89 @@ def depth_after(texts: Iterable[str]) -> int:
     return int(any(_TOP_HEADING.match(text) for text in texts))
 
 
+_DIGITS = "零一二三四五六七八九"
+_POWERS = ((10**8, "亿"), (10**4, "万"), (1000, "千"), (100, "百"), (10, "十"))
+
+
 def chinese_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 99 -> 九十九."""
-    digits = "零" + _CN_NUMBER[:9]
-    tens, units = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")
-    return head + (digits[units] if units else "")
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五, 300000 -> 三十万."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n - 10] if n > 10 else "")
+    for power, name in _POWERS:
+        if n >= power:
+            high, low = divmod(n, power)
+            gap = "零" if 0 < low < power // 10 else ""
+            return chinese_number(high) + name + gap + (_low(low) if low else "")
+    return _DIGITS[n]
+
+
+def _low(n: int) -> str:
+    """The rest after a power: 一十五 reads 十五 only at the start (一百一十五)."""
+    return "一" + chinese_number(n) if 10 <= n < 20 else chinese_number(n)
 
 
 def chinese_value(text: str) -> int:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十 -> 20, 九十九 -> 99 (the inverse of chinese_number)."""
-    total = current = 0
+    """一 -> 1, 十 -> 10, 十二 -> 12, 一百零五 -> 105, 三十万 -> 300000 (inverts chinese_number)."""
+    total = section = current = 0
     for char in text:
-        if char == "十":
-            total += (current or 1) * 10
-            current = 0
+        if char in "零〇":
+            continue
+        if char in _DIGITS:
+            current = _DIGITS.index(char)
+            continue
+        power = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}.get(char)
+        if power is None:
+            continue
+        if power >= 10**4:
+            total = (total + section + current) * power
+            section = current = 0
         else:
-            current = current * 10 + _CN_NUMBER.index(char) + 1
-    return total + current
+            section += (current or 1) * power
+            current = 0
+    return total + section + current
+
+
+def unit_names(text: str) -> list[tuple[str, str | None]]:
+    """A unit cell as its units, each with its mark: one a paragraph, separated by 、 or
+    commas outside brackets, or run together (区发改局区统计局); closing 。 and 等 kept."""
+    names: list[tuple[str, str | None]] = []
+    for part in _split_outside_brackets(text):
+        part = part.strip().rstrip("。；;，,、")
+        name, mark = unmarked(part)
+        names += [(piece, mark if k == 0 else None) for k, piece in enumerate(_run_together(name))]
+    return [(name, mark) for name, mark in names if name]
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char in "（(〔【[":
+            depth += 1
+        elif char in "）)〕】]":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in "、，,；;\n":
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+# Where one unit ends and the next begins when a cell runs them together: after a unit's
+# last character, before a level (区, 县, 市, 省, 镇, 乡) or 各.
+_UNIT_JOINT = re.compile(r"(?<=[局委办厅院府心司社署站所队馆台校团联会])(?=[省市区县镇乡各])")
+
+
+def _run_together(name: str) -> list[str]:
+    """`区发改局区统计局` -> 区发改局, 区统计局, when every piece looks like a unit."""
+    if len(name) < 6 or not looks_like_unit(name):
+        return [name]
+    cuts = [0, *(m.start() for m in _UNIT_JOINT.finditer(name)), len(name)]
+    pieces = [name[a:b] for a, b in pairwise(cuts)]
+    if len(pieces) > 1 and all(len(p) >= 3 and looks_like_unit(p) for p in pieces):
+        return pieces
+    return [name]
 
 
 def _cell(value: str | None) -> str:
@@ -352,9 +470,3 @@ def _one_line(text: str) -> str:
     for part in parts:
         out += part if not out or _ENDS_PUNCT.search(out) else "；" + part
     return out
-
-
-def _unit_list(text: str) -> str:
-    """A unit cell: one unit a paragraph or already separated; trailing punctuation dropped."""
-    parts = [p.strip().rstrip("。；;，,、") for p in text.split("\n") if p.strip()]
-    return "、".join(p for p in parts if p)

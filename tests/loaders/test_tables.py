@@ -22,6 +22,12 @@ def test_header_kinds():
     assert [header_kind(h) for h in ("责任领导", "牵头领导")] == ["leader"] * 2
     assert header_kind("责 任\n单 位") == "units"
     assert header_kind("加快建设青梅、茶叶等现代农业产业园区的各项工作任务") is None
+    assert [header_kind(h) for h in ("进展情况", "完成情况")] == ["progress"] * 2
+    assert [header_kind(h) for h in ("数据提供单位", "监测单位")] == ["other"] * 2
+    assert [header_kind(h) for h in ("主办单位", "协办单位", "内容与要求")] == [
+        "lead", "support", "task",
+    ]
+    assert header_kind("責(zé)任單位") == "units"  # Traditional, pinyin after characters
 
 
 def test_lead_and_support_row_and_leader_dropped():
@@ -168,14 +174,29 @@ def test_prose_with_wide_spaces_is_not_a_table():
 
 def test_chinese_value_inverts_chinese_number():
     assert [chinese_value(chinese_number(n)) for n in range(1, 100)] == list(range(1, 100))
+    big = [100, 101, 110, 115, 999, 1000, 1001, 1010, 10000, 10010, 120034, 300000]
+    assert [chinese_value(chinese_number(n)) for n in big] == big
+
+
+def test_a_table_of_more_headings_than_ninety_nine_numbers_them_all():
+    """A sheet whose rows each start a category (300,000 rows crashed chinese_number)."""
+    rows = [(1, ["类别", "任务", "责任单位"])]
+    rows += [(n, [f"类别{n}", f"任务{n}", "县财政局"]) for n in range(2, 152)]
+    lines = rows_to_lines(rows) or []
+    headings = [text for _, text in lines if "、类别" in text]
+    assert len(headings) == 150
+    assert headings[99] == "一百、类别101" and headings[-1] == "一百五十、类别151"
 
 
 def test_chinese_number():
-    assert [chinese_number(n) for n in (1, 9, 10, 11, 20, 35)] == [
+    assert [chinese_number(n) for n in (1, 9, 10, 11, 20, 35, 105, 110, 300000)] == [
         "一",
         "九",
         "十",
         "十一",
         "二十",
         "三十五",
+        "一百零五",
+        "一百一十",
+        "三十万",
     ]
