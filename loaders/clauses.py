@@ -210,12 +210,18 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
     return cut, clauses, problems
 
 
-# Units written before the task they carry out: `1、市某局：推进…`, `A、B牵头：…`.
+# Units written before the task they carry out: `1、市某局：推进…`, `（A牵头）推进…`.
 _LEADING = re.compile(r"[^，。；：（）]{2,40}?：")
 
 
 def _leading(f: str, start: int, end: int) -> Clause | None:
     """The units opening an item, before a colon, when every name before it is a unit."""
+    if f.startswith("（", start) and (close := _matching_close(f, start, end)) is not None:
+        # `（A牵头）推进…`: a bracketed clause before the task.
+        clause = parse(f, start + 1, close) if close + 1 < end else None
+        if clause is not None and clause.units and _has_marker(f, start + 1, close):
+            return _widen(clause, start, close + 1)
+        return None
     m = _LEADING.match(f, start, end)
     if m is None or m.end() >= end:
         return None
@@ -326,6 +332,15 @@ def _units(
             continue
         if _DEADLINE.search(f[pa:pb]) and not looks_like_unit(f[pa:pb]):
             deadline = deadline or (pa, pb)
+            continue
+        jointly = f.find("会同", pa, pb)
+        if role is None and jointly > pa:
+            # `A会同B负责`: A leads, B supports (the 由A会同B of prose, inside a clause).
+            lead = _units(f, pa, jointly, "lead", labelled, strict)
+            rest = _units(f, jointly + 2, pb, "support", labelled, strict)
+            if lead is None or rest is None:
+                return None
+            refs += lead[0] + rest[0]
             continue
         parts = split_collective(f[pa:pb])
         if not all(_unit_like(p, strict) for _, p in parts):

@@ -56,3 +56,24 @@ def test_a_heading_naming_who_leads_the_work_below(parse, roles) -> None:
          ("省直有关部门", "support", False)],
     ]
     assert [s.title for s in plan.sections][:2] == ["张某省长负责的工作", "省甲厅牵头的工作"]
+
+
+def test_jointly_with_inside_a_clause_and_a_clause_before_the_task(parse, roles) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n1.推进甲项工作。（县甲局会同县乙局负责）\n"
+        "2.（县丙局牵头）推进乙项工作。\n"
+    )
+    first, second = plan.tasks
+    assert roles(first) == [("县甲局", "lead", False), ("县乙局", "support", False)]
+    assert (second.text, roles(second)) == ("推进乙项工作。", [("县丙局", "lead", False)])
+
+
+def test_a_bare_noun_after_deng_adds_no_unit(parse) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n"
+        "1.推进甲项工作。（县甲局牵头，县乙局、县丙局等部门按职责分工负责）\n"
+        "2.推进乙项工作。（县甲局、县乙局等有关部门按职责分工负责）\n"
+    )
+    assert [[a.name for a in t.units] for t in plan.tasks] == [
+        ["县甲局", "县乙局", "县丙局"], ["县甲局", "县乙局", "有关部门"],
+    ]
