@@ -12,6 +12,7 @@ import datetime
 import strawberry
 
 from dutygraph.errors import AccessError, ArgumentError, NotFoundError
+from dutygraph.graph import queries
 from dutygraph.graph import supervision as sv
 from dutygraph.graph.accounts import User
 from dutygraph.graph.audit import audit_row
@@ -56,8 +57,8 @@ def _report(
         raise NotFoundError(f"no task {task!r}")
     own = user.unit or ""
     if unit is not None and unit != own:
-        other = sv.assignment(store, task, unit)
-        owner = other["unit_name"] if other else unit
+        other = queries.units_by_uid(store, [unit])
+        owner = other[0]["name"] if other else unit
         raise AccessError(f"{user.unit_name} may not report on {owner}'s assignment")
     if sv.assignment(store, task, own) is None:
         raise AccessError(f"{user.unit_name} is not assigned to task {row['code']}")
