@@ -37,13 +37,22 @@ RETURN key AS task, r.role AS role, r.rank AS rank, r.inferred AS inferred,
        r.written AS written, {unit}
 ORDER BY task, rank"""
 
-# A unit's assignments in plan order, so a unit's task list reads like the plans.
+# A page of each unit's assignments in plan order, so a unit's task list reads like the
+# plans: cut in the store, since a unit on a thousand plans is on 45,000 tasks.
 _ASSIGNMENTS_OF_UNITS = f"""UNWIND $uids AS key
-MATCH (:Unit {{uid: key}})-[r:RESPONSIBLE_FOR]->(t:Task)
+CALL {{
+  WITH key
+  MATCH (:Unit {{uid: key}})-[r:RESPONSIBLE_FOR]->(t:Task){{role}}
+  WITH r, t ORDER BY t.document, t.ordinal SKIP $offset LIMIT $limit
+  RETURN r, t
+}}
 RETURN key AS unit, r.role AS role, r.rank AS rank, r.inferred AS inferred,
-       r.written AS written, {TASK}
-ORDER BY unit, document, ordinal"""
+       r.written AS written, {TASK}"""
 
+# How many assignments each unit has (in `role`): from the unit's stored counts.
+_ASSIGNMENT_COUNTS = """UNWIND $uids AS key
+MATCH (u:Unit {{uid: key}})
+RETURN key AS owner, u.{count} AS total"""
 
 def policies_of_tasks(store: Store, uids: list[str]) -> list[Row]:
     """Policies each task invokes; `owner` is the task uid."""
@@ -63,6 +72,16 @@ def assignments_of_tasks(
     return read_batched(store, cypher, uids)
 
 
-def assignments_of_units(store: Store, uids: list[str]) -> list[Row]:
-    """{unit, role, rank, inferred, written} and the task's columns (uid, code, …)."""
-    return read_batched(store, _ASSIGNMENTS_OF_UNITS, uids)
+def assignments_of_units(
+    store: Store, uids: list[str], role: str | None = None, offset: int = 0, limit: int = 20
+) -> list[Row]:
+    """{unit, role, rank, inferred, written} and the task's columns (uid, code, …): for
+    each unit the assignments (in `role`) from `offset`, at most `limit`, in plan order."""
+    cypher = _ASSIGNMENTS_OF_UNITS.replace("{role}", " WHERE r.role = $role" if role else "")
+    return read_batched(store, cypher, uids, {"role": role, "offset": offset, "limit": limit})
+
+
+def assignment_counts(store: Store, uids: list[str], role: str | None = None) -> list[Row]:
+    """{owner, total}: how many tasks each unit is on (in `role`)."""
+    count = {None: "total", "lead": "lead", "support": "support"}[role]
+    return read_batched(store, _ASSIGNMENT_COUNTS.format(count=count), uids)

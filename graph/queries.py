@@ -28,20 +28,58 @@ from dutygraph.graph.explore import neighborhood, shortest_path
 from dutygraph.graph.search import search
 from dutygraph.graph.store import Store
 from dutygraph.graph.task_filter import find_tasks
-from dutygraph.graph.workload import partners, unit_workload, workload_ranking
+from dutygraph.graph.workload import (
+    partners,
+    partners_of_units,
+    shared_tasks,
+    unit_by_document,
+    unit_by_section,
+    unit_totals,
+    unit_workload,
+    workload_ranking,
+)
 from dutygraph.loaders.fold import fold
 from dutygraph.loaders.policies import canonical_number
 from dutygraph.loaders.units import expand
 
 __all__ = [
-    "assignments_of_tasks", "documents", "documents_by_uid", "find_tasks",
-    "goals_of_documents", "neighborhood", "partners", "policies", "policies_by_uid",
-    "policies_of_documents", "policies_of_projects", "policy_by_doc_number", "projects",
-    "projects_by_uid", "projects_of_policies", "search", "sections_by_uid", "shortest_path",
-    "subsections", "tasks_by_uid", "tasks_of_policies", "tasks_of_projects",
-    "tasks_of_sections", "top_sections", "unit_by_name", "unit_workload", "units",
+    "assignments_of_tasks",
+    "document_count",
+    "documents",
+    "documents_by_uid",
+    "find_tasks",
+    "goals_of_documents",
+    "neighborhood",
+    "partners",
+    "partners_of_units",
+    "policies",
+    "policies_by_uid",
+    "policies_of_documents",
+    "policies_of_projects",
+    "policy_by_doc_number",
+    "projects",
+    "projects_by_uid",
+    "projects_of_policies",
+    "search",
+    "sections_by_uid",
+    "shared_tasks",
+    "shortest_path",
+    "subsections",
+    "tasks_by_uid",
+    "tasks_of_policies",
+    "tasks_of_projects",
+    "tasks_of_sections",
+    "top_sections",
+    "unit_by_document",
+    "unit_by_name",
+    "unit_by_section",
+    "unit_totals",
+    "unit_workload",
+    "units",
     "units_by_name",
-    "units_by_uid", "units_of_projects", "workload_ranking",
+    "units_by_uid",
+    "units_of_projects",
+    "workload_ranking",
 ]  # fmt: skip
 
 PER_OWNER = 1000  # rows per owner in the relations of shared nodes
@@ -218,34 +256,52 @@ def units_of_projects(
 
 # --- lists and lookups ---------------------------------------------------------------------
 
-DOCUMENTS = f"MATCH (d:Document) RETURN {DOCUMENT} ORDER BY title, uid LIMIT $limit"
+DOCUMENTS = f"""MATCH (d:Document)
+RETURN {DOCUMENT} ORDER BY title, uid SKIP $offset LIMIT $limit"""
+DOCUMENT_COUNT = "MATCH (d:Document) RETURN count(d) AS total"
 
 # Canonical name first when a name is also someone's alias. One unit name may be named in
 # every county (县发展改革局), so up to PER_OWNER places.
-UNITS_BY_NAME = f"""MATCH (u:Unit)
-WHERE (u.name = $name OR $name IN u.aliases) AND ($place IS NULL OR u.place = $place)
-RETURN {UNIT} ORDER BY CASE WHEN u.name = $name THEN 0 ELSE 1 END, u.place, u.name
+_UNITS_BY_NAME = """MATCH (u:Unit)
+WHERE (u.name = $name OR $name IN u.aliases){place}
+RETURN {columns} ORDER BY CASE WHEN u.name = $name THEN 0 ELSE 1 END, u.place, u.name
 LIMIT $limit"""
+UNITS_BY_NAME = _UNITS_BY_NAME.format(place="", columns=UNIT)
+UNITS_BY_NAME_IN_PLACE = _UNITS_BY_NAME.format(place=" AND u.place = $place", columns=UNIT)
 
-UNITS = f"""MATCH (u:Unit)
-WHERE ($kind IS NULL OR u.kind = $kind) AND ($level IS NULL OR u.level = $level)
-  AND ($place IS NULL OR u.place = $place)
-  AND ($text IS NULL OR u.name CONTAINS $text OR any(a IN u.aliases WHERE a CONTAINS $text))
-RETURN {UNIT} ORDER BY name, uid LIMIT $limit"""
+# Each list's conditions, of which a query names only those given (see _where).
+_UNIT_CONDITIONS = {
+    "kind": "u.kind = $kind",
+    "level": "u.level = $level",
+    "place": "u.place = $place",
+    "text": "(u.name CONTAINS $text OR any(a IN u.aliases WHERE a CONTAINS $text))",
+}
+_POLICY_CONDITIONS = {"kind": "p.kind = $kind"}
+_PROJECT_CONDITIONS = {"kind": "j.kind = $kind", "text": "j.name CONTAINS $text"}
+
+UNITS = "MATCH (u:Unit){where}\nRETURN " + UNIT + " ORDER BY name, uid LIMIT $limit"
+POLICIES = "MATCH (p:Policy){where}\nRETURN " + POLICY + " ORDER BY kind, name LIMIT $limit"
+PROJECTS = "MATCH (j:Project){where}\nRETURN " + PROJECT + " ORDER BY name LIMIT $limit"
+
+
+def _where(conditions: dict[str, str], params: dict[str, object]) -> str:
+    """` WHERE` and the conditions whose parameter is given (not None), or nothing."""
+    given = [c for name, c in conditions.items() if params.get(name) is not None]
+    return " WHERE " + " AND ".join(given) if given else ""
+
 
 POLICY_BY_DOC_NUMBER = f"""MATCH (p:Policy {{doc_number: $number}})
 RETURN {POLICY} ORDER BY uid LIMIT 1"""
 
-POLICIES = f"""MATCH (p:Policy) WHERE $kind IS NULL OR p.kind = $kind
-RETURN {POLICY} ORDER BY kind, name LIMIT $limit"""
-
-PROJECTS = f"""MATCH (j:Project)
-WHERE ($kind IS NULL OR j.kind = $kind) AND ($text IS NULL OR j.name CONTAINS $text)
-RETURN {PROJECT} ORDER BY name LIMIT $limit"""
 
 
-def documents(store: Store, limit: int) -> list[Row]:
-    return store.read(DOCUMENTS, {"limit": limit})
+def documents(store: Store, limit: int, offset: int = 0) -> list[Row]:
+    """A page of the loaded documents, by title."""
+    return store.read(DOCUMENTS, {"limit": limit, "offset": offset})
+
+
+def document_count(store: Store) -> int:
+    return store.read(DOCUMENT_COUNT)[0]["total"]
 
 
 def units_by_name(store: Store, name: str, place: str | None = None) -> list[Row]:
@@ -253,12 +309,13 @@ def units_by_name(store: Store, name: str, place: str | None = None) -> list[Row
     aliases is (of `place` only, when given): one per place naming it, by place."""
     name = name.strip()
     params = {"name": name, "place": place or None, "limit": PER_OWNER}
-    rows = store.read(UNITS_BY_NAME, params)
+    cypher = UNITS_BY_NAME_IN_PLACE if params["place"] else UNITS_BY_NAME
+    rows = store.read(cypher, params)
     # A spelling no plan wrote (县人社局, 縣發改局) may still be the parser's abbreviation
     # of a unit's canonical name: aliases are kept per place, as each plan wrote them.
     full = expand(fold(name))
     if not rows and full != name:
-        rows = store.read(UNITS_BY_NAME, {**params, "name": full})
+        rows = store.read(cypher, {**params, "name": full})
         name = full
     exact = [r for r in rows if r["name"] == name]
     return exact or rows
@@ -291,7 +348,7 @@ def units(
         "text": text or None, "kind": kind, "level": level, "place": place or None,
         "limit": limit,
     }  # fmt: skip
-    return store.read(UNITS, params)
+    return store.read(UNITS.format(where=_where(_UNIT_CONDITIONS, params)), params)
 
 
 def policy_by_doc_number(store: Store, doc_number: str) -> Row | None:
@@ -305,10 +362,12 @@ def policy_by_doc_number(store: Store, doc_number: str) -> Row | None:
 
 
 def policies(store: Store, *, kind: str | None = None, limit: int) -> list[Row]:
-    return store.read(POLICIES, {"kind": kind, "limit": limit})
+    params = {"kind": kind, "limit": limit}
+    return store.read(POLICIES.format(where=_where(_POLICY_CONDITIONS, params)), params)
 
 
 def projects(
     store: Store, *, text: str | None = None, kind: str | None = None, limit: int
 ) -> list[Row]:
-    return store.read(PROJECTS, {"text": text or None, "kind": kind, "limit": limit})
+    params = {"text": text or None, "kind": kind, "limit": limit}
+    return store.read(PROJECTS.format(where=_where(_PROJECT_CONDITIONS, params)), params)

@@ -31,12 +31,32 @@ INDEXED = (
 )
 
 
+# A store loaded before graph/load.py kept aggregates has units on tasks without `total`:
+# count them all once (the loads after keep them in step).
+_UNCOUNTED = """MATCH (u:Unit) WHERE u.total IS NULL AND (u)-[:RESPONSIBLE_FOR]->()
+RETURN u.uid AS uid LIMIT 1"""
+_RECOUNT = [
+    "MATCH ()-[s:SHARES]->() DELETE s",
+    """MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(:Task)
+WITH u, count(r) AS n, count(CASE WHEN r.role = 'lead' THEN 1 END) AS lead,
+     count(CASE WHEN r.role = 'support' THEN 1 END) AS support
+SET u.total = n, u.lead = lead, u.support = support""",
+    """MATCH (a:Unit)-[:RESPONSIBLE_FOR]->(t:Task)<-[:RESPONSIBLE_FOR]-(b:Unit) WHERE a <> b
+WITH a, b, count(DISTINCT t) AS n
+CREATE (a)-[:SHARES {tasks: n}]->(b)""",
+]
+
+
 def ensure_schema(store: Store) -> None:
-    """Create the missing constraints and indexes; cheap when they all exist."""
+    """Create the missing constraints and indexes, and the load's aggregates where an
+    older version left none; cheap when all exist."""
     if getattr(store, "dialect", "neo4j") == "falkordb":
         _falkordb(store)
     else:
         _neo4j(store)
+    if store.read(_UNCOUNTED):
+        for cypher in _RECOUNT:
+            store.write(cypher)
 
 
 def _neo4j(store: Store) -> None:

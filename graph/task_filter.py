@@ -1,9 +1,10 @@
 """find_tasks: tasks matching every given condition, in plan order, a page and the total.
 
 The query is put together from fixed fragments, one per condition given; the values
-always travel as parameters. It starts from the most selective node it is given (a unit,
-a policy, a project, a section) so the store walks edges from an indexed uid instead of
-scanning every task.
+always travel as parameters, and a condition not given is left out rather than written
+`$x IS NULL OR …`, which would hide the indexes from the planner. It starts from the
+most selective node it is given (a unit, a policy, a project, a section) so the store
+walks edges from an indexed uid instead of scanning every task.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ ROLES = ("lead", "support")
 SECTION_DEPTH = 4  # how far below a section its tasks may sit (parts, 一/（一）/1./（1）)
 
 # One MATCH per condition; t is the task in all of them.
+_UNIT = "MATCH (:Unit {uid: $unit})-[r:RESPONSIBLE_FOR]->(t:Task)"
 _UNITS = "MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t:Task) WHERE u.uid IN $units"
 _ROLE = "r.role = $role"
 _POLICY = "MATCH (t:Task)-[:INVOKES]->(:Policy {uid: $policy})"
@@ -27,15 +29,46 @@ _SECTION = (
     "-[:HAS_TASK]->(t:Task)"
 )
 _ANY_TASK = "MATCH (t:Task)"
+_DOCUMENT_TASK = "MATCH (t:Task {document: $document})"
 _DOCUMENT = "t.document = $document"
 _TEXT = "t.text CONTAINS $text"
 
-# A task matched through two of the units counts once. The page and the total are two
-# queries: collecting every match to cut the page from one list cost three times as much
-# on 47,000 tasks as sorting for the page and counting apart.
+# The page and the total are two queries: collecting every match to cut the page from
+# one list cost three times as much on 47,000 tasks as sorting for the page and counting
+# apart.
 _PAGE = f"""WITH t ORDER BY t.document, t.ordinal SKIP $offset LIMIT $limit
 RETURN {TASK} ORDER BY document, ordinal"""
 _TOTAL = "RETURN count(t) AS total"
+
+
+def _matches(units: list[str] | None, role: str | None, **given: object) -> list[str]:
+    """The MATCH clauses of the conditions given, the tasks of one walk each."""
+    found = []
+    if units is not None:
+        match = _UNIT if len(units) == 1 else _UNITS
+        found.append(match + ((" AND " if len(units) > 1 else " WHERE ") + _ROLE if role else ""))
+    for fragment, name in ((_POLICY, "policy"), (_PROJECT, "project"), (_SECTION, "section")):
+        if given[name] is not None:
+            found.append(fragment)
+    return found
+
+
+def tasks_cypher(
+    units: list[str] | None, role: str | None, *, document: bool, text: bool, **given: object
+) -> str:
+    """The statement up to a distinct `t` for these conditions (which are given)."""
+    matches = _matches(units, role, **given)
+    conditions = [c for c, on in ((_TEXT, text),) if on]
+    if document:
+        if matches:
+            conditions.insert(0, _DOCUMENT)
+        else:
+            matches = [_DOCUMENT_TASK]
+    matches = matches or [_ANY_TASK]
+    where = " WHERE " + " AND ".join(conditions) if conditions else ""
+    # A task reached through two of the units, or through two MATCHes, counts once.
+    distinct = len(matches) > 1 or (units is not None and len(units) > 1)
+    return "\n".join([*matches, f"WITH {'DISTINCT ' if distinct else ''}t{where}"])
 
 
 def find_tasks(
@@ -50,33 +83,32 @@ def find_tasks(
     text: str | None = None,
     limit: int,
     offset: int = 0,
+    count: bool = True,
 ) -> tuple[list[Row], int]:
     """Tasks on any of `units` (unit uids; in `role` when given), in `document`, in
     `section` or below it, invoking `policy`, concerning `project`, whose text holds
-    `text`: (one page of task rows ordered by document and position, total matching)."""
+    `text`: (one page of task rows ordered by document and position, total matching).
+
+    With `count` False the total is only a lower bound, large enough to tell whether
+    another page follows (one task more is read instead of all of them counted)."""
     if role is not None and role not in ROLES:
         raise ArgumentError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
     if role is not None and not units:
         raise ArgumentError("a role filters a unit's tasks: give units too")
+    text = text or None
     params: dict[str, Any] = {
-        "units": units, "role": role, "document": document, "section": section,
-        "policy": policy, "project": project, "text": text or None,
-        "offset": offset, "limit": limit,
+        "units": units, "unit": units[0] if units else None, "role": role,
+        "document": document, "section": section, "policy": policy, "project": project,
+        "text": text, "offset": offset, "limit": limit if count else limit + 1,
     }  # fmt: skip
-    matches = [
-        fragment
-        for fragment, given in (
-            (_UNITS + (" AND " + _ROLE if role else ""), units is not None),
-            (_POLICY, policy is not None),
-            (_PROJECT, project is not None),
-            (_SECTION, section is not None),
-        )
-        if given
-    ] or [_ANY_TASK]
-    conditions = [c for c, given in ((_DOCUMENT, document), (_TEXT, text)) if given]
-    where = "WHERE " + " AND ".join(conditions) if conditions else ""
-    found = "\n".join([*matches, f"WITH DISTINCT t {where}"])
-    rows = store.read(f"{found}\n{_PAGE}", params) if limit > 0 else []
-    if len(rows) < limit and (rows or offset == 0):
-        return rows, offset + len(rows)  # the page ends the list: no count needed
+    if units == []:
+        return [], 0
+    found = tasks_cypher(
+        units, role, document=document is not None, text=text is not None,
+        section=section, policy=policy, project=project,
+    )  # fmt: skip
+    rows = store.read(f"{found}\n{_PAGE}", params) if params["limit"] > 0 else []
+    if not count or (len(rows) < limit and (rows or offset == 0)):
+        # the page ends the list, or the row after it says another page follows
+        return rows[:limit], offset + len(rows)
     return rows, store.read(f"{found}\n{_TOTAL}", params)[0]["total"]

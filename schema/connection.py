@@ -1,4 +1,5 @@
-"""A Relay connection of tasks: edges with opaque cursors, pageInfo and totalCount."""
+"""Relay connections of tasks and of documents: edges with opaque cursors, pageInfo and
+totalCount. A cursor is the position in the list; any connection's cursor pages any."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dutygraph.errors import ArgumentError
 from dutygraph.schema.enums import Role
 
 if TYPE_CHECKING:
+    from dutygraph.schema.document import Document
     from dutygraph.schema.task import Task
 
 _PREFIX = "task:"
@@ -41,6 +43,37 @@ class PageInfo:
     end_cursor: str | None
 
 
+def page_info(offset: int, count: int, total: int) -> PageInfo:
+    """The pageInfo of `count` items from `offset` in a list of `total`."""
+    return PageInfo(
+        has_next_page=offset + count < total,
+        has_previous_page=offset > 0,
+        start_cursor=encode_cursor(offset) if count else None,
+        end_cursor=encode_cursor(offset + count - 1) if count else None,
+    )
+
+
+@strawberry.type
+class DocumentEdge:
+    cursor: str
+    node: Annotated[Document, strawberry.lazy("dutygraph.schema.document")]
+
+
+@strawberry.type(description="A page of loaded plans, by title.")
+class DocumentConnection:
+    edges: list[DocumentEdge]
+    page_info: PageInfo
+    total_count: int
+
+    @classmethod
+    def build(cls, nodes: list[Document], offset: int, total: int) -> DocumentConnection:
+        edges = [
+            DocumentEdge(cursor=encode_cursor(offset + i), node=node)
+            for i, node in enumerate(nodes)
+        ]
+        return cls(edges=edges, page_info=page_info(offset, len(nodes), total), total_count=total)
+
+
 @strawberry.type
 class TaskEdge:
     cursor: str
@@ -66,10 +99,4 @@ class TaskConnection:
             TaskEdge(cursor=encode_cursor(offset + i), node=node, role=role)
             for i, (node, role) in enumerate(zip(nodes, roles, strict=True))
         ]
-        info = PageInfo(
-            has_next_page=offset + len(nodes) < total,
-            has_previous_page=offset > 0,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        )
-        return cls(edges=edges, page_info=info, total_count=total)
+        return cls(edges=edges, page_info=page_info(offset, len(nodes), total), total_count=total)

@@ -52,6 +52,17 @@ def by_uid(store: Store, fn: BatchFn) -> DataLoader[str, Row | None]:
     return DataLoader(load_fn=load)
 
 
+def by_key(store: Store, fn: BatchFn, key: str = "owner") -> DataLoader[str, Row | None]:
+    """Loads the one row whose `key` is each key (None when the query returns none)."""
+
+    async def load(keys: list[str]) -> list[Row | None]:
+        rows = await asyncio.to_thread(fn, store, list(keys))
+        found = {row[key]: row for row in rows}
+        return [found.get(k) for k in keys]
+
+    return DataLoader(load_fn=load)
+
+
 def grouped(store: Store, fn: BatchFn, key: str = "owner") -> DataLoader[str, list[Row]]:
     """Loads the list of rows belonging to each key, in the order the query returns them."""
 
@@ -76,7 +87,7 @@ _FACTORIES: dict[str, Callable[[Store], DataLoader[str, Any]]] = {
     "top_sections": partial(grouped, fn=queries.top_sections),
     "subsections": partial(grouped, fn=queries.subsections),
     "tasks_of_sections": partial(grouped, fn=queries.tasks_of_sections),
-    "assignments_of_units": partial(grouped, fn=api_queries.assignments_of_units, key="unit"),
+    "unit_totals": partial(by_key, fn=queries.unit_totals),
     "policies_of_tasks": partial(grouped, fn=api_queries.policies_of_tasks),
     "projects_of_tasks": partial(grouped, fn=api_queries.projects_of_tasks),
     "policies_of_documents": partial(grouped, fn=queries.policies_of_documents),
@@ -96,6 +107,20 @@ class Loaders:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._assignments: dict[frozenset[str], DataLoader[str, list[Row]]] = {}
+        self._with_args: dict[tuple[Any, ...], DataLoader[str, Any]] = {}
+
+    def with_args(
+        self, fn: Callable[..., list[Row]], key: str = "owner", one: bool = False, **args: Any
+    ) -> DataLoader[str, Any]:
+        """A loader of `fn(store, keys, **args)`: the rows grouped by `key`, or the one
+        row of each key when `one`; one loader per function and arguments, so the units
+        of a list asking for the same page (`tasks(first: 20)`) share one store call."""
+        cache_key = (fn, key, one, *sorted(args.items()))
+        if cache_key not in self._with_args:
+            batch = partial(fn, **args)
+            make = by_key if one else grouped
+            self._with_args[cache_key] = make(self._store, batch, key)
+        return self._with_args[cache_key]
 
     def assignments_of_tasks(
         self, unit_props: frozenset[str] = ALL_UNIT_PROPS

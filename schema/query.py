@@ -8,7 +8,7 @@ import strawberry
 
 from dutygraph.errors import ArgumentError, NotFoundError
 from dutygraph.graph import queries
-from dutygraph.schema.connection import TaskConnection, decode_cursor
+from dutygraph.schema.connection import DocumentConnection, TaskConnection, decode_cursor
 from dutygraph.schema.context import Context
 from dutygraph.schema.document import Document, Section
 from dutygraph.schema.enums import PolicyKind
@@ -17,9 +17,10 @@ from dutygraph.schema.inputs import ProjectFilter, TaskFilter, UnitFilter, Workl
 from dutygraph.schema.limits import check_first
 from dutygraph.schema.policy import Policy, Project
 from dutygraph.schema.search import SearchResult, run_search
+from dutygraph.schema.selection import selected
 from dutygraph.schema.supervision import SupervisionQuery, tasks_by_progress
 from dutygraph.schema.task import Task, assignment_props
-from dutygraph.schema.unit import Partner, Unit, Workload, load_units_ahead
+from dutygraph.schema.unit import Partner, Unit, UnitMatrix, Workload, load_units_ahead
 
 Info = strawberry.Info[Context, None]
 
@@ -49,13 +50,26 @@ async def _by_uid(info: Info, loader: str, uid: str) -> dict | None:
     return await getattr(info.context.loaders, loader).load(uid)
 
 
+def _workload(row: dict) -> Workload:
+    return Workload(
+        unit_uid=row["unit"], total=row["total"], lead=row["lead"], support=row["support"]
+    )
+
+
 @strawberry.type
 class Query(SupervisionQuery):
     @strawberry.field(description="Loaded plans, by title.")
-    async def documents(self, info: Info, first: int = 20) -> list[Document]:
+    async def documents(
+        self, info: Info, first: int = 20, after: str | None = None
+    ) -> DocumentConnection:
         check_first(first, info.context.limits.max_first)
-        rows = await info.context.query(queries.documents, first)
-        return [Document.from_row(row) for row in rows]
+        offset = decode_cursor(after)
+        asked = selected(info)
+        rows = await info.context.query(queries.documents, first, offset) if first else []
+        total = offset + len(rows)
+        if ({"totalCount", "pageInfo"} & asked) and (len(rows) == first or not rows):
+            total = await info.context.query(queries.document_count)
+        return DocumentConnection.build([Document.from_row(r) for r in rows], offset, total)
 
     @strawberry.field
     async def document(self, info: Info, uid: strawberry.ID) -> Document | None:
@@ -91,6 +105,7 @@ class Query(SupervisionQuery):
         if f.by_progress:
             rows, total = await tasks_by_progress(info, f, units, first, offset)
             return TaskConnection.build([Task.from_row(row) for row in rows], offset, total)
+        asked = selected(info)
         rows, total = await info.context.query(
             queries.find_tasks,
             units=units,
@@ -100,8 +115,10 @@ class Query(SupervisionQuery):
             policy=f.policy,
             project=f.project,
             text=f.text,
-            limit=first,
+            # a page only for a query that reads one; a count only for one that asks
+            limit=first if {"edges", "pageInfo"} & asked else 0,
             offset=offset,
+            count="totalCount" in asked,
         )
         for row in rows:
             info.context.loaders.tasks.prime(row["uid"], row)
@@ -220,10 +237,22 @@ class Query(SupervisionQuery):
             queries.workload_ranking, limit=first, document=f.document, section=f.section
         )
         await load_units_ahead(info, [r["unit"] for r in rows])
-        return [
-            Workload(unit_uid=r["unit"], total=r["total"], lead=r["lead"], support=r["support"])
-            for r in rows
-        ]
+        return [_workload(r) for r in rows]
+
+    @strawberry.field(
+        description="The first units of the workload ranking and, for each two of them, the "
+        "tasks they share (a unit x unit matrix), over the same tasks."
+    )
+    async def unit_matrix(
+        self, info: Info, first: int = 15, filter: WorkloadFilter | None = None
+    ) -> UnitMatrix:
+        check_first(first, info.context.limits.max_first)
+        f = filter or WorkloadFilter()
+        found = await info.context.query(
+            queries.shared_tasks, limit=first, document=f.document, section=f.section
+        )
+        await load_units_ahead(info, [r["unit"] for r in found["units"]], "units")
+        return UnitMatrix(units=[_workload(r) for r in found["units"]], counts=found["counts"])
 
     @strawberry.field(description="The nodes and edges within `depth` hops of a node.")
     async def neighborhood(

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from dutygraph.graph import queries
+from dutygraph.graph import api_queries, queries
 from dutygraph.schema.connection import TaskConnection, decode_cursor
 from dutygraph.schema.context import Context
 from dutygraph.schema.enums import Role, UnitKind, UnitLevel, to_enum
@@ -61,27 +61,35 @@ class Unit:
 
         check_first(first, info.context.limits.max_first)
         offset = decode_cursor(after)
-        rows = await info.context.loaders.assignments_of_units.load(str(self.uid))
-        chosen = [r for r in rows if role is None or r["role"] == role.value]
-        page = chosen[offset : offset + first]
+        loaders, uid = info.context.loaders, str(self.uid)
+        value = role.value if role else None
+        page = await loaders.with_args(
+            api_queries.assignments_of_units, "unit", role=value, offset=offset, limit=first
+        ).load(uid)
+        counts = loaders.with_args(api_queries.assignment_counts, one=True, role=value)
+        total = (await counts.load(uid) or {}).get("total") or 0
         props = assignment_props(info, "edges", "node")
         if props is not None:
-            await info.context.loaders.assignments_of_tasks(props).load_many(
-                [r["uid"] for r in page]
-            )
+            await loaders.assignments_of_tasks(props).load_many([r["uid"] for r in page])
         nodes = [Task.from_row(r, props) for r in page]
         roles = [Role(r["role"]) for r in page]
-        return TaskConnection.build(nodes, offset, len(chosen), roles)
+        return TaskConnection.build(nodes, offset, total, roles)
 
     @strawberry.field(description="How many tasks the unit is on, led and supported.")
     async def workload(self, info: Info) -> UnitWorkload:
-        row = await info.context.query(queries.unit_workload, str(self.uid))
-        return UnitWorkload.from_row(row)
+        row = await info.context.loaders.unit_totals.load(str(self.uid)) or {}
+        return UnitWorkload(
+            total=row.get("total") or 0,
+            lead=row.get("lead") or 0,
+            support=row.get("support") or 0,
+            unit_uid=str(self.uid),
+        )
 
     @strawberry.field(description="Units that share tasks with this one, most shared first.")
     async def partners(self, info: Info, first: int = 20) -> list[Partner]:
         check_first(first, info.context.limits.max_first)
-        rows = await info.context.query(queries.partners, str(self.uid), first)
+        loader = info.context.loaders.with_args(queries.partners_of_units, limit=first)
+        rows = await loader.load(str(self.uid))
         await load_units_ahead(info, [r["unit"] for r in rows])
         return [Partner(unit_uid=r["unit"], shared=r["shared"]) for r in rows]
 
@@ -111,10 +119,11 @@ def unit_props(fields: set[str]) -> frozenset[str]:
     return frozenset(_FIELD_PROPS[f] for f in fields if f in _FIELD_PROPS)
 
 
-async def load_units_ahead(info: Info, uids: list[str]) -> None:
-    """Loads the units of a list of partners or workloads when the query asks for them,
-    in one batch, so that each entry's `unit` answers without being awaited."""
-    if "unit" in selected(info):
+async def load_units_ahead(info: Info, uids: list[str], *path: str) -> None:
+    """Loads the units of a list of partners or workloads (at `path` below the field)
+    when the query asks for them, in one batch, so that each entry's `unit` answers
+    without being awaited."""
+    if "unit" in selected(info, *path):
         await info.context.loaders.units.load_many(uids)
 
 
@@ -182,34 +191,43 @@ class UnitWorkload:
     total: int
     lead: int
     support: int
-    by_section: list[SectionLoad]
-    by_document: list[DocumentLoad]
+    unit_uid: strawberry.Private[str]
 
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> UnitWorkload:
-        return cls(
-            total=row["total"],
-            lead=row["lead"],
-            support=row["support"],
-            by_section=[
-                SectionLoad(
-                    code=s.get("code"),
-                    title=s.get("title"),
-                    total=s["total"],
-                    lead=s["lead"],
-                    support=s["support"],
-                    section_uid=s["section"],
-                )
-                for s in row.get("by_section") or []
-            ],
-            by_document=[
-                DocumentLoad(
-                    title=d.get("title"),
-                    total=d["total"],
-                    lead=d["lead"],
-                    support=d["support"],
-                    document_uid=d["document"],
-                )
-                for d in row.get("by_document") or []
-            ],
-        )
+    # The breakdowns are queries of their own, run only for a query that asks for them.
+    @strawberry.field
+    async def by_section(self, info: Info) -> list[SectionLoad]:
+        rows = await info.context.query(queries.unit_by_section, self.unit_uid)
+        return [
+            SectionLoad(
+                code=s.get("code"),
+                title=s.get("title"),
+                total=s["total"],
+                lead=s["lead"],
+                support=s["support"],
+                section_uid=s["section"],
+            )
+            for s in rows
+        ]
+
+    @strawberry.field
+    async def by_document(self, info: Info) -> list[DocumentLoad]:
+        rows = await info.context.query(queries.unit_by_document, self.unit_uid)
+        return [
+            DocumentLoad(
+                title=d.get("title"),
+                total=d["total"],
+                lead=d["lead"],
+                support=d["support"],
+                document_uid=d["document"],
+            )
+            for d in rows
+        ]
+
+
+@strawberry.type(description="The units heaviest in a scope and the tasks each two share.")
+class UnitMatrix:
+    units: list[Workload] = strawberry.field(description="The ranking's first units, in order.")
+    counts: list[list[int]] = strawberry.field(
+        description="counts[i][j]: the tasks units i and j are both on; counts[i][i]: unit "
+        "i's own tasks."
+    )

@@ -190,3 +190,44 @@ def test_a_task_keeps_its_printed_passage(sample_store: Store) -> None:
         "3.推进陆河至惠来高速公路以及快速连接线的前期工作。"
         "（责任单位：县交通运输局、县发展改革局，各镇人民政府）"
     ]
+
+
+def aggregates(store: Store) -> tuple[dict, dict]:
+    """The stored unit counts and shared tasks, and the same counted from the edges."""
+    stored_units = store.read(
+        "MATCH (u:Unit) WHERE u.total > 0 "
+        "RETURN u.uid AS u, [u.total, u.lead, u.support] AS n ORDER BY u"
+    )
+    counted_units = store.read(
+        "MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->() "
+        "RETURN u.uid AS u, [count(r), count(CASE WHEN r.role = 'lead' THEN 1 END), "
+        "count(CASE WHEN r.role = 'support' THEN 1 END)] AS n ORDER BY u"
+    )
+    stored_pairs = store.read(
+        "MATCH (a)-[s:SHARES]->(b) WHERE s.tasks > 0 RETURN a.uid AS a, b.uid AS b, "
+        "s.tasks AS n ORDER BY a, b"
+    )
+    counted_pairs = store.read(
+        "MATCH (a:Unit)-[:RESPONSIBLE_FOR]->(t)<-[:RESPONSIBLE_FOR]-(b:Unit) WHERE a <> b "
+        "RETURN a.uid AS a, b.uid AS b, count(DISTINCT t) AS n ORDER BY a, b"
+    )
+    return (
+        {"units": stored_units, "pairs": stored_pairs},
+        {"units": counted_units, "pairs": counted_pairs},
+    )
+
+
+def test_stored_workload_counts_follow_loads_replacements_and_unloads(store: Store) -> None:
+    lean = {"其他": [("一项任务。", ["县财政局", "县发展改革局"])]}
+    steps = [
+        lambda: load_plan(store, make_plan("plans/a.txt")),
+        lambda: load_plan(store, make_plan("plans/b.txt", lean, title="另一县工作方案")),
+        lambda: load_plan(store, make_plan("plans/a.txt")),  # the same again
+        lambda: load_plan(store, make_plan("plans/a.txt", lean, version="2")),
+        lambda: unload_document(store, "plans/b.txt"),
+    ]
+    for step in steps:
+        step()
+        stored, counted = aggregates(store)
+        assert stored == counted
+        assert counted["units"] and counted["pairs"]

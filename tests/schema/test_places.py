@@ -79,8 +79,8 @@ def test_workload_partners_and_documents_show_places(gql: Runner) -> None:
         {"shared": 1, "unit": {"name": "各镇人民政府", "place": "海丰县"}}
     ]
     assert "give place" in gql.errors('{ partners(unit: "县发展改革局") { shared } }')[0]
-    docs = gql.ok("{ documents { title place } }")["documents"]
-    assert {d["place"] for d in docs} == {"陆河县", "海丰县"}
+    docs = gql.ok("{ documents { edges { node { title place } } } }")["documents"]["edges"]
+    assert {d["node"]["place"] for d in docs} == {"陆河县", "海丰县"}
 
 
 def test_the_sample_alone_answers_by_name_as_before(sample_schema: Runner) -> None:

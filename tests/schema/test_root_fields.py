@@ -77,10 +77,12 @@ def test_tasks_filter_by_unknown_unit_says_so(gql):
 
 def test_documents_sections_and_tasks_both_ways(gql):
     docs = gql.ok(
-        """{ documents { uid title goals { year headline } policies { docNumber }
-             sections { number title subsections { uid number title tasks { uid code } } } } }"""
+        """{ documents { totalCount edges { node { uid title goals { year headline }
+             policies { docNumber } sections { number title
+             subsections { uid number title tasks { uid code } } } } } } }"""
     )["documents"]
-    (doc,) = docs
+    assert docs["totalCount"] == 1
+    (doc,) = [edge["node"] for edge in docs["edges"]]
     assert doc["title"].startswith("陆河县贯彻落实")
     assert [s["number"] for s in doc["sections"]] == ["一", "二", "三"]
     assert {g["year"] for g in doc["goals"]} == {2025, 2035}
@@ -231,3 +233,70 @@ def test_path_between_two_units_is_connected(gql):
                     reach.add(y)
                     frontier.append(y)
     assert b in reach
+
+
+def test_unit_matrix_counts_shared_tasks_of_the_ranking_top(gql):
+    found = gql.ok(
+        "{ workload(first: 4) { total unit { uid } } "
+        "unitMatrix(first: 4) { units { total unit { uid name } } counts } }"
+    )
+    matrix = found["unitMatrix"]
+    ranked = [w["unit"]["uid"] for w in found["workload"]]
+    assert [u["unit"]["uid"] for u in matrix["units"]] == ranked
+    counts = matrix["counts"]
+    assert [counts[i][i] for i in range(4)] == [w["total"] for w in found["workload"]]
+    assert all(counts[i][j] == counts[j][i] for i in range(4) for j in range(4))
+    # each off-diagonal cell is the partners count of the same two units
+    first = matrix["units"][0]["unit"]["name"]
+    partners = gql.ok(
+        "query ($u: String!) { partners(unit: $u, first: 100) { shared unit { uid } } }",
+        {"u": first},
+    )["partners"]
+    shared = {p["unit"]["uid"]: p["shared"] for p in partners}
+    assert counts[0][1:] == [shared.get(uid, 0) for uid in ranked[1:]]
+
+
+def test_unit_matrix_of_a_section_counts_only_its_tasks(gql):
+    rows = gql.ok("{ unitMatrix(first: 3, filter: {section: \"x\"}) { units { total } counts } }")
+    assert rows["unitMatrix"] == {"units": [], "counts": []}
+
+
+def test_documents_page_with_cursors_and_total(gql):
+    page = gql.ok(
+        "{ documents(first: 0) { totalCount pageInfo { hasNextPage } edges { cursor } } }"
+    )
+    assert page["documents"] == {"totalCount": 1, "pageInfo": {"hasNextPage": True}, "edges": []}
+    first = gql.ok("{ documents(first: 1) { pageInfo { endCursor hasNextPage } } }")
+    info = first["documents"]["pageInfo"]
+    assert info["hasNextPage"] is False
+    after = gql.ok(
+        "query ($a: String) { documents(after: $a) { totalCount edges { node { uid } } } }",
+        {"a": info["endCursor"]},
+    )
+    assert after["documents"] == {"totalCount": 1, "edges": []}
+
+
+def test_a_units_task_list_pages_in_plan_order(gql):
+    query = """query ($after: String) { unit(name: "县发展改革局") {
+      tasks(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+      edges { node { code } } } } }"""
+    codes, after = [], None
+    while True:
+        tasks = gql.ok(query, {"after": after})["unit"]["tasks"]
+        assert tasks["totalCount"] == 22
+        codes += [e["node"]["code"] for e in tasks["edges"]]
+        if not tasks["pageInfo"]["hasNextPage"]:
+            break
+        after = tasks["pageInfo"]["endCursor"]
+    whole = gql.ok(UNIT_TASKS, {"name": "县发展改革局"})["unit"]["tasks"]["edges"]
+    assert codes == [e["node"]["code"] for e in whole]
+
+
+def test_tasks_total_alone_and_page_alone_agree(gql):
+    total = gql.ok('{ tasks(filter: {unit: "县发改局"}) { totalCount } }')["tasks"]["totalCount"]
+    paged = gql.ok(
+        '{ tasks(filter: {unit: "县发改局"}, first: 21) { pageInfo { hasNextPage } '
+        "edges { cursor } } }"
+    )["tasks"]
+    assert total == 22
+    assert (len(paged["edges"]), paged["pageInfo"]["hasNextPage"]) == (21, True)

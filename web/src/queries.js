@@ -71,10 +71,11 @@ export const SECTION = `query Section($uid: ID!) {
   }
 }`;
 
-export const DOCUMENTS = `query Documents {
-  documents(first: 100) {
-    uid title
-    sections { uid number title subsections { uid number title } }
+export const DOCUMENTS = `query Documents($after: String) {
+  documents(first: 100, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { uid title sections { uid number title subsections { uid number title } } } }
   }
 }`;
 

@@ -25,6 +25,18 @@ function tip(title, ...lines) {
   return h('div', { className: 'tip' }, h('strong', null, title), ...lines.map((line) => h('div', null, line)));
 }
 
+/** Every loaded document, page by page (the API gives at most 100 at a time). */
+async function allDocuments() {
+  const documents = [];
+  let after = null;
+  for (;;) {
+    const page = (await gql(DOCUMENTS, { after })).documents;
+    documents.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) return documents;
+    after = page.pageInfo.endCursor;
+  }
+}
+
 /** Counts, for each pair of the given units, the tasks both are on. */
 /** Units as the chart and the matrix label them: by name, with the place when two listed
  * units share a name (each county's 县发展改革局). */
@@ -77,7 +89,7 @@ export class WorkloadView {
     if (this.loaded) return;
     this.loaded = true;
     try {
-      this.documents = (await gql(DOCUMENTS)).documents;
+      this.documents = await allDocuments();
     } catch (err) {
       this.els.status.textContent = `${t('error.prefix')}${err.message}`;
     }
