@@ -88,6 +88,7 @@ class _Assembler:
         self.warnings: list[Warning] = []
         self.first_leads_onwards = False
         self.block_starts = [b.start for b in self.blocks]
+        self.position: dict[int, int] = {}
 
     def run(self) -> Assembly:
         items = self._items()
@@ -96,6 +97,8 @@ class _Assembler:
             if b.number is not None:
                 children.setdefault(b.parent, []).append(i)
         ids = self._ids(children)
+        # Each numbered block's place among its siblings (list.index would make it quadratic).
+        self.position = {i: n for sibs in children.values() for n, i in enumerate(sibs)}
         self._share_group_clauses(items, children)
         is_task = self._decide(items, children)
         sections: list[Section] = []
@@ -114,7 +117,7 @@ class _Assembler:
             if any(c.note_onwards or (c.first_leads and not c.units) for c in item.clauses):
                 self.first_leads_onwards = True
             if b.number is not None and not is_task.get(i):
-                sections.append(self._section(item, i, ids, children))
+                sections.append(self._section(item, i, ids))
                 if item.claims and id(item) not in inherited and not item.leads_below:
                     # A heading whose clause none of its items takes up is a task as well.
                     sid = ids[i]
@@ -202,6 +205,7 @@ class _Assembler:
         clause covers the whole group when the group ends there (a heading of the group's
         parent's level or above, or the end of the text, follows). A clause inside the last
         item's paragraph, or one followed by more of the group, is the last item's only."""
+        position = self.position
         for k, item in enumerate(items):
             if item is None or item.end == item.block.end:
                 continue
@@ -212,10 +216,15 @@ class _Assembler:
                 continue
             parent = self.blocks[anchor].parent
             siblings = children.get(parent, [])
-            group = siblings[: siblings.index(anchor)]
-            if not group or any(children.get(s) for s in group):
+            if position[anchor] == 0:
                 continue
-            if any(items[j] is None or items[j].clauses for j in range(group[0], k)):
+            # Backwards, so the scan stops at the nearest clause (the common case: at once).
+            if any(
+                items[j] is None or items[j].clauses for j in range(k - 1, siblings[0] - 1, -1)
+            ):
+                continue
+            group = siblings[: position[anchor]]
+            if any(children.get(s) for s in group):
                 continue
             if parent is not None and (head := items[parent]) is not None and head.claims:
                 continue  # the heading's clause is the group's; this one is the last item's
@@ -312,18 +321,15 @@ class _Assembler:
             i = self.blocks[i].parent
         return tuple(reversed(path))
 
-    def _section(
-        self, item: _Item, i: int, ids: dict[int, str], children: dict[int | None, list[int]]
-    ) -> Section:
+    def _section(self, item: _Item, i: int, ids: dict[int, str]) -> Section:
         b = self.blocks[i]
-        siblings = children.get(b.parent, [])
         return Section(
             id=ids[i],
             number=b.number or "",
             title=title_of(self._own_text(item)),
             level=b.level,
             parent=ids[b.parent] if b.parent is not None else None,
-            ordinal=siblings.index(i) + 1,
+            ordinal=self.position[i] + 1,
             span=Span(b.start, b.end, b.line.number),
         )
 

@@ -1,0 +1,108 @@
+"""Parse time against input size for plans of one shape each: is parsing linear?
+
+    .venv/bin/python benchmarks/shape_bench.py [--sizes 1000,10000,100000] [--shapes …]
+
+Shapes: heading lines (`（N）第N类工作`), clause lines (`责任单位：…` after every item),
+items without clauses (one item with a clause closes the plan, so it parses), and one long
+line (every item run together on a single line). For each shape the script prints the wall
+time of `parse_file` at each size and the slope of log(time) against log(size) between the
+smallest and the largest size: 1.0 is linear, 2.0 quadratic. It exits 1 when a slope passes
+1.3 or a parse of the largest size takes 10 s or more. A script, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from dutygraph.errors import DutygraphError
+from dutygraph.loaders import parse_file
+
+_UNITS = ("县发改局", "县财政局", "县教育局", "县水务局")
+_MAX_SLOPE = 1.3
+_MAX_SECONDS = 10.0
+
+
+def _cn(n: int) -> str:
+    """1..99 in Chinese numerals (headings cycle through them)."""
+    digits = "一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    return (digits[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (
+        digits[ones - 1] if ones else ""
+    )
+
+
+def headings(n: int) -> str:
+    lines = [f"（{_cn(i % 99 + 1)}）第{i}类工作" for i in range(n)]
+    return "\n".join(["某县工作方案", "一、重点任务", *lines, "1.收尾工作。（责任单位：县发改局）"])
+
+
+def clause_lines(n: int) -> str:
+    lines = []
+    for i in range(n // 2):
+        lines.append(f"{i + 1}.推进第{i + 1}项工作。")
+        lines.append(f"责任单位：{_UNITS[i % 4]}、{_UNITS[(i + 1) % 4]}")
+    return "\n".join(["某县工作方案", "一、重点任务", *lines])
+
+
+def bare_items(n: int) -> str:
+    lines = [f"{i + 1}.推进第{i + 1}项工作。" for i in range(n)]
+    last = f"{n + 1}.收尾。（责任单位：县发改局）"
+    return "\n".join(["某县工作方案", "一、重点任务", *lines, last])
+
+
+def one_line(n: int) -> str:
+    items = "".join(
+        f"{i + 1}.推进第{i + 1}项工作。（责任单位：{_UNITS[i % 4]}）" for i in range(n)
+    )
+    return "某县工作方案\n一、重点任务\n" + items
+
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    "headings": headings,
+    "clause lines": clause_lines,
+    "items without clauses": bare_items,
+    "one long line": one_line,
+}
+
+
+def timed(text: str) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "plan.txt"
+        path.write_text(text, "utf-8")
+        start = time.perf_counter()
+        try:
+            parse_file(path)
+        except DutygraphError as exc:
+            print(f"  parse failed: {exc}")
+        return time.perf_counter() - start
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--shapes", default=",".join(SHAPES))
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    failed = False
+    for name in args.shapes.split(","):
+        make = SHAPES[name]
+        times = [timed(make(n)) for n in sizes]
+        slope = (
+            math.log(times[-1] / times[0]) / math.log(sizes[-1] / sizes[0])
+            if len(sizes) > 1 and times[0] > 0 else float("nan")
+        )
+        cells = "  ".join(f"{n:>7} lines {t:7.2f} s" for n, t in zip(sizes, times, strict=True))
+        bad = slope > _MAX_SLOPE or times[-1] >= _MAX_SECONDS
+        failed |= bad
+        print(f"{name:<22} {cells}  slope {slope:.2f}{'  TOO SLOW' if bad else ''}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
