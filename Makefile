@@ -4,21 +4,30 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := samples/luhe-old-area-plan.txt
 
-.PHONY: run test setup system lint bench eval
+.PHONY: run test install setup system lint bench eval wheel wheelhouse
 
 # Loads the sample into the embedded store and serves it: http://127.0.0.1:8000/
-run: setup
+run: install
 	$(BIN)/dutygraph serve $(SAMPLE)
 
 test: setup system
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
-setup: $(VENV)/.installed web/dist/.built tests/api/audit/node_modules/.installed
+# What running needs: the package and its dependencies, and the built explorer.
+install: $(VENV)/.installed web/dist/.built
 
-$(VENV)/.installed: pyproject.toml
+# What developing needs on top: the test tools (pytest, playwright, ruff …) and the
+# GraphQL-over-HTTP audit.
+setup: install $(VENV)/.test-installed tests/api/audit/node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml setup.py
 	python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
@@ -55,3 +64,14 @@ bench: setup
 # (per document and micro figures; docs/parsing.md quotes them).
 eval: setup
 	$(BIN)/python benchmarks/corpus_eval.py
+
+# The wheel, with the built explorer and GraphQL IDE inside (no Node.js needed to serve).
+wheel: install
+	rm -rf dist
+	$(BIN)/pip wheel --quiet --no-deps . -w dist
+
+# The wheel and every dependency in one folder, for a machine with no internet (same
+# Python version and platform as this one): pip install --no-index --find-links wheelhouse dutygraph
+wheelhouse: install
+	rm -rf wheelhouse
+	$(BIN)/pip wheel --quiet . -w wheelhouse

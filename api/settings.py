@@ -10,8 +10,10 @@ from pathlib import Path
 from dutygraph.errors import ArgumentError
 from dutygraph.schema.limits import DEFAULT_LIMITS, Limits
 
-# The web app's build output; with `pip install -e .` it sits beside this folder.
-DEFAULT_WEB_DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
+# The explorer's build: in a source checkout (editable install) where Vite writes it,
+# web/dist; in an installed wheel, the copy setup.py packs as dutygraph/web.
+_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_WEB_DIST = _ROOT / "web" / "dist" if (_ROOT / "pyproject.toml").is_file() else _ROOT / "web"
 
 
 @dataclass(frozen=True, slots=True)
