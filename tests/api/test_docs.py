@@ -111,7 +111,10 @@ def test_shell_examples_run_as_written(page: Path, tmp_path: Path) -> None:
                     _serve(argv, db)
                     continue
                 done = _run(argv, db)
-                assert done.returncode == 0, f"{shlex.join(argv)}\n{done.stdout}{done.stderr}"
+                assert done.returncode == 0, (
+                    f"{shlex.join(argv)}\n{done.stdout}{done.stderr}\n"
+                    "(a synopsis with placeholders belongs in a ```text block, not ```sh)"
+                )
         elif lang == "console":
             for argv, expected in _console(block):
                 ran += 1
