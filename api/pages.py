@@ -25,7 +25,7 @@ _NOT_BUILT = """<!doctype html>
 <p>Build it from the project folder with <code>{hint}</code>
 (<code>make setup</code> does this), then reload this page.</p>
 <p>The GraphQL API works without it: POST a query to <code>/graphql</code>, e.g.<br>
-<code>curl -H 'Content-Type: application/json' -d '{{"query": "{{ documents {{ title }} }}"}}'
+<code>curl -H 'Content-Type: application/json' -d '{{"query": "{{ documents {{ totalCount }} }}"}}'
 http://HOST:PORT/graphql</code></p>
 </body></html>
 """

@@ -170,7 +170,8 @@ def test_the_checklist_downloads_with_every_task(setup, tmp_path):
     from openpyxl import load_workbook
 
     db, served = setup["db"], setup["served"]
-    doc = data(served.url, "{ documents { uid } }")["documents"][0]["uid"]
+    docs = data(served.url, "{ documents { edges { node { uid } } } }")["documents"]
+    doc = docs["edges"][0]["node"]["uid"]
     total = data(served.url, f'{{ tasks(filter: {{document: "{doc}"}}) {{ totalCount }} }}')
     count = total["tasks"]["totalCount"]
     xlsx = httpx.get(f"{served.url}/report", params={"document": doc, "format": "xlsx"},
