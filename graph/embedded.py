@@ -280,6 +280,7 @@ class EmbeddedStore(RoundTrips):
         socket, else the pid file's; None unless it is a redis-server on our socket."""
         if self._process:
             return self._process.pid
+        pid: int | None
         try:
             pid = int(self._db.connection.info("server")["process_id"])
         except (redis.RedisError, KeyError, ValueError):

@@ -212,7 +212,8 @@ def _join(seen: list[dict[str, tuple[Row, Row | None, str | None]]], meet: str) 
     """The path from the first end to the meeting node, then on to the second end."""
     half: list[list[tuple[Row, Row | None]]] = []
     for side in seen:
-        steps, uid = [], meet
+        steps: list[tuple[Row, Row | None]] = []
+        uid: str | None = meet
         while uid is not None:
             node, edge, toward = side[uid]
             steps.append((node, edge))

@@ -266,7 +266,9 @@ def _mentions(units: tuple[Unit, ...], uids: dict[str, str], assigned: set[str])
     Every unit of a plan is thus reachable from its document, which is what decides
     whether a shared unit is still used when a document is unloaded.
     """
-    rows = [{"unit": uids[u.name], "duty": d.text} for u in units for d in u.duties]
+    rows: list[dict[str, str | None]] = [
+        {"unit": uids[u.name], "duty": d.text} for u in units for d in u.duties
+    ]
     rows += [
         {"unit": uids[u.name], "duty": None}
         for u in units

@@ -12,6 +12,8 @@ re-exported here, so callers need only `from dutygraph.graph import queries`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dutygraph.errors import ArgumentError
 from dutygraph.graph.columns import (
     DOCUMENT,
@@ -284,7 +286,7 @@ POLICIES = "MATCH (p:Policy){where}\nRETURN " + POLICY + " ORDER BY kind, name L
 PROJECTS = "MATCH (j:Project){where}\nRETURN " + PROJECT + " ORDER BY name LIMIT $limit"
 
 
-def _where(conditions: dict[str, str], params: dict[str, object]) -> str:
+def _where(conditions: dict[str, str], params: Mapping[str, object]) -> str:
     """` WHERE` and the conditions whose parameter is given (not None), or nothing."""
     given = [c for name, c in conditions.items() if params.get(name) is not None]
     return " WHERE " + " AND ".join(given) if given else ""
