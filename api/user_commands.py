@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from pathlib import Path
@@ -12,19 +11,13 @@ import click
 
 from dutygraph.api.serve import db_option
 from dutygraph.errors import ArgumentError, NotFoundError
+from dutygraph.graph.audit import record_command
 from dutygraph.graph.store import Store, open_store
 
 
 def _store(db: str | None) -> Store:
     # --db, else DUTYGRAPH_DB, as for `dutygraph serve`; open_store handles the rest.
     return open_store(db or os.environ.get("DUTYGRAPH_DB") or None)
-
-
-def _audit(store: Store, what: str) -> None:
-    from dutygraph.graph import audit
-    from dutygraph.schema.access import utc_now
-
-    audit.record(store, f"cli:{getpass.getuser()}", what, None, utc_now())
 
 
 @click.group()
@@ -71,7 +64,7 @@ def add(
             place=unit_place if unit else place, document=document,
         )  # fmt: skip
         accounts.add_user(store, account, password)
-        _audit(store, f"user add {login} role={role}")
+        record_command(store, f"user add {login} role={role}")
     finally:
         store.close()
     bound = f" of {unit_name}" if unit_name else f" of {document}" if document else ""
@@ -116,7 +109,7 @@ def remove(login: str, db: str | None) -> None:
     store = _store(db)
     try:
         accounts.remove_user(store, login)
-        _audit(store, f"user remove {login}")
+        record_command(store, f"user remove {login}")
     finally:
         store.close()
     click.echo(f"removed {login}")
@@ -132,7 +125,7 @@ def token(login: str, db: str | None) -> None:
     store = _store(db)
     try:
         new = accounts.new_token(store, login)
-        _audit(store, f"user token {login}")
+        record_command(store, f"user token {login}")
     finally:
         store.close()
     click.echo(new)

@@ -8,6 +8,7 @@ carry no edge to the plan: loading and unloading plans leaves them alone.
 from __future__ import annotations
 
 import datetime
+import getpass
 import time
 from typing import Any
 
@@ -37,3 +38,8 @@ def entries(store: Store, limit: int, offset: int = 0) -> tuple[list[dict[str, A
     rows = store.read(_READ, {"limit": limit, "offset": offset}) if limit else []
     total = store.read("MATCH (a:Audit) RETURN count(a) AS n")[0]["n"]
     return rows, total
+
+
+def record_command(store: Store, what: str) -> None:
+    """An entry for a write made with the `dutygraph` command, by the system user running it."""
+    record(store, f"cli:{getpass.getuser()}", what, None, datetime.datetime.now(datetime.UTC))

@@ -196,3 +196,12 @@ def test_no_account_no_write_and_with_require_login_no_read(world):
     accounts.remove_user(store, "office")
     assert closed.post("/graphql", json={"query": "{ documents { uid } }"},
                        headers=bearer(tokens["office"])).status_code == 401  # fmt: skip
+
+
+def test_a_mutation_over_get_is_refused(world):
+    store, tokens = world
+    client = app_client(store)
+    write = f'mutation {{ reportProgress(task: "{SHARED_TASK}", status: DONE) {{ uid }} }}'
+    response = client.get("/graphql", params={"query": write}, headers=bearer(tokens["ndrc"]))
+    assert response.status_code in (400, 405)
+    assert reports(store) == 0
