@@ -205,6 +205,8 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
             if clause is not None and _has_marker(f, sentence, scan) and clause.units:
                 clauses.insert(0, clause)
                 cut = _wstrip(f, start, sentence)
+                while cut > start and f[cut - 1] == "—":
+                    cut -= 1
     if not clauses and (lead_in := _leading(f, start, cut)) is not None:
         clauses.append(lead_in)
     return cut, clauses, problems
@@ -437,7 +439,7 @@ def _split(f: str, a: int, b: int) -> list[tuple[int, int]]:
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         elif depth == 0 and (
-            ch in "、，；/" or (ch in " \t" and not _stray_space(f, a, b, i))
+            ch in "、，；/" or (ch in " \t\n" and not _stray_space(f, a, b, i))
         ):
             parts.append(_trim(f, part, i))
             part = i + 1
@@ -461,30 +463,30 @@ _LEVEL_ALONE = re.compile(r"各?[省市县区州盟旗]\s*（[^（）]{1,6}）")
 def _stray_space(f: str, a: int, b: int, i: int) -> bool:
     """A space (or a run of them) with a bracket or a separator on either side."""
     j, k = i - 1, i + 1
-    while j >= a and f[j] in " \t":
+    while j >= a and f[j] in " \t\n":
         j -= 1
-    while k < b and f[k] in " \t":
+    while k < b and f[k] in " \t\n":
         k += 1
     edges = _OPEN + _CLOSE + _SEPARATORS
     return j >= a and k < b and (f[j] in edges or f[k] in edges)
 
 
 def _trim(f: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and f[a] in " \t：、，；。":
+    while a < b and f[a] in " \t\n：、，；。":
         a += 1
-    while b > a and f[b - 1] in " \t、，；。.":
+    while b > a and f[b - 1] in " \t\n、，；。.":
         b -= 1
     return a, b
 
 
 def _rstrip(f: str, a: int, b: int) -> int:
-    while b > a and f[b - 1] in " \t。；，.、":
+    while b > a and f[b - 1] in " \t\n。；，.、":
         b -= 1
     return b
 
 
 def _wstrip(f: str, a: int, b: int) -> int:
-    while b > a and f[b - 1] in " \t":
+    while b > a and f[b - 1] in " \t\n":
         b -= 1
     return b
 
@@ -529,8 +531,10 @@ def _last_label(f: str, start: int, end: int) -> int | None:
 
 
 def _last_sentence(f: str, start: int, end: int) -> int | None:
+    """Where the last sentence of f[start:end] begins: after 。 or ；, or after a dash that
+    sets off who does it (`推进某项工作——A牵头，B配合`)."""
     for i in range(end - 1, start - 1, -1):
-        if f[i] in "。；":
+        if f[i] in "。；—":
             return i + 1 if i + 1 < end else None
     return None
 

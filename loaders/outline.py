@@ -70,10 +70,7 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
     styles: list[str] = []  # open heading styles, outermost first
     heads: list[int] = []  # block index of the open heading at each depth
     in_annex = False
-    for line in rest:
-        start, end = _bounds(folded, line)
-        if start >= end:
-            continue
+    for line, start, end in _logical_lines(folded, rest):
         m = _ANNEX.match(folded, start, end)
         if m is not None:
             listed = _NUMBERING.match(folded, m.end(), end)  # 附件：1.清单 (a list begins)
@@ -117,6 +114,56 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
         None,
     )
     return Outline(title, span, tuple(blocks), tuple(annex), own)
+
+
+def _logical_lines(folded: str, lines: tuple[Line, ...]) -> list[tuple[Line, int, int]]:
+    """The non-empty lines as (line, start, end), with two kinds of broken line joined to the
+    lines that finish them: a number alone on its line (`1.` then the item's text, as mirror
+    sites print it) and a bracket left open (a clause wrapped onto the next line:
+    `（A牵头，B、` then `C配合）`)."""
+    bounds = [(line, *_bounds(folded, line)) for line in lines]
+    bounds = [(line, a, b) for line, a, b in bounds if a < b]
+    out: list[tuple[Line, int, int]] = []
+    i = 0
+    while i < len(bounds):
+        line, start, end = bounds[i]
+        i += 1
+        m = _NUMBERING.match(folded, start, end)
+        if (
+            m is not None and m.end() >= end and i < len(bounds)
+            and not _NUMBERING.match(folded, bounds[i][1], bounds[i][2])
+        ):
+            end = bounds[i][2]
+            i += 1
+        depth = _depth(folded, start, end)
+        extra = 0
+        while depth > 0 and extra < _WRAPPED_LINES and i < len(bounds):
+            _, a, b = bounds[i]
+            after = depth + _depth(folded, a, b)
+            if _NUMBERING.match(folded, a, b) or after >= depth:
+                break  # the next line is an item of its own, or closes nothing
+            end, depth = b, after
+            i += 1
+            extra += 1
+        out.append((line, start, end))
+    return out
+
+
+# How many lines a wrapped clause may run on over.
+_WRAPPED_LINES = 3
+_OPENING = frozenset("（【〔［[{")
+_CLOSING = frozenset("）】〕］]}")
+
+
+def _depth(folded: str, start: int, end: int) -> int:
+    """Brackets opened and not closed in folded[start:end]."""
+    depth = 0
+    for ch in folded[start:end]:
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING:
+            depth -= 1
+    return depth
 
 
 def _style(m: re.Match[str]) -> str:

@@ -87,3 +87,22 @@ def test_a_shared_prefix_elided_from_later_names(parse) -> None:
     assert [a.name for a in plan.tasks[0].units] == [
         "两市文化和旅游局", "两市退役军人事务局", "省财政厅", "省发展改革委",
     ]
+
+
+def test_a_clause_wrapped_over_lines_and_a_number_alone_on_its_line(parse, roles) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n1.推进甲项工作。（县甲局牵头，县乙局、\n县丙局配合）\n"
+        "2.推进乙项工作。\n（牵头单位：县丁局；\n配合单位：县戊局）\n"
+        "3.\n推进丙项工作。（责任单位：县己局）\n"
+        "4.推进丁项工作——县庚局牵头，县辛局配合。\n"
+    )
+    assert [(t.path[-1], t.text) for t in plan.tasks] == [
+        ("1", "推进甲项工作。"), ("2", "推进乙项工作。"), ("3", "推进丙项工作。"),
+        ("4", "推进丁项工作"),
+    ]
+    assert [[(n, r) for n, r, _ in roles(t)] for t in plan.tasks] == [
+        [("县甲局", "lead"), ("县乙局", "support"), ("县丙局", "support")],
+        [("县丁局", "lead"), ("县戊局", "support")],
+        [("县己局", "lead")],
+        [("县庚局", "lead"), ("县辛局", "support")],
+    ]
