@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import weakref
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -367,10 +368,16 @@ def _page_info(edges: list[Any], offset: int, total: int) -> PageInfo:
 # --- fields of Task and Assignment (declared in schema/task.py with these resolvers) ------
 
 
+# One loader per request context, gone with it.
+_STATE_LOADERS: weakref.WeakKeyDictionary[Context, DataLoader[str, list[sv.AssignmentState]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _states_loader(info: Info) -> DataLoader[str, list[sv.AssignmentState]]:
     """The request's loader of assignment states by task uid, made on first use."""
     context = info.context
-    loader = getattr(context, "_assignment_states", None)
+    loader = _STATE_LOADERS.get(context)
     if loader is None:
         store = context.store
 
@@ -385,7 +392,7 @@ def _states_loader(info: Info) -> DataLoader[str, list[sv.AssignmentState]]:
             return await asyncio.to_thread(batch, list(keys))
 
         loader = DataLoader(load_fn=load)
-        context._assignment_states = loader
+        _STATE_LOADERS[context] = loader
     return loader
 
 
