@@ -16,7 +16,7 @@ import csv
 import datetime
 import io
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from dutygraph.errors import ArgumentError, NotFoundError
 from dutygraph.graph import queries
@@ -180,8 +180,8 @@ def _xlsx(sheet: Checklist) -> bytes:
     return out.getvalue()
 
 
-def _text_cell(ws: Any, row: int, col: int, value: str) -> Any:
-    cell = ws.cell(row=row, column=col)
+def _text_cell(ws: object, row: int, col: int, value: str) -> object:
+    cell = ws.cell(row=row, column=col)  # type: ignore[attr-defined]
     cell.value = neutralize(value)
     cell.data_type = "s"  # openpyxl would take a leading = as a formula
     return cell
@@ -190,32 +190,31 @@ def _text_cell(ws: Any, row: int, col: int, value: str) -> Any:
 def _docx(sheet: Checklist) -> bytes:
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Emu, Pt
+    from docx.shared import Cm, Pt
 
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
-    width, height = section.page_width or Cm(21), section.page_height or Cm(29.7)
-    section.page_width, section.page_height = height, width
-    margin = Cm(1.5)
-    section.left_margin = section.right_margin = margin
+    section.page_width, section.page_height = section.page_height, section.page_width
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(1.5))
     doc.add_heading(sheet.title, level=1)
     doc.add_paragraph(_dated(sheet))
     table = doc.add_table(rows=1, cols=len(COLUMNS))
     table.style = "Table Grid"
-    total = sum(share for _, share in COLUMNS)
-    usable = height - 2 * margin  # the landscape page's width
-    widths = [Emu(int(usable * share / total)) for _, share in COLUMNS]
-    for cell, (name, _), size in zip(table.rows[0].cells, COLUMNS, widths, strict=True):
+    total = sum(width for _, width in COLUMNS)
+    usable = section.page_width - section.left_margin - section.right_margin
+    widths = [int(usable * width / total) for _, width in COLUMNS]
+    for cell, (name, _), width in zip(table.rows[0].cells, COLUMNS, widths, strict=True):
         cell.text = name
-        cell.width = size
+        cell.width = width
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for row in sheet.rows:
         cells = table.add_row().cells
-        for cell, value, size in zip(cells, row, widths, strict=True):
+        for cell, value, width in zip(cells, row, widths, strict=True):
             cell.text = value
-            cell.width = size
+            cell.width = width
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(9)
     out = io.BytesIO()

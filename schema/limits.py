@@ -17,7 +17,7 @@ from functools import partial
 from typing import Any
 
 import strawberry
-from graphql import ASTValidationRule, GraphQLError
+from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -89,10 +89,7 @@ def extensions(limits: Limits = DEFAULT_LIMITS) -> list[Callable[[], SchemaExten
     # The depth and alias rules are made once, not per request as QueryDepthLimiter and
     # MaxAliasesLimiter make them, so that ValidationCache can find a document it has
     # already validated against the same rules.
-    rules: list[type[ASTValidationRule]] = [
-        depth_rule(limits.max_depth, None),
-        aliases_rule(limits.max_aliases),
-    ]
+    rules = [depth_rule(limits.max_depth, None), aliases_rule(limits.max_aliases)]
     return [
         partial(MaxQueryBytes, limits.max_query_bytes),
         partial(MaxTokensLimiter, max_token_count=limits.max_tokens),

@@ -34,20 +34,3 @@ export async function gql(query, variables = {}) {
   if (!response.ok) throw new ApiError(t('error.http', { status: response.status }));
   return body.data;
 }
-
-/**
- * Every task of a filtered task list, page by page (the API caps `first` at 100).
- * @param {string} query a document with $filter, $first, $after selecting tasks { edges pageInfo }
- * @param {Record<string, unknown>} filter
- */
-export async function allTasks(query, filter) {
-  const nodes = [];
-  let after = null;
-  for (;;) {
-    const data = await gql(query, { filter, first: 100, after });
-    const page = data.tasks;
-    nodes.push(...page.edges.map((e) => e.node));
-    if (!page.pageInfo.hasNextPage) return nodes;
-    after = page.pageInfo.endCursor;
-  }
-}

@@ -2,11 +2,15 @@
 // together, and owns the tabs and the language switch.
 import './style.css';
 import { DetailsPanel } from './details.js';
+import { DocumentsView } from './documents.js';
 import { h } from './dom.js';
 import { graphmlBlob, download, jsonBlob } from './exporters.js';
 import { GraphView } from './graph.js';
 import { initialLanguage, lang, onLanguageChange, setLanguage, t } from './i18n.js';
 import { KIND_NAMES, KINDS } from './kinds.js';
+import { LedgerView } from './ledger.js';
+import { firstDocuments } from './catalog.js';
+import { nodeHash, Router, viewHash } from './router.js';
 import { SearchBox } from './search.js';
 import { WorkloadView } from './workload.js';
 
@@ -19,7 +23,11 @@ function showError(err) {
 const details = new DetailsPanel($('details-body'), (uid) => focusNode(uid).catch(showError));
 
 const graph = new GraphView($('graph'), {
-  onSelect: (node) => details.show(node),
+  onSelect: (node) => {
+    details.show(node);
+    // a document selected in the graph stays in the graph: its own address is its page
+    if (node.kind !== 'Document') router.record(nodeHash(node.kind, node.uid));
+  },
   onChange: () => updateStats(),
 });
 
@@ -92,24 +100,79 @@ const workload = new WorkloadView({
   matrixHint: $('matrix-hint'),
 });
 
+const ledger = new LedgerView(
+  {
+    root: $('view-ledger'),
+    document: $('ledger-document'),
+    section: $('ledger-section'),
+    unit: $('ledger-unit'),
+    choices: $('ledger-choices'),
+    role: $('ledger-role'),
+    text: $('ledger-text'),
+    csv: $('ledger-csv'),
+    xlsx: $('ledger-xlsx'),
+    print: $('ledger-print'),
+    first: $('ledger-first'),
+    prev: $('ledger-prev'),
+    next: $('ledger-next'),
+    count: $('ledger-count'),
+    status: $('ledger-status'),
+    table: $('ledger-table'),
+  },
+  { documents: firstDocuments, replace: (params) => router.replace(viewHash('ledger', params)) },
+);
+
+const documents = new DocumentsView({ root: $('view-documents'), list: $('documents-list'), page: $('document-page') });
+
+const TABS = ['explorer', 'ledger', 'documents', 'workload'];
+// Where each tab was last, so that coming back to it shows the same thing.
+const lastHash = { explorer: '#/', ledger: '#/ledger', documents: '#/documents', workload: '#/workload' };
+
 function showTab(name) {
-  for (const tab of ['explorer', 'workload']) {
+  for (const tab of TABS) {
     const on = tab === name;
     $(`tab-${tab}`).setAttribute('aria-selected', String(on));
     $(`tab-${tab}`).tabIndex = on ? 0 : -1;
     $(`view-${tab}`).hidden = !on;
   }
-  if (name === 'workload') workload.open().catch((err) => ($('workload-status').textContent = err.message));
+  document.body.dataset.view = name;
   if (name === 'explorer') graph.cy.resize();
-  history.replaceState(null, '', name === 'workload' ? '#workload' : '#');
 }
 
-$('tab-explorer').addEventListener('click', () => showTab('explorer'));
-$('tab-workload').addEventListener('click', () => showTab('workload'));
+function fail(statusEl) {
+  return (err) => {
+    statusEl.textContent = `${t('error.prefix')}${err.message}`;
+  };
+}
+
+/** Draws the view an address names (on load, on back and forward, on a followed link). */
+function render(route) {
+  showTab(route.view);
+  if (route.view === 'explorer') {
+    if (route.uid && graph.cy.getElementById(route.uid).nonempty()) graph.select(route.uid);
+    else if (route.uid) graph.show(route.uid).catch(showError);
+    if (!route.uid) {
+      graph.clear();
+      details.clear();
+    }
+  } else if (route.view === 'ledger') {
+    ledger.open(route.params).catch(fail($('ledger-status')));
+  } else if (route.view === 'documents') {
+    (route.uid ? documents.openDocument(route.uid) : documents.openList()).catch(showError);
+  } else if (route.view === 'workload') {
+    workload.open(route.params).catch(fail($('workload-status')));
+  }
+  lastHash[route.view] = window.location.hash || '#/';
+}
+
+const router = new Router(render);
+
+for (const tab of TABS) $(`tab-${tab}`).addEventListener('click', () => router.go(lastHash[tab]));
 document.querySelector('.tabs').addEventListener('keydown', (event) => {
   if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-  const next = $('tab-explorer').getAttribute('aria-selected') === 'true' ? 'workload' : 'explorer';
-  showTab(next);
+  const at = TABS.findIndex((tab) => $(`tab-${tab}`).getAttribute('aria-selected') === 'true');
+  const next = TABS[(at + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+  router.go(lastHash[next]);
   $(`tab-${next}`).focus();
 });
 
@@ -118,7 +181,7 @@ document.addEventListener('keydown', (event) => {
   const typing = ['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement?.tagName);
   if (event.key === '/' && !typing) {
     event.preventDefault();
-    showTab('explorer');
+    router.go(lastHash.explorer);
     $('search-input').focus();
   }
 });
@@ -130,9 +193,21 @@ onLanguageChange(() => {
   details.refresh();
   search.refresh();
   workload.render();
+  ledger.render();
 });
 
 setLanguage(initialLanguage());
-showTab(window.location.hash === '#workload' ? 'workload' : 'explorer');
+// The one address of an older explorer (#workload) still opens its view.
+if (window.location.hash === '#workload') history.replaceState(null, '', '#/workload');
+router.start();
 // For the browser tests and for poking at the graph from the devtools console.
-window.dutygraph = { graph, cy: graph.cy, workload };
+window.dutygraph = { graph, cy: graph.cy, workload, ledger };
+
+// A printed page says when it was printed (style.css shows it under the text).
+function stampPrintDate() {
+  const now = new Date();
+  const date = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  document.body.dataset.printed = t('print.date', { date });
+}
+stampPrintDate();
+window.addEventListener('beforeprint', stampPrintDate);

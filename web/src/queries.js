@@ -71,24 +71,10 @@ export const SECTION = `query Section($uid: ID!) {
   }
 }`;
 
-export const DOCUMENTS = `query Documents($after: String) {
-  documents(first: 100, after: $after) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { uid title sections { uid number title subsections { uid number title } } } }
-  }
-}`;
-
-export const WORKLOAD = `query Workload($first: Int!, $filter: WorkloadFilter) {
+// The ranking and the unit × unit matrix of the same scope, in one request.
+export const WORKLOAD = `query Workload($first: Int!, $matrix: Int!, $filter: WorkloadFilter) {
   workload(first: $first, filter: $filter) { total lead support unit { uid name place } }
-}`;
-
-export const TASKS_WITH_UNITS = `query TasksWithUnits($filter: TaskFilter, $first: Int!, $after: String) {
-  tasks(filter: $filter, first: $first, after: $after) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { uid units { uid } } }
-  }
+  unitMatrix(first: $matrix, filter: $filter) { units { unit { uid name place } } counts }
 }`;
 
 export const DOCUMENT = `query Document($uid: ID!) {
@@ -96,4 +82,53 @@ export const DOCUMENT = `query Document($uid: ID!) {
     uid title docNumber issuer date
     sections { uid number title }
   }
+}`;
+
+const LEDGER_ROW = `uid code text deadline
+      document { uid title place }
+      section { uid number title parent { uid number title parent { uid number title } } }
+      assignments { role rank inferred unit { uid name place } }`;
+
+export const LEDGER = `query Ledger($filter: TaskFilter, $first: Int!, $after: String) {
+  tasks(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { ${LEDGER_ROW} } }
+  }
+}`;
+
+export const DOCUMENT_SECTIONS = `query DocumentSections($uid: ID!) {
+  document(uid: $uid) {
+    uid title
+    sections { uid number title subsections { uid number title } }
+  }
+}`;
+
+export const UNIT_CHOICES = `query UnitChoices($text: String!, $first: Int!) {
+  search(text: $text, first: $first) {
+    __typename
+    ... on Unit { uid name place aliases }
+  }
+}`;
+
+export const DOCUMENT_LIST = `query DocumentList($first: Int!, $after: String) {
+  documents(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { uid title place issuer docNumber date format } }
+  }
+}`;
+
+export const DOCUMENT_COUNTS = `query DocumentCounts($filter: TaskFilter) {
+  tasks(filter: $filter, first: 0) { totalCount }
+}`;
+
+export const DOCUMENT_PAGE = `query DocumentPage($uid: ID!, $filter: WorkloadFilter) {
+  document(uid: $uid) {
+    uid title place issuer docNumber date format source
+    sections { uid number title subsections { uid number title subsections { uid number title } } }
+    policies { uid name kind docNumber amount }
+    goals { uid year text headline }
+  }
+  workload(first: 20, filter: $filter) { total lead support unit { uid name place } }
 }`;

@@ -1,15 +1,18 @@
 // The workload view: units ranked by tasks (lead and support stacked), the unit × unit
-// matrix of shared tasks, filters by document and section, CSV and XLSX export.
+// matrix of shared tasks, filters by document and section, CSV and XLSX export. The API
+// counts both in one request, whatever the number of plans; a row or bar opens its unit.
 import { BarChart, HeatmapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { allTasks, gql } from './api.js';
+import { gql } from './api.js';
+import { firstDocuments } from './catalog.js';
 import { h } from './dom.js';
 import { csvBlob, download, xlsxBlob } from './exporters.js';
 import { t } from './i18n.js';
 import { LEAD_COLOR, SUPPORT_COLOR } from './kinds.js';
-import { DOCUMENTS, TASKS_WITH_UNITS, WORKLOAD } from './queries.js';
+import { DOCUMENT_SECTIONS, WORKLOAD } from './queries.js';
+import { nodeHash, viewHash } from './router.js';
 
 echarts.use([BarChart, HeatmapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -25,35 +28,12 @@ function tip(title, ...lines) {
   return h('div', { className: 'tip' }, h('strong', null, title), ...lines.map((line) => h('div', null, line)));
 }
 
-/** Every loaded document, page by page (the API gives at most 100 at a time). */
-async function allDocuments() {
-  const documents = [];
-  let after = null;
-  for (;;) {
-    const page = (await gql(DOCUMENTS, { after })).documents;
-    documents.push(...page.edges.map((e) => e.node));
-    if (!page.pageInfo.hasNextPage) return documents;
-    after = page.pageInfo.endCursor;
-  }
-}
-
-/** Counts, for each pair of the given units, the tasks both are on. */
 /** Units as the chart and the matrix label them: by name, with the place when two listed
  * units share a name (each county's 县发展改革局). */
 function labels(units) {
   const count = new Map();
   for (const u of units) count.set(u.name, (count.get(u.name) ?? 0) + 1);
   return units.map((u) => (count.get(u.name) > 1 && u.place ? `${u.name}（${u.place}）` : u.name));
-}
-
-function sharedMatrix(units, tasks) {
-  const index = new Map(units.map((u, i) => [u.uid, i]));
-  const counts = units.map(() => units.map(() => 0));
-  for (const task of tasks) {
-    const on = task.units.map((u) => index.get(u.uid)).filter((i) => i !== undefined);
-    for (const a of on) for (const b of on) if (a !== b) counts[a][b] += 1;
-  }
-  return counts;
 }
 
 export class WorkloadView {
@@ -63,11 +43,12 @@ export class WorkloadView {
     this.rows = [];
     this.matrix = { units: [], counts: [] };
     this.documents = [];
-    this.loaded = false;
+    this.sections = [];
     this.chart = null;
     this.heatmap = null;
-    els.document.addEventListener('change', () => {
-      this.fillSections();
+    this.seq = 0;
+    els.document.addEventListener('change', async () => {
+      await this.fillSections('');
       this.load();
     });
     els.section.addEventListener('change', () => this.load());
@@ -80,47 +61,54 @@ export class WorkloadView {
     });
   }
 
-  /** Loads the filters' choices once, then the ranking. */
-  async open() {
-    this.chart ??= echarts.init(this.els.chart);
-    this.heatmap ??= echarts.init(this.els.matrix);
+  /** Shows the ranking of the address's scope (#/workload?document=…&section=…). */
+  async open(params) {
+    if (!this.chart) {
+      this.chart = echarts.init(this.els.chart);
+      this.heatmap = echarts.init(this.els.matrix);
+      // a bar, or its unit's row of the matrix, opens the unit
+      this.chart.on('click', (p) => this.openUnit([...this.rows].reverse()[p.dataIndex]));
+      this.heatmap.on('click', (p) => this.openUnit(this.matrix.units[p.value[1]]));
+    }
     this.chart.resize();
     this.heatmap.resize();
-    if (this.loaded) return;
-    this.loaded = true;
     try {
-      this.documents = await allDocuments();
+      this.documents = await firstDocuments();
     } catch (err) {
       this.els.status.textContent = `${t('error.prefix')}${err.message}`;
     }
-    this.fillDocuments();
-    await this.load();
+    this.fillDocuments(params.get('document') ?? '');
+    await this.fillSections(params.get('section') ?? '');
+    await this.load({ record: false });
   }
 
-  fillDocuments() {
-    const chosen = this.els.document.value;
-    this.els.document.replaceChildren(
+  openUnit(row) {
+    if (row) window.location.hash = nodeHash('Unit', row.uid);
+  }
+
+  fillDocuments(chosen) {
+    const options = [
       h('option', { value: '' }, t('workload.all')),
       ...this.documents.map((d) => h('option', { value: d.uid }, d.title)),
-    );
+    ];
+    if (chosen && !this.documents.some((d) => d.uid === chosen)) options.push(h('option', { value: chosen }, chosen));
+    // past the first page of plans the list says how many it leaves out
+    if (this.documents.more) options.push(h('option', { disabled: true, value: '-' }, t('filter.moreDocuments', { n: this.documents.total })));
+    this.els.document.replaceChildren(...options);
     this.els.document.value = chosen;
-    this.fillSections();
   }
 
-  fillSections() {
-    const chosen = this.els.section.value;
-    const docs = this.els.document.value
-      ? this.documents.filter((d) => d.uid === this.els.document.value)
-      : this.documents;
+  async fillSections(chosen) {
+    const uid = this.els.document.value;
+    this.sections = uid ? ((await gql(DOCUMENT_SECTIONS, { uid })).document?.sections ?? []) : [];
     const options = [h('option', { value: '' }, t('workload.all'))];
-    for (const doc of docs) {
-      for (const s of doc.sections) {
-        options.push(h('option', { value: s.uid }, `${s.number} ${s.title}`));
-        for (const sub of s.subsections) options.push(h('option', { value: sub.uid }, `\u3000${sub.number} ${sub.title}`));
-      }
+    for (const s of this.sections) {
+      options.push(h('option', { value: s.uid }, `${s.number} ${s.title}`));
+      for (const sub of s.subsections) options.push(h('option', { value: sub.uid }, `\u3000${sub.number} ${sub.title}`));
     }
     this.els.section.replaceChildren(...options);
     this.els.section.value = options.some((o) => o.value === chosen) ? chosen : '';
+    this.els.section.disabled = !uid;
   }
 
   filter() {
@@ -130,22 +118,22 @@ export class WorkloadView {
     return f;
   }
 
-  async load() {
+  async load({ record = true } = {}) {
     const filter = this.filter();
+    if (record) history.replaceState(null, '', viewHash('workload', filter));
+    const seq = ++this.seq;
     this.els.root.dataset.state = 'loading';
     this.els.status.textContent = t('details.loading');
     try {
-      const [ranking, tasks] = await Promise.all([
-        gql(WORKLOAD, { first: Number(this.els.first.value), filter }),
-        allTasks(TASKS_WITH_UNITS, filter),
-      ]);
-      this.rows = ranking.workload.map((w) => ({
+      const data = await gql(WORKLOAD, { first: Number(this.els.first.value), matrix: MATRIX_UNITS, filter });
+      if (seq !== this.seq) return;
+      this.rows = data.workload.map((w) => ({
         uid: w.unit.uid, name: w.unit.name, place: w.unit.place, total: w.total, lead: w.lead, support: w.support,
       }));
-      const units = this.rows.slice(0, MATRIX_UNITS);
-      this.matrix = { units, counts: sharedMatrix(units, tasks) };
+      this.matrix = { units: data.unitMatrix.units.map((w) => w.unit), counts: data.unitMatrix.counts };
       this.els.status.textContent = this.rows.length ? '' : t('workload.none');
     } catch (err) {
+      if (seq !== this.seq) return;
       this.rows = [];
       this.matrix = { units: [], counts: [] };
       this.els.status.textContent = `${t('error.prefix')}${err.message}`;
@@ -157,7 +145,6 @@ export class WorkloadView {
   /** Draws everything again from the loaded data (also after a language change). */
   render() {
     if (!this.chart) return;
-    if (this.documents.length) this.fillDocuments();
     this.renderTable();
     this.renderChart();
     this.renderMatrix();
@@ -169,7 +156,7 @@ export class WorkloadView {
         h('tr', { 'data-testid': 'workload-row', 'data-uid': r.uid },
           h('td', null, i + 1),
           h('td', null,
-            h('span', { 'data-testid': 'workload-unit' }, r.name),
+            h('a', { href: nodeHash('Unit', r.uid), 'data-testid': 'workload-unit' }, r.name),
             r.place ? h('span', { className: 'place', 'data-testid': 'workload-place' }, r.place) : null),
           h('td', { 'data-testid': 'workload-total' }, r.total),
           h('td', null, r.lead),

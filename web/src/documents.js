@@ -1,0 +1,153 @@
+// The loaded plans: a list paged from the server (any number of them), and a document's
+// page with its outline, goals, policies and the units its tasks fall to.
+import { gql } from './api.js';
+import { h } from './dom.js';
+import { enumText, t } from './i18n.js';
+import { unitLabel } from './ledger.js';
+import { DOCUMENT_COUNTS, DOCUMENT_LIST, DOCUMENT_PAGE } from './queries.js';
+import { nodeHash, viewHash } from './router.js';
+
+const PAGE = 20;
+
+/** A document's line of facts: place, issuer, number, date. */
+function facts(doc) {
+  return [doc.place, doc.issuer, doc.docNumber, doc.date].filter(Boolean).join(' · ');
+}
+
+export class DocumentsView {
+  /** @param {{root: HTMLElement, list: HTMLElement, page: HTMLElement}} els */
+  constructor(els) {
+    this.els = els;
+    this.cursors = [null];
+    this.index = 0;
+    this.seq = 0;
+  }
+
+  /** The list of plans, from its first page. */
+  async openList() {
+    this.els.page.hidden = true;
+    this.els.list.hidden = false;
+    this.cursors = [null];
+    this.index = 0;
+    await this.loadList();
+  }
+
+  async turn(step) {
+    const index = this.index + step;
+    if (index < 0 || index >= this.cursors.length) return;
+    this.index = index;
+    await this.loadList();
+  }
+
+  async loadList() {
+    const seq = ++this.seq;
+    this.els.root.dataset.state = 'loading';
+    let page;
+    try {
+      page = (await gql(DOCUMENT_LIST, { first: PAGE, after: this.cursors[this.index] })).documents;
+    } catch (err) {
+      this.els.list.replaceChildren(h('p', { className: 'error' }, `${t('error.prefix')}${err.message}`));
+      this.els.root.dataset.state = 'ready';
+      return;
+    }
+    if (seq !== this.seq) return;
+    this.cursors.length = this.index + 1;
+    if (page.pageInfo.hasNextPage) this.cursors.push(page.pageInfo.endCursor);
+    const docs = page.edges.map((e) => e.node);
+    const first = this.index * PAGE;
+    const counts = docs.map((d) => h('td', { className: 'num', 'data-testid': 'document-tasks' }, '…'));
+    this.els.list.replaceChildren(
+      h('h2', null, t('documents.title')),
+      docs.length
+        ? h('div', null,
+            h('div', { className: 'pager' },
+              h('span', { 'data-testid': 'documents-count', 'data-total': page.totalCount },
+                t('ledger.count', { total: page.totalCount, from: first + 1, to: first + docs.length })),
+              h('span', { className: 'spacer' }),
+              h('button', { 'data-testid': 'documents-prev', disabled: this.index === 0, onClick: () => this.turn(-1) }, t('ledger.prev')),
+              h('button', { 'data-testid': 'documents-next', disabled: !page.pageInfo.hasNextPage, onClick: () => this.turn(1) }, t('ledger.next'))),
+            h('table', { className: 'documents-table', 'data-testid': 'documents-table' },
+              h('thead', null, h('tr', null,
+                h('th', null, t('documents.doc')), h('th', null, t('documents.facts')),
+                h('th', null, t('documents.tasks')), h('th', null, ''))),
+              h('tbody', null, docs.map((d, i) =>
+                h('tr', { 'data-testid': 'document-row', 'data-uid': d.uid },
+                  h('td', null, h('a', { href: nodeHash('Document', d.uid), 'data-testid': 'document-link' }, d.title)),
+                  h('td', { className: 'muted' }, facts(d)),
+                  counts[i],
+                  h('td', null, h('a', { href: viewHash('ledger', { document: d.uid }) }, t('documents.toLedger'))))))))
+        : h('div', { className: 'empty', 'data-testid': 'documents-empty' },
+            h('p', null, t('documents.none')),
+            h('pre', null, 'dutygraph load 工作方案.docx\ndutygraph serve')),
+    );
+    this.els.root.dataset.state = 'ready';
+    // The task counts after the list is shown: one small count query each.
+    await Promise.all(docs.map(async (d, i) => {
+      const data = await gql(DOCUMENT_COUNTS, { filter: { document: d.uid } }).catch(() => null);
+      counts[i].textContent = data ? String(data.tasks.totalCount) : '';
+    }));
+  }
+
+  /** A document's page. */
+  async openDocument(uid) {
+    this.els.list.hidden = true;
+    this.els.page.hidden = false;
+    this.els.root.dataset.state = 'loading';
+    const seq = ++this.seq;
+    let data;
+    try {
+      const [page, count] = await Promise.all([
+        gql(DOCUMENT_PAGE, { uid, filter: { document: uid } }),
+        gql(DOCUMENT_COUNTS, { filter: { document: uid } }),
+      ]);
+      data = { ...page, total: count.tasks.totalCount };
+    } catch (err) {
+      this.els.page.replaceChildren(h('p', { className: 'error' }, `${t('error.prefix')}${err.message}`));
+      this.els.root.dataset.state = 'ready';
+      return;
+    }
+    if (seq !== this.seq) return;
+    const doc = data.document;
+    this.els.page.dataset.uid = uid;
+    this.els.page.replaceChildren(...(doc ? this.renderDocument(doc, data) : [h('p', null, t('documents.missing'))]));
+    this.els.root.dataset.state = 'ready';
+  }
+
+  renderDocument(doc, data) {
+    const outline = (sections) =>
+      h('ul', { className: 'outline' }, sections.map((s) =>
+        h('li', null,
+          h('a', { href: viewHash('ledger', { document: doc.uid, section: s.uid }) }, `${s.number} ${s.title}`),
+          s.subsections?.length ? outline(s.subsections) : null)));
+    return [
+      h('p', null, h('a', { href: '#/documents' }, `‹ ${t('documents.title')}`)),
+      h('h2', { 'data-testid': 'document-title' }, doc.title),
+      h('p', { className: 'muted' }, facts(doc)),
+      h('p', null,
+        h('span', { 'data-testid': 'document-total', 'data-total': data.total }, t('documents.taskLine', { n: data.total })),
+        ' ',
+        h('a', { href: viewHash('ledger', { document: doc.uid }), 'data-testid': 'document-ledger' }, t('documents.toLedger')),
+        ' · ',
+        h('a', { href: viewHash('workload', { document: doc.uid }) }, t('tab.workload'))),
+      h('section', null, h('h3', null, t('documents.outline')), outline(doc.sections)),
+      doc.goals.length
+        ? h('section', null, h('h3', null, t('documents.goals')),
+            h('ul', { 'data-testid': 'document-goals' }, doc.goals.map((g) => h('li', null, h('strong', null, `${g.year}：`), g.text))))
+        : null,
+      h('section', null, h('h3', null, t('documents.units')),
+        h('table', { 'data-testid': 'document-units' },
+          h('thead', null, h('tr', null, h('th', null, t('workload.unit')), h('th', null, t('workload.total')),
+            h('th', null, t('workload.lead')), h('th', null, t('workload.support')))),
+          h('tbody', null, data.workload.map((w) =>
+            h('tr', null,
+              h('td', null, h('a', { href: nodeHash('Unit', w.unit.uid) }, unitLabel(w.unit))),
+              h('td', null, w.total), h('td', null, w.lead), h('td', null, w.support)))))),
+      doc.policies.length
+        ? h('section', null, h('h3', null, t('details.policies')),
+            h('ul', null, doc.policies.map((p) =>
+              h('li', null, h('a', { href: nodeHash('Policy', p.uid) }, p.name), ' ',
+                h('span', { className: 'muted' }, [enumText('PolicyKind', p.kind), p.docNumber, p.amount].filter(Boolean).join(' · '))))))
+        : null,
+    ];
+  }
+}
