@@ -137,9 +137,9 @@ def _space_row(text: str) -> list[str]:
 
 def _row_follows(lines: Numbered, j: int) -> bool:
     """Whether the next non-blank line is a row of cells (so a lone short line is a heading)."""
-    for _, text in lines[j:]:
-        if text.strip():
-            return len(cells_of(text)) >= 2
+    for k in range(j, len(lines)):
+        if lines[k][1].strip():
+            return len(cells_of(lines[k][1])) >= 2
     return False
 
 
@@ -262,7 +262,9 @@ def _kept(
     units = {k for k, kind in enumerate(kinds) if kind in (*UNIT_KINDS, "other", "leader")}
     kept: list[list[tuple[int, int]]] = []
     last = spanned = 0
-    for row in rows:
+    for r, row in enumerate(rows):
+        if numbered and _group_title(row, rows[r + 1 : r + 2], kinds, stream):
+            row = [(HEADING, row[0][1])]
         where = {column for column, _ in row}
         if any(c != HEADING and fit(stream[at].text, kinds[c]) <= NO_FIT for c, at in row):
             break
@@ -277,8 +279,23 @@ def _kept(
     return kept[:last], kept[:spanned] if numbered else kept[:last]
 
 
+def _group_title(
+    row: list[tuple[int, int]],
+    after: list[list[tuple[int, int]]],
+    kinds: tuple[str | None, ...],
+    stream: list[_Cell],
+) -> bool:
+    """A lone short text between numbered rows, unnumbered itself: a group's title."""
+    if len(row) != 1 or row[0][0] == HEADING or not after:
+        return False
+    text = looks(stream[row[0][1]].text)
+    numbered_next = any(c != HEADING and kinds[c] == "number" for c, _ in after[0])
+    return numbered_next and text.length <= 30 and not text.sentence and not text.units
+
+
 def _ends_text(lines: Numbered, j: int) -> bool:
-    return all(not text.strip() or _BARS_ONLY.match(text) for _, text in lines[j:])
+    blank = (not lines[k][1].strip() or _BARS_ONLY.match(lines[k][1]) for k in range(j, len(lines)))
+    return all(blank)
 
 
 def _whole(rows: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .clauses import LABEL
 from .fold import fold
 from .marks import MARKS
 from .units import looks_like_unit
@@ -42,8 +43,13 @@ _NAME = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,2}$")
 _NOT_NAME_END = re.compile(r"[局委办部府院会心园所队站镇社行司处科室组馆厂团台署厅校区县市省]$")
 # A title, maybe with the name after it (副县长赵刚).
 _TITLE = re.compile(
-    r"^.{0,16}(?:省长|市长|区长|县长|镇长|乡长|主席|书记|主任|局长|部长|厅长|秘书长|同志|领导)"
-    r"(?:[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,2})?$"
+    r"""
+    ^.{0,16}
+    (?:省长|市长|区长|县长|镇长|乡长|主席|书记|常委|主任|局长|部长|厅长|秘书长|组长|指挥长
+      |同志|领导)
+    (?:\s*[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,2})?$   # the name after it
+    """,
+    re.VERBOSE,
 )
 _DATE = re.compile(
     r"\d{4}|\d{1,2}月|年底|年内|年末|年前|半年|季度|长期|持续|常态|每年|逐年|月底|到期"
@@ -70,6 +76,7 @@ class Looks:
     marked: bool  # starts with ★ or another mark
     date: bool
     listed: bool  # holds 、
+    labelled: bool  # names roles itself: 牵头单位：A；配合单位：B
 
 
 @lru_cache(maxsize=16384)
@@ -88,6 +95,7 @@ def looks(text: str) -> Looks:
         marked=bool(_MARK.match(fold(text).strip())),
         date=bool(_DATE.search(p)),
         listed="、" in p,
+        labelled=bool(LABEL.search(p)),
     )
 
 
@@ -114,11 +122,15 @@ def fit(text: str, kind: str | None) -> float:
             return NO_FIT
         return 0.2 if c.listed else 0.8
     if kind in ("units", "lead", "support", "other"):
-        if c.units or c.marked:
+        if c.units or c.marked or c.labelled:
             return 3.0
-        return 0.5 if c.length <= 40 and not c.sentence and not c.person else NO_FIT
-    if kind == "leader":
-        return 3.0 if c.person else NO_FIT
+        if c.length > 40 or c.sentence:
+            return NO_FIT
+        return 0.2 if c.person else 0.3  # a name we cannot tell (交通股 reads as a person's)
+    if kind == "leader":  # a name of four characters (欧阳明华) is not told from a word
+        if c.person:
+            return 3.0
+        return 1.0 if c.length <= 8 and not (c.units or c.sentence or c.listed) else NO_FIT
     if kind == "deadline":
         return 3.0 if c.length <= 30 and c.date else NO_FIT
     if kind == "progress":

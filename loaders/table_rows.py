@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .table_cells import NO_FIT, fit
+from .table_cells import fit
 
 HEADING = -1  # the column of a heading row's one cell
 
 _NEW_ROW = 2.0  # what starting a row costs: cells stay in the row they can continue
 _NO_TASK = 4.0  # a row that ends without a task cell: only when the cells allow no other
 _LATE_START = 6.0  # a row starting after the task column: only when nothing else fits
+_NO_NUMBER = 1.0  # a row starting after the number column (its 序号 merged with a row above)
 _UNREACHED = float("-inf")
 
 
@@ -54,38 +55,44 @@ def fit_rows(cells: Sequence[str], kinds: Sequence[str | None]) -> list[list[tup
     if not cells or not width:
         return []
     task_at = next((k for k, kind in enumerate(kinds) if kind == "task"), width - 1)
+    number_at = next((k for k, kind in enumerate(kinds) if kind == "number"), width)
+    starts = [  # what starting a row at each column costs
+        _NEW_ROW + (_LATE_START if k > task_at else _NO_NUMBER if k > number_at else 0.0)
+        for k in range(width)
+    ]
     tasks = [kind == "task" for kind in kinds]
     heading = 2 * width  # state index of a heading row; state 2k+t: last cell in column k,
     # t = 1 when the row already has its task cell
     states = 2 * width + 1
     score = [_UNREACHED] * states
-    back: list[list[tuple[int, bool]]] = []  # per cell and state: (previous state, new row)
+    # Per cell and state, how it was reached, as one byte: (previous state + 1) * 2, plus 1
+    # when the cell starts a row (a flat bytearray: a stream may hold 100,000 cells; a
+    # header has at most 12 columns, so a state fits a byte).
+    back = bytearray(len(cells) * states)
     for i, cell in enumerate(cells):
         close, close_at = _closing(score) if i else (0.0, -1)
+        restart = (close_at + 1) * 2 + 1
         fits = [fit(cell, kind) for kind in kinds]
         new = [_UNREACHED] * states
-        links: list[tuple[int, bool]] = [(-1, True)] * states
+        links = [restart] * states
         top = [_UNREACHED, _UNREACHED]  # best state before column k, by t
         top_at = [-1, -1]
         for k in range(width):
-            start = close - _NEW_ROW + fits[k] - (_LATE_START if k > task_at else 0.0)
             t_new = 1 if tasks[k] else 0
-            candidates = [(start, 2 * k + t_new, close_at, True)]
-            if i:
-                for t in (0, 1):
-                    if top[t] > _UNREACHED:
-                        target = 2 * k + (1 if tasks[k] else t)
-                        candidates.append((top[t] + fits[k], target, top_at[t], False))
-            for value, target, previous, new_row in candidates:
-                if value > new[target]:
-                    new[target], links[target] = value, (previous, new_row)
+            start = close - starts[k] + fits[k]
+            if start > new[2 * k + t_new]:
+                new[2 * k + t_new], links[2 * k + t_new] = start, restart
+            for t in (0, 1):
+                if i and top[t] > _UNREACHED:
+                    target = 2 * k + (1 if tasks[k] else t)
+                    if top[t] + fits[k] > new[target]:
+                        new[target], links[target] = top[t] + fits[k], (top_at[t] + 1) * 2
             for t in (0, 1):
                 if score[2 * k + t] > top[t]:
                     top[t], top_at[t] = score[2 * k + t], 2 * k + t
         new[heading] = close - _NEW_ROW + fit(cell, "heading")
-        links[heading] = (close_at, True)
         score = new
-        back.append(links)
+        back[i * states : (i + 1) * states] = bytes(links)
     _, state = _closing(score)
     return _rows(back, state, width)
 
@@ -101,21 +108,16 @@ def _closing(score: list[float]) -> tuple[float, int]:
     return best, at
 
 
-def _rows(
-    back: list[list[tuple[int, bool]]], state: int, width: int
-) -> list[list[tuple[int, int]]]:
+def _rows(back: bytearray, state: int, width: int) -> list[list[tuple[int, int]]]:
+    states = 2 * width + 1
     rows: list[list[tuple[int, int]]] = []
     row: list[tuple[int, int]] = []
-    for i in range(len(back) - 1, -1, -1):
+    for i in range(len(back) // states - 1, -1, -1):
         column = HEADING if state == 2 * width else state // 2
         row.append((column, i))
-        state, new_row = back[i][state]
-        if new_row:
+        link = back[i * states + state]
+        state = link // 2 - 1
+        if link % 2:
             rows.append(row[::-1])
             row = []
     return rows[::-1]
-
-
-def weak(cell: str, kind: str | None) -> bool:
-    """A cell that does not fit the column it was put in (a stream read past its table)."""
-    return fit(cell, kind) <= NO_FIT

@@ -20,7 +20,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from .clauses import LABEL
 from .clean import clean_chars
+from .fold import fold
 from .marks import legend_of, unmarked
 from .table_cells import plain
 from .table_rows import fit_row
@@ -56,11 +58,14 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lead", re.compile(alternation(LEAD_LABELS + LEAD_MARKERS))),
     ("support", re.compile(alternation(SUPPORT_LABELS + SUPPORT_MARKERS))),
     ("category", re.compile(r"类别|分类|领域|板块|方面|类型")),
-    ("units", re.compile(rf"{alternation(RESPONSIBLE_LABELS)}|单位|部门|主体")),
+    ("units", re.compile(rf"{alternation(RESPONSIBLE_LABELS)}|单位|部门|主体|处室|科室|股室")),
     ("deadline", re.compile(rf"{alternation(DEADLINE_LABELS)}|时间|节点|期限|进度|时序")),
+    ("remark", re.compile(r"^(?:备注|说明|附注)$")),
     ("target", re.compile(r"^(?:工作|预期)?目标(?:要求|值)?$|^(?:工作)?要求$|^指标$")),
     ("task", re.compile(r"任务|内容|具体工作|重点工作|主要工作|措施|举措|事项|要点|项目|^工作$")),
 )
+# A unit column whose header says its first unit leads (责任单位（排第一位的为牵头单位）).
+_FIRST_LEADS = re.compile(r"(?:第一|首)(?:位|个|名)?[^，。；）]{0,8}(?:为|是|系)?牵头")
 UNIT_KINDS = ("units", "lead", "support")
 # Columns read for neither the task nor its units.
 DROPPED_KINDS = ("leader", "progress", "other")
@@ -93,6 +98,8 @@ def header_kind(text: str) -> str | None:
     name = re.sub(r"[\s:：*（）()]", "", plain(clean_chars(text)))
     if not name or len(name) > _HEADER_CELL:
         return None
+    if _FIRST_LEADS.search(name):  # 责任单位（列第一位的为牵头单位）
+        return "units"
     kind = next((kind for kind, pattern in _KINDS if pattern.search(name)), None)
     if kind == "leader" and re.search("单位|部门", name):  # 责任单位及责任人: units first
         return "units"
@@ -111,6 +118,7 @@ def _positions(kinds: tuple[str | None, ...]) -> dict[str | None, tuple[int, ...
 class Columns:
     kinds: tuple[str | None, ...]  # one per column
     names: tuple[str, ...]  # the header text, for columns appended to the task text
+    first_leads: bool = False  # a unit column's header says its first unit leads
 
     @staticmethod
     def of(cells: Sequence[str]) -> Columns | None:
@@ -132,7 +140,7 @@ class Columns:
         )
         if 2 * unknown > len(filled):  # mostly not column names: a line of prose
             return None
-        return Columns(kinds, names)
+        return Columns(kinds, names, any(_FIRST_LEADS.search(plain(name)) for name in names))
 
     def refined(self, cells: Sequence[str]) -> Columns | None:
         """A second header row (牵头单位 | 配合单位 under a merged 责任单位) refines this one."""
@@ -150,7 +158,7 @@ class Columns:
             re.sub(r"\s+", "", clean_chars(cells[i])) if i < len(cells) and kinds[i] else name
             for i, name in enumerate(self.names)
         ]
-        return Columns(tuple(merged), tuple(names))
+        return Columns(tuple(merged), tuple(names), self.first_leads)
 
     def index(self, kind: str) -> tuple[int, ...]:
         """The columns of one kind, left to right (looked up once per kind: rows are many)."""
@@ -173,7 +181,8 @@ class TableWriter:
     tasks: int = 0
     legend: Mapping[str, str] = field(default_factory=dict)
     merges_lost: bool = False
-    units_above: str = ""  # the unit part of the last task's clause, for merged cells
+    below_heading_rows: int = 0  # 1 once a row held a heading: categories nest under it
+    units_above: list[str] = field(default_factory=list)  # the last task's, for merged cells
 
     def write(self, rows: Sequence[Row]) -> Numbered:
         for number, cells in rows:
@@ -187,6 +196,7 @@ class TableWriter:
             return
         if len(distinct) == 1 and self._is_heading(cells):
             self._heading(number, cells[[bool(c) for c in cells].index(True)])
+            self.below_heading_rows = 1
             return
         self._categories(number, cells)
         self._task(number, cells)
@@ -217,7 +227,7 @@ class TableWriter:
             self.counters[1] = 0
         self.out.append((number, text))
         self.tasks = 0
-        self.units_above = ""
+        self.units_above = []
 
     def _categories(self, number: int, cells: list[str]) -> None:
         levels = self.columns.index("category")
@@ -228,7 +238,7 @@ class TableWriter:
             self.categories[i] = value
             for deeper in levels[level + 1 :]:
                 self.categories.pop(deeper, None)
-            self._heading(number, value, level)
+            self._heading(number, value, level + self.below_heading_rows)
 
     def _task(self, number: int, cells: list[str]) -> None:
         kinds = self.columns.kinds
@@ -245,7 +255,7 @@ class TableWriter:
         extras = [
             f"{self.columns.names[i]}：{_one_line(cells[i])}"
             for i, kind in enumerate(kinds)
-            if kind in (None, "target") and cells[i] and self.columns.names[i]
+            if kind in (None, "target", "remark") and cells[i] and self.columns.names[i]
         ]
         for extra in extras:
             task += ("" if _ENDS_PUNCT.search(task) or not task else "。") + extra
@@ -267,38 +277,48 @@ class TableWriter:
         return f"{self.tasks}."
 
     def _clause(self, cells: list[str]) -> str:
-        """The row's responsibility clause: its unit columns (a lead column's units marked
-        in the responsible list where it repeats them), then its deadline."""
+        """The row's responsibility clause: its unit columns, then its deadline."""
+        parts = self._unit_parts(cells)
+        if parts:
+            self.units_above = parts
+        elif self.merges_lost:
+            parts = self.units_above  # a merged unit cell printed on an earlier row
+        deadlines = [
+            f"{_CLAUSE_LABELS['deadline']}：{value}"
+            for i in self.columns.index("deadline")
+            if (value := _one_line(cells[i]))
+        ]
+        return "；".join([*parts, *deadlines])
+
+    def _unit_parts(self, cells: list[str]) -> list[str]:
+        """`责任单位：…`, `牵头单位：…`, `配合单位：…` from the unit columns; a lead column's units
+        are marked in the responsible list where it repeats them (A、B（牵头）、C), and a unit
+        cell naming roles itself (牵头单位：A；配合单位：B) is kept as it is."""
+        own = [
+            _one_line(cells[i]) for kind in UNIT_KINDS for i in self.columns.index(kind)
+            if LABEL.search(fold(cells[i]))
+        ]
         listed = {
-            kind: [u for i in self.columns.index(kind) for u in unit_names(cells[i])]
+            kind: [
+                unit for i in self.columns.index(kind) if not LABEL.search(fold(cells[i]))
+                for unit in unit_names(cells[i])
+            ]
             for kind in UNIT_KINDS
         }
         leads = [name for name, _ in listed["lead"]]
+        if self.columns.first_leads and not leads and listed["units"]:
+            leads = [listed["units"][0][0]]
         parts = []
         if listed["units"]:
             units = [self._marked(name, mark, leads) for name, mark in listed["units"]]
+            parts.append(f"{_CLAUSE_LABELS['units']}：{'、'.join(dict.fromkeys(units))}")
             leads = [name for name in leads if name not in dict(listed["units"])]
-            responsible = "、".join(dict.fromkeys(units))
-            self.units_above = ""
-        elif not leads and not listed["support"] and self.merges_lost:
-            responsible = self.units_above  # a merged cell printed on an earlier row
-        else:
-            responsible = ""
-        if responsible:
-            parts.append(f"{_CLAUSE_LABELS['units']}：{responsible}")
         if leads:
             parts.append(f"{_CLAUSE_LABELS['lead']}：{'、'.join(dict.fromkeys(leads))}")
         if listed["support"]:
             support = [self._marked(name, mark, []) for name, mark in listed["support"]]
             parts.append(f"{_CLAUSE_LABELS['support']}：{'、'.join(dict.fromkeys(support))}")
-        if listed["units"] or listed["lead"] or listed["support"]:
-            self.units_above = "；".join(parts)
-        elif responsible:
-            parts = [self.units_above]
-        for i in self.columns.index("deadline"):
-            if value := _one_line(cells[i]):
-                parts.append(f"{_CLAUSE_LABELS['deadline']}：{value}")
-        return "；".join(parts)
+        return parts + own
 
     def _marked(self, name: str, mark: str | None, leads: list[str]) -> str:
         """A responsible unit, with the role a lead column or a mark's legend gives it."""

@@ -236,3 +236,61 @@ def test_text_after_a_cell_a_line_table_stays_text():
 def test_traditional_headers_with_pinyin_after_characters():
     text = "序號(hào)\n|\n工作任務(wù)\n|\n責(zé)任單位\n|\n1\n|\n修路。\n|\n縣交通運輸局\n"
     assert _lines(text) == ["1.修路。（责任单位：縣交通運輸局）"]
+
+
+def test_a_unit_header_saying_the_first_unit_leads(parse: Parse):
+    text = "序号\t工作任务\t责任单位（排第一位的为牵头单位）\n1\t修路\t县交通运输局、县财政局\n"
+    assert _units(parse(text).tasks[0]) == [("县交通运输局", "lead"), ("县财政局", "support")]
+
+
+def test_a_unit_cell_naming_roles_itself(parse: Parse):
+    text = _blank(
+        "序号", "工作任务", "责任单位", "1", "修路。", "牵头单位：县交通运输局\n配合单位：县财政局"
+    )
+    assert _units(parse(text).tasks[0]) == [("县交通运输局", "lead"), ("县财政局", "support")]
+
+
+def test_remark_and_target_columns_are_kept_in_the_task_text():
+    text = _blank(
+        "序号", "工作任务", "工作目标", "责任单位", "备注",
+        "1", "修路", "年底通车", "县交通运输局", "跨年度",
+    )
+    assert _lines(text) == ["1.修路。工作目标：年底通车。备注：跨年度（责任单位：县交通运输局）"]
+
+
+def test_a_legend_can_mark_supporting_units(parse: Parse):
+    text = "序号\t工作任务\t责任单位\n1\t修路\t县交通运输局、▲县财政局\n注：带▲的为配合单位\n"
+    assert _units(parse(text).tasks[0]) == [("县交通运输局", None), ("县财政局", "support")]
+
+
+def test_categories_nest_under_heading_rows():
+    text = (
+        "类别\t序号\t工作任务\t责任单位\n一、基础设施\n交通\t1\t修路\t县交通运输局\n"
+        "水利\t2\t修渠\t县水务局\n二、社会事业\n教育\t3\t建校\t县教育局\n"
+    )
+    assert [line for line in _lines(text) if not line[0].isdigit()] == [
+        "一、基础设施", "（一）交通", "（二）水利", "二、社会事业", "（一）教育",
+    ]
+
+
+def test_an_unnumbered_group_title_between_numbered_rows():
+    text = _blank(
+        "序号", "工作任务", "责任科室", "交通建设", "1", "修路。", "交通运输局", "社会事业",
+        "2", "建校。", "教育局",
+    )
+    assert _lines(text) == [
+        "一、交通建设",
+        "1.修路。（责任单位：交通运输局）",
+        "二、社会事业",
+        "2.建校。（责任单位：教育局）",
+    ]
+
+
+def test_leader_cells_of_long_names_and_titles_with_names(parse: Parse):
+    text = (
+        "序号\t工作任务\t责任领导\t责任单位\n"
+        "1\t修路\t欧阳明华\t县交通运输局\n"
+        "2\t建桥\t常务副县长 张明\t县住建局\n"
+    )
+    plan = parse(text)
+    assert [[u for u, _ in _units(t)] for t in plan.tasks] == [["县交通运输局"], ["县住建局"]]
