@@ -3,11 +3,14 @@
     .venv/bin/python benchmarks/shape_bench.py [--sizes 1000,10000,100000] [--shapes …]
 
 Shapes: heading lines (`（N）第N类工作`), clause lines (`责任单位：…` after every item),
-items without clauses (one item with a clause closes the plan, so it parses), and one long
-line (every item run together on a single line). For each shape the script prints the wall
-time of `parse_file` at each size and the slope of log(time) against log(size) between the
-smallest and the largest size: 1.0 is linear, 2.0 quadratic. It exits 1 when a slope passes
-1.3 or a parse of the largest size takes 10 s or more. A script, not a test.
+items without clauses (one item with a clause closes the plan, so it parses), one long
+line (every item run together on a single line), and table cells (a responsibilities table
+pasted a cell a line, blank lines between cells; benchmarks/table_bench.py times the table
+stage alone for every shape a table reaches the parser in). For each shape the script
+prints the wall time of `parse_file` at each size and the slope of log(time) against
+log(size) between the smallest and the largest size: 1.0 is linear, 2.0 quadratic. It
+exits 1 when a slope passes 1.3 or a parse of the largest size takes 10 s or more. A
+script, not a test.
 """
 
 from __future__ import annotations
@@ -63,11 +66,25 @@ def one_line(n: int) -> str:
     return "某县工作方案\n一、重点任务\n" + items
 
 
+def _row(i: int) -> list[str]:
+    return [str(i + 1), f"推进第{i + 1}项工作。", f"{_UNITS[i % 4]}、{_UNITS[(i + 1) % 4]}", "年底"]
+
+
+_HEADER = ["序号", "工作任务", "责任单位", "完成时限"]
+
+
+def table_cells(n: int) -> str:
+    """A table pasted a cell a line, a blank line between cells (n lines in all)."""
+    cells = [*_HEADER, *(cell for i in range(n // 8) for cell in _row(i))]
+    return "\n\n".join(cells)
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "headings": headings,
     "clause lines": clause_lines,
     "items without clauses": bare_items,
     "one long line": one_line,
+    "table cells": table_cells,
 }
 
 

@@ -90,7 +90,8 @@ def _row_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Num
         if all(_RULE.match(c) for c in cells if c):
             end = j = j + 1
             continue
-        again = Columns.of(cells) if len(cells) >= 2 else None
+        named = len(cells) >= 2 and header_kind(cells[0]) is not None  # (most rows start 1)
+        again = Columns.of(cells) if named else None
         if again is not None:  # a header: repeated under a group, or another table's
             if again.kinds != columns.kinds:
                 break

@@ -91,6 +91,7 @@ _NUMBERED_TEXT = re.compile(r"^\s*(?:\d+\s*[.、．]|[（(]\d+[）)]|[①-⑳])"
 # A header cell is a bare column name; a numbered cell is a heading or an item.
 _NUMBERED_CELL = re.compile(rf"^\s*(?:[{_CN_NUMBER}\d]+\s*[、.．]|[（(][{_CN_NUMBER}\d]+[）)])")
 _ENDS_PUNCT = re.compile(r"[。；;，,：:！？!?、]$")
+@functools.lru_cache(maxsize=4096)  # rows repeat their cells' texts (units, dates)
 def header_kind(text: str) -> str | None:
     """The column a header cell names, or None when it names none we know."""
     if len(text) > 2 * _HEADER_CELL:  # too long to be a column name, spaces and all
@@ -123,6 +124,8 @@ class Columns:
     @staticmethod
     def of(cells: Sequence[str]) -> Columns | None:
         """Columns from a header row, or None when it is not a responsibilities header."""
+        if any(len(cell) > 2 * _HEADER_CELL for cell in cells):  # a row of content: most are
+            return None
         names = tuple(re.sub(r"\s+", "", clean_chars(cell)) for cell in cells)
         kinds = tuple(header_kind(cell) for cell in cells)
         if kinds.count("task") > 1:
