@@ -52,11 +52,11 @@ _ADD_COMMENT = f"CREATE (c:Comment) SET c = $comment\nWITH count(*) AS _\n{CREAT
 _REPORT_BY_UID = f"MATCH (r:Report {{uid: $uid}}) RETURN {REPORT}"
 _REPORTS_OF_TASK = f"""MATCH (r:Report {{task: $task}}) WHERE NOT r.orphaned
 RETURN {REPORT} ORDER BY seq DESC SKIP $offset LIMIT $limit"""
-_LATEST = f"""MATCH (r:Report) WHERE r.task IN $uids AND NOT r.orphaned
+_LATEST = f"""UNWIND $uids AS key MATCH (r:Report {{task: key}}) WHERE NOT r.orphaned
 WITH r ORDER BY r.seq DESC
 WITH r.task AS task, r.unit AS unit, collect(r)[0] AS r
 RETURN {REPORT}"""
-_COMMENTS = """MATCH (c:Comment) WHERE c.report IN $uids
+_COMMENTS = """UNWIND $uids AS key MATCH (c:Comment {report: key})
 RETURN c.uid AS uid, c.report AS report, c.text AS text, c.at AS at, c.by AS by
 ORDER BY c.seq LIMIT $limit"""
 _ORPHANED = f"""MATCH (r:Report) WHERE r.orphaned
@@ -70,16 +70,19 @@ ORDER BY t.ordinal"""
 _MOVE = """UNWIND $moves AS m MATCH (r:Report {uid: m.uid})
 SET r.task = m.task, r.orphaned = m.orphaned, r.task_text = m.text, r.code = m.code"""
 
-# The assignments that overdue lists, summaries and 督办清单 are made of, one fragment per
-# condition given (values as parameters).
-_IN_SECTION = (
+# The assignments that overdue lists, summaries and 督办清单 are made of: the tasks from the
+# most selective condition given (their uids, a section, a document; indexed), then their
+# units, narrowed by the unit conditions. Values travel as parameters.
+_FROM_TASKS = "UNWIND $tasks AS key MATCH (t:Task {uid: key})"
+_FROM_SECTION = (
     f"MATCH (:Section {{uid: $section}})-[:HAS_SECTION*0..{SECTION_DEPTH}]->(:Section)"
-    "-[:HAS_TASK]->(t:Task)\nWITH DISTINCT t\n"
+    "-[:HAS_TASK]->(t:Task)\nWITH DISTINCT t"
 )
-_ASSIGNMENTS = """MATCH (u:Unit)-[a:RESPONSIBLE_FOR]->(t:Task)
-WHERE ($document IS NULL OR t.document = $document) AND ($tasks IS NULL OR t.uid IN $tasks)
-  AND ($units IS NULL OR u.uid IN $units) AND ($place IS NULL OR u.place = $place)
-MATCH (d:Document {uid: t.document})
+_FROM_DOCUMENT = "MATCH (t:Task {document: $document})"
+_FROM_UNITS = "MATCH (u:Unit)-[a:RESPONSIBLE_FOR]->(t:Task)"
+_ALL_TASKS = "MATCH (t:Task)"
+_UNITS_OF_TASKS = "MATCH (u:Unit)-[a:RESPONSIBLE_FOR]->(t)"
+_ASSIGNMENT_ROWS = """MATCH (d:Document {uid: t.document})
 RETURN t.uid AS task, t.code AS code, t.text AS text, t.deadline AS deadline,
        t.document AS document, t.ordinal AS ordinal, u.uid AS unit, u.name AS unit_name,
        u.place AS place, a.role AS role, a.rank AS rank, d.date AS doc_date,
@@ -87,11 +90,34 @@ RETURN t.uid AS task, t.code AS code, t.text AS text, t.deadline AS deadline,
 ORDER BY document, ordinal, rank"""
 
 
+def _assignments_query(
+    tasks: bool, section: bool, document: bool, units: bool, place: bool
+) -> str:
+    """The statement for the conditions given (True: given)."""
+    start = (
+        _FROM_TASKS if tasks else _FROM_SECTION if section else _FROM_DOCUMENT if document
+        else None
+    )  # fmt: skip
+    lines = [_FROM_UNITS] if start is None and units else [start or _ALL_TASKS, _UNITS_OF_TASKS]
+    conditions = [
+        condition
+        for condition, given in (
+            ("u.uid IN $units", units),
+            ("t.document = $document", document and start != _FROM_DOCUMENT),
+            ("u.place = $place", place),
+        )
+        if given
+    ]
+    if conditions:
+        lines.append("WHERE " + " AND ".join(conditions))
+    return "\n".join([*lines, _ASSIGNMENT_ROWS])
+
+
 @dataclass(frozen=True, slots=True)
 class AssignmentState:
     """One (task, unit) assignment with its due date and current report (None: none yet)."""
 
-    row: Row  # a row of _ASSIGNMENTS
+    row: Row  # a row of _ASSIGNMENT_ROWS
     due: Due | None
     latest: Row | None
 
@@ -192,7 +218,11 @@ def assignment_states(
         "place": place,
         "tasks": tasks,
     }
-    rows = store.read((_IN_SECTION if section else "") + _ASSIGNMENTS, params)
+    cypher = _assignments_query(
+        tasks is not None, section is not None, document is not None, units is not None,
+        place is not None,
+    )  # fmt: skip
+    rows = store.read(cypher, params)
     latest = latest_reports(store, list(dict.fromkeys(r["task"] for r in rows)))
     years: dict[str, int | None] = {}
     states = []

@@ -103,3 +103,30 @@ def test_overdue_by_the_date_given_not_the_wall_clock(store, tmp_path):
     assert not dated[0].overdue(datetime.date(2025, 12, 30))
     assert dated[0].due_soon(datetime.date(2025, 12, 30), 7)
     assert not any(s.overdue(datetime.date(2030, 1, 1)) for s in states if not s.due_date)
+
+
+def test_assignments_by_document_section_unit_and_place(store):
+    load_plan(store, make_plan())  # 二（1）: two tasks, 二（2）: one; no place
+    load_plan(store, make_plan("plans/b.txt", place="陆河县"))
+    a = document_uid("plans/a.txt")
+
+    def pairs(**conditions) -> list[tuple[str, str]]:
+        return [
+            (s.row["code"], s.row["unit_name"]) for s in sv.assignment_states(store, **conditions)
+        ]
+
+    everything = pairs()
+    assert len(everything) == 2 * 7
+    assert pairs(document=a) == [
+        ("二（1）1", "县农业农村局"), ("二（1）1", "各镇人民政府"), ("二（1）2", "县发展改革局"),
+        ("二（1）2", "县委组织部"), ("二（1）2", "各镇人民政府"), ("二（2）1", "县发展改革局"),
+        ("二（2）1", "县水务局"),
+    ]  # fmt: skip
+    assert pairs(section=f"{a}/s1.2") == [("二（2）1", "县发展改革局"), ("二（2）1", "县水务局")]
+    assert pairs(units=[NDRC]) == [("二（1）2", "县发展改革局"), ("二（2）1", "县发展改革局")]
+    placed = pairs(place="陆河县")
+    assert len(placed) == 7 and all(
+        s.row["place"] == "陆河县" for s in sv.assignment_states(store, place="陆河县")
+    )
+    assert pairs(document=a, units=[NDRC], section=f"{a}/s1.1") == [("二（1）2", "县发展改革局")]
+    assert pairs(tasks=[f"{a}/t1.2.1"]) == [("二（2）1", "县发展改革局"), ("二（2）1", "县水务局")]
