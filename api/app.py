@@ -17,6 +17,7 @@ from strawberry.fastapi import GraphQLRouter
 
 from dutygraph.api.auth import Auth
 from dutygraph.api.conformance import GraphQLHTTP
+from dutygraph.api.exposure import Exposure
 from dutygraph.api.pages import GraphQLIde, page
 from dutygraph.api.report_route import report_router
 from dutygraph.api.settings import Settings
@@ -25,9 +26,11 @@ from dutygraph.errors import StoreError
 from dutygraph.graph.store import Store
 from dutygraph.schema.access import Clock, utc_now
 from dutygraph.schema.context import Context
+from dutygraph.schema.limits import STORE_UNAVAILABLE as STORE_DOWN
 from dutygraph.schema.schema import build_schema
 
 GRAPHQL_PATH = "/graphql"
+READY_TIMEOUT = 2.0  # seconds /readyz waits for the store before answering 503
 log = logging.getLogger("dutygraph.api")
 
 
@@ -80,8 +83,10 @@ def create_app(settings: Settings, store: Store | None = None, clock: Clock = ut
 
     @app.exception_handler(StoreError)
     async def store_down(_: Request, exc: StoreError) -> JSONResponse:
-        # Raised while building the context: no GraphQL execution happened.
-        return JSONResponse({"errors": [{"message": str(exc)}]}, status_code=503)
+        # Raised while building the context: no GraphQL execution happened. The reason
+        # names paths and addresses: the log has it, the client does not.
+        log.warning("the graph store is unavailable: %s", exc)
+        return JSONResponse({"errors": [{"message": STORE_DOWN}]}, status_code=503)
 
     app.add_middleware(GraphQLHTTP, path=GRAPHQL_PATH, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(GraphQLIde, path=GRAPHQL_PATH, ide_file=settings.web_dist / "graphiql.html")
@@ -92,6 +97,8 @@ def create_app(settings: Settings, store: Store | None = None, clock: Clock = ut
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type", "Accept", "Authorization", "X-CSRF-Token"],
         )
+    hosts = frozenset(settings.allowed_hosts) | {settings.host}
+    app.add_middleware(Exposure, allowed_hosts=hosts, ide_path=GRAPHQL_PATH)
     return app
 
 
@@ -103,11 +110,12 @@ def _add_health(app: FastAPI, handle: StoreHandle) -> None:
 
     @app.get("/readyz", include_in_schema=False)
     async def readyz() -> JSONResponse:
-        """200 when the store answers a ping, 503 with the reason when it does not."""
+        """200 when the store answers a ping within READY_TIMEOUT, else 503."""
         try:
-            await asyncio.to_thread(handle.ping)
-        except StoreError as exc:
-            return JSONResponse({"status": "unavailable", "reason": str(exc)}, status_code=503)
+            await asyncio.wait_for(asyncio.to_thread(handle.ping), READY_TIMEOUT)
+        except (StoreError, TimeoutError) as exc:
+            log.warning("/readyz: the graph store does not answer: %s", exc or "timed out")
+            return JSONResponse({"status": "unavailable", "reason": STORE_DOWN}, status_code=503)
         return JSONResponse({"status": "ok"})
 
 

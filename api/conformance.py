@@ -4,9 +4,11 @@ Strawberry answers 200 to a request that fails before execution and plain text t
 it cannot read; the GraphQL-over-HTTP spec wants, for clients that accept
 `application/graphql-response+json`, a 4xx status and a JSON body without `data`. This
 ASGI layer on the GraphQL path only:
-- refuses a POST whose content type is not JSON (415) or whose body is too big (413),
-  a GET without `query` (400) and a request that accepts no JSON at all (406), with a
-  GraphQL error body;
+- refuses a POST whose content type is not JSON (415), whose body is too big (413) or
+  is not a JSON object in UTF-8 (400), a GET without `query` (400), a GET that neither
+  names a GraphQL media type in Accept nor carries a custom header (400: an image or a
+  link on another site must not run queries in a visitor's browser) and a request that
+  accepts no JSON at all (406), with a GraphQL error body;
 - negotiates the response type (application/json unless the client prefers
   application/graphql-response+json);
 - turns a request error (errors, no data, no error with a path: parse or validation
@@ -20,11 +22,14 @@ import json
 from typing import Any
 from urllib.parse import parse_qs
 
+import orjson
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
+# A header a page on another site cannot add to a GET without the browser asking first.
+CUSTOM_HEADER = "x-graphql-client"
 
 
 def negotiate(accept: str | None) -> str | None:
@@ -74,14 +79,20 @@ class GraphQLHTTP:
         if media is None:
             await _reply(send, 406, JSON, error_body(f"Accept {JSON} or {GRAPHQL_RESPONSE}."))
             return
-        refusal = self._refuse_post(headers) if scope["method"] == "POST" else None
-        if scope["method"] == "GET" and "query" not in parse_qs(scope["query_string"].decode()):
-            # strawberry would answer 404 (no IDE here); say what is missing instead
-            refusal = 400, "GET /graphql needs the document in the `query` parameter."
+        if scope["method"] == "POST":
+            refusal = self._refuse_post(headers)
+        else:
+            refusal = _refuse_get(scope, headers) if scope["method"] == "GET" else None
         if refusal:
             await _reply(send, refusal[0], media, error_body(refusal[1]))
             return
-        await self._run(scope, self._bounded(receive), send, media)
+        if scope["method"] == "POST":
+            body = await self._read_body(receive)
+            if isinstance(body, tuple):
+                await _reply(send, body[0], media, error_body(body[1]))
+                return
+            receive = _replay(body, receive)
+        await self._run(scope, receive, send, media)
 
     def _refuse_post(self, headers: Headers) -> tuple[int, str] | None:
         ctype = headers.get("content-type", "").split(";")[0].strip().lower()
@@ -93,19 +104,31 @@ class GraphQLHTTP:
             return 413, f"The request body is larger than {self.max_body_bytes} bytes."
         return None
 
-    def _bounded(self, receive: Receive) -> Receive:
-        """A receive that stops a body sent without Content-Length at the size limit."""
-        seen = 0
+    async def _read_body(self, receive: Receive) -> bytes | tuple[int, str]:
+        """The whole body, or the refusal of one too big or not a JSON object in UTF-8.
 
-        async def bounded() -> Message:
-            nonlocal seen
+        Strawberry answers a body of `1` or `"x"`, or bytes that are not UTF-8, with a
+        plain-text 500, and passes lone surrogates on to a codec error in the answer.
+        """
+        chunks, seen, more = [], 0, True
+        while more:
             message = await receive()
-            seen += len(message.get("body", b""))
+            if message["type"] == "http.disconnect":
+                return 400, "The client went away before sending the whole body."
+            chunk = message.get("body", b"")
+            seen += len(chunk)
             if seen > self.max_body_bytes:
-                raise _TooLarge
-            return message
-
-        return bounded
+                return 413, f"The request body is larger than {self.max_body_bytes} bytes."
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        try:
+            parsed = orjson.loads(body)  # strict: UTF-8 only, no lone surrogates
+        except orjson.JSONDecodeError:
+            return 400, "The request body is not JSON in UTF-8."
+        if not isinstance(parsed, dict | list):
+            return 400, "The request body must be a JSON object: {query, variables, operationName}."
+        return body
 
     async def _run(self, scope: Scope, receive: Receive, send: Send, media: str) -> None:
         start: Message = {}
@@ -117,12 +140,7 @@ class GraphQLHTTP:
             else:
                 chunks.append(message.get("body", b""))
 
-        try:
-            await self.app(scope, receive, capture)
-        except _TooLarge:
-            body = error_body(f"The request body is larger than {self.max_body_bytes} bytes.")
-            await _reply(send, 413, media, body)
-            return
+        await self.app(scope, receive, capture)
         status, body = _conform(
             start["status"], Headers(raw=start["headers"]), b"".join(chunks), media
         )
@@ -134,8 +152,31 @@ class GraphQLHTTP:
         await _reply(send, status, media, body, extra)
 
 
-class _TooLarge(Exception):
-    pass
+def _refuse_get(scope: Scope, headers: Headers) -> tuple[int, str] | None:
+    if "query" not in parse_qs(scope["query_string"].decode(errors="replace")):
+        # strawberry would answer 404 (no IDE here); say what is missing instead
+        return 400, "GET /graphql needs the document in the `query` parameter."
+    accept = headers.get("accept", "").lower()
+    if GRAPHQL_RESPONSE in accept or JSON in accept or CUSTOM_HEADER in headers:
+        return None
+    return 400, (
+        f"A GET query needs Accept: {GRAPHQL_RESPONSE} (or {JSON}) or an "
+        f"{CUSTOM_HEADER} header, so that an image or a link cannot run one."
+    )
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A receive that hands the body already read to the app, then the client's messages."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
 
 
 def _conform(status: int, headers: Headers, body: bytes, media: str) -> tuple[int, bytes]:

@@ -22,6 +22,8 @@ class Settings:
     port: int = 8000
     db: str | None = None  # None: the embedded store's default data directory
     cors_origins: tuple[str, ...] = ()  # none: the web app is served from the same origin
+    # Host names the server answers to besides IP addresses and localhost (DNS rebinding)
+    allowed_hosts: tuple[str, ...] = ()
     web_dist: Path = DEFAULT_WEB_DIST
     max_body_bytes: int = 512 * 1024
     require_login: bool = False  # True: reading needs an account too (writes always do)
@@ -41,14 +43,16 @@ class Settings:
         if (timeout := get("DUTYGRAPH_TIMEOUT")) is not None:
             limits = replace(limits, timeout_seconds=_float("TIMEOUT", timeout))
         origins = get("DUTYGRAPH_CORS_ORIGINS")
+        hosts = get("DUTYGRAPH_ALLOWED_HOSTS")
         return replace(
             s,
             host=get("DUTYGRAPH_HOST", s.host),
             port=_int("port", get("DUTYGRAPH_PORT", str(s.port))),
             db=get("DUTYGRAPH_DB") or s.db,
-            cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip())
+            cors_origins=_names(origins)
             if origins
             else s.cors_origins,
+            allowed_hosts=_names(hosts) if hosts else s.allowed_hosts,
             web_dist=Path(get("DUTYGRAPH_WEB_DIST", str(s.web_dist))),
             max_body_bytes=_int(
                 "max_body_bytes", get("DUTYGRAPH_MAX_BODY_BYTES", str(s.max_body_bytes))
@@ -57,6 +61,11 @@ class Settings:
             due_soon_days=_int("due_soon_days", get("DUTYGRAPH_DUE_SOON_DAYS", "14")),
             limits=limits,
         )
+
+
+def _names(value: str) -> tuple[str, ...]:
+    """A comma-separated list."""
+    return tuple(v.strip() for v in value.split(",") if v.strip())
 
 
 def _int(name: str, value: str) -> int:

@@ -69,6 +69,7 @@ STOP_TIMEOUT = 30.0
 LOCK_TIMEOUT = 30.0  # another process may be starting a server that is loading its data
 # The server may postpone an AOF write while a background fsync runs (at most 2 s).
 FLUSH_TIMEOUT = 5.0
+PING_TIMEOUT = 1.5  # seconds; /readyz answers within 2 s
 _SOCKET_PATH_MAX = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
 _names = itertools.count(1)
 _AOF_ERROR = re.compile(r"(?:writing to the AOF file|fsync[^:]*AOF[^:]*): (.+)", re.IGNORECASE)
@@ -188,12 +189,24 @@ class EmbeddedStore(RoundTrips):
             raise StoreError(f"the embedded store at {self.data.path} failed: {exc}") from exc
 
     def ping(self) -> None:
+        """Raise StoreError unless the server answers within PING_TIMEOUT.
+
+        On a connection of its own with a timeout: the query connections have none (a
+        query may rightly run long), and a hung server must not hang a health check."""
+        client = redis.Redis(
+            unix_socket_path=str(self.data.socket),
+            socket_connect_timeout=PING_TIMEOUT,
+            socket_timeout=PING_TIMEOUT,
+            retry=Retry(NoBackoff(), 0),
+        )
         try:
-            self._db.connection.ping()
+            client.ping()
         except redis.RedisError as exc:
             raise StoreError(
                 f"the embedded store at {self.data.path} does not answer: {exc}"
             ) from exc
+        finally:
+            client.close()
 
     def create_unique_constraint(self, label: str, prop: str) -> None:
         """FalkorDB's unique constraint (GRAPH.CONSTRAINT), which needs an index on `prop`."""

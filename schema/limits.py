@@ -4,7 +4,8 @@ Refusals come before any store work: depth, aliases and tokens are checked by va
 rules, the document's size before parsing, `first` and similar bounds before a resolver
 queries. `first` above its cap is refused (not clamped), so a client never mistakes a cut
 list for the whole. Errors we raise on purpose (DutygraphError) reach the client as they
-are; anything else is logged in full and masked.
+are, except a StoreError, whose message names paths and addresses: the client is told the
+store is unavailable and the log has the rest; anything else is logged in full and masked.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.types import ExecutionResult
 
-from dutygraph.errors import DutygraphError, LimitError
+from dutygraph.errors import DutygraphError, LimitError, StoreError
 
 log = logging.getLogger("dutygraph.api")
 
@@ -50,6 +51,7 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 CACHED_DOCUMENTS = 256
+STORE_UNAVAILABLE = "The graph store is unavailable; try again later."
 
 
 def check_first(first: int, cap: int = DEFAULT_LIMITS.max_first, name: str = "first") -> int:
@@ -84,6 +86,10 @@ def _should_mask(error: GraphQLError) -> bool:
     return not (original is None or isinstance(original, (DutygraphError, GraphQLError)))
 
 
+def _is_store_error(error: GraphQLError) -> bool:
+    return isinstance(error.original_error, StoreError)
+
+
 def extensions(limits: Limits = DEFAULT_LIMITS) -> list[Callable[[], SchemaExtension]]:
     """Factories of the extensions every request runs, in hook order."""
     # The depth and alias rules are made once, not per request as QueryDepthLimiter and
@@ -99,6 +105,7 @@ def extensions(limits: Limits = DEFAULT_LIMITS) -> list[Callable[[], SchemaExten
         partial(ParserCache, maxsize=CACHED_DOCUMENTS),
         partial(AddValidationRules, rules),
         partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
+        partial(MaskErrors, should_mask_error=_is_store_error, error_message=STORE_UNAVAILABLE),
         partial(MaskErrors, should_mask_error=_should_mask, error_message="Internal error."),
     ]
 

@@ -17,7 +17,7 @@ from dutygraph.errors import ArgumentError
 
 def client(settings: Settings, store) -> httpx.AsyncClient:
     transport = httpx.ASGITransport(app=create_app(settings, store))
-    return httpx.AsyncClient(transport=transport, base_url="http://test")
+    return httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1")
 
 
 def test_settings_from_the_environment():

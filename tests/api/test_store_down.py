@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 
+from dutygraph.api.app import STORE_DOWN
 from dutygraph.graph.load import load_plan
 from dutygraph.graph.store import open_store
 from dutygraph.loaders import parse_file
@@ -23,13 +24,14 @@ def ask(base: str) -> httpx.Response:
 
 
 def store_error(response: httpx.Response) -> str:
-    """The one error of a failed query; it names the store and is not masked."""
+    """The one error of a failed query; it says the store failed, naming no path or address."""
     body = response.json()
     assert not (body.get("data") or {}).get("unit"), body
     (error,) = body["errors"]
     message = error["message"]
     assert message != "Internal error."
-    assert any(word in message for word in ("store", "FalkorDB", "Neo4j", "server")), message
+    assert "store" in message, message
+    assert not any(leak in message for leak in ("bolt://", "/tmp", str(Path.home()))), message
     return message
 
 
@@ -51,10 +53,10 @@ def test_bolt_store_down_then_back(tmp_path: Path):
         store_error(ask(served.url))
         ready = httpx.get(f"{served.url}/readyz", timeout=60)
         assert ready.status_code == 503 and ready.json()["status"] == "unavailable"
-        assert "Neo4j" in ready.json()["reason"]
+        assert ready.json()["reason"] == STORE_DOWN  # no address: the server's log has it
         response = ask(served.url)  # now known to be down: refused at once, before execution
         assert response.status_code == 503
-        assert "Neo4j" in store_error(response)
+        assert store_error(response) == STORE_DOWN
         assert httpx.get(f"{served.url}/healthz").status_code == 200
         assert served.process.poll() is None
         falkordb.start()  # empty: this server keeps no data across a restart
@@ -92,10 +94,10 @@ def test_serve_started_before_its_store(tmp_path: Path):
     served = start_serve(falkordb.uri, wait_for="/healthz")  # no files: nothing to load yet
     try:
         ready = httpx.get(f"{served.url}/readyz", timeout=60)
-        assert ready.status_code == 503 and "Neo4j" in ready.json()["reason"]
+        assert ready.status_code == 503 and ready.json()["reason"] == STORE_DOWN
         response = ask(served.url)
         assert response.status_code == 503
-        assert "Neo4j" in store_error(response)
+        assert store_error(response) == STORE_DOWN
         falkordb.start()
         assert httpx.get(f"{served.url}/readyz", timeout=60).status_code == 200
         reload = open_store(falkordb.uri)
