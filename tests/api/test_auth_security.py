@@ -47,7 +47,9 @@ def world(store):
 
 def app_client(store, **settings) -> TestClient:
     clock = lambda: datetime.datetime(2025, 6, 1, tzinfo=datetime.UTC)  # noqa: E731
-    return TestClient(create_app(replace(Settings(), **settings), store, clock=clock))
+    return TestClient(
+        create_app(replace(Settings(), **settings), store, clock=clock), base_url="http://127.0.0.1"
+    )
 
 
 def gql(client: TestClient, query: str, variables=None, headers=None) -> dict:
@@ -113,7 +115,7 @@ def test_a_login_makes_a_new_session_and_ends_the_one_it_came_with(world):
     second = login(client)
     new = second.cookies[SESSION_COOKIE]
     assert new != old
-    stale = TestClient(client.app)
+    stale = TestClient(client.app, base_url="http://127.0.0.1")
     stale.cookies.set(SESSION_COOKIE, old)
     assert stale.get("/auth/session").status_code == 401
     assert client.get("/auth/session").json()["login"] == "ndrc"

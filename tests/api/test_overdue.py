@@ -38,7 +38,7 @@ def plan_store(store, tmp_path):
 
 def on(store, day: datetime.date) -> TestClient:
     clock = lambda: datetime.datetime.combine(day, datetime.time(9), datetime.UTC)  # noqa: E731
-    return TestClient(create_app(Settings(), store, clock=clock))
+    return TestClient(create_app(Settings(), store, clock=clock), base_url="http://127.0.0.1")
 
 
 def query(client: TestClient, text: str, token: str | None = None) -> dict:
