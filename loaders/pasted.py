@@ -37,9 +37,6 @@ _BARS_ONLY = re.compile(r"^\s*[|｜]+\s*$")
 _SPACES = re.compile(r"[ \u3000]{2,}|\u3000+")
 _SEPARATOR = re.compile(r"\t|[|｜]|[ \u3000]{2,}|\u3000")
 _RULE = re.compile(r"^:?-{2,}:?$")
-_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)"
-)
 _HEADER_CELLS = 12  # more column names than any responsibilities table has
 _HEADER_TEXT = 32  # characters, spaces and all: a longer line is no column name
 
@@ -99,7 +96,7 @@ def _row_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Num
             continue
         if len(cells) < 2:
             cells = _space_row(text)
-        if len(cells) < 2 and not (_HEADING.match(text) or _row_follows(lines, j + 1)):
+        if len(cells) < 2 and not (looks(text).heading or _row_follows(lines, j + 1)):
             break
         rows.append((number, cells))
         end = j = j + 1

@@ -26,12 +26,10 @@ _MARK = re.compile(rf"[{MARKS}]")
 # Pinyin that some mirror sites insert after characters: 區(qū), 發(fā).
 _PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 _ARABIC_ROW = re.compile(r"^\d{1,5}\s*[.、．]?$")
-_CN_ROW = re.compile(
-    r"^(?:[一二三四五六七八九十百]+\s*[、.．]?|[（(][一二三四五六七八九十百\d]+[）)])$"
-)
+CN_DIGITS = "一二三四五六七八九十百千万零〇"  # Chinese numerals as plans print them
+_CN_ROW = re.compile(rf"^(?:[{CN_DIGITS}]+\s*[、.．]?|[（(][{CN_DIGITS}\d]+[）)])$")
 _HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(][一二三四五六七八九十百]+[）)]"
-    r"|第[一二三四五六七八九十百]+[部分章节篇])"
+    rf"^\s*(?:[{CN_DIGITS}]+\s*[、.．]|[（(][{CN_DIGITS}]+[）)]|第[{CN_DIGITS}]+[部分章节篇])"
 )
 _NUMBERED_TASK = re.compile(r"^\s*(?:\d{1,4}\s*[.、．](?!\d)|[（(]\d{1,4}[）)]|[①-⑳⑴-⒇])")
 _SENTENCE = re.compile(r"[。；;！？!?]")
@@ -135,7 +133,9 @@ def fit(text: str, kind: str | None) -> float:
         return 3.0 if c.length <= 30 and c.date else NO_FIT
     if kind == "progress":
         return 0.0 if c.units else 0.5 + min(c.length, 100) / 100
-    return 0.3  # a column of a kind we do not know takes any text, weakly
+    # A column of a kind we do not know (备注, 工作目标) takes any text, weakly, short text
+    # best; a numbered task starts a row of its own.
+    return NO_FIT if c.numbered else 0.3 if c.length <= 20 else 0.1
 
 
 def is_units(text: str) -> bool:

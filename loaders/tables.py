@@ -24,7 +24,7 @@ from .clauses import LABEL
 from .clean import clean_chars
 from .fold import fold
 from .marks import legend_of, unmarked
-from .table_cells import plain
+from .table_cells import CN_DIGITS, looks, plain
 from .table_rows import fit_row
 from .units import looks_like_unit
 from .vocabulary import (
@@ -78,18 +78,14 @@ _CLAUSE_LABELS = {
     "deadline": "完成时限",
 }
 
-_CN_NUMBER = "一二三四五六七八九十百千万零〇"
-_HEADING = re.compile(
-    rf"^\s*(?:[{_CN_NUMBER}]+\s*[、.．]|[（(][{_CN_NUMBER}]+[）)]|第[{_CN_NUMBER}]+[部分章节])"
-)
-_TOP_HEADING = re.compile(rf"^\s*[{_CN_NUMBER}]+\s*[、.．]")
-_PRINTED = re.compile(rf"^\s*(?:([{_CN_NUMBER}]+)\s*[、.．]|[（(]([{_CN_NUMBER}]+)[）)])")
-_CN_ONLY = re.compile(rf"^[{_CN_NUMBER}]+[、.．]?$")
-_PAREN_NUMBER = re.compile(rf"^[（(](?:[{_CN_NUMBER}]+|\d+)[）)]$")
+_TOP_HEADING = re.compile(rf"^\s*[{CN_DIGITS}]+\s*[、.．]")
+_PRINTED = re.compile(rf"^\s*(?:([{CN_DIGITS}]+)\s*[、.．]|[（(]([{CN_DIGITS}]+)[）)])")
+_CN_ONLY = re.compile(rf"^[{CN_DIGITS}]+[、.．]?$")
+_PAREN_NUMBER = re.compile(rf"^[（(](?:[{CN_DIGITS}]+|\d+)[）)]$")
 _ARABIC = re.compile(r"^(\d+)\s*[.、．]?$")
 _NUMBERED_TEXT = re.compile(r"^\s*(?:\d+\s*[.、．]|[（(]\d+[）)]|[①-⑳])")
 # A header cell is a bare column name; a numbered cell is a heading or an item.
-_NUMBERED_CELL = re.compile(rf"^\s*(?:[{_CN_NUMBER}\d]+\s*[、.．]|[（(][{_CN_NUMBER}\d]+[）)])")
+_NUMBERED_CELL = re.compile(rf"^\s*(?:[{CN_DIGITS}\d]+\s*[、.．]|[（(][{CN_DIGITS}\d]+[）)])")
 _ENDS_PUNCT = re.compile(r"[。；;，,：:！？!?、]$")
 @functools.lru_cache(maxsize=4096)  # rows repeat their cells' texts (units, dates)
 def header_kind(text: str) -> str | None:
@@ -211,7 +207,7 @@ class TableWriter:
         value = next(c for c in cells if c)
         if where <= {*UNIT_KINDS, *DROPPED_KINDS, "deadline"} and len(where) < len(cells):
             return False
-        return bool(_HEADING.match(value)) or (len(value) <= 40 and "。" not in value)
+        return looks(value).heading or (len(value) <= 40 and "。" not in value)
 
     def _heading(self, number: int, text: str, level: int = 0) -> None:
         """A heading line; an unnumbered one gets 一、 (or （一） one level down, or when
@@ -222,7 +218,7 @@ class TableWriter:
         if printed:  # numbered by the author: later generated numbers follow on from it
             rung = 0 if printed.group(1) else 1
             self.counters[rung] = chinese_value(printed.group(1) or printed.group(2))
-        elif not _HEADING.match(text):
+        elif not looks(text).heading:
             self.counters[rung] += 1
             number_text = chinese_number(self.counters[rung])
             text = f"{number_text}、{text}" if rung == 0 else f"（{number_text}）{text}"
@@ -442,14 +438,23 @@ def chinese_value(text: str) -> int:
 
 
 def unit_names(text: str) -> list[tuple[str, str | None]]:
-    """A unit cell as its units, each with its mark: one a paragraph, separated by 、 or
-    commas outside brackets, or run together (区发改局区统计局); closing 。 and 等 kept."""
+    """A unit cell as its units, each with its mark: one a paragraph, separated by 、,
+    commas or spaces outside brackets, or run together (区发改局区统计局); closing
+    punctuation dropped, 等 kept."""
     names: list[tuple[str, str | None]] = []
     for part in _split_outside_brackets(text):
-        part = part.strip().rstrip("。；;，,、")
-        name, mark = unmarked(part)
-        names += [(piece, mark if k == 0 else None) for k, piece in enumerate(_run_together(name))]
+        name, mark = unmarked(part.strip().rstrip("。；;，,、"))
+        pieces = [piece for spaced in _spaced(name) for piece in _run_together(spaced)]
+        names += [(piece, mark if k == 0 else None) for k, piece in enumerate(pieces)]
     return [(name, mark) for name, mark in names if name]
+
+
+def _spaced(name: str) -> list[str]:
+    """`县发改局 县财政局` -> both, when every piece between spaces is a unit's name."""
+    pieces = name.split()
+    if len(pieces) > 1 and all(len(p) >= 3 and looks_like_unit(p) for p in pieces):
+        return pieces
+    return [name]
 
 
 def _split_outside_brackets(text: str) -> list[str]:

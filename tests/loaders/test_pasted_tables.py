@@ -167,6 +167,8 @@ def test_unit_cells_run_together_split_at_unit_boundaries():
     assert _lines(text) == ["1.统计调查（责任单位：区发改局、区统计局）"]
     one_name = "序号\t工作任务\t责任单位\n1\t建设\t县城市管理局\n"  # no second unit in it
     assert _lines(one_name) == ["1.建设（责任单位：县城市管理局）"]
+    spaced = "序号\t工作任务\t责任单位\n1\t统计调查\t县发改局 县统计局\n"
+    assert _lines(spaced) == ["1.统计调查（责任单位：县发改局、县统计局）"]
 
 
 def test_one_space_between_cells_when_the_last_cells_list_units():
@@ -294,3 +296,15 @@ def test_leader_cells_of_long_names_and_titles_with_names(parse: Parse):
     )
     plan = parse(text)
     assert [[u for u, _ in _units(t)] for t in plan.tasks] == [["县交通运输局"], ["县住建局"]]
+
+
+def test_a_trailing_free_text_column_does_not_take_the_next_rows_task():
+    text = (
+        "序号\n|\n工作任务\n|\n责任单位\n|\n备注\n|\n"
+        "1\n|\n1.修路。\n|\n县交通运输局\n|\n"  # 序号 merged over both rows, no remark
+        "2.建校。\n|\n县教育局\n|\n新建\n|\n"
+    )
+    assert _lines(text) == [
+        "1.修路。（责任单位：县交通运输局）",
+        "2.建校。备注：新建（责任单位：县教育局）",
+    ]
