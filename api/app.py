@@ -57,7 +57,8 @@ def create_app(settings: Settings, store: Store | None = None, clock: Clock = ut
 
     async def current_store() -> Store:
         # the usual case costs no thread hop; opening or checking the store does I/O
-        return handle.current() or await asyncio.to_thread(handle.get)
+        store = handle.current()
+        return store if store is not None else await asyncio.to_thread(handle.get)
 
     auth = Auth(
         current_store,

@@ -16,7 +16,7 @@ import csv
 import datetime
 import io
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from dutygraph.errors import ArgumentError, NotFoundError
 from dutygraph.graph import queries
@@ -180,8 +180,8 @@ def _xlsx(sheet: Checklist) -> bytes:
     return out.getvalue()
 
 
-def _text_cell(ws: object, row: int, col: int, value: str) -> object:
-    cell = ws.cell(row=row, column=col)  # type: ignore[attr-defined]
+def _text_cell(ws: Any, row: int, col: int, value: str) -> Any:
+    cell = ws.cell(row=row, column=col)
     cell.value = neutralize(value)
     cell.data_type = "s"  # openpyxl would take a leading = as a formula
     return cell
@@ -190,31 +190,32 @@ def _text_cell(ws: object, row: int, col: int, value: str) -> object:
 def _docx(sheet: Checklist) -> bytes:
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm, Emu, Pt
 
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(1.5))
+    width, height = section.page_width or Cm(21), section.page_height or Cm(29.7)
+    section.page_width, section.page_height = height, width
+    margin = Cm(1.5)
+    section.left_margin = section.right_margin = margin
     doc.add_heading(sheet.title, level=1)
     doc.add_paragraph(_dated(sheet))
     table = doc.add_table(rows=1, cols=len(COLUMNS))
     table.style = "Table Grid"
-    total = sum(width for _, width in COLUMNS)
-    usable = section.page_width - section.left_margin - section.right_margin
-    widths = [int(usable * width / total) for _, width in COLUMNS]
-    for cell, (name, _), width in zip(table.rows[0].cells, COLUMNS, widths, strict=True):
+    total = sum(share for _, share in COLUMNS)
+    usable = height - 2 * margin  # the landscape page's width
+    widths = [Emu(int(usable * share / total)) for _, share in COLUMNS]
+    for cell, (name, _), size in zip(table.rows[0].cells, COLUMNS, widths, strict=True):
         cell.text = name
-        cell.width = width
+        cell.width = size
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for row in sheet.rows:
         cells = table.add_row().cells
-        for cell, value, width in zip(cells, row, widths, strict=True):
+        for cell, value, size in zip(cells, row, widths, strict=True):
             cell.text = value
-            cell.width = width
+            cell.width = size
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(9)
     out = io.BytesIO()

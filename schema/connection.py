@@ -4,6 +4,7 @@ totalCount. A cursor is the position in the list; any connection's cursor pages 
 from __future__ import annotations
 
 import base64
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -91,7 +92,11 @@ class TaskConnection:
 
     @classmethod
     def build(
-        cls, nodes: list[Task], offset: int, total: int, roles: list[Role | None] | None = None
+        cls,
+        nodes: list[Task],
+        offset: int,
+        total: int,
+        roles: Sequence[Role | None] | None = None,
     ) -> TaskConnection:
         """A page of `nodes` that starts at `offset` in a list of `total` tasks."""
         roles = roles or [None] * len(nodes)

@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -95,7 +95,10 @@ def extensions(limits: Limits = DEFAULT_LIMITS) -> list[Callable[[], SchemaExten
     # The depth and alias rules are made once, not per request as QueryDepthLimiter and
     # MaxAliasesLimiter make them, so that ValidationCache can find a document it has
     # already validated against the same rules.
-    rules = [depth_rule(limits.max_depth, None), aliases_rule(limits.max_aliases)]
+    rules: list[type[ASTValidationRule]] = [
+        depth_rule(limits.max_depth, None),
+        aliases_rule(limits.max_aliases),
+    ]
     return [
         partial(MaxQueryBytes, limits.max_query_bytes),
         partial(MaxTokensLimiter, max_token_count=limits.max_tokens),

@@ -10,14 +10,15 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
-from functools import partial
+from functools import cached_property, partial
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
 from dutygraph.graph import api_queries, queries
+from dutygraph.graph import supervision as sv
 from dutygraph.graph.columns import ALL_UNIT_PROPS
-from dutygraph.graph.store import Store
+from dutygraph.graph.store import Store, param_chunks
 
 Row = dict[str, Any]
 BatchFn = Callable[[Store, list[str]], list[Row]]
@@ -131,6 +132,23 @@ class Loaders:
             fn = partial(api_queries.assignments_of_tasks, unit_props=unit_props)
             self._assignments[unit_props] = grouped(self._store, fn, key="task")
         return self._assignments[unit_props]
+
+    @cached_property
+    def assignment_states(self) -> DataLoader[str, list[sv.AssignmentState]]:
+        """Each task's assignments with their progress states, by task uid."""
+        store = self._store
+
+        def batch(keys: list[str]) -> list[list[sv.AssignmentState]]:
+            found: dict[str, list[sv.AssignmentState]] = {k: [] for k in keys}
+            for chunk in param_chunks(keys, getattr(store, "max_params_bytes", None)):
+                for state in sv.assignment_states(store, tasks=chunk):
+                    found[state.row["task"]].append(state)
+            return [found[k] for k in keys]
+
+        async def load(keys: list[str]) -> list[list[sv.AssignmentState]]:
+            return await asyncio.to_thread(batch, list(keys))
+
+        return DataLoader(load_fn=load)
 
     def __getattr__(self, name: str) -> DataLoader[str, Any]:
         try:

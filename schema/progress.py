@@ -3,17 +3,14 @@ per-unit summaries, the caller's account and the audit log."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from strawberry.dataloader import DataLoader
 
 from dutygraph.graph import supervision as sv
 from dutygraph.graph.accounts import User as Account
-from dutygraph.graph.store import param_chunks
 from dutygraph.loaders.deadlines import Due as DueRecord
 from dutygraph.schema.connection import PageInfo, decode_cursor, encode_cursor
 from dutygraph.schema.context import Context
@@ -367,30 +364,8 @@ def _page_info(edges: list[Any], offset: int, total: int) -> PageInfo:
 # --- fields of Task and Assignment (declared in schema/task.py with these resolvers) ------
 
 
-def _states_loader(info: Info) -> DataLoader[str, list[sv.AssignmentState]]:
-    """The request's loader of assignment states by task uid, made on first use."""
-    context = info.context
-    loader = getattr(context, "_assignment_states", None)
-    if loader is None:
-        store = context.store
-
-        def batch(keys: list[str]) -> list[list[sv.AssignmentState]]:
-            found: dict[str, list[sv.AssignmentState]] = {k: [] for k in keys}
-            for chunk in param_chunks(keys, getattr(store, "max_params_bytes", None)):
-                for state in sv.assignment_states(store, tasks=chunk):
-                    found[state.row["task"]].append(state)
-            return [found[k] for k in keys]
-
-        async def load(keys: list[str]) -> list[list[sv.AssignmentState]]:
-            return await asyncio.to_thread(batch, list(keys))
-
-        loader = DataLoader(load_fn=load)
-        context._assignment_states = loader
-    return loader
-
-
 async def task_progress(root: Any, info: Info) -> list[AssignmentProgress]:
-    states = await _states_loader(info).load(str(root.uid))
+    states = await info.context.loaders.assignment_states.load(str(root.uid))
     return [AssignmentProgress.from_state(s, info) for s in states]
 
 
@@ -403,7 +378,7 @@ async def task_reports(
 
 
 async def _state(root: Any, info: Info) -> sv.AssignmentState | None:
-    states = await _states_loader(info).load(root.task_uid)
+    states = await info.context.loaders.assignment_states.load(root.task_uid)
     return next((s for s in states if s.row["unit"] == str(root.unit.uid)), None)
 
 

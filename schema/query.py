@@ -140,15 +140,15 @@ class Query(SupervisionQuery):
         uid: strawberry.ID | None = None,
         place: str | None = None,
     ) -> Unit | None:
-        if (name is None) == (uid is None):
-            raise ArgumentError("give exactly one of `name` and `uid`")
-        if place is not None and name is None:
-            raise ArgumentError("`place` goes with `name`")
-        row = (
-            await info.context.query(queries.unit_by_name, name, place)
-            if name is not None
-            else await _by_uid(info, "units", uid)
-        )
+        match name, uid:
+            case str(), None:
+                row = await info.context.query(queries.unit_by_name, name, place)
+            case None, str():
+                if place is not None:
+                    raise ArgumentError("`place` goes with `name`")
+                row = await _by_uid(info, "units", uid)
+            case _:
+                raise ArgumentError("give exactly one of `name` and `uid`")
         return Unit.from_row(row) if row else None
 
     @strawberry.field
@@ -187,13 +187,13 @@ class Query(SupervisionQuery):
         uid: strawberry.ID | None = None,
         doc_number: str | None = None,
     ) -> Policy | None:
-        if (doc_number is None) == (uid is None):
-            raise ArgumentError("give exactly one of `uid` and `docNumber`")
-        row = (
-            await info.context.query(queries.policy_by_doc_number, doc_number)
-            if doc_number is not None
-            else await _by_uid(info, "policies", uid)
-        )
+        match doc_number, uid:
+            case str(), None:
+                row = await info.context.query(queries.policy_by_doc_number, doc_number)
+            case None, str():
+                row = await _by_uid(info, "policies", uid)
+            case _:
+                raise ArgumentError("give exactly one of `uid` and `docNumber`")
         return Policy.from_row(row) if row else None
 
     @strawberry.field

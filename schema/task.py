@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Awaitable
 from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -102,15 +103,23 @@ class Task:
 
     # Sync resolvers: a list of tasks loads its assignments ahead (assignment_props), and
     # then these answer without being awaited.
-    @strawberry.field(description="The units on this task in printed order, lead first.")
-    def assignments(self, info: Info, role: Role | None = None) -> list[Assignment]:
+    @strawberry.field(
+        description="The units on this task in printed order, lead first.",
+        graphql_type=list[Annotated["Assignment", strawberry.lazy("dutygraph.schema.task")]],
+    )
+    def assignments(
+        self, info: Info, role: Role | None = None
+    ) -> list[Assignment] | Awaitable[list[Assignment]]:
         rows = info.context.loaders.assignments_of_tasks(self.unit_props).load(str(self.uid))
         return now_or_later(rows, partial(_assignments, role=role))
 
-    @strawberry.field(description="The units on this task, in printed order.")
+    @strawberry.field(
+        description="The units on this task, in printed order.",
+        graphql_type=list[Annotated["Unit", strawberry.lazy("dutygraph.schema.unit")]],
+    )
     def units(
         self, info: Info, role: Role | None = None
-    ) -> list[Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")]]:
+    ) -> list[Unit] | Awaitable[list[Unit]]:
         rows = info.context.loaders.assignments_of_tasks(self.unit_props).load(str(self.uid))
         return now_or_later(rows, lambda rows: [a.unit for a in _assignments(rows, role)])
 

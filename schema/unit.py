@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -38,7 +39,7 @@ class Unit:
         """From a row with the unit's columns, or only those its query asks for."""
         return cls(
             uid=strawberry.ID(row["uid"]),
-            name=row.get("name"),
+            name=row.get("name", ""),  # absent when the query reads no name
             aliases=list(row.get("aliases") or []),
             level=to_enum(UnitLevel, row.get("level")),
             kind=to_enum(UnitKind, row.get("kind")),
@@ -94,7 +95,7 @@ class Unit:
         return [Partner(unit_uid=r["unit"], shared=r["shared"]) for r in rows]
 
 
-def _unit(info: Info, uid: str) -> Unit | None:
+def _unit(info: Info, uid: str) -> Unit | Awaitable[Unit | None] | None:
     """The unit `uid`, without awaiting when the list holding it loaded its units ahead."""
     return now_or_later(info.context.loaders.units.load(uid), _unit_or_none)
 
@@ -132,8 +133,8 @@ class Partner:
     shared: int
     unit_uid: strawberry.Private[str]
 
-    @strawberry.field
-    def unit(self, info: Info) -> Unit | None:
+    @strawberry.field(graphql_type=Unit | None)
+    def unit(self, info: Info) -> Unit | Awaitable[Unit | None] | None:
         return _unit(info, self.unit_uid)
 
 
@@ -144,8 +145,8 @@ class Workload:
     support: int
     unit_uid: strawberry.Private[str]
 
-    @strawberry.field
-    def unit(self, info: Info) -> Unit | None:
+    @strawberry.field(graphql_type=Unit | None)
+    def unit(self, info: Info) -> Unit | Awaitable[Unit | None] | None:
         return _unit(info, self.unit_uid)
 
 
