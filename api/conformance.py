@@ -196,7 +196,7 @@ def _conform(status: int, headers: Headers, body: bytes, media: str) -> tuple[in
 
 
 def _is_request_error(result: dict[str, Any]) -> bool:
-    errors = result.get("errors")
+    errors = result.get("errors") or []
     return bool(errors) and result.get("data") is None and not any("path" in e for e in errors)
 
 

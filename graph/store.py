@@ -30,7 +30,10 @@ NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 class Store(Protocol):
     """A graph store: Cypher in, rows of plain Python values out. Thread-safe."""
 
-    round_trips: int  # read/write calls so far, to check that callers batch
+    @property
+    def round_trips(self) -> int:
+        """Read/write calls so far, to check that callers batch (read-only to callers)."""
+        ...
 
     def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Rows as dicts column -> value. Read queries return scalars, lists and maps only."""
