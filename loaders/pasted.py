@@ -78,6 +78,10 @@ def _row_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Num
         return None
     rows: list[Row] = [(lines[i][0], header)]
     end = j = i + 1
+    under = columns.under(cells_of(lines[j][1])) if j < len(lines) else None
+    if under is not None:  # 牵头单位  配合单位 under a merged 责任单位
+        header = [*under.names]
+        columns, rows, end, j = under, [(lines[i][0], header)], j + 1, j + 1
     while j < len(lines):
         number, text = lines[j]
         cells = cells_of(text)
@@ -156,7 +160,7 @@ def _cell_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Nu
         return None
     style = _style_after(lines, i)
     header = _header_run(lines, i, style)
-    columns = Columns.of([c.text for c in header]) if len(header) >= 2 else None
+    columns = _columns([c.text for c in header])
     if columns is None:
         return None
     stream = _stream(lines, header[-1].after, style, columns)
@@ -169,7 +173,7 @@ def _cell_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Nu
         return None
     width = len(columns.kinds)
     task = columns.index("task")[0]
-    table: list[Row] = [(lines[i][0], [c.text for c in header])]
+    table: list[Row] = [(lines[i][0], list(columns.names))]
     for row in rows:
         cells = [""] * width
         for column, at in row:
@@ -179,6 +183,22 @@ def _cell_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Nu
     while end < len(lines) and (not lines[end][1].strip() or _BARS_ONLY.match(lines[end][1])):
         end += 1
     return _converted(table, end, depth, legend)
+
+
+def _columns(names: list[str]) -> Columns | None:
+    """The columns a run of header cells names; a run ending in 牵头单位, 配合单位 after
+    other columns holds a second header row under a merged 责任单位."""
+    if len(names) < 2:
+        return None
+    tail = len(names)
+    while tail > 0 and header_kind(names[tail - 1]) in ("lead", "support"):
+        tail -= 1
+    if 0 < tail < len(names) - 1 and header_kind(names[tail - 1]) not in UNIT_KINDS:
+        main = Columns.of(names[:tail])
+        under = main.under(names[tail:]) if main else None
+        if under is not None:
+            return under
+    return Columns.of(names)
 
 
 def _is_header_cell(text: str) -> bool:
@@ -236,7 +256,7 @@ def _stream(lines: Numbered, j: int, style: str, columns: Columns) -> list[_Cell
     while (cell := _next_cell(lines, j, style)) is not None:
         if _is_header_cell(cell.text):
             run = _header_run(lines, j, style)
-            again = Columns.of([c.text for c in run]) if len(run) >= 2 else None
+            again = _columns([c.text for c in run])
             if again is not None:
                 if again.kinds != columns.kinds:
                     break

@@ -159,6 +159,22 @@ class Columns:
         ]
         return Columns(tuple(merged), tuple(names), self.first_leads)
 
+    def under(self, cells: Sequence[str]) -> Columns | None:
+        """The columns when `cells` (牵头单位, 配合单位) are a second header row printed
+        under this one's merged unit column, their places lost (pasted text keeps no
+        empty cells): they take that column's place."""
+        kinds = [header_kind(cell) for cell in cells]
+        merged = self.index("units")
+        if len(cells) < 2 or len(merged) != 1 or not set(kinds) <= {"lead", "support"}:
+            return None
+        at = merged[0]
+        names = tuple(re.sub(r"\s+", "", clean_chars(cell)) for cell in cells)
+        return Columns(
+            (*self.kinds[:at], *kinds, *self.kinds[at + 1 :]),
+            (*self.names[:at], *names, *self.names[at + 1 :]),
+            self.first_leads,
+        )
+
     def index(self, kind: str) -> tuple[int, ...]:
         """The columns of one kind, left to right (looked up once per kind: rows are many)."""
         return _positions(self.kinds).get(kind, ())

@@ -308,3 +308,19 @@ def test_a_trailing_free_text_column_does_not_take_the_next_rows_task():
         "1.修路。（责任单位：县交通运输局）",
         "2.建校。备注：新建（责任单位：县教育局）",
     ]
+
+
+def test_a_second_header_row_under_a_merged_unit_column(parse: Parse):
+    """牵头单位 and 配合单位 printed under a merged 责任单位: pasted text keeps no empty
+    cells, so they come after the header's last column, or on the next line."""
+    cell_a_line = _blank(
+        "序号", "重点任务", "责任单位", "完成时限", "牵头单位", "配合单位",
+        "1", "修路。", "县交通运输局", "县财政局", "2025年底",
+    )
+    row_a_line = (
+        "序号  重点任务  责任单位  完成时限\n牵头单位  配合单位\n"
+        "1  修路。  县交通运输局  县财政局  2025年底\n"
+    )
+    expected = "1.修路。（牵头单位：县交通运输局；配合单位：县财政局；完成时限：2025年底）"
+    for text in (cell_a_line, row_a_line):
+        assert _lines(text) == [expected]
