@@ -163,6 +163,9 @@ def _cell_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Nu
     columns = _columns([c.text for c in header])
     if columns is None:
         return None
+    first = _next_cell(lines, header[-1].after, style)
+    if style == "blank" and first and _row_of_lines(first.text):
+        style = "line"  # blank lines between rows only: a row's cells are its lines
     stream = _stream(lines, header[-1].after, style, columns)
     if not stream:
         return None
@@ -199,6 +202,12 @@ def _columns(names: list[str]) -> Columns | None:
         if under is not None:
             return under
     return Columns.of(names)
+
+
+def _row_of_lines(text: str) -> bool:
+    """A chunk of lines starting with a row number: a whole row, a cell a line."""
+    first, _, rest = text.partition("\n")
+    return bool(rest) and looks(first).row_number
 
 
 def _is_header_cell(text: str) -> bool:

@@ -324,3 +324,12 @@ def test_a_second_header_row_under_a_merged_unit_column(parse: Parse):
     expected = "1.修路。（牵头单位：县交通运输局；配合单位：县财政局；完成时限：2025年底）"
     for text in (cell_a_line, row_a_line):
         assert _lines(text) == [expected]
+
+
+def test_blank_lines_between_header_cells_and_between_rows_only():
+    rows = ("1\n修路。\n县交通运输局\n全年", "2\n建校。\n县教育局\n年底前")
+    text = _blank("序号", "工作任务", "责任单位", "完成时限", *rows)
+    assert _lines(text) == [
+        "1.修路。（责任单位：县交通运输局；完成时限：全年）",
+        "2.建校。（责任单位：县教育局；完成时限：年底前）",
+    ]
