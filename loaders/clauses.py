@@ -114,7 +114,7 @@ def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause |
     problems: list[str] = []
     deadline: tuple[int, int] | None = None
     notes: list[tuple[int, int]] = []
-    segments = []
+    segments: list[tuple[str | None, int, int]] = []  # (label kind, start, end)
     if not labels or labels[0].start() > start:
         segments.append((None, start, labels[0].start() if labels else end))
     for i, m in enumerate(labels):
@@ -127,7 +127,9 @@ def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause |
         if kind == "deadline":
             deadline = deadline or (a, b)
             continue
-        default = "lead" if kind == "lead" else "support" if kind == "support" else None
+        default: Role | None = (
+            "lead" if kind == "lead" else "support" if kind == "support" else None
+        )
         # A role word (牵头, 配合, 负责) is evidence enough that names in an unlabelled list
         # are units (财政部); every part must still be one.
         found = _units(
@@ -290,7 +292,8 @@ def whole_line(f: str, start: int, end: int) -> Clause | None:
     if m is not None:
         # `配合单位：B）` closes a bracket opened on the line before.
         inner = b - 1 if f[b - 1] in _CLOSE and _matching_open(f, a, b - 1) is None else b
-        return _widen(parse(f, a, inner, labelled_only=True), a, b)
+        clause = parse(f, a, inner, labelled_only=True)
+        return _widen(clause, a, b) if clause is not None else None
     if f[a] in _OPEN and f[b - 1] in _CLOSE and _matching_open(f, a, b - 1) == a:
         clause = parse(f, a + 1, b - 1)
         return _widen(clause, a, b) if clause is not None else None
@@ -544,9 +547,7 @@ def _has_marker(f: str, a: int, b: int) -> bool:
     return any(_MARKER.search(f[pa:pb]) for pa, pb in _split(f, a, b))
 
 
-def _widen(clause: Clause | None, start: int, end: int) -> Clause | None:
-    if clause is None:
-        return None
+def _widen(clause: Clause, start: int, end: int) -> Clause:
     return Clause(
         start, end, clause.units, clause.deadline, clause.first_leads, clause.note_onwards,
         clause.labelled, clause.problems, clause.heading,

@@ -68,8 +68,10 @@ def paragraph_text(p: etree._Element) -> str:
             continue
         if el.tag == _NO_BREAK_HYPHEN:
             parts.append("-")
+        elif (fixed := _TEXT[el.tag]) is not None:  # a tab or a break
+            parts.append(fixed)
         else:
-            parts.append(_TEXT[el.tag] if _TEXT[el.tag] is not None else el.text or "")
+            parts.append(el.text or "")
     return "".join(parts)
 
 

@@ -99,7 +99,9 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
                 depth = styles.index(style)
                 del styles[depth:], heads[depth:]
             styles.append(style)
-            number = text[m.start(m.lastgroup) : m.end(m.lastgroup)]
+            group = m.lastgroup
+            assert group is not None  # each numbering style is a named group of _NUMBERING
+            number = text[m.start(group) : m.end(group)]
             parent = heads[-1] if heads else None
             heads.append(len(blocks))
             blocks.append(Block(line, a, m.end(), b, number, style, len(styles), parent))

@@ -98,16 +98,16 @@ def _units(
     units = []
     for name in written:
         aliases = [w for w in written[name] + known.get(name, []) if w != name]
-        m = outside.get(name)
+        mention = outside.get(name)
         units.append(
             Unit(
                 name=name,
                 aliases=tuple(dict.fromkeys(aliases)),
                 level=level_of(name),
                 kind=kind_of(name),
-                hosted_by=m.hosted_by if m else None,
+                hosted_by=mention.hosted_by if mention else None,
                 place=unit_place(name, place),
-                duties=m.duties if m else (),
+                duties=mention.duties if mention else (),
                 spans=tuple(spans[name]),
             )
         )

@@ -320,9 +320,11 @@ def _shortenings(key: tuple[str, str, str]) -> list[tuple[str, str, str]]:
 def _policy(group: list[_Citation], tasks: tuple[Task, ...]) -> Policy:
     numbered = [c for c in group if c.number]
     titled = [c for c in group if c.title]
-    best = (numbered and numbered[0].title and numbered[0]) or (
-        max(titled, key=lambda c: len(c.title or "")) if titled else None
-    )
+    best: _Citation | None
+    if numbered and numbered[0].title:
+        best = numbered[0]
+    else:
+        best = max(titled, key=lambda c: len(c.title or ""), default=None)
     title = best.title if best else None
     number = numbered[0].number if numbered else None
     issuer = _split_title(title)[0] if title else None

@@ -220,7 +220,8 @@ class _Assembler:
                 continue
             # Backwards, so the scan stops at the nearest clause (the common case: at once).
             if any(
-                items[j] is None or items[j].clauses for j in range(k - 1, siblings[0] - 1, -1)
+                (it := items[j]) is None or it.clauses
+                for j in range(k - 1, siblings[0] - 1, -1)
             ):
                 continue
             group = siblings[: position[anchor]]
@@ -235,7 +236,9 @@ class _Assembler:
             ):
                 continue
             for s in group:
-                items[s].shared = item
+                member = items[s]
+                assert member is not None  # the scan above found an item on every line
+                member.shared = item
 
     def _source(self, i: int, items: list[_Item | None]) -> _Item | None:
         """The item whose clauses name the units of item i: its own, a group's, a heading's."""
@@ -347,14 +350,16 @@ class _Assembler:
         last = items[parts[-1]]
         assert last is not None
         source = last if last.claims else self._source(parts[0], items) or last
-        deadline_item = next((items[j] for j in parts if items[j] and items[j].deadline), None)
+        deadline_item = next(
+            (it for j in parts if (it := items[j]) is not None and it.deadline), None
+        )
         deadline_item = deadline_item or self._source(parts[0], items)
         deadline = None
         if deadline_item is not None and deadline_item.deadline is not None:
             a, b = deadline_item.deadline
             deadline = self.text[a:b].strip()
-        b = first.block
-        path = self._path(parts[0]) if b.number is not None else self._path(owner)
+        block = first.block
+        path = self._path(parts[0]) if block.number is not None else self._path(owner)
         return Task(
             id=f"t{sid[1:]}.{ordinal_in_section}",
             section=sid,
@@ -362,7 +367,7 @@ class _Assembler:
             text="\n".join(pieces),
             units=self._assignments(source, self._lead_heading(parts[0], items)),
             deadline=deadline,
-            span=Span(b.start, max(last.end, last.block.end), b.line.number),
+            span=Span(block.start, max(last.end, last.block.end), block.line.number),
             ordinal=ordinal,
         )
 
