@@ -216,6 +216,8 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
 
 # Units written before the task they carry out: `1、市某局：推进…`, `（A牵头）推进…`.
 _LEADING = re.compile(r"[^，。；：（）]{2,40}?：")
+# `全区：`, `全县：` open a target for a whole place, not a unit's task.
+_SCOPE = re.compile(r"全[省市县区镇乡]")
 
 
 def _leading(f: str, start: int, end: int) -> Clause | None:
@@ -227,7 +229,7 @@ def _leading(f: str, start: int, end: int) -> Clause | None:
             return _widen(clause, start, close + 1)
         return None
     m = _LEADING.match(f, start, end)
-    if m is None or m.end() >= end:
+    if m is None or m.end() >= end or _SCOPE.match(f, start, m.end() - 1):
         return None
     found = _units(f, start, m.end() - 1, None, labelled=False, strict=True)
     if found is None or not found[0]:

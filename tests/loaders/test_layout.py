@@ -106,3 +106,12 @@ def test_a_clause_wrapped_over_lines_and_a_number_alone_on_its_line(parse, roles
         [("县己局", "lead")],
         [("县庚局", "lead"), ("县辛局", "support")],
     ]
+
+
+def test_a_whole_place_before_a_colon_is_no_unit(parse) -> None:
+    plan = parse(
+        "某区目标\n一、主要目标\n1.全区：生产总值增长6%。\n2.区统计局：按月监测。\n"
+    )
+    assert [(t.text, [a.name for a in t.units]) for t in plan.tasks] == [
+        ("按月监测。", ["区统计局"]),
+    ]
