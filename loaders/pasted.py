@@ -179,8 +179,9 @@ def _cell_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Nu
     table: list[Row] = [(lines[i][0], list(columns.names))]
     for row in rows:
         cells = [""] * width
-        for column, at in row:
-            cells[task if column == HEADING else column] = stream[at].text
+        for column, at in row:  # a list cell may come over several cells (a name a line)
+            k = task if column == HEADING else column
+            cells[k] = f"{cells[k]}\n{stream[at].text}" if cells[k] else stream[at].text
         table.append((stream[row[0][1]].number, cells))
     end = stream[extent[-1][-1][1]].after
     while end < len(lines) and (not lines[end][1].strip() or _BARS_ONLY.match(lines[end][1])):

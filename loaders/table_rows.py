@@ -20,6 +20,9 @@ _NEW_ROW = 2.0  # what starting a row costs: cells stay in the row they can cont
 _NO_TASK = 4.0  # a row that ends without a task cell: only when the cells allow no other
 _LATE_START = 6.0  # a row starting after the task column: only when nothing else fits
 _NO_NUMBER = 1.0  # a row starting after the number column (its 序号 merged with a row above)
+_AGAIN = 0.5  # a second line of a list cell (王 强 / 李 明 in one leader cell) …
+_CLEAR = 3.0  # … only when it clearly is one more unit or person
+_LISTS = ("leader", "units", "lead", "support", "other")  # cells that may run over lines
 _UNREACHED = float("-inf")
 
 
@@ -61,6 +64,7 @@ def fit_rows(cells: Sequence[str], kinds: Sequence[str | None]) -> list[list[tup
         for k in range(width)
     ]
     tasks = [kind == "task" for kind in kinds]
+    lists = [kind in _LISTS for kind in kinds]
     heading = 2 * width  # state index of a heading row; state 2k+t: last cell in column k,
     # t = 1 when the row already has its task cell
     states = 2 * width + 1
@@ -88,6 +92,9 @@ def fit_rows(cells: Sequence[str], kinds: Sequence[str | None]) -> list[list[tup
                     if top[t] + fits[k] > new[target]:
                         new[target], links[target] = top[t] + fits[k], (top_at[t] + 1) * 2
             for t in (0, 1):
+                again = score[2 * k + t] + fits[k] - _AGAIN
+                if lists[k] and fits[k] >= _CLEAR and again > new[2 * k + t]:
+                    new[2 * k + t], links[2 * k + t] = again, (2 * k + t + 1) * 2
                 if score[2 * k + t] > top[t]:
                     top[t], top_at[t] = score[2 * k + t], 2 * k + t
         new[heading] = close - _NEW_ROW + fit(cell, "heading")

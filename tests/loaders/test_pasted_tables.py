@@ -333,3 +333,10 @@ def test_blank_lines_between_header_cells_and_between_rows_only():
         "1.修路。（责任单位：县交通运输局；完成时限：全年）",
         "2.建校。（责任单位：县教育局；完成时限：年底前）",
     ]
+
+
+def test_a_cell_a_line_list_cell_over_several_lines(parse: Parse):
+    """Two leaders, or two units, each on a line of its own, are one cell."""
+    text = "序号\n重点任务\n牵头领导\n责任单位\n1\n修路。\n王 强\n李 明\n县交通运输局\n县财政局\n"
+    plan = parse(text)
+    assert [[u for u, _ in _units(t)] for t in plan.tasks] == [["县交通运输局", "县财政局"]]
