@@ -22,6 +22,7 @@ _LATE_START = 6.0  # a row starting after the task column: only when nothing els
 _NO_NUMBER = 1.0  # a row starting after the number column (its 序号 merged with a row above)
 _AGAIN = 0.5  # a second line of a list cell (王 强 / 李 明 in one leader cell) …
 _CLEAR = 3.0  # … only when it clearly is one more unit or person
+_AGAIN_TASK = 1.5  # a task's next paragraph, where rows are numbered (else a new row)
 _LISTS = ("leader", "units", "lead", "support", "other")  # cells that may run over lines
 _UNREACHED = float("-inf")
 
@@ -64,7 +65,13 @@ def fit_rows(cells: Sequence[str], kinds: Sequence[str | None]) -> list[list[tup
         for k in range(width)
     ]
     tasks = [kind == "task" for kind in kinds]
-    lists = [kind in _LISTS for kind in kinds]
+    # What a cell in the same column as the one before costs: list cells run over lines,
+    # and a task over paragraphs where a new row would start with its number.
+    again_cost = [
+        _AGAIN if kind in _LISTS else _AGAIN_TASK if kind == "task" and number_at < width
+        else None
+        for kind in kinds
+    ]
     heading = 2 * width  # state index of a heading row; state 2k+t: last cell in column k,
     # t = 1 when the row already has its task cell
     states = 2 * width + 1
@@ -91,10 +98,13 @@ def fit_rows(cells: Sequence[str], kinds: Sequence[str | None]) -> list[list[tup
                     target = 2 * k + (1 if tasks[k] else t)
                     if top[t] + fits[k] > new[target]:
                         new[target], links[target] = top[t] + fits[k], (top_at[t] + 1) * 2
+            cost = again_cost[k]
+            if cost is not None and (cost != _AGAIN or fits[k] >= _CLEAR):
+                for t in (0, 1):
+                    again = score[2 * k + t] + fits[k] - cost
+                    if again > new[2 * k + t]:
+                        new[2 * k + t], links[2 * k + t] = again, (2 * k + t + 1) * 2
             for t in (0, 1):
-                again = score[2 * k + t] + fits[k] - _AGAIN
-                if lists[k] and fits[k] >= _CLEAR and again > new[2 * k + t]:
-                    new[2 * k + t], links[2 * k + t] = again, (2 * k + t + 1) * 2
                 if score[2 * k + t] > top[t]:
                     top[t], top_at[t] = score[2 * k + t], 2 * k + t
         new[heading] = close - _NEW_ROW + fit(cell, "heading")

@@ -340,3 +340,14 @@ def test_a_cell_a_line_list_cell_over_several_lines(parse: Parse):
     text = "序号\n重点任务\n牵头领导\n责任单位\n1\n修路。\n王 强\n李 明\n县交通运输局\n县财政局\n"
     plan = parse(text)
     assert [[u for u, _ in _units(t)] for t in plan.tasks] == [["县交通运输局", "县财政局"]]
+
+
+def test_a_task_cell_of_several_paragraphs_a_line_each():
+    text = (
+        "序号\n工作任务\n责任单位\n"
+        "1\n加快重点项目建设，\n确保完成年度投资计划。\n县发改局\n2\n建校。\n县教育局\n"
+    )
+    assert _lines(text) == [
+        "1.加快重点项目建设，确保完成年度投资计划。（责任单位：县发改局）",
+        "2.建校。（责任单位：县教育局）",
+    ]
