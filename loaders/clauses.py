@@ -328,7 +328,11 @@ def _units(
         if text == "下同":
             notes.append((pa, pb))
             continue
-        role, pb, own = _strip_marker(f, pa, pb)
+        role, marked, own = _strip_marker(f, pa, pb)
+        # `A、B按职责分工负责，A牵头`: a responsible word closes its group, so a later
+        # role word marks only its own units.
+        closes = role is None and marked < pb
+        pb = marked
         if pa < pb and f[pa] == "由":
             pa += 1
         pb = _drop_annotation(f, pa, pb)
@@ -363,6 +367,8 @@ def _units(
         if role is not None and not own:
             for i in pending:
                 refs[i] = _with_role(refs[i], role)
+            pending = []
+        if closes:
             pending = []
     return refs, deadline, notes, problems
 

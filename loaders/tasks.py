@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from . import clauses
 from .clauses import Clause, UnitRef
-from .model import Assignment, Section, Span, Task, Warning
+from .model import Assignment, Role, Section, Span, Task, Warning
 from .outline import Block, Outline, is_title_like, title_of
 from .units import complete, strip_pinyin
 
@@ -392,13 +392,21 @@ class _Assembler:
         explicit_lead = any(r.role == "lead" for r in refs)
         seen: set[str] = set()
         out: list[Assignment] = []
-        names = complete([strip_pinyin(self.folded[r.start : r.end]) for r in refs])
-        for r, written in zip(refs, names, strict=True):
-            name = self.resolve(written)
+        names = [
+            self.resolve(n)
+            for n in complete([strip_pinyin(self.folded[r.start : r.end]) for r in refs])
+        ]
+        # A unit named twice (`A、B按职责分工负责，A牵头`) is listed once, where first printed,
+        # with the role any of its mentions gives it (lead before support).
+        stated: dict[str, Role] = {}
+        for r, name in zip(refs, names, strict=True):
+            if r.role == "lead" or (r.role == "support" and name not in stated):
+                stated[name] = r.role
+        for r, name in zip(refs, names, strict=True):
             if name in seen:
                 continue
             seen.add(name)
-            role = r.role
+            role = stated.get(name)
             inferred = False
             if role is None:
                 if not explicit_lead and not any(a.role == "lead" for a in out):

@@ -77,3 +77,14 @@ def test_a_bare_noun_after_deng_adds_no_unit(parse) -> None:
     assert [[a.name for a in t.units] for t in plan.tasks] == [
         ["县甲局", "县乙局", "县丙局"], ["县甲局", "县乙局", "有关部门"],
     ]
+
+
+def test_a_unit_named_again_with_its_role(parse, roles) -> None:
+    plan = parse(
+        "某市工作方案\n一、重点任务\n"
+        "1.推进甲项工作。（市甲局、市乙局按职责分工负责，市甲局牵头）\n"
+        "2.推进乙项工作。\n牵头单位：市丙局\n责任单位：市丙局、市丁局\n"
+    )
+    first, second = plan.tasks
+    assert roles(first) == [("市甲局", "lead", False), ("市乙局", "support", False)]
+    assert roles(second) == [("市丙局", "lead", False), ("市丁局", "support", False)]
