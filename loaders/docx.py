@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 
 import docx
@@ -19,6 +20,7 @@ from lxml import etree
 
 from dutygraph.errors import InputError
 
+from .budgets import FileBudget
 from .tables import Row, TableWriter, convert, depth_after
 
 Numbered = list[tuple[int, str]]
@@ -33,8 +35,10 @@ _BETWEEN_PARTS = re.compile(r"^\s*(?:[（(]?续表?[）)]?\d*)?\s*$")
 _SKIPPED = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent"}
 
 
-def read_docx(data: bytes, name: str) -> Numbered:
+def read_docx(data: bytes, budget: FileBudget) -> Numbered:
     """The document's lines; InputError for a file python-docx cannot open."""
+    name = budget.name
+    _check_size(data, budget)
     try:
         body = docx.Document(io.BytesIO(data)).element.body
     except Exception as exc:  # zipfile, zlib, lxml and python-docx each fail their own way
@@ -58,6 +62,25 @@ def read_docx(data: bytes, name: str) -> Numbered:
             lines.extend(converted)
             used += count
     return lines
+
+
+def _check_size(data: bytes, budget: FileBudget) -> None:
+    """Count the body's paragraphs and rows in one streaming pass (constant memory) before
+    python-docx builds the whole tree, so a document of a million paragraphs is refused
+    without ever being held."""
+    count = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)).open("word/document.xml") as part:
+            for _, el in etree.iterparse(
+                part, events=("end",), tag=(_P, _TR), resolve_entities=False, no_network=True
+            ):
+                count += 1
+                el.clear(keep_tail=False)
+                if count > budget.budgets.paragraphs:
+                    break
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, EOFError):
+        return  # python-docx reports the damage in its own words
+    budget.count(count, "paragraphs and table rows", "paragraphs")
 
 
 def paragraph_text(p: etree._Element) -> str:

@@ -70,7 +70,7 @@ class SourceText:
 
     path: str
     sha256: str
-    format: Literal["txt", "md", "docx", "xlsx", "csv"]
+    format: Literal["txt", "md", "docx", "xlsx", "csv", "pdf"]
     text: str
     lines: tuple[Line, ...]
     metadata: Metadata = field(default_factory=Metadata)

@@ -10,23 +10,32 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
+import zipfile
 from collections.abc import Iterable
 
 import openpyxl
+from lxml import etree
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dutygraph.errors import InputError
 
+from .budgets import FileBudget
 from .encoding import decode
 from .tables import Row, rows_to_lines
 
 Numbered = list[tuple[int, str]]
 
 _DELIMITERS = ",\t;|"
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 
 
-def read_xlsx(data: bytes, name: str) -> Numbered:
+def read_xlsx(data: bytes, budget: FileBudget) -> Numbered:
     """Lines of every visible sheet, in workbook order."""
+    name = budget.name
+    _check_parts(data, budget)
     try:
         # Not read-only: read-only sheets do not expose merged ranges, and a merged cell
         # (a category, or one lead unit for several tasks) must reach every row it covers.
@@ -37,14 +46,59 @@ def read_xlsx(data: bytes, name: str) -> Numbered:
     lines: Numbered = []
     for sheet in book.worksheets:
         if sheet.sheet_state == "visible":
+            # openpyxl's bounds come from the cells present, not the declared <dimension>;
+            # iterating them visits every cell of the range, present or not.
+            area = (sheet.max_row - sheet.min_row + 1) * (sheet.max_column - sheet.min_column + 1)
+            budget.count(area, f"cells in the used range of sheet {sheet.title}", "sheet_cells")
             lines.extend(_sheet_lines(sheet))
+            budget.check_time()
     return lines
 
 
-def read_csv(data: bytes, name: str) -> Numbered:
+def _check_parts(data: bytes, budget: FileBudget) -> None:
+    """Count each sheet's cells and merged cells in a streaming pass before openpyxl loads
+    the book: openpyxl makes an object for every cell a merge covers, so a 5 KB sheet
+    merging 200,000 rows costs seconds and hundreds of MB once loaded."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        parts = [n for n in archive.namelist() if _SHEET_PART.match(n)]
+        for part in parts:
+            cells = merged = 0
+            with archive.open(part) as stream:
+                for _, el in etree.iterparse(
+                    stream, events=("end",), tag=(f"{_MAIN}c", f"{_MAIN}mergeCell"),
+                    resolve_entities=False, no_network=True,
+                ):
+                    if el.tag == f"{_MAIN}c":
+                        cells += 1
+                    else:
+                        merged += _area(el.get("ref", ""))
+                    el.clear(keep_tail=False)
+            budget.count(cells, f"cells in {part}", "sheet_cells")
+            budget.count(merged, f"merged cells in {part}", "merged_cells")
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError, EOFError, KeyError):
+        return  # openpyxl reports the damage in its own words
+
+
+def _area(ref: str) -> int:
+    try:
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+    except (ValueError, TypeError):
+        return 0
+    if None in (min_col, min_row, max_col, max_row):
+        return 0
+    return (max_row - min_row + 1) * (max_col - min_col + 1)  # type: ignore[operator]
+
+
+def read_csv(data: bytes, budget: FileBudget) -> Numbered:
     """Lines of a .csv in UTF-8 or GB18030, its delimiter sniffed from the first lines."""
+    name = budget.name
     text = decode(data, name)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    delimiter = _delimiter(text)
+    # Every cell but a line's last ends at a delimiter: counted before any row is built,
+    # a file of one 50 MB line is refused without holding its millions of cells.
+    budget.count(text.count(delimiter) + text.count("\n"), "cells or more", "sheet_cells")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[Row] = []
     first = 1
     try:
@@ -93,9 +147,11 @@ def _text(value: object) -> str:
 
 
 def _delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:20])
+    # The first lines, and no more than 64 KB of them: the sniffer's patterns are slow on
+    # a line of megabytes.
+    sample = "\n".join(text[:65536].splitlines()[:20])
     try:
         return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
     except csv.Error:
-        first = next((line for line in text.splitlines() if line.strip()), "")
+        first = next((line for line in sample.splitlines() if line.strip()), "")
         return max(_DELIMITERS, key=first.count)

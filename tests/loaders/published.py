@@ -1,0 +1,140 @@
+"""The sample plan as governments publish it, built by the tests themselves.
+
+A .docx written here (A4, 16 pt body, a 22 pt centred title, `— N —` page numbers in the
+footer) is printed to PDF, and saved as .doc/.odt/.rtf, by LibreOffice; the task table
+version puts part 二's tasks into a ruled table with narrow columns, so cells wrap and
+the table runs over several pages under a repeated header.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import docx
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "luhe-old-area-plan.txt"
+FONT = "Noto Serif CJK SC"
+_ITEM = re.compile(r"^(\d+)\.(.*)（责任单位：([^（）]*)）$")
+
+
+def sample_lines() -> list[str]:
+    lines = [line.strip() for line in SAMPLE.read_text("utf-8").splitlines()]
+    lines = [line.replace("[bookmark: _GoBack]", "") for line in lines if line]
+    # The sample's title was hard-wrapped by whoever saved it as text: one title here.
+    return ["".join(lines[:3]), *lines[3:]]
+
+
+def _document() -> docx.document.Document:
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.6)
+    section.top_margin = section.bottom_margin = Cm(3)
+    style = document.styles["Normal"]
+    style.font.size = Pt(16)
+    style.font.name = FONT
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    style.paragraph_format.space_after = Pt(0)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("— ")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    footer._p.append(field)
+    footer.add_run(" —")
+    return document
+
+
+def _title(document: docx.document.Document, text: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(text)
+    run.font.size = Pt(22)
+
+
+def _body(document: docx.document.Document, text: str) -> None:
+    paragraph = document.add_paragraph(text)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = Pt(32)
+
+
+def write_sample_docx(path: Path) -> Path:
+    """The sample as printed text: every line a paragraph."""
+    document = _document()
+    title, *rest = sample_lines()
+    _title(document, title)
+    for line in rest:
+        _body(document, line)
+    document.save(path)
+    return path
+
+
+def write_table_docx(path: Path) -> Path:
+    """The sample with part 二's numbered tasks in a ruled table: 序号 / 工作任务 / 责任单位,
+    a merged row for each （一） section, the header repeated on every page."""
+    document = _document()
+    title, *rest = sample_lines()
+    _title(document, title)
+    start = rest.index("二、责任分工") + 2  # its heading and its opening paragraph
+    # The table ends where the items stop being numbered: （十三）'s one task is a paragraph
+    # of its own, printed after the table as the plan prints it.
+    end = next(i for i, line in enumerate(rest) if line.startswith("（十三）"))
+    for line in rest[:start]:
+        _body(document, line)
+    table = document.add_table(rows=0, cols=3)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _row(table, ["序号", "工作任务", "责任单位"], header=True)
+    for line in rest[start:end]:
+        item = _ITEM.match(line)
+        if item:
+            _row(table, [item.group(1), item.group(2), item.group(3)])
+        else:
+            merged = _row(table, [line, "", ""])
+            merged.cells[0].merge(merged.cells[2])
+            merged.cells[0].text = line
+    for row in table.rows:
+        for cell, width in zip(row.cells, (Cm(1.6), Cm(8.6), Cm(5.6)), strict=True):
+            cell.width = width
+    for line in rest[end:]:
+        _body(document, line)
+    document.save(path)
+    return path
+
+
+def _row(table, cells: list[str], header: bool = False):  # type: ignore[no-untyped-def]
+    row = table.add_row()
+    for cell, text in zip(row.cells, cells, strict=True):
+        cell.text = text
+    if header:
+        flag = OxmlElement("w:tblHeader")
+        row._tr.get_or_add_trPr().append(flag)
+    return row
+
+
+def soffice(source: Path, target: str, outdir: Path) -> Path:
+    """`soffice --convert-to target` in a private profile; the converted file's path."""
+    binary = shutil.which("soffice")
+    assert binary, "LibreOffice is installed by scripts/install-system-deps"
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [binary, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+             "--convert-to", target, "--outdir", str(outdir), str(source)],
+            check=True, capture_output=True, timeout=180,
+        )
+    return outdir / f"{source.stem}.{target.split(':')[0]}"
