@@ -1,4 +1,5 @@
-"""Input budgets: how much a reader may take on before it refuses the file.
+"""Input budgets: how much a reader may take on before it refuses the file (and the
+`Reading` of one file that carries them to its reader).
 
 A small file can still ask for a lot: a zip member that inflates a thousandfold, a sheet
 whose one cell sits in its far corner, a merge over 200,000 rows. Each reader checks the
@@ -19,6 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from dutygraph.errors import InputError
+
+from .model import Warning
 
 _MB = 1024 * 1024
 
@@ -70,19 +73,25 @@ _UNITS = {
 def refuse(name: str, what: str, budget: str, budgets: Budgets) -> InputError:
     """The one-line error of a passed budget, naming the variable that raises it."""
     limit = getattr(budgets, budget)
+    shown = f"{int(limit):,}" if float(limit).is_integer() else f"{limit:g}"
     return InputError(
-        f"{name}: {what}, over the budget of {limit:g} {_UNITS[budget]} "
+        f"{name}: {what}, over the budget of {shown} {_UNITS[budget]} "
         f"(raise {_variable(budget)})"
     )
 
 
-class FileBudget:
-    """The budgets applied to reading one file, and the clock of its parse time limit."""
+class Reading:
+    """One file being read: the budgets that apply, the clock of its time limit, and the
+    warnings its reader leaves for the plan (a low OCR confidence, attachments named)."""
 
     def __init__(self, name: str, budgets: Budgets | None = None) -> None:
         self.name = name
         self.budgets = budgets or Budgets.from_env()
         self.started = time.monotonic()
+        self.warnings: list[Warning] = []
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(Warning(line=line, message=message))
 
     def refuse(self, what: str, budget: str) -> InputError:
         return refuse(self.name, what, budget, self.budgets)

@@ -20,7 +20,7 @@ from lxml import etree
 
 from dutygraph.errors import InputError
 
-from .budgets import FileBudget
+from .budgets import Reading
 from .tables import Row, TableWriter, convert, depth_after
 
 Numbered = list[tuple[int, str]]
@@ -35,10 +35,10 @@ _BETWEEN_PARTS = re.compile(r"^\s*(?:[（(]?续表?[）)]?\d*)?\s*$")
 _SKIPPED = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent"}
 
 
-def read_docx(data: bytes, budget: FileBudget) -> Numbered:
+def read_docx(data: bytes, reading: Reading) -> Numbered:
     """The document's lines; InputError for a file python-docx cannot open."""
-    name = budget.name
-    _check_size(data, budget)
+    name = reading.name
+    _check_size(data, reading)
     try:
         body = docx.Document(io.BytesIO(data)).element.body
     except Exception as exc:  # zipfile, zlib, lxml and python-docx each fail their own way
@@ -64,7 +64,7 @@ def read_docx(data: bytes, budget: FileBudget) -> Numbered:
     return lines
 
 
-def _check_size(data: bytes, budget: FileBudget) -> None:
+def _check_size(data: bytes, reading: Reading) -> None:
     """Count the body's paragraphs and rows in one streaming pass (constant memory) before
     python-docx builds the whole tree, so a document of a million paragraphs is refused
     without ever being held."""
@@ -76,11 +76,11 @@ def _check_size(data: bytes, budget: FileBudget) -> None:
             ):
                 count += 1
                 el.clear(keep_tail=False)
-                if count > budget.budgets.paragraphs:
+                if count > reading.budgets.paragraphs:
                     break
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, EOFError):
         return  # python-docx reports the damage in its own words
-    budget.count(count, "paragraphs and table rows", "paragraphs")
+    reading.count(count, "paragraphs and table rows", "paragraphs")
 
 
 def paragraph_text(p: etree._Element) -> str:

@@ -70,10 +70,14 @@ class SourceText:
 
     path: str
     sha256: str
-    format: Literal["txt", "md", "docx", "xlsx", "csv", "pdf"]
+    format: Literal[
+        "txt", "md", "docx", "xlsx", "csv", "pdf", "image", "html",
+        "doc", "wps", "rtf", "odt", "xls", "et", "ods",
+    ]
     text: str
     lines: tuple[Line, ...]
     metadata: Metadata = field(default_factory=Metadata)
+    warnings: tuple[Warning, ...] = ()  # the reader's: low OCR confidence, attachments named
 
 
 @dataclass(frozen=True, slots=True)

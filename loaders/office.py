@@ -3,7 +3,7 @@ converted by LibreOffice, then read by the .docx and .xlsx readers.
 
 Each conversion runs `soffice --headless --convert-to` in a private temporary profile and
 folder (so it neither waits on nor disturbs a LibreOffice the user has open) and is killed
-at the parse time budget, so a file that makes LibreOffice hang is one line of error.
+at the parse time reading, so a file that makes LibreOffice hang is one line of error.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dutygraph.errors import InputError
 
-from .budgets import FileBudget
+from .budgets import Reading
 
 _INSTALL = (
     "LibreOffice is needed to read it (Debian: apt-get install libreoffice-writer-nogui "
@@ -30,11 +30,11 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(data: bytes, source_suffix: str, target: str, budget: FileBudget) -> bytes:
+def convert(data: bytes, source_suffix: str, target: str, reading: Reading) -> bytes:
     """The file converted to `target` ("docx" or "xlsx"); InputError when it cannot be."""
     binary = soffice()
     if binary is None:
-        raise InputError(f"{budget.name}: {source_suffix} file: {_INSTALL}")
+        raise InputError(f"{reading.name}: {source_suffix} file: {_INSTALL}")
     with tempfile.TemporaryDirectory(prefix="dutygraph-soffice-") as tmp:
         folder = Path(tmp)
         source = folder / f"in{source_suffix}"
@@ -46,18 +46,18 @@ def convert(data: bytes, source_suffix: str, target: str, budget: FileBudget) ->
             "--headless", "--norestore", "--nolockcheck",
             "--convert-to", target, "--outdir", str(out), str(source),
         ]
-        _run(command, budget, folder)
+        _run(command, reading, folder)
         converted = out / f"in.{target}"
         if not converted.exists() or converted.stat().st_size == 0:
             raise InputError(
-                f"{budget.name}: LibreOffice could not read this {source_suffix} file "
+                f"{reading.name}: LibreOffice could not read this {source_suffix} file "
                 "(corrupt, or not what its bytes claim)"
             )
         return converted.read_bytes()
 
 
-def _run(command: list[str], budget: FileBudget, home: Path) -> None:
-    seconds = max(budget.seconds_left(), 1.0)
+def _run(command: list[str], reading: Reading, home: Path) -> None:
+    seconds = max(reading.seconds_left(), 1.0)
     # Its own process group, so a timeout kills soffice.bin and whatever it started.
     child = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
@@ -69,9 +69,9 @@ def _run(command: list[str], budget: FileBudget, home: Path) -> None:
         os.killpg(child.pid, signal.SIGKILL)
         child.wait()
         raise InputError(
-            f"{budget.name}: LibreOffice did not finish converting it in {seconds:.0f} s "
+            f"{reading.name}: LibreOffice did not finish converting it in {seconds:.0f} s "
             "(raise DUTYGRAPH_MAX_PARSE_SECONDS)"
         ) from None
     if child.returncode != 0:
         reason = (err.decode(errors="replace").strip().splitlines() or ["no message"])[-1]
-        raise InputError(f"{budget.name}: LibreOffice failed to convert it ({reason[:120]})")
+        raise InputError(f"{reading.name}: LibreOffice failed to convert it ({reason[:120]})")

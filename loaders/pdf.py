@@ -28,7 +28,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from dutygraph.errors import InputError
 
-from .budgets import FileBudget
+from .budgets import Reading
 from .progress import pages_bar
 from .tables import Row, TableWriter, convert, depth_after
 
@@ -37,7 +37,7 @@ Numbered = list[tuple[int, str]]
 PAGE_LINES = 1000  # line numbers: page * PAGE_LINES + line on the page
 
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
+    r"^\s*(?:[-—–－一]?\s*\d+\s*[-—–－一]?|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
     r"|\d+\s*/\s*\d+|[（(]?\d+[)）]?|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
     re.IGNORECASE,
 )
@@ -51,7 +51,9 @@ _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
 
 @dataclass(frozen=True, slots=True)
-class _Line:
+class PrintedLine:
+    """A line as printed on a page, with where it sits (points, from the top left)."""
+
     page: int
     number: int  # page * PAGE_LINES + line
     text: str
@@ -69,32 +71,37 @@ class _Table:
     rows: tuple[tuple[str, ...], ...]
 
 
-_Block = _Line | _Table
+_Block = PrintedLine | _Table
 
 
-def read_pdf(data: bytes, budget: FileBudget) -> Numbered:
+def read_pdf(data: bytes, reading: Reading) -> Numbered:
     """The plan's lines; a PDF with no text layer goes to OCR."""
-    blocks, sizes = _blocks(data, budget)
-    if not any(isinstance(b, _Line) for b in blocks) and not any(
+    blocks, sizes = _blocks(data, reading)
+    if not any(isinstance(b, PrintedLine) for b in blocks) and not any(
         isinstance(b, _Table) for b in blocks
     ):
         from .ocr import read_scanned_pdf
 
-        return read_scanned_pdf(data, budget)
-    body = _without_running_lines([b for b in blocks if isinstance(b, _Line)], sizes)
-    kept = [b for b in blocks if isinstance(b, _Table) or b in body]
-    return _lines(kept)
+        return read_scanned_pdf(data, reading)
+    return paragraphs(blocks, sizes)
 
 
-def _blocks(data: bytes, budget: FileBudget) -> tuple[list[_Block], list[tuple[float, float]]]:
+def paragraphs(blocks: list[_Block], sizes: list[tuple[float, float]]) -> Numbered:
+    """Printed lines (and tables) of every page, without running headers and page
+    numbers, joined back into the paragraphs the page width broke."""
+    body = set(without_running_lines([b for b in blocks if isinstance(b, PrintedLine)], sizes))
+    return _lines([b for b in blocks if isinstance(b, _Table) or b in body])
+
+
+def _blocks(data: bytes, reading: Reading) -> tuple[list[_Block], list[tuple[float, float]]]:
     """Text lines and tables of every page in reading order, and each page's size."""
-    name = budget.name
+    name = reading.name
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         count = len(pdf.pages)
     except Exception as exc:  # pdfminer fails in many ways on a damaged file
         raise _error(name, exc) from exc
-    budget.count(count, "pages", "pages")
+    reading.count(count, "pages", "pages")
     blocks: list[_Block] = []
     sizes: list[tuple[float, float]] = []
     with pdf, pages_bar(count, name) as bar:
@@ -106,7 +113,7 @@ def _blocks(data: bytes, budget: FileBudget) -> tuple[list[_Block], list[tuple[f
                 raise _error(name, exc, number) from exc
             sizes.append((float(page.width), float(page.height)))
             page.close()  # drops the page's cached objects: memory stays one page deep
-            budget.check_time()
+            reading.check_time()
     return blocks, sizes
 
 
@@ -134,7 +141,7 @@ def _page_blocks(page: pdfplumber.page.Page, number: int) -> Iterator[_Block]:
             continue
         size = statistics.median(c["size"] for c in line["chars"]) if line["chars"] else 0.0
         found.append(
-            _Line(number, 0, line["text"], line["x0"], line["x1"], line["top"], float(size))
+            PrintedLine(number, 0, line["text"], line["x0"], line["x1"], line["top"], float(size))
         )
     for table in tables:
         rows = tuple(_cells(row) for row in table.extract(x_tolerance_ratio=0.4))
@@ -145,8 +152,9 @@ def _page_blocks(page: pdfplumber.page.Page, number: int) -> Iterator[_Block]:
 
 
 def _renumbered(block: _Block, number: int) -> _Block:
-    if isinstance(block, _Line):
-        return _Line(block.page, number, block.text, block.x0, block.x1, block.top, block.size)
+    if isinstance(block, PrintedLine):
+        b = block
+        return PrintedLine(b.page, number, b.text, b.x0, b.x1, b.top, b.size)
     return _Table(block.page, number, block.top, block.rows)
 
 
@@ -177,43 +185,48 @@ def _join_wrapped(parts: list[str]) -> str:
     return text
 
 
-def _without_running_lines(lines: list[_Line], sizes: list[tuple[float, float]]) -> list[_Line]:
+def without_running_lines(
+    lines: list[PrintedLine], sizes: list[tuple[float, float]]
+) -> list[PrintedLine]:
     """Drop page numbers and the headers and footers printed on most pages.
 
     Only the first and last two lines of a page are candidates, and only when they sit
     in its top or bottom tenth, so a plan's own short line is never taken for one.
     """
-    by_page: dict[int, list[_Line]] = {}
+    by_page: dict[int, list[PrintedLine]] = {}
     for line in lines:
         by_page.setdefault(line.page, []).append(line)
-    edges: list[_Line] = []
+    edges: list[PrintedLine] = []
     for page, on_page in by_page.items():
         height = sizes[page - 1][1]
         for line in {*on_page[:2], *on_page[-2:]}:
             if line.top < height * 0.1 or line.top > height * 0.9:
                 edges.append(line)
+    # A running header repeats word for word (numbered ones are page numbers, above);
+    # lines that differ only in their numbers are the plan's own items.
     repeated: dict[str, int] = {}
     for line in edges:
-        key = re.sub(r"\d+", "#", line.text)
-        repeated[key] = repeated.get(key, 0) + 1
+        repeated[line.text] = repeated.get(line.text, 0) + 1
     pages = len(by_page)
     dropped = {
         line
         for line in edges
         if _PAGE_NUMBER.match(line.text)
-        or (pages >= 3 and repeated[re.sub(r"\d+", "#", line.text)] >= max(3, pages // 2))
+        or (pages >= 3 and repeated[line.text] >= max(3, pages // 2))
     }
     return [line for line in lines if line not in dropped]
 
 
 def _lines(blocks: list[_Block]) -> Numbered:
     """Paragraphs from the text lines, table rows through tables.py, in reading order."""
-    text_lines = [b for b in blocks if isinstance(b, _Line)]
-    left = min((line.x0 for line in text_lines), default=0.0)
-    right = max((line.x1 for line in text_lines), default=0.0)
+    text_lines = [b for b in blocks if isinstance(b, PrintedLine)]
+    # The margins most lines keep: a stray mark (or a misread speck of a scan) beyond
+    # them must not make every line look short.
+    left = _quantile([line.x0 for line in text_lines], 0.1)
+    right = _quantile([line.x1 for line in text_lines], 0.9)
     body = statistics.median(line.size for line in text_lines) if text_lines else 0.0
     out: Numbered = []
-    previous: _Line | None = None
+    previous: PrintedLine | None = None
     rows: list[Row] = []
     writer: TableWriter | None = None
     depth = 0
@@ -223,7 +236,7 @@ def _lines(blocks: list[_Block]) -> Numbered:
             previous = None
             continue
         if rows:
-            converted, writer = _flush(rows, depth, writer, out)
+            _converted, writer = _flush(rows, depth, writer, out)
             rows = []
         if previous is not None and _continues(previous, block, left, right, body):
             number, text = out[-1]
@@ -236,6 +249,13 @@ def _lines(blocks: list[_Block]) -> Numbered:
     if rows:
         _flush(rows, depth, writer, out)
     return out
+
+
+def _quantile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def _table_rows(table: _Table, so_far: list[Row]) -> list[Row]:
@@ -276,12 +296,15 @@ def _flush(
     return converted
 
 
-def _continues(previous: _Line, line: _Line, left: float, right: float, body: float) -> bool:
+def _continues(
+    previous: PrintedLine, line: PrintedLine, left: float, right: float, body: float
+) -> bool:
     """Whether `line` carries on the paragraph `previous` was printing."""
     size = line.size or previous.size or 1.0
-    if abs(line.size - previous.size) > 0.5:
+    # Relative, for the same rules read points of a text layer and pixels of a scan.
+    if abs(line.size - previous.size) > 0.12 * size:
         return False
-    if size > body + 1 or (_centred(previous, left, right) and _centred(line, left, right)):
+    if size > 1.2 * body or (_centred(previous, left, right) and _centred(line, left, right)):
         # a title set over several lines, in a larger type or centred line under line
         return line.page == previous.page and line.top - previous.top < 2 * size
     full = previous.x1 >= right - 1.5 * size
@@ -289,6 +312,6 @@ def _continues(previous: _Line, line: _Line, left: float, right: float, body: fl
     return full and not indented and not _OPENS.match(line.text)
 
 
-def _centred(line: _Line, left: float, right: float) -> bool:
+def _centred(line: PrintedLine, left: float, right: float) -> bool:
     size = line.size or 1.0
     return line.x0 > left + 2 * size and abs((line.x0 - left) - (right - line.x1)) < 2 * size

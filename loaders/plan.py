@@ -67,7 +67,7 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
             source.text, folded, assembly.tasks, measures, document.place
         ),
         goals=goals.find(source.text, folded, source.lines, assembly.tasks),
-        warnings=assembly.warnings,
+        warnings=source.warnings + assembly.warnings,
         text=source.text,
     )
 

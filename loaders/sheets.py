@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from dutygraph.errors import InputError
 
-from .budgets import FileBudget
+from .budgets import Reading
 from .encoding import decode
 from .tables import Row, rows_to_lines
 
@@ -32,10 +32,10 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 
 
-def read_xlsx(data: bytes, budget: FileBudget) -> Numbered:
+def read_xlsx(data: bytes, reading: Reading) -> Numbered:
     """Lines of every visible sheet, in workbook order."""
-    name = budget.name
-    _check_parts(data, budget)
+    name = reading.name
+    _check_parts(data, reading)
     try:
         # Not read-only: read-only sheets do not expose merged ranges, and a merged cell
         # (a category, or one lead unit for several tasks) must reach every row it covers.
@@ -49,13 +49,13 @@ def read_xlsx(data: bytes, budget: FileBudget) -> Numbered:
             # openpyxl's bounds come from the cells present, not the declared <dimension>;
             # iterating them visits every cell of the range, present or not.
             area = (sheet.max_row - sheet.min_row + 1) * (sheet.max_column - sheet.min_column + 1)
-            budget.count(area, f"cells in the used range of sheet {sheet.title}", "sheet_cells")
+            reading.count(area, f"cells in the used range of sheet {sheet.title}", "sheet_cells")
             lines.extend(_sheet_lines(sheet))
-            budget.check_time()
+            reading.check_time()
     return lines
 
 
-def _check_parts(data: bytes, budget: FileBudget) -> None:
+def _check_parts(data: bytes, reading: Reading) -> None:
     """Count each sheet's cells and merged cells in a streaming pass before openpyxl loads
     the book: openpyxl makes an object for every cell a merge covers, so a 5 KB sheet
     merging 200,000 rows costs seconds and hundreds of MB once loaded."""
@@ -74,8 +74,8 @@ def _check_parts(data: bytes, budget: FileBudget) -> None:
                     else:
                         merged += _area(el.get("ref", ""))
                     el.clear(keep_tail=False)
-            budget.count(cells, f"cells in {part}", "sheet_cells")
-            budget.count(merged, f"merged cells in {part}", "merged_cells")
+            reading.count(cells, f"cells in {part}", "sheet_cells")
+            reading.count(merged, f"merged cells in {part}", "merged_cells")
     except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError, EOFError, KeyError):
         return  # openpyxl reports the damage in its own words
 
@@ -90,14 +90,14 @@ def _area(ref: str) -> int:
     return (max_row - min_row + 1) * (max_col - min_col + 1)  # type: ignore[operator]
 
 
-def read_csv(data: bytes, budget: FileBudget) -> Numbered:
+def read_csv(data: bytes, reading: Reading) -> Numbered:
     """Lines of a .csv in UTF-8 or GB18030, its delimiter sniffed from the first lines."""
-    name = budget.name
+    name = reading.name
     text = decode(data, name)
     delimiter = _delimiter(text)
     # Every cell but a line's last ends at a delimiter: counted before any row is built,
     # a file of one 50 MB line is refused without holding its millions of cells.
-    budget.count(text.count(delimiter) + text.count("\n"), "cells or more", "sheet_cells")
+    reading.count(text.count(delimiter) + text.count("\n"), "cells or more", "sheet_cells")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[Row] = []
     first = 1

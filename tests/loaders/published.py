@@ -127,14 +127,56 @@ def _row(table, cells: list[str], header: bool = False):  # type: ignore[no-unty
     return row
 
 
-def soffice(source: Path, target: str, outdir: Path) -> Path:
-    """`soffice --convert-to target` in a private profile; the converted file's path."""
+def soffice(sources: list[Path], target: str, outdir: Path) -> None:
+    """`soffice --convert-to target` of every source (one LibreOffice start for all of
+    them), in a private profile, into outdir."""
     binary = shutil.which("soffice")
     assert binary, "LibreOffice is installed by scripts/install-system-deps"
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
             [binary, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-             "--convert-to", target, "--outdir", str(outdir), str(source)],
-            check=True, capture_output=True, timeout=180,
+             "--convert-to", target, "--outdir", str(outdir), *map(str, sources)],
+            check=True, capture_output=True, timeout=300,
         )
-    return outdir / f"{source.stem}.{target.split(':')[0]}"
+
+
+def web_page(charset: str = "utf-8") -> str:
+    """The sample as a county government site publishes it: navigation, breadcrumbs, the
+    information table, the article, share and print buttons, 上一篇/下一篇, an attachment
+    link and the site's footer."""
+    title, *rest = sample_lines()
+    paragraphs = "\n".join(f'<p style="text-indent:2em">{escape(line)}</p>' for line in rest)
+    return f"""<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
+<title>{escape(title)}_通知公告_某县人民政府门户网站</title>
+<script>var _hmt = _hmt || []; document.write("访问量统计代码");</script>
+<style>.nav {{ color: red }}</style></head>
+<body>
+<div class="top-bar"><a href="/">网站首页</a> | <a href="/en">English</a> | 无障碍浏览</div>
+<div class="nav"><ul><li><a href="/zwgk">政务公开</a></li><li><a href="/zxfw">政务服务</a></li>
+<li><a href="/hdjl">互动交流</a></li><li><a href="/ztzl">专题专栏</a></li></ul></div>
+<div class="location">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a>
+&gt; 通知公告</div>
+<table class="xxgk-info"><tr><td>索引号：</td><td>007123456/2021-00123</td>
+<td>主题分类：</td><td>综合政务</td></tr>
+<tr><td>发布机构：</td><td>某县人民政府办公室</td><td>成文日期：</td><td>2021年11月29日</td></tr>
+<tr><td>文号：</td><td>某府办〔2021〕40号</td><td>发布日期：</td><td>2021年12月01日</td></tr></table>
+<div class="article">
+<h1 class="article-title">{escape(title)}</h1>
+<div class="article-meta">来源：某县人民政府办公室 浏览次数：1024 字号：【大 中 小】</div>
+<div id="zoom" class="article-content">
+{paragraphs}
+<p>附件：<a href="/attachment/2021/task-table.xls">重点工作目标任务表.xls</a></p>
+</div>
+<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a> 【打印本页】 【关闭窗口】</div>
+</div>
+<div class="prevnext"><p>上一篇：<a href="/a/1.html">关于做好冬季森林防火工作的通知</a></p>
+<p>下一篇：<a href="/a/3.html">关于印发某县2022年民生实事的通知</a></p></div>
+<div class="footer"><p>主办：某县人民政府办公室 版权所有 粤ICP备12345678号</p>
+<p>网站标识码：4415230001 <a href="/map">网站地图</a> <a href="/contact">联系我们</a></p></div>
+</body></html>
+"""
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

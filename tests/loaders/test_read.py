@@ -71,11 +71,11 @@ def test_read_text_cleans_like_read_file(tmp_path):
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b"\n  \r\n\t\n", "empty file"),
         ("nul.txt", b"\xe4\xb8\x80\x00\x01\x02abc", "binary file"),
-        ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "image (PNG)"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "corrupt image"),
         ("soup.txt", bytes(range(0x80, 0x100)) * 8 + bytes(range(1, 32)) * 8, "binary"),
-        ("plan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
-        ("plan.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "legacy Office"),
-        ("plan.odt", "一、任务".encode(), "supported: .txt .md .docx .xlsx .csv"),
+        ("plan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "corrupt PDF"),
+        ("plan.odt", "一、任务".encode(), "unsupported format .odt; supported: .txt .md .docx"),
+        ("anim.gif", b"GIF89a" + bytes(64), "an image (GIF); save it as PNG"),
     ],
 )
 def test_bad_inputs_raise_one_line_input_errors_naming_the_file(tmp_path, name, data, message):

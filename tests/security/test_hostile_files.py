@@ -9,6 +9,7 @@ a plan or the parser's own error.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import subprocess
@@ -173,20 +174,18 @@ def _parse_within_budget(tmp_path: Path, name: str, data: bytes) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     started = time.monotonic()
-    try:
+    with contextlib.suppress(DutygraphError):
         build_plan(read_file(path, SMALL))
-    except DutygraphError:
-        pass
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 5  # the hostile files' bound, on a shared machine
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 @given(sheets())
 def test_generated_sheets_give_a_plan_or_the_parsers_error(tmp_path: Path, data: bytes) -> None:
     _parse_within_budget(tmp_path, "sheet.xlsx", data)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 @given(archives())
 def test_generated_archives_give_a_plan_or_the_parsers_error(tmp_path: Path, data: bytes) -> None:
     _parse_within_budget(tmp_path, "plan.docx", data)

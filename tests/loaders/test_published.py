@@ -1,0 +1,211 @@
+"""The sample as it is published — a printed PDF, a PDF task table, a scan, web pages in
+UTF-8 and GB2312, .doc/.odt/.rtf — parses to the gold; bad files are one line of error.
+
+The files are built here (published.py) once per session: LibreOffice prints and converts
+a .docx written by the test, pdfium renders the scan.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pdfplumber
+import pypdfium2
+import pytest
+
+from dutygraph.errors import InputError
+from dutygraph.loaders import parse_file
+from dutygraph.loaders.model import Plan
+from dutygraph.loaders.pdf import PAGE_LINES
+from dutygraph.loaders.read import read_file
+from tests.loaders import published
+
+DUTYGRAPH = Path(sys.executable).with_name("dutygraph")
+needs_soffice = pytest.mark.skipif(not shutil.which("soffice"), reason="no LibreOffice")
+needs_tesseract = pytest.mark.skipif(not shutil.which("tesseract"), reason="no Tesseract")
+
+
+@pytest.fixture(scope="session")
+def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """plan.docx and table.docx, printed to PDF, and plan.docx as .doc, .odt and .rtf."""
+    if not shutil.which("soffice"):
+        pytest.skip("no LibreOffice (scripts/install-system-deps installs it)")
+    folder = tmp_path_factory.mktemp("published")
+    plan = published.write_sample_docx(folder / "plan.docx")
+    published.write_table_docx(folder / "table.docx")
+    published.soffice([plan, folder / "table.docx"], "pdf", folder)
+    for target in ("doc", "odt", "rtf"):
+        published.soffice([plan], target, folder)
+    (folder / "page.html").write_text(published.web_page(), "utf-8")
+    # Declared GB2312 as such sites do, encoded in the GBK/GB18030 the text needs.
+    (folder / "page-gb2312.shtml").write_bytes(published.web_page("gb2312").encode("gb18030"))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def scan(files: Path) -> Path:
+    """plan.pdf as a scan: each page a 150 dpi greyscale picture, no text layer."""
+    pdf = pypdfium2.PdfDocument(files / "plan.pdf")
+    pages = [pdf[i].render(scale=150 / 72, grayscale=True).to_pil() for i in range(len(pdf))]
+    path = files / "scan.pdf"
+    pages[0].save(path, save_all=True, append_images=pages[1:], resolution=150)
+    return path
+
+
+def _tasks(plan: Plan) -> list[tuple[list[str], str, list[str]]]:
+    return [(list(t.path), t.text, [a.name for a in t.units]) for t in plan.tasks]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["plan.pdf", "table.pdf", "page.html", "page-gb2312.shtml", "plan.doc", "plan.odt",
+     "plan.rtf"],
+)
+def test_published_sample_reproduces_the_gold(files: Path, gold: dict, name: str) -> None:
+    plan = parse_file(files / name)
+    assert plan.document.title == gold["document"]["title"]
+    assert len(plan.tasks) == gold["task_count"]
+    assert sum(len(t.units) for t in plan.tasks) == gold["assignment_count"]
+    assert _tasks(plan) == [(t["path"], t["text"], t["units"]) for t in gold["tasks"]]
+    parts = [f"{s.number}、{s.title}" for s in plan.sections if s.level == 1]
+    assert parts == gold["document"]["parts"]
+    for task in plan.tasks:
+        for a in task.units:
+            assert plan.text[a.span.start : a.span.end] == a.written
+
+
+def test_pdf_lines_are_page_and_line(files: Path) -> None:
+    """A task's line names the page it is printed on; page numbers and footers are gone."""
+    plan = parse_file(files / "plan.pdf")
+    with pdfplumber.open(files / "plan.pdf") as pdf:
+        pages = [page.extract_text().replace("\n", "").replace(" ", "") for page in pdf.pages]
+    for task in plan.tasks:
+        page = task.span.line // PAGE_LINES
+        assert 1 <= task.span.line % PAGE_LINES < PAGE_LINES
+        assert task.text[:8] in pages[page - 1], (task.path, page)
+    assert not any("—" in line.text for line in read_file(files / "plan.pdf").lines)
+
+
+def test_the_pdf_table_wraps_cells_over_pages(files: Path) -> None:
+    """The annex really is the hard case: several pages, the header printed on each, and
+    at least one row the page break splits."""
+    with pdfplumber.open(files / "table.pdf") as pdf:
+        tables = [t.extract() for page in pdf.pages for t in page.find_tables()]
+    assert len(tables) >= 3
+    assert all(t[0][:3] == ["序号", "工作任务", "责任单位"] for t in tables)
+    assert any("\n" in (cell or "") for t in tables for row in t for cell in row)
+    assert any(t[1][0] in ("", None) and t[1][1] for t in tables[1:])
+
+
+def test_web_page_metadata_chrome_and_attachments(files: Path) -> None:
+    plan = parse_file(files / "page.html")
+    assert plan.document.doc_number == "某府办〔2021〕40号"
+    assert plan.document.issuer == "某县人民政府办公室"
+    assert plan.document.date == "2021-11-29"
+    chrome = ("政务公开", "上一篇", "分享到", "版权所有", "网站地图", "访问量统计代码", "浏览次数")
+    for word in chrome:
+        assert word not in plan.text
+    [note] = [w for w in plan.warnings if "attachments" in w.message]
+    assert "重点工作目标任务表.xls" in note.message
+
+
+def test_mhtml_archive_of_the_page(files: Path, tmp_path: Path) -> None:
+    html = published.web_page("gb2312").encode("gb18030")
+    body = base64.encodebytes(html).decode()
+    archive = (
+        "From: <Saved by Blink>\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/related; type="text/html"; boundary="----B"\n\n'
+        "------B\nContent-Type: text/html; charset=gb2312\n"
+        f"Content-Transfer-Encoding: base64\n\n{body}\n------B--\n"
+    )
+    path = tmp_path / "page.mhtml"
+    path.write_text(archive, "ascii")
+    assert len(parse_file(path).tasks) == 47
+
+
+def _parse(path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(DUTYGRAPH), "parse", str(path)], capture_output=True, text=True, timeout=120,
+        env={**os.environ, **env},
+    )
+
+
+def _one_line_error(done: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert done.returncode == 1, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert done.stderr.startswith("Error: ")
+    for word in words:
+        assert word in done.stderr
+
+
+@needs_soffice
+def test_encrypted_pdf(files: Path, tmp_path: Path) -> None:
+    secret = (
+        'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+        '"DocumentOpenPassword":{"type":"string","value":"secret"}}'
+    )
+    shutil.copy(files / "plan.docx", tmp_path / "locked.docx")
+    published.soffice([tmp_path / "locked.docx"], secret, tmp_path)
+    _one_line_error(_parse(tmp_path / "locked.pdf"), "encrypted PDF")
+
+
+def test_scan_without_tesseract_says_how_to_install_it(scan: Path) -> None:
+    _one_line_error(_parse(scan, PATH="/nonexistent"), "tesseract-ocr-chi-sim")
+
+
+@needs_soffice
+def test_corrupt_doc(tmp_path: Path) -> None:
+    path = tmp_path / "broken.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 40)
+    _one_line_error(_parse(path), str(path))
+
+
+def test_web_page_with_no_article(tmp_path: Path) -> None:
+    path = tmp_path / "index.html"
+    links = "".join(f'<li><a href="/{n}.html">第{n}篇通知</a></li>' for n in range(30))
+    path.write_text(f"<html><body><div class='nav'><ul>{links}</ul></div></body></html>", "utf-8")
+    _one_line_error(_parse(path), "no article")
+
+
+@needs_soffice
+def test_conversion_that_does_not_finish_in_time(files: Path) -> None:
+    _one_line_error(
+        _parse(files / "plan.doc", DUTYGRAPH_MAX_PARSE_SECONDS="0.2"),
+        "did not finish", "DUTYGRAPH_MAX_PARSE_SECONDS",
+    )
+
+
+@needs_soffice
+def test_a_500_page_pdf_shows_progress_in_bounded_memory(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("一、道路")
+    for n in range(1, 501):
+        paragraph = document.add_paragraph(f"{n}.修缮第{n}条道路。（责任单位：县交通运输局）")
+        paragraph.paragraph_format.page_break_before = n > 1
+    document.save(tmp_path / "long.docx")
+    published.soffice([tmp_path / "long.docx"], "pdf", tmp_path)
+    child = subprocess.Popen(
+        [str(DUTYGRAPH), "parse", str(tmp_path / "long.pdf")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    out, err = child.stdout.read(), child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    assert child.returncode == 0, err
+    assert "500 tasks" in out
+    assert f"reading {tmp_path / 'long.pdf'}" in err  # the progress bar's label
+    assert usage.ru_maxrss / 1024 < 400  # MB: one page at a time, not 500
+
+
+def test_a_pdf_that_is_not_one(tmp_path: Path) -> None:
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n")
+    with pytest.raises(InputError, match="corrupt PDF"):
+        read_file(path)
