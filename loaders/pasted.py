@@ -100,11 +100,34 @@ def _row_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Num
             continue
         if len(cells) < 2:
             cells = _space_row(text)
+        if len(rows) > 1 and _continues(rows[-1][1], cells, columns):
+            previous = rows[-1][1]
+            rows[-1] = (rows[-1][0], [*previous[:-1], f"{previous[-1]}\n{cells[0]}", *cells[1:]])
+            end = j = j + 1
+            continue
         if len(cells) < 2 and not (looks(text).heading or _row_follows(lines, j + 1)):
             break
         rows.append((number, cells))
         end = j = j + 1
     return _converted(rows, end, depth, legend)
+
+
+def _continues(previous: list[str], cells: list[str], columns: Columns) -> bool:
+    """A line carrying on the row above, broken by a cell's next paragraph: an Excel cell
+    in quotes still open, or (pasted from Word) a line with more cells that starts with no
+    row number where rows are numbered, under a row that has not reached its units."""
+    last = previous[-1]
+    if last.startswith('"') and not last.endswith('"'):
+        return True
+    if "number" not in columns.kinds or len(cells) < 2 or not cells[0]:
+        return False
+    fits = len(previous) + len(cells) - 1 <= len(columns.kinds)
+    return (
+        fits
+        and looks(previous[0]).row_number
+        and not looks(cells[0]).row_number
+        and not any(looks(cell).units for cell in previous[1:])
+    )
 
 
 def _header_line(text: str) -> list[str]:
@@ -338,5 +361,11 @@ def _converted(
 ) -> tuple[Numbered, int] | None:
     if len(rows) < 2:  # a header with no rows under it is a line of prose
         return None
+    rows = [(number, [_unquoted(cell) for cell in cells]) for number, cells in rows]
     converted = rows_to_lines(rows, depth, legend=legend, merges_lost=True)
     return None if converted is None else (converted, end)
+
+
+def _unquoted(cell: str) -> str:
+    """An Excel cell holding line breaks comes in quotes: "…"."""
+    return cell[1:-1] if len(cell) > 1 and cell[0] == cell[-1] == '"' else cell

@@ -351,3 +351,13 @@ def test_a_task_cell_of_several_paragraphs_a_line_each():
         "1.加快重点项目建设，确保完成年度投资计划。（责任单位：县发改局）",
         "2.建校。（责任单位：县教育局）",
     ]
+
+
+def test_a_row_a_line_broken_by_a_cells_paragraphs():
+    word = "序号\t工作任务\t责任单位\n1\t加快重点项目建设，\n确保完成年度投资。\t县发改局\n2\t建校。\t县教育局\n"
+    excel = '序号\t工作任务\t责任单位\n1\t"加快重点项目建设，\n确保完成年度投资。"\t县发改局\n2\t建校。\t县教育局\n'
+    for text in (word, excel):
+        assert _lines(text) == [
+            "1.加快重点项目建设，确保完成年度投资。（责任单位：县发改局）",
+            "2.建校。（责任单位：县教育局）",
+        ]
