@@ -354,8 +354,9 @@ def test_a_task_cell_of_several_paragraphs_a_line_each():
 
 
 def test_a_row_a_line_broken_by_a_cells_paragraphs():
-    word = "序号\t工作任务\t责任单位\n1\t加快重点项目建设，\n确保完成年度投资。\t县发改局\n2\t建校。\t县教育局\n"
-    excel = '序号\t工作任务\t责任单位\n1\t"加快重点项目建设，\n确保完成年度投资。"\t县发改局\n2\t建校。\t县教育局\n'
+    header, after = "序号\t工作任务\t责任单位\n", "\n2\t建校。\t县教育局\n"
+    word = header + "1\t加快重点项目建设，\n确保完成年度投资。\t县发改局" + after
+    excel = header + '1\t"加快重点项目建设，\n确保完成年度投资。"\t县发改局' + after
     for text in (word, excel):
         assert _lines(text) == [
             "1.加快重点项目建设，确保完成年度投资。（责任单位：县发改局）",
