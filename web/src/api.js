@@ -4,6 +4,52 @@ import { t } from './i18n.js';
 
 export class ApiError extends Error {}
 
+// The browser session, when logged in: {login, role, csrfToken}. The session id itself is
+// an HttpOnly cookie the page never sees; every write echoes the CSRF token.
+let session = null;
+
+/** The logged-in account, or null. */
+export function currentSession() {
+  return session;
+}
+
+async function auth(path, body) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'Content-Type': 'application/json', ...(session ? { 'X-CSRF-Token': session.csrfToken } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(t('error.network'));
+  }
+  return response;
+}
+
+/** The session of a reloaded page (null when there is none). */
+export async function restoreSession() {
+  const response = await auth('/auth/session');
+  session = response.ok ? await response.json() : null;
+  return session;
+}
+
+/** Logs in; throws ApiError with the reason (wrong password, too many tries). */
+export async function login(name, password) {
+  const response = await auth('/auth/login', { login: name, password });
+  if (!response.ok) {
+    const reason = { 401: 'login.wrong', 429: 'login.throttled' }[response.status] ?? 'error.http';
+    throw new ApiError(t(reason, { status: response.status }));
+  }
+  session = await response.json();
+  return session;
+}
+
+export async function logout() {
+  await auth('/auth/logout', {});
+  session = null;
+}
+
 /**
  * Runs a GraphQL document and returns its `data`; throws ApiError with the server's
  * message when the response carries errors or is not GraphQL at all.
@@ -16,7 +62,11 @@ export async function gql(query, variables = {}) {
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/graphql-response+json, application/json',
+        ...(session ? { 'X-CSRF-Token': session.csrfToken } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
   } catch {

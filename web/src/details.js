@@ -5,6 +5,7 @@ import { clip, h } from './dom.js';
 import { enumText, t } from './i18n.js';
 import { KINDS } from './kinds.js';
 import { DOCUMENT, POLICY, PROJECT, SECTION, TASK, UNIT } from './queries.js';
+import { account, progressBadge, reportForm } from './supervision.js';
 
 const LOADERS = {
   Task: [TASK, 'task'],
@@ -121,10 +122,16 @@ export class DetailsPanel {
               h('span', { className: `role role-${a.role.toLowerCase()}` }, t(`role.${a.role}`)),
               ' ',
               this.link('Unit', a.unit.uid, a.unit.name, 'details-unit'),
+              ' ',
+              progressBadge(task.progress.find((p) => p.unit?.uid === a.unit.uid)),
               a.inferred ? h('span', { className: 'muted', title: t('details.inferredHint') }, t('details.inferred')) : null),
           )),
       ),
       units.some((a) => a.inferred) ? h('p', { className: 'muted note', 'data-testid': 'details-inferred-hint' }, t('details.inferredHint')) : null,
+      // the report form only for the reporter of a unit on this task
+      units.some((a) => a.unit.uid === account()?.unit?.uid)
+        ? field(t('report.title'), reportForm(task, task.progress.find((p) => p.unit?.uid === account().unit.uid), () => this.refresh()))
+        : null,
       task.policies.length
         ? field(t('details.policies'), h('ul', null, task.policies.map((p) => h('li', null, this.link('Policy', p.uid, p.name, 'details-policy')))))
         : null,

@@ -3,7 +3,7 @@
 import { gql } from './api.js';
 import { h } from './dom.js';
 import { enumText, t } from './i18n.js';
-import { unitLabel } from './ledger.js';
+import { unitLabel } from './labels.js';
 import { DOCUMENT_COUNTS, DOCUMENT_LIST, DOCUMENT_PAGE } from './queries.js';
 import { nodeHash, viewHash } from './router.js';
 

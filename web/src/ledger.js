@@ -5,23 +5,13 @@ import { gql } from './api.js';
 import { h } from './dom.js';
 import { csvBlob, download, xlsxBlob } from './exporters.js';
 import { t } from './i18n.js';
+import { sectionPath, unitLabel } from './labels.js';
 import { nodeHash } from './router.js';
+import { progressBadge, statusText } from './supervision.js';
 import { DOCUMENT_SECTIONS, LEDGER, UNIT_CHOICES } from './queries.js';
 
 const EXPORT_PAGE = 100; // the API's cap on `first`
 const DELAY_MS = 300;
-
-/** The section path of a task, top part first: 二 责任分工 › （一）巩固… */
-export function sectionPath(section) {
-  const parts = [];
-  for (let s = section; s; s = s.parent) parts.unshift(`${s.number} ${s.title}`);
-  return parts.join(' › ');
-}
-
-/** A unit's name with its place, for where several places' units meet. */
-export function unitLabel(unit) {
-  return unit.place ? `${unit.name}（${unit.place}）` : unit.name;
-}
 
 function byRole(task, role) {
   return task.assignments.filter((a) => a.role === role).sort((a, b) => a.rank - b.rank);
@@ -45,6 +35,7 @@ export class LedgerView {
     els.document.addEventListener('change', () => this.onDocument());
     els.section.addEventListener('change', () => this.reload());
     els.role.addEventListener('change', () => this.reload());
+    for (const el of [els.progressFilter, els.dueAfter, els.dueBefore]) el.addEventListener('change', () => this.reload());
     els.first.addEventListener('change', () => this.reload());
     els.text.addEventListener('input', () => this.later(() => this.reload()));
     els.unit.addEventListener('input', () => this.later(() => this.findUnits(false)));
@@ -88,6 +79,9 @@ export class LedgerView {
     this.els.unit.value = this.unit ? unitLabel(this.unit) : '';
     this.els.choices.replaceChildren();
     this.els.role.value = params.get('role') ?? '';
+    this.els.progressFilter.value = params.get('status') ?? '';
+    this.els.dueAfter.value = params.get('dueAfter') ?? '';
+    this.els.dueBefore.value = params.get('dueBefore') ?? '';
     this.els.text.value = params.get('text') ?? '';
     await this.reload({ record: false });
   }
@@ -156,6 +150,9 @@ export class LedgerView {
       if (this.unit.place) f.place = this.unit.place;
       if (this.els.role.value) f.role = this.els.role.value;
     }
+    if (this.els.progressFilter.value) f.status = this.els.progressFilter.value;
+    if (this.els.dueAfter.value) f.dueAfter = this.els.dueAfter.value;
+    if (this.els.dueBefore.value) f.dueBefore = this.els.dueBefore.value;
     const text = this.els.text.value.trim();
     if (text) f.text = text;
     return f;
@@ -164,7 +161,7 @@ export class LedgerView {
   /** The filters as the address holds them. */
   params() {
     const f = this.filter();
-    return { document: f.document, section: f.section, unit: f.unit, place: f.place, role: f.role, text: f.text };
+    return { document: f.document, section: f.section, unit: f.unit, place: f.place, role: f.role, status: f.status, dueAfter: f.dueAfter, dueBefore: f.dueBefore, text: f.text };
   }
 
   async reload({ record = true } = {}) {
@@ -231,7 +228,23 @@ export class LedgerView {
       h('td', { className: 'text', 'data-testid': 'ledger-text' }, task.text),
       h('td', null, h('ul', { className: 'units' }, units('LEAD'))),
       h('td', null, h('ul', { className: 'units' }, units('SUPPORT'))),
-      h('td', { className: 'deadline' }, task.deadline ?? ''));
+      h('td', { className: 'deadline' }, task.deadline ?? ''),
+      h('td', { className: 'progress', 'data-testid': 'ledger-progress' }, this.progress(task)));
+  }
+
+  /** Each unit's state on the task; one line when they all agree. */
+  progress(task) {
+    const states = task.progress ?? [];
+    if (!states.length) return '';
+    const one = states.every((p) => p.status === states[0].status && p.overdue === states[0].overdue);
+    if (one) return progressBadge(states[0]);
+    const names = new Map(task.assignments.map((a) => [a.unit.uid, a.unit.name]));
+    return h('ul', { className: 'units' }, states.map((p) => h('li', null, `${names.get(p.unit?.uid) ?? ''} `, progressBadge(p))));
+  }
+
+  progressText(task) {
+    const names = new Map(task.assignments.map((a) => [a.unit.uid, a.unit.name]));
+    return (task.progress ?? []).map((p) => `${names.get(p.unit?.uid) ?? ''}：${statusText(p)}${p.report?.percent != null ? ` ${p.report.percent}%` : ''}`).join('；');
   }
 
   /** Every matching task, page by page (the API gives at most 100 a request). */
@@ -256,6 +269,8 @@ export class LedgerView {
     if (section) parts.push(`${t('ledger.section')}：${section}`);
     if (this.unit) parts.push(`${t('ledger.unit')}：${unitLabel(this.unit)}`);
     if (this.unit && this.els.role.value) parts.push(`${t('ledger.role')}：${t(`role.${this.els.role.value}`)}`);
+    if (this.els.progressFilter.value) parts.push(`${t('ledger.status')}：${t(`status.${this.els.progressFilter.value}`)}`);
+    if (this.els.dueAfter.value || this.els.dueBefore.value) parts.push(`${t('ledger.due')}：${this.els.dueAfter.value || '…'} – ${this.els.dueBefore.value || '…'}`);
     const text = this.els.text.value.trim();
     if (text) parts.push(`${t('ledger.text')}：${text}`);
     return `${t('ledger.filters')}：${parts.length ? parts.join('；') : t('ledger.noFilter')}`;
@@ -267,15 +282,16 @@ export class LedgerView {
       const tasks = await this.allRows();
       const names = (task, role) => byRole(task, role).map((a) => unitLabel(a.unit)).join('、');
       const rows = [
-        [t('ledger.code'), t('ledger.document'), t('ledger.section'), t('ledger.task'), t('ledger.lead'), t('ledger.support'), t('ledger.deadline')],
-        ...tasks.map((x) => [x.code, x.document?.title ?? '', sectionPath(x.section), x.text, names(x, 'LEAD'), names(x, 'SUPPORT'), x.deadline ?? '']),
+        [t('ledger.code'), t('ledger.document'), t('ledger.section'), t('ledger.task'), t('ledger.lead'), t('ledger.support'), t('ledger.deadline'), t('ledger.progress'), t('status.overdue')],
+        ...tasks.map((x) => [x.code, x.document?.title ?? '', sectionPath(x.section), x.text, names(x, 'LEAD'), names(x, 'SUPPORT'), x.deadline ?? '',
+          this.progressText(x), (x.progress ?? []).some((p) => p.overdue) ? t('status.overdue') : '']),
       ];
       const stamp = new Date();
       const date = `${stamp.getFullYear()}-${String(stamp.getMonth() + 1).padStart(2, '0')}-${String(stamp.getDate()).padStart(2, '0')}`;
       const head = [t('ledger.title'), this.filterText(), `${t('ledger.exported')}：${date}`, t('ledger.totalLine', { n: tasks.length })];
       const name = `dutygraph-ledger-${date}`;
       if (format === 'csv') download(csvBlob([...head.map((line) => [line]), [], ...rows]), `${name}.csv`);
-      else download(await xlsxBlob([{ name: t('ledger.title'), head: [...head, ''], rows, widths: [10, 30, 36, 60, 30, 40, 14] }]), `${name}.xlsx`);
+      else download(await xlsxBlob([{ name: t('ledger.title'), head: [...head, ''], rows, widths: [10, 30, 36, 60, 30, 40, 14, 30, 8] }]), `${name}.xlsx`);
       this.els.status.textContent = '';
     } catch (err) {
       this.els.status.textContent = `${t('error.prefix')}${err.message}`;

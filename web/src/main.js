@@ -12,6 +12,7 @@ import { LedgerView } from './ledger.js';
 import { firstDocuments } from './catalog.js';
 import { nodeHash, Router, viewHash } from './router.js';
 import { SearchBox } from './search.js';
+import { SupervisionView } from './supervision.js';
 import { WorkloadView } from './workload.js';
 
 const $ = (id) => document.getElementById(id);
@@ -113,6 +114,9 @@ const ledger = new LedgerView(
     xlsx: $('ledger-xlsx'),
     print: $('ledger-print'),
     first: $('ledger-first'),
+    progressFilter: $('ledger-status-filter'),
+    dueAfter: $('ledger-due-after'),
+    dueBefore: $('ledger-due-before'),
     prev: $('ledger-prev'),
     next: $('ledger-next'),
     count: $('ledger-count'),
@@ -124,9 +128,9 @@ const ledger = new LedgerView(
 
 const documents = new DocumentsView({ root: $('view-documents'), list: $('documents-list'), page: $('document-page') });
 
-const TABS = ['explorer', 'ledger', 'documents', 'workload'];
+const TABS = ['explorer', 'ledger', 'documents', 'workload', 'supervision'];
 // Where each tab was last, so that coming back to it shows the same thing.
-const lastHash = { explorer: '#/', ledger: '#/ledger', documents: '#/documents', workload: '#/workload' };
+const lastHash = { explorer: '#/', ledger: '#/ledger', documents: '#/documents', workload: '#/workload', supervision: '#/supervision' };
 
 function showTab(name) {
   for (const tab of TABS) {
@@ -161,11 +165,22 @@ function render(route) {
     (route.uid ? documents.openDocument(route.uid) : documents.openList()).catch(showError);
   } else if (route.view === 'workload') {
     workload.open(route.params).catch(fail($('workload-status')));
+  } else if (route.view === 'supervision') {
+    supervision.open();
   }
   lastHash[route.view] = window.location.hash || '#/';
 }
 
 const router = new Router(render);
+
+// After a login or logout: forms appear or go, so the shown view is drawn again.
+const supervision = new SupervisionView(
+  { root: $('view-supervision'), body: $('supervision-body'), account: $('account-corner') },
+  () => {
+    details.refresh();
+    if (document.body.dataset.view !== 'supervision') router.start();
+  },
+);
 
 for (const tab of TABS) $(`tab-${tab}`).addEventListener('click', () => router.go(lastHash[tab]));
 document.querySelector('.tabs').addEventListener('keydown', (event) => {
@@ -194,12 +209,15 @@ onLanguageChange(() => {
   search.refresh();
   workload.render();
   ledger.render();
+  supervision.renderAccount();
+  if (document.body.dataset.view === 'supervision') supervision.open();
 });
 
 setLanguage(initialLanguage());
 // The one address of an older explorer (#workload) still opens its view.
 if (window.location.hash === '#workload') history.replaceState(null, '', '#/workload');
-router.start();
+// the session first: a reporter's forms depend on who is logged in
+supervision.start().finally(() => router.start());
 // For the browser tests and for poking at the graph from the devtools console.
 window.dutygraph = { graph, cy: graph.cy, workload, ledger };
 

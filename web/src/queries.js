@@ -28,6 +28,7 @@ export const TASK = `query Task($uid: ID!) {
     document { uid title }
     section { uid number title parent { uid number title parent { uid number title } } }
     assignments { role rank inferred written unit { uid name place } }
+    progress { status overdue dueSoon dueDate unit { uid } report { percent note asOf author } }
     policies { uid name }
     projects { uid name }
   }
@@ -87,7 +88,8 @@ export const DOCUMENT = `query Document($uid: ID!) {
 const LEDGER_ROW = `uid code text deadline
       document { uid title place }
       section { uid number title parent { uid number title parent { uid number title } } }
-      assignments { role rank inferred unit { uid name place } }`;
+      assignments { role rank inferred unit { uid name place } }
+      progress { status overdue unit { uid } report { percent note } }`;
 
 export const LEDGER = `query Ledger($filter: TaskFilter, $first: Int!, $after: String) {
   tasks(filter: $filter, first: $first, after: $after) {
@@ -131,4 +133,31 @@ export const DOCUMENT_PAGE = `query DocumentPage($uid: ID!, $filter: WorkloadFil
     goals { uid year text headline }
   }
   workload(first: 20, filter: $filter) { total lead support unit { uid name place } }
+}`;
+
+export const ME = `query Me { me { login role unitName place unit { uid name place } } }`;
+
+const PROGRESS = `progress { role status overdue dueSoon dueDate unit { uid name place } report { uid percent note asOf at author } }`;
+
+// A reporter's to-do: its unit's tasks with the state of each assignment.
+export const TODO = `query Todo($filter: TaskFilter, $first: Int!) {
+  tasks(filter: $filter, first: $first) {
+    totalCount
+    edges { node { uid code text deadline document { uid title } section { uid number title } ${PROGRESS} } }
+  }
+}`;
+
+export const DASHBOARD = `query Dashboard($filter: ProgressFilter, $first: Int!) {
+  progressSummary(filter: $filter, first: $first) {
+    total unreported notStarted inProgress done blocked returned overdue dueSoon
+    unit { uid name place }
+  }
+  overdue(first: 20, filter: $filter) {
+    totalCount
+    edges { node { dueDate status task { uid code text } unit { uid name place } } }
+  }
+}`;
+
+export const REPORT_PROGRESS = `mutation Report($task: ID!, $status: ProgressStatus!, $percent: Int, $note: String) {
+  reportProgress(task: $task, status: $status, percent: $percent, note: $note) { uid status percent note at }
 }`;

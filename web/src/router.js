@@ -6,6 +6,7 @@
 //   #/document/<uid>        a document's page;  #/documents  the list of plans
 //   #/ledger?unit=…&role=…  the task ledger with its filters
 //   #/workload?document=…   the workload ranking
+//   #/supervision           a reporter's to-do, a supervisor's dashboard, or the login
 
 const NODE_ROUTES = { unit: 'Unit', task: 'Task', policy: 'Policy', project: 'Project', section: 'Section' };
 
@@ -22,7 +23,7 @@ export function parse(hash) {
   const uid = rest.length ? decodeURIComponent(rest.join('/')) : undefined;
   if (head in NODE_ROUTES && uid) return { view: 'explorer', kind: NODE_ROUTES[head], uid, params };
   if (head === 'document' && uid) return { view: 'documents', kind: 'Document', uid, params };
-  if (['ledger', 'workload', 'documents'].includes(head)) return { view: head, params };
+  if (['ledger', 'workload', 'documents', 'supervision'].includes(head)) return { view: head, params };
   return { view: 'explorer', params };
 }
 

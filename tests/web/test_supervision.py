@@ -1,0 +1,114 @@
+"""Supervision in the browser, on the sample with accounts made by the CLI: a reporter
+logs in, reports on its own task and sees it in the ledger, finds no form on another
+unit's task; a supervisor sees the state per unit."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.factories import SAMPLE
+from tests.servers import DUTYGRAPH, start_serve, stop_serve
+from tests.web.browser import Tab
+from tests.web.conftest import open_tab
+from tests.web.test_explorer import PLACE, UNIT
+
+PASSWORD = "correct horse battery"
+
+
+def cli(*args: str, stdin: str | None = None) -> None:
+    done = subprocess.run(
+        [str(DUTYGRAPH), *args], input=stdin, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture(scope="module")
+def accounts_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = str(tmp_path_factory.mktemp("supervised") / "db")
+    cli("load", str(SAMPLE), "--db", db)
+    for login, role, unit in (("ndrc", "reporter", "县发改局"), ("office", "supervisor", None)):
+        where = ["--unit", unit, "--place", PLACE] if unit else []
+        cli("user", "add", login, "--role", role, *where, "--password-stdin", "--db", db,
+            stdin=PASSWORD + "\n")  # fmt: skip
+    served = start_serve(db)
+    yield served.url
+    stop_serve(served.process)
+
+
+@pytest.fixture
+def office_tab(browser: Browser, accounts_server: str) -> Iterator[Tab]:
+    with open_tab(browser, accounts_server) as tab:
+        yield tab
+
+
+def log_in(page: Page, login: str) -> None:
+    page.goto("/#/supervision")
+    page.get_by_test_id("login-name").fill(login)
+    page.get_by_test_id("login-password").fill(PASSWORD)
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("account")).to_have_attribute("data-login", login)
+    expect(page.get_by_test_id("view-supervision")).to_have_attribute("data-state", "ready")
+
+
+def tasks_of(base: str, unit: str) -> set[str]:
+    query = "query($u: String!) { tasks(filter: {unit: $u}, first: 100) { edges { node { uid } } } }"
+    body = httpx.post(f"{base}/graphql", json={"query": query, "variables": {"u": unit}}).json()
+    return {e["node"]["uid"] for e in body["data"]["tasks"]["edges"]}
+
+
+def test_reporter_reports_on_its_own_task_only(office_tab: Tab, accounts_server: str) -> None:
+    page = office_tab.page
+    log_in(page, "ndrc")
+    expect(page.get_by_test_id("todo-count")).to_have_attribute("data-total", "22")
+    items = page.get_by_test_id("todo-item")
+    expect(items).to_have_count(22)
+    first = items.first
+    uid = first.get_attribute("data-uid")
+    first.get_by_test_id("report-status").select_option("IN_PROGRESS")
+    first.get_by_test_id("report-percent").fill("40")
+    first.get_by_test_id("report-note").fill("已完成前期调研")
+    first.get_by_test_id("report-submit").click()
+    expect(first.get_by_test_id("report-message")).to_have_text("已报送")
+    office_tab.screenshot("reporter-todo")
+
+    # the ledger shows it
+    page.goto(f"/#/ledger?unit={UNIT}&place={PLACE}")
+    row = page.locator(f'[data-testid="ledger-row"][data-uid="{uid}"]')
+    expect(row.get_by_test_id("ledger-progress")).to_contain_text("推进中 40%")
+
+    # the form is on its own task and not on another unit's
+    mine, others = tasks_of(accounts_server, UNIT), tasks_of(accounts_server, "县财政局")
+    other = sorted(others - mine)[0]
+    details = page.get_by_test_id("details-body")
+    page.goto(f"/#/task/{uid}")
+    expect(details).to_have_attribute("data-state", "ready")
+    expect(details.get_by_test_id("report-form")).to_have_count(1)
+    page.goto(f"/#/task/{other}")
+    expect(details).to_have_attribute("data-uid", other)
+    expect(details).to_have_attribute("data-state", "ready")
+    expect(details.get_by_test_id("details-units")).to_be_visible()
+    expect(details.get_by_test_id("report-form")).to_have_count(0)
+
+    page.get_by_test_id("logout").click()
+    expect(page.get_by_test_id("login-link")).to_be_visible()
+    page.goto(f"/#/task/{uid}")
+    page.reload()
+    expect(details).to_have_attribute("data-state", "ready")
+    expect(details.get_by_test_id("report-form")).to_have_count(0)
+
+
+def test_supervisor_sees_the_state_of_each_unit(office_tab: Tab) -> None:
+    page = office_tab.page
+    log_in(page, "office")
+    rows = page.get_by_test_id("dashboard-row")
+    expect(rows.first).to_be_visible()
+    names = page.get_by_test_id("dashboard-units").inner_text()
+    assert UNIT in names
+    expect(page.get_by_test_id("report-xlsx")).to_be_visible()
+    office_tab.screenshot("supervisor-dashboard")
+    assert page.get_by_test_id("todo-list").count() == 0
