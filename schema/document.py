@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
 import strawberry
 
@@ -13,6 +13,26 @@ if TYPE_CHECKING:
     from dutygraph.schema.task import Task
 
 Info = strawberry.Info[Context, None]
+
+
+class _InDocument(Protocol):
+    document_uid: str
+
+
+class _InSection(Protocol):
+    section_uid: str
+
+
+# The one resolver of every `document` and `section` field: a task's, a section's, a
+# unit's load in one document or section.
+async def document_of(root: _InDocument, info: Info) -> Document | None:
+    row = await info.context.loaders.documents.load(root.document_uid)
+    return Document.from_row(row) if row else None
+
+
+async def section_of(root: _InSection, info: Info) -> Section | None:
+    row = await info.context.loaders.sections.load(root.section_uid)
+    return Section.from_row(row) if row else None
 
 
 @strawberry.type(description="One loaded plan.")
@@ -85,10 +105,7 @@ class Section:
             parent_uid=row.get("parent"),
         )
 
-    @strawberry.field
-    async def document(self, info: Info) -> Document | None:
-        row = await info.context.loaders.documents.load(self.document_uid)
-        return Document.from_row(row) if row else None
+    document = strawberry.field(resolver=document_of)
 
     @strawberry.field
     async def parent(self, info: Info) -> Section | None:

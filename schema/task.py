@@ -11,6 +11,7 @@ import strawberry
 
 from dutygraph.graph.columns import ALL_UNIT_PROPS
 from dutygraph.schema.context import Context
+from dutygraph.schema.document import document_of, section_of
 from dutygraph.schema.enums import Role
 from dutygraph.schema.loaders import now_or_later
 from dutygraph.schema.progress import (
@@ -24,7 +25,6 @@ from dutygraph.schema.progress import (
 from dutygraph.schema.selection import selected
 
 if TYPE_CHECKING:
-    from dutygraph.schema.document import Document, Section
     from dutygraph.schema.policy import Policy, Project
     from dutygraph.schema.unit import Unit
 
@@ -83,23 +83,8 @@ class Task:
             unit_props=ALL_UNIT_PROPS if unit_props is None else unit_props,
         )
 
-    @strawberry.field
-    async def document(
-        self, info: Info
-    ) -> Annotated[Document, strawberry.lazy("dutygraph.schema.document")] | None:
-        from dutygraph.schema.document import Document
-
-        row = await info.context.loaders.documents.load(self.document_uid)
-        return Document.from_row(row) if row else None
-
-    @strawberry.field
-    async def section(
-        self, info: Info
-    ) -> Annotated[Section, strawberry.lazy("dutygraph.schema.document")] | None:
-        from dutygraph.schema.document import Section
-
-        row = await info.context.loaders.sections.load(self.section_uid)
-        return Section.from_row(row) if row else None
+    document = strawberry.field(resolver=document_of)
+    section = strawberry.field(resolver=section_of)
 
     # Sync resolvers: a list of tasks loads its assignments ahead (assignment_props), and
     # then these answer without being awaited.

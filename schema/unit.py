@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Any
 
 import strawberry
 
 from dutygraph.graph import api_queries, queries
 from dutygraph.schema.connection import TaskConnection, decode_cursor
 from dutygraph.schema.context import Context
+from dutygraph.schema.document import document_of, section_of
 from dutygraph.schema.enums import Role, UnitKind, UnitLevel, to_enum
 from dutygraph.schema.limits import check_first
 from dutygraph.schema.loaders import now_or_later
 from dutygraph.schema.selection import selected
-
-if TYPE_CHECKING:
-    from dutygraph.schema.document import Document, Section
 
 Info = strawberry.Info[Context, None]
 
@@ -159,14 +157,7 @@ class SectionLoad:
     support: int
     section_uid: strawberry.Private[str]
 
-    @strawberry.field
-    async def section(
-        self, info: Info
-    ) -> Annotated[Section, strawberry.lazy("dutygraph.schema.document")] | None:
-        from dutygraph.schema.document import Section
-
-        row = await info.context.loaders.sections.load(self.section_uid)
-        return Section.from_row(row) if row else None
+    section = strawberry.field(resolver=section_of)
 
 
 @strawberry.type(description="A unit's tasks in one document.")
@@ -177,14 +168,7 @@ class DocumentLoad:
     support: int
     document_uid: strawberry.Private[str]
 
-    @strawberry.field
-    async def document(
-        self, info: Info
-    ) -> Annotated[Document, strawberry.lazy("dutygraph.schema.document")] | None:
-        from dutygraph.schema.document import Document
-
-        row = await info.context.loaders.documents.load(self.document_uid)
-        return Document.from_row(row) if row else None
+    document = strawberry.field(resolver=document_of)
 
 
 @strawberry.type(description="How heavy one unit's load is, in all and per section / document.")
