@@ -209,8 +209,6 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
                 cut = _wstrip(f, start, sentence)
                 while cut > start and f[cut - 1] == "—":
                     cut -= 1
-    if not clauses and (lead_in := _leading(f, start, cut)) is not None:
-        clauses.append(lead_in)
     return cut, clauses, problems
 
 
@@ -220,8 +218,9 @@ _LEADING = re.compile(r"[^，。；：（）]{2,40}?：")
 _SCOPE = re.compile(r"全[省市县区镇乡]")
 
 
-def _leading(f: str, start: int, end: int) -> Clause | None:
-    """The units opening an item, before a colon, when every name before it is a unit."""
+def leading(f: str, start: int, end: int) -> Clause | None:
+    """The units opening a numbered item, before a colon or in a bracket, when every name
+    there is a unit (an addressee line, `各镇人民政府、县直各单位：现将…`, is no item)."""
     if f.startswith("（", start) and (close := _matching_close(f, start, end)) is not None:
         # `（A牵头）推进…`: a bracketed clause before the task.
         clause = parse(f, start + 1, close) if close + 1 < end else None

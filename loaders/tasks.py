@@ -161,6 +161,8 @@ class _Assembler:
                 items.append(None)
                 continue
             cut, found, problems = clauses.trailing(self.folded, b.body, b.end)
+            if not found and b.number is not None:
+                found = [c] if (c := clauses.leading(self.folded, b.body, cut)) else []
             for c in found:
                 self._problems(c.problems, b)
             self._problems(problems, b)

@@ -115,3 +115,11 @@ def test_a_whole_place_before_a_colon_is_no_unit(parse) -> None:
     assert [(t.text, [a.name for a in t.units]) for t in plan.tasks] == [
         ("按月监测。", ["区统计局"]),
     ]
+
+
+def test_an_addressee_line_is_no_unit_before_a_task(parse) -> None:
+    plan = parse(
+        "某县工作方案\n各镇人民政府、县直各单位：现将方案印发给你们，请认真贯彻执行。\n"
+        "一、重点任务\n1.推进甲项工作。（责任单位：县发改局）\n"
+    )
+    assert [t.text for t in plan.tasks] == ["推进甲项工作。"]
