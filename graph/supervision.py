@@ -50,15 +50,12 @@ RETURN t.uid AS uid, t.document AS document, t.code AS code, t.path AS path, t.t
 _ADD_REPORT = f"CREATE (r:Report) SET r = $report\nWITH count(*) AS _\n{CREATE_AUDIT}"
 _ADD_COMMENT = f"CREATE (c:Comment) SET c = $comment\nWITH count(*) AS _\n{CREATE_AUDIT}"
 _REPORT_BY_UID = f"MATCH (r:Report {{uid: $uid}}) RETURN {REPORT}"
-_REPORTS_OF_TASK = f"""MATCH (r:Report {{task: $task}}) WHERE NOT r.orphaned
-RETURN {REPORT} ORDER BY seq DESC SKIP $offset LIMIT $limit"""
-_LATEST = f"""UNWIND $uids AS key MATCH (r:Report {{task: key}}) WHERE NOT r.orphaned
-WITH r ORDER BY r.seq DESC
-WITH r.task AS task, r.unit AS unit, collect(r)[0] AS r
+# Every report of the tasks, unordered: picking each assignment's latest here costs a
+# fraction of ORDER BY + collect() in the store (35 against 160-250 ms for 880 reports).
+_OF_TASKS = f"""UNWIND $uids AS key MATCH (r:Report {{task: key}}) WHERE NOT r.orphaned
 RETURN {REPORT}"""
 _COMMENTS = """UNWIND $uids AS key MATCH (c:Comment {report: key})
-RETURN c.uid AS uid, c.report AS report, c.text AS text, c.at AS at, c.by AS by
-ORDER BY c.seq LIMIT $limit"""
+RETURN c.uid AS uid, c.report AS report, c.text AS text, c.at AS at, c.by AS by, c.seq AS seq"""
 _ORPHANED = f"""MATCH (r:Report) WHERE r.orphaned
 RETURN {REPORT}, r.task_text AS task_text ORDER BY seq DESC SKIP $offset LIMIT $limit"""
 _OF_DOCUMENT = """MATCH (r:Report {document: $document})
@@ -90,9 +87,7 @@ RETURN t.uid AS task, t.code AS code, t.text AS text, t.deadline AS deadline,
 ORDER BY document, ordinal, rank"""
 
 
-def _assignments_query(
-    tasks: bool, section: bool, document: bool, units: bool, place: bool
-) -> str:
+def _assignments_query(tasks: bool, section: bool, document: bool, units: bool, place: bool) -> str:
     """The statement for the conditions given (True: given)."""
     start = (
         _FROM_TASKS if tasks else _FROM_SECTION if section else _FROM_DOCUMENT if document
@@ -181,19 +176,36 @@ def report_by_uid(store: Store, uid: str) -> Row | None:
     return rows[0] if rows else None
 
 
-def reports_of_task(store: Store, task: str, limit: int, offset: int = 0) -> list[Row]:
-    """The task's reports and returns, newest first."""
-    return store.read(_REPORTS_OF_TASK, {"task": task, "limit": limit, "offset": offset})
+def reports_of_tasks(store: Store, tasks: list[str], limit: int, offset: int = 0) -> list[Row]:
+    """A page of each task's reports and returns, newest first (`task` says whose)."""
+    by_task: dict[str, list[Row]] = {}
+    for row in read_batched(store, _OF_TASKS, tasks):
+        by_task.setdefault(row["task"], []).append(row)
+    return [
+        row
+        for rows in by_task.values()
+        for row in sorted(rows, key=lambda r: -r["seq"])[offset : offset + limit]
+    ]
 
 
 def latest_reports(store: Store, tasks: list[str]) -> dict[tuple[str, str], Row]:
     """The current report of each assignment of these tasks, keyed by (task, unit)."""
-    rows = read_batched(store, _LATEST, tasks)
-    return {(r["task"], r["unit"]): r for r in rows}
+    latest: dict[tuple[str, str], Row] = {}
+    for row in read_batched(store, _OF_TASKS, tasks):
+        key = (row["task"], row["unit"])
+        if key not in latest or row["seq"] > latest[key]["seq"]:
+            latest[key] = row
+    return latest
 
 
 def comments_of_reports(store: Store, reports: list[str], limit: int = 1000) -> list[Row]:
-    return read_batched(store, _COMMENTS, reports, {"limit": limit})
+    """Up to `limit` comments of each report, oldest first (`report` says whose)."""
+    by_report: dict[str, list[Row]] = {}
+    for row in read_batched(store, _COMMENTS, reports):
+        by_report.setdefault(row["report"], []).append(row)
+    return [
+        row for rows in by_report.values() for row in sorted(rows, key=lambda r: r["seq"])[:limit]
+    ]
 
 
 def orphaned_reports(store: Store, limit: int, offset: int = 0) -> list[Row]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -55,6 +56,7 @@ class Due:
     recurrence: Recurrence | None = None
 
 
+@functools.lru_cache(maxsize=4096)  # a plan repeats its few deadline texts on every task
 def due(text: str | None, plan_year: int | None = None) -> Due | None:
     """The deadline `text` read as a Due (None for no text). `plan_year` fills a month or
     年底 that names no year; without it such a deadline has no date."""

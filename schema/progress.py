@@ -146,8 +146,8 @@ class ProgressReport:
 
     @strawberry.field(description="Supervisors' comments, oldest first (at most 1000).")
     async def comments(self, info: Info) -> list[Comment]:
-        rows = await info.context.query(sv.comments_of_reports, [str(self.uid)])
-        return [Comment.from_row(r) for r in rows]
+        loader = info.context.loaders.with_args(sv.comments_of_reports, key="report")
+        return [Comment.from_row(r) for r in await loader.load(str(self.uid))]
 
 
 @strawberry.type(description="An assignment's current state: due date, latest report, lateness.")
@@ -373,8 +373,10 @@ async def task_reports(
     root: Any, info: Info, first: int = 20, after: str | None = None
 ) -> list[ProgressReport]:
     check_first(first, info.context.limits.max_first)
-    rows = await info.context.query(sv.reports_of_task, str(root.uid), first, decode_cursor(after))
-    return [ProgressReport.from_row(r) for r in rows]
+    loader = info.context.loaders.with_args(
+        sv.reports_of_tasks, key="task", limit=first, offset=decode_cursor(after)
+    )
+    return [ProgressReport.from_row(r) for r in await loader.load(str(root.uid))]
 
 
 async def _state(root: Any, info: Info) -> sv.AssignmentState | None:

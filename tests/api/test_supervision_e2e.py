@@ -124,6 +124,18 @@ def test_report_refuse_return_restart_reload_and_new_edition(setup, tmp_path):
     assert returned == {"status": "RETURNED", "note": "请补充佐证材料", "author": "office",
                         "returns": report["uid"]}  # fmt: skip
 
+    comment = """mutation ($r: ID!) { commentProgress(report: $r, text: "材料已收到") {
+      text author } }"""
+    said = data(base, comment, {"r": report["uid"]}, tokens["office"])["commentProgress"]
+    assert said == {"text": "材料已收到", "author": "office"}
+    thread = data(base, f'{{ task(uid: "{reworded["uid"]}") {{ reports(first: 2) '
+                  "{ uid status comments { text author } } } }")["task"]["reports"]  # fmt: skip
+    assert [(r["status"], r["comments"]) for r in thread] == [
+        ("RETURNED", []),
+        ("IN_PROGRESS", [{"text": "材料已收到", "author": "office"}]),
+    ]
+    assert thread[1]["uid"] == report["uid"]
+
     def notes_of(uid: str) -> list[tuple[str, str]]:
         found = data(base, f'{{ task(uid: "{uid}") {{ reports {{ status note }} }} }}')
         return [(r["status"], r["note"]) for r in found["task"]["reports"]]

@@ -60,7 +60,7 @@ def test_the_latest_report_is_the_assignments_state(store):
     _report(store, task, "DONE", "finished")
     latest = sv.latest_reports(store, [task])
     assert latest[(task, NDRC)]["status"] == "DONE"
-    assert [r["note"] for r in sv.reports_of_task(store, task, 10)] == ["finished", "started"]
+    assert [r["note"] for r in sv.reports_of_tasks(store, [task], 10)] == ["finished", "started"]
 
 
 def test_reports_survive_a_reload_and_follow_their_task_into_a_new_edition(store):
