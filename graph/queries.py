@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from dutygraph.errors import ArgumentError
+from dutygraph.graph.api_queries import assignments_of_tasks
 from dutygraph.graph.columns import (
     DOCUMENT,
     GOAL,
@@ -135,12 +136,6 @@ TASKS_OF_SECTIONS = f"""UNWIND $uids AS key
 MATCH (:Section {{uid: key}})-[:HAS_TASK]->(t:Task)
 RETURN key AS owner, {TASK} ORDER BY owner, t.ordinal"""
 
-ASSIGNMENTS_OF_TASKS = """UNWIND $uids AS key
-MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(:Task {uid: key})
-RETURN key AS task, u.uid AS unit, r.role AS role, r.rank AS rank, r.inferred AS inferred,
-       r.written AS written
-ORDER BY task, rank"""
-
 GOALS_OF_DOCUMENTS = f"""UNWIND $uids AS key
 MATCH (:Document {{uid: key}})-[:TARGETS]->(g:Goal)
 RETURN key AS owner, {GOAL} ORDER BY owner, g.year"""
@@ -156,11 +151,6 @@ def subsections(store: Store, section_uids: list[str]) -> list[Row]:
 
 def tasks_of_sections(store: Store, section_uids: list[str]) -> list[Row]:
     return read_batched(store, TASKS_OF_SECTIONS, section_uids)
-
-
-def assignments_of_tasks(store: Store, task_uids: list[str]) -> list[Row]:
-    """{task, unit, role, rank, inferred, written}: `task` is the owner; by task, rank."""
-    return read_batched(store, ASSIGNMENTS_OF_TASKS, task_uids)
 
 
 def goals_of_documents(store: Store, doc_uids: list[str]) -> list[Row]:

@@ -117,7 +117,7 @@ def test_section_tree_and_tasks_in_order(two: Store) -> None:
 
 def test_assignments_of_tasks_by_rank(one: Store) -> None:
     rows = q.assignments_of_tasks(one, [f"{A}/t1.1.2", f"{A}/t1.2.1"])
-    assert [(r["task"][-6:], r["unit"], r["role"], r["rank"]) for r in rows] == [
+    assert [(r["task"][-6:], r["uid"], r["role"], r["rank"]) for r in rows] == [
         ("t1.1.2", NDRC, "lead", 1),
         ("t1.1.2", unit_uid("县委组织部"), "support", 2),
         ("t1.1.2", TOWNS, "support", 3),
