@@ -41,7 +41,8 @@ def cli() -> None:
     help="A file of unit aliases (alias -> canonical name) to apply on top of the built-in ones.",
 )
 def parse(file: Path, as_json: bool, aliases: Path | None) -> None:
-    """Parse FILE (.txt .md .docx .xlsx .csv) and print its plan."""
+    """Parse FILE (text, Word, Excel, CSV, PDF, scan, web page; docs/formats.md) and print
+    its plan."""
     plan = parse_file(file, aliases=aliases)
     if as_json:
         json.dump(plan.to_json(), sys.stdout, ensure_ascii=False, indent=2)

@@ -26,20 +26,30 @@ from dutygraph.graph.store import Store
     help="A file of unit aliases (alias -> canonical name) used when parsing FILES.",
 )
 def load(files: tuple[Path, ...], db: str | None, aliases: Path | None) -> None:
-    """Parse FILES and write each as one document, replacing an earlier load of the same file.
+    """Parse FILES (files, or folders of them) and write each as one document, replacing an
+    earlier load of the same file.
 
+    A folder gives every plan file under it, sorted, without hidden and temporary files.
+    A file whose bytes equal a loaded document's is noted and not loaded a second time.
     A file that cannot be parsed, or that the store could not save (a full disk), is
     reported as not loaded and the command exits non-zero; the others load.
     """
-    from dutygraph.graph.load import check_distinct_names, load_plan
+    from dutygraph.graph.load import check_distinct_names, duplicate_of, load_plan
     from dutygraph.loaders import parse_file
+    from dutygraph.loaders.folders import plan_files
 
-    check_distinct_names(map(str, files))
+    found = plan_files(files)
+    check_distinct_names(map(str, found.files))
     loaded: list[tuple[Path, Loaded]] = []
     failed: list[str] = []
-    with _store(db) as store, _progress(files) as bar:
+    duplicates: list[str] = []
+    with _store(db) as store, _progress(found.files) as bar:
         for file in bar:
             try:
+                first = duplicate_of(store, file)
+                if first is not None:
+                    duplicates.append(f"{file} has the same bytes as {first}: not loaded again")
+                    continue
                 plan = parse_file(file, aliases=aliases)
                 loaded.append((file, load_plan(store, plan)))
             except (InputError, ParseError, StoreError) as exc:
@@ -53,10 +63,22 @@ def load(files: tuple[Path, ...], db: str | None, aliases: Path | None) -> None:
     for file, doc in loaded:
         if doc.replaced:
             click.echo(f"note: {file} replaced {doc.replaced} (same file name)", err=True)
+    for line in duplicates:
+        click.echo(f"note: {line}", err=True)
+    for file, why in found.skipped:
+        click.echo(f"skipped: {file}: {why}", err=True)
     for line in failed:
         click.echo(f"not loaded: {line}", err=True)
+    if len(found.files) > 1 or found.skipped:
+        click.echo(
+            f"{len(loaded)} loaded, {len(found.skipped) + len(duplicates)} skipped, "
+            f"{len(failed)} refused",
+            err=True,
+        )
     if failed:
-        raise click.ClickException(f"{len(failed)} of {len(files)} files not loaded")
+        raise click.ClickException(f"{len(failed)} of {len(found.files)} files not loaded")
+    if not found.files:
+        raise click.ClickException(f"no plan files in {', '.join(map(str, files))}")
 
 
 @click.command()
@@ -106,7 +128,7 @@ def _store(db: str | None) -> Iterator[Store]:
 @contextlib.contextmanager
 def _progress(files: tuple[Path, ...]) -> Iterator[Iterable[Path]]:
     """A progress bar on stderr when there is more than one file."""
-    if len(files) == 1:
+    if len(files) <= 1:
         yield files
         return
     with click.progressbar(

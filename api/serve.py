@@ -47,13 +47,19 @@ def serve(
     aliases: Path | None,
     require_login: bool,
 ) -> None:
-    """Load FILES (if any) into the graph, then serve the GraphQL API and the explorer."""
+    """Load FILES (files, or folders of them) into the graph, then serve the GraphQL API
+    and the explorer."""
     import uvicorn
 
     from dutygraph.api.app import create_app
     from dutygraph.graph.load import check_distinct_names
     from dutygraph.graph.store import open_store
+    from dutygraph.loaders.folders import plan_files
 
+    found = plan_files(files)  # a folder: its plan files, sorted, hidden and temporary out
+    files = found.files
+    for file, why in found.skipped:
+        click.echo(f"skipped: {file}: {why}", err=True)
     check_distinct_names(map(str, files))
     settings = _settings(db, host, port)
     if require_login:
@@ -121,10 +127,14 @@ def _variables(text: str | None) -> dict[str, object] | None:
 
 
 def _load(store: Store, files: tuple[Path, ...], aliases: Path | None) -> None:
-    from dutygraph.graph.load import load_plan
+    from dutygraph.graph.load import duplicate_of, load_plan
     from dutygraph.loaders import parse_file
 
     for file in files:
+        first = duplicate_of(store, file)
+        if first is not None:
+            click.echo(f"note: {file} has the same bytes as {first}: not loaded again", err=True)
+            continue
         plan = parse_file(file, aliases=aliases)
         loaded = load_plan(store, plan)
         click.echo(f"loaded {file}: {len(plan.tasks)} tasks")

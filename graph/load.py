@@ -11,9 +11,11 @@ value travels as a parameter, the rows of a block as one UNWIND list.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from dutygraph.errors import InputError, NotFoundError
@@ -249,6 +251,22 @@ def check_distinct_names(sources: Iterable[str]) -> None:
                 f"{first} and {source} have the same file name, and a document is known by "
                 "its file name: the second would replace the first; rename one"
             )
+
+
+def duplicate_of(store: Store, file: Path) -> str | None:
+    """The source of a loaded document whose file had this file's bytes under another name
+    (方案.docx and 方案(1).docx), so the same plan is not loaded twice; None for a new file
+    or the same file loaded again."""
+    from dutygraph.graph.queries import document_by_sha256
+
+    try:
+        digest = hashlib.sha256(file.read_bytes()).hexdigest()
+    except OSError:
+        return None  # the reader reports a file it cannot read, in its own words
+    row = document_by_sha256(store, digest)
+    if row is None or row["uid"] == document_uid(str(file)):
+        return None
+    return str(row["source"])
 
 
 def load_plan(store: Store, plan: Plan) -> Loaded:

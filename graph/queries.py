@@ -287,6 +287,17 @@ RETURN {POLICY} ORDER BY uid LIMIT 1"""
 
 
 
+DOCUMENT_BY_SHA256 = (
+    "MATCH (d:Document {sha256: $sha256}) RETURN d.uid AS uid, d.source AS source LIMIT 1"
+)
+
+
+def document_by_sha256(store: Store, sha256: str) -> Row | None:
+    """A loaded document whose file had exactly these bytes, if any."""
+    rows = store.read(DOCUMENT_BY_SHA256, {"sha256": sha256})
+    return rows[0] if rows else None
+
+
 def documents(store: Store, limit: int, offset: int = 0) -> list[Row]:
     """A page of the loaded documents, by title."""
     return store.read(DOCUMENTS, {"limit": limit, "offset": offset})

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,7 +45,8 @@ def test_a_full_disk_loses_nothing_reported_loaded(small_disk: Path, tmp_path: P
         files = []
         for n in range(3):
             copy = tmp_path / f"plan-{batch:02}-{n}.txt"
-            shutil.copyfile(SAMPLE, copy)
+            # bytes apart, or load would note each as a copy of the first and skip it
+            copy.write_bytes(SAMPLE.read_bytes() + b"\n" * (batch * 3 + n + 1))
             files.append(str(copy))
         result = CliRunner().invoke(cli, ["load", *files, "--db", str(db)])
         reported |= set(LOADED.findall(result.stdout))
