@@ -3,9 +3,10 @@ reload with reports cost, as medians and as ratios to a baseline measured in the
 
     .venv/bin/python benchmarks/supervision_bench.py [--plans 20] [--runs 15]
 
-The sample is loaded under --plans file names (so --plans documents of 47 tasks and 136
-assignments each), with a deadline on every task, and 县发展改革局 reports on each of its
-22 tasks in every plan (two reports each, the later one current). Queries run through the
+The sample is loaded under --plans + 1 file names (documents of 47 tasks and 136
+assignments each), with a deadline on every task (half of them past), and 县发展改革局
+reports on each of its 22 tasks in all plans but the last (two reports each, the later
+one current). Queries run through the
 schema with a Context, no HTTP. Baselines: the same task page without `progress`, and a
 reload of a plan that has no reports. A script, not a test.
 """
@@ -40,8 +41,14 @@ PAGE = """query ($d: ID!) { tasks(filter: {document: $d}, first: 47) { edges { n
 
 
 def dated_sample(folder: Path, n: int) -> list[Path]:
-    """The sample under n names, every task given 完成时限：2025年底 (it has no deadlines)."""
-    text = SAMPLE.read_text(encoding="utf-8").replace("）\n", "；完成时限：2025年底）\n")
+    """The sample under n names, its tasks given deadlines (it has none): 2025年底 on every
+    other one, 2030年底 on the rest, so that half are overdue."""
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    years = iter([2025, 2030] * len(lines))
+    text = "\n".join(
+        line[:-1] + f"；完成时限：{next(years)}年底）" if line.endswith("）") else line
+        for line in lines
+    )
     paths = []
     for i in range(n):
         path = folder / f"plan{i:04d}.txt"

@@ -22,6 +22,7 @@ from pathlib import PurePath
 from typing import Any
 
 from dutygraph.errors import StoreError
+from dutygraph.loaders.deadlines import due, plan_year
 from dutygraph.loaders.model import Plan, Task, Unit
 
 Row = dict[str, Any]
@@ -136,7 +137,7 @@ def plan_rows(plan: Plan) -> GraphRows:
             )
             for s in plan.sections
         ],
-        tasks=[_task_row(uid, t, plan.text) for t in plan.tasks],
+        tasks=[_task_row(uid, t, plan.text, plan_year(doc.date, doc.title)) for t in plan.tasks],
         goals=[
             _props(
                 uid=f"{uid}/goal{g.year}",
@@ -228,7 +229,8 @@ def _with_hosts(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
     return units + tuple(Unit(name=h, aliases=(), level=None, kind="other") for h in hosts)
 
 
-def _task_row(doc_uid: str, task: Task, text: str) -> Row:
+def _task_row(doc_uid: str, task: Task, text: str, year: int | None) -> Row:
+    found = due(task.deadline, year)
     return _props(
         uid=f"{doc_uid}/{task.id}",
         document=doc_uid,
@@ -244,6 +246,9 @@ def _task_row(doc_uid: str, task: Task, text: str) -> Row:
         # The passage as printed, clause included, so a front end can quote its source
         # without the whole document text.
         passage=text[task.span.start : task.span.end] or None,
+        # The deadline's due date (yyyy-mm-dd; "" when the deadline names none), so that
+        # overdue lists read only the tasks due in their range (graph/supervision.py).
+        due=(found.date.isoformat() if found.date else "") if found else None,
     )
 
 

@@ -25,6 +25,7 @@ INDEXED = (
     ("Policy", "doc_number"),
     ("Project", "name"),
     # supervision (graph/supervision.py): reports are found by their task and document
+    ("Task", "due"),
     ("Report", "task"),
     ("Report", "document"),
     ("Audit", "at"),

@@ -87,7 +87,17 @@ RETURN t.uid AS task, t.code AS code, t.text AS text, t.deadline AS deadline,
 ORDER BY document, ordinal, rank"""
 
 
-def _assignments_query(tasks: bool, section: bool, document: bool, units: bool, place: bool) -> str:
+# Tasks due in a range: by the due date stored at load, and every task with a deadline
+# loaded before due dates were stored (no `due`), whose date the caller reads from the text.
+_DUE_FROM = "t.due >= $due_from"
+_DUE_TO = "t.due <= $due_to"
+_DUE = "(t.due IS NULL AND t.deadline IS NOT NULL OR t.due <> '' AND {})"
+
+
+def _assignments_query(
+    tasks: bool, section: bool, document: bool, units: bool, place: bool,
+    due_from: bool = False, due_to: bool = False,
+) -> str:  # fmt: skip
     """The statement for the conditions given (True: given)."""
     start = (
         _FROM_TASKS if tasks else _FROM_SECTION if section else _FROM_DOCUMENT if document
@@ -103,6 +113,9 @@ def _assignments_query(tasks: bool, section: bool, document: bool, units: bool, 
         )
         if given
     ]
+    bounds = [b for b, given in ((_DUE_FROM, due_from), (_DUE_TO, due_to)) if given]
+    if bounds:
+        conditions.insert(0, _DUE.format(" AND ".join(bounds)))
     if conditions:
         lines.append("WHERE " + " AND ".join(conditions))
     return "\n".join([*lines, _ASSIGNMENT_ROWS])
@@ -221,18 +234,24 @@ def assignment_states(
     units: list[str] | None = None,
     place: str | None = None,
     tasks: list[str] | None = None,
+    due_from: datetime.date | None = None,
+    due_to: datetime.date | None = None,
 ) -> list[AssignmentState]:
-    """Every assignment matching the conditions, in plan order, with its state."""
+    """Every assignment matching the conditions, in plan order, with its state. With
+    `due_from`/`due_to`, only those due in that range (inclusive) are sure to be there;
+    a few others may be (tasks loaded before due dates were stored): check `due_date`."""
     params = {
         "document": document,
         "section": section,
         "units": units,
         "place": place,
         "tasks": tasks,
+        "due_from": due_from.isoformat() if due_from else None,
+        "due_to": due_to.isoformat() if due_to else None,
     }
     cypher = _assignments_query(
         tasks is not None, section is not None, document is not None, units is not None,
-        place is not None,
+        place is not None, due_from is not None, due_to is not None,
     )  # fmt: skip
     rows = store.read(cypher, params)
     latest = latest_reports(store, list(dict.fromkeys(r["task"] for r in rows)))

@@ -3,6 +3,8 @@ auditLog (Query inherits them)."""
 
 from __future__ import annotations
 
+import datetime
+
 import strawberry
 
 from dutygraph.errors import AccessError, ArgumentError, NotFoundError
@@ -38,8 +40,10 @@ class ProgressFilter:
     place: str | None = None
 
 
-async def states_for(info: Info, f: ProgressFilter | None) -> list[sv.AssignmentState]:
-    """The assignment states a filter selects."""
+async def states_for(
+    info: Info, f: ProgressFilter | None, due_to: datetime.date | None = None
+) -> list[sv.AssignmentState]:
+    """The assignment states a filter selects (those due by `due_to`, when given)."""
     f = f or ProgressFilter()
     units = None
     if f.unit:
@@ -53,6 +57,7 @@ async def states_for(info: Info, f: ProgressFilter | None) -> list[sv.Assignment
         section=f.section,
         units=units,
         place=f.place,
+        due_to=due_to,
     )
 
 
@@ -72,6 +77,8 @@ async def tasks_by_progress(
         section=f.section,
         units=units,
         place=f.place,
+        due_from=f.due_after,
+        due_to=f.due_before,
     )
     uids = sv.tasks_by_progress(
         states,
@@ -106,7 +113,8 @@ class SupervisionQuery:
         check_first(first, info.context.limits.max_first)
         offset = decode_cursor(after)
         today = info.context.caller.today()
-        late = [s for s in await states_for(info, filter) if s.overdue(today)]
+        yesterday = today - datetime.timedelta(days=1)
+        late = [s for s in await states_for(info, filter, yesterday) if s.overdue(today)]
         late.sort(key=lambda s: (s.due_date, s.row["document"], s.row["ordinal"], s.row["rank"]))
         page = [AssignmentProgress.from_state(s, info) for s in late[offset : offset + first]]
         return progress_page(page, offset, len(late))

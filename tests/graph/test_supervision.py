@@ -103,6 +103,16 @@ def test_overdue_by_the_date_given_not_the_wall_clock(store, tmp_path):
     assert not dated[0].overdue(datetime.date(2025, 12, 30))
     assert dated[0].due_soon(datetime.date(2025, 12, 30), 7)
     assert not any(s.overdue(datetime.date(2030, 1, 1)) for s in states if not s.due_date)
+    # the due date stored at load narrows a range to the tasks due in it
+    by_2025 = sv.assignment_states(store, due_to=datetime.date(2025, 12, 31))
+    assert [s.row["deadline"] for s in by_2025] == ["2025年底"]
+    assert sv.assignment_states(store, due_to=datetime.date(2025, 12, 30)) == []
+    # a store loaded before due dates were stored still finds them, from the text
+    store.write("MATCH (t:Task) SET t.due = NULL")
+    again = sv.assignment_states(store, due_to=datetime.date(2025, 12, 31))
+    assert [s.due_date for s in again if s.overdue(datetime.date(2026, 1, 1))] == [
+        datetime.date(2025, 12, 31)
+    ]
 
 
 def test_assignments_by_document_section_unit_and_place(store):
