@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from dutygraph.api.load_commands import load, stats, unload
+from dutygraph.api.options import aliases_option
 from dutygraph.api.serve import query, serve
 from dutygraph.api.user_commands import report, user
 from dutygraph.errors import DutygraphError
@@ -35,11 +36,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the whole Plan as JSON.")
-@click.option(
-    "--aliases",
-    type=click.Path(path_type=Path),
-    help="A file of unit aliases (alias -> canonical name) to apply on top of the built-in ones.",
-)
+@aliases_option
 def parse(file: Path, as_json: bool, aliases: Path | None) -> None:
     """Parse FILE (text, Word, Excel, CSV, PDF, scan, web page; docs/formats.md) and print
     its plan."""

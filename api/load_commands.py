@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
 
-from dutygraph.api.serve import db_option
+from dutygraph.api.options import aliases_option, db_option
+from dutygraph.api.settings import store_location
 from dutygraph.errors import InputError, ParseError, StoreError
 from dutygraph.graph.load import Loaded
 from dutygraph.graph.store import Store
@@ -20,11 +20,7 @@ from dutygraph.graph.store import Store
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
-@click.option(
-    "--aliases",
-    type=click.Path(path_type=Path),
-    help="A file of unit aliases (alias -> canonical name) used when parsing FILES.",
-)
+@aliases_option
 def load(files: tuple[Path, ...], db: str | None, aliases: Path | None) -> None:
     """Parse FILES (files, or folders of them) and write each as one document, replacing an
     earlier load of the same file.
@@ -117,8 +113,7 @@ def unload(document: str, db: str | None) -> None:
 def _store(db: str | None) -> Iterator[Store]:
     from dutygraph.graph.store import open_store
 
-    # --db, else DUTYGRAPH_DB, as for `dutygraph serve`; open_store handles the rest.
-    store = open_store(db or os.environ.get("DUTYGRAPH_DB") or None)
+    store = open_store(store_location(db))
     try:
         yield store
     finally:

@@ -11,29 +11,19 @@ from typing import TYPE_CHECKING
 
 import click
 
+from dutygraph.api.options import aliases_option, db_option
 from dutygraph.api.settings import Settings
 from dutygraph.errors import ArgumentError
 
 if TYPE_CHECKING:
     from dutygraph.graph.store import Store
 
-db_option = click.option(
-    "--db",
-    help="Graph store: a directory for the embedded store, or a bolt:// neo4j:// neo4j+s:// "
-    "URI. Default: $DUTYGRAPH_DB, else $NEO4J_URI, else the embedded store's data directory.",
-)
-
-
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @db_option
 @click.option("--host", help="Address to listen on. Default 127.0.0.1 (this machine only).")
 @click.option("--port", type=int, help="Port to listen on. Default 8000.")
-@click.option(
-    "--aliases",
-    type=click.Path(path_type=Path),
-    help="A file of unit aliases (alias -> canonical name) used when loading FILES.",
-)
+@aliases_option
 @click.option(
     "--require-login",
     is_flag=True,

@@ -48,7 +48,7 @@ class Settings:
             s,
             host=get("DUTYGRAPH_HOST", s.host),
             port=_int("port", get("DUTYGRAPH_PORT", str(s.port))),
-            db=get("DUTYGRAPH_DB") or s.db,
+            db=store_location(None, env),
             cors_origins=_names(origins)
             if origins
             else s.cors_origins,
@@ -66,6 +66,12 @@ class Settings:
 def _names(value: str) -> tuple[str, ...]:
     """A comma-separated list."""
     return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def store_location(db: str | None, env: Mapping[str, str] = os.environ) -> str | None:
+    """The store `--db` names, else `$DUTYGRAPH_DB`; None leaves the choice to open_store
+    ($NEO4J_URI, else the embedded store's data directory)."""
+    return db or env.get("DUTYGRAPH_DB") or None
 
 
 def _int(name: str, value: str) -> int:

@@ -3,21 +3,20 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from dutygraph.api.serve import db_option
+from dutygraph.api.options import db_option
+from dutygraph.api.settings import store_location
 from dutygraph.errors import ArgumentError, NotFoundError
 from dutygraph.graph.audit import record_command
 from dutygraph.graph.store import Store, open_store
 
 
 def _store(db: str | None) -> Store:
-    # --db, else DUTYGRAPH_DB, as for `dutygraph serve`; open_store handles the rest.
-    return open_store(db or os.environ.get("DUTYGRAPH_DB") or None)
+    return open_store(store_location(db))
 
 
 @click.group()
