@@ -87,6 +87,8 @@ _NUMBERED_TEXT = re.compile(r"^\s*(?:\d+\s*[.、．]|[（(]\d+[）)]|[①-⑳])"
 # A header cell is a bare column name; a numbered cell is a heading or an item.
 _NUMBERED_CELL = re.compile(rf"^\s*(?:[{CN_DIGITS}\d]+\s*[、.．]|[（(][{CN_DIGITS}\d]+[）)])")
 _ENDS_PUNCT = re.compile(r"[。；;，,：:！？!?、]$")
+
+
 @functools.lru_cache(maxsize=4096)  # rows repeat their cells' texts (units, dates)
 def header_kind(text: str) -> str | None:
     """The column a header cell names, or None when it names none we know."""
