@@ -284,6 +284,11 @@ def _prose_clause(f: str, m: re.Match[str], start: int, end: int) -> Clause | No
     return Clause(start, end, tuple(refs), None, False, False, True, ())
 
 
+def states_rule(f: str, start: int, end: int) -> bool:
+    """Whether f[start:end] states that the first listed unit leads (a rule note)."""
+    return _RULE_NOTE.search(f, start, end) is not None
+
+
 def whole_line(f: str, start: int, end: int) -> Clause | None:
     """The clause filling a line of its own (`责任单位：…`, `（A牵头，B配合）`), or None."""
     a, b = _trim(f, start, end)

@@ -364,6 +364,7 @@ def _title_lines(folded: str, lines: tuple[Line, ...]) -> tuple[list[Line], tupl
             or text.endswith(("。", "；", "："))
             or _NUMBERING.match(folded, start, end)
             or _ANNEX.match(folded, start, end)
+            or clauses.states_rule(folded, start, end)  # （列第一位的为牵头单位）: a note
         ):
             break
         title.append(lines[i])

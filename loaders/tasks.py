@@ -114,7 +114,11 @@ class _Assembler:
             if item is None or i in consumed:
                 continue
             b = item.block
-            if any(c.note_onwards or (c.first_leads and not c.units) for c in item.clauses):
+            if any(c.note_onwards or (c.first_leads and not c.units) for c in item.clauses) or (
+                not item.claims and clauses.states_rule(self.folded, b.body, b.end)
+            ):
+                # A rule note in a clause with 下同, or in the text between tasks (注：列第一位
+                # 的为牵头单位), holds from there on.
                 self.first_leads_onwards = True
             if b.number is not None and not is_task.get(i):
                 sections.append(self._section(item, i, ids))
@@ -153,7 +157,9 @@ class _Assembler:
                 if unclosed is not None and self._closes(b):
                     self.warnings.remove(unclosed)
                 unclosed = None
-                if last is None:
+                if last is None and clause.first_leads:
+                    self.first_leads_onwards = True  # a rule note before the plan's items
+                elif last is None:
                     self._warn(b, "responsibility clause before any item")
                 else:
                     last.clauses.append(clause)

@@ -35,8 +35,8 @@ _STRICT = re.compile(
     r"|[一-龥]{1,5}?(?:省|市|县|区|镇|乡|街道))"
     r"|(?:局|委员会|政府|办公室|管委会|领导小组|部门|单位|[一-龥]{2,}[部委])$"
 )
-# Words that make a phrase a sentence, not a name (`具体工作由县发改局`).
-_NOT_A_NAME = re.compile(r"[的要将把]|.由")
+# Words that make a phrase a sentence, not a name (`具体工作由县发改局`, `其他为配合单位`).
+_NOT_A_NAME = re.compile(r"[的要将把]|.由|为(?:牵头|配合|协办|主办|责任)")
 
 
 @lru_cache(maxsize=8192)  # plans name the same units again and again

@@ -3,6 +3,8 @@ printed."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_a_note_riding_on_a_unit_applies_from_there_on(parse, roles) -> None:
     plan = parse(
@@ -29,3 +31,24 @@ def test_a_note_after_a_name_with_brackets_of_its_own(parse) -> None:
     assert [a.written for a in first.units] == ["市政府办公室", "各区县政府(含某某新区管委会)"]
     assert (first.units[0].role, first.units[0].inferred) == ("lead", False)
     assert [a.written for a in second.units] == ["发改局(服务业发展局)", "市财政局"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "注：列第一位的为牵头单位。",
+        "（各项任务所列单位中，排名第一的为牵头单位，其他为配合单位）",
+        "各项任务的责任单位中，排在首位的为牵头单位。",
+        "现将任务分解如下（列在首位的为牵头单位）：",
+    ],
+)
+def test_a_note_printed_before_the_tasks_holds_for_all_of_them(parse, roles, note) -> None:
+    plan = parse(
+        f"某县工作方案\n{note}\n一、重点任务\n1.推进甲项工作。（责任单位：县甲局、县乙局）\n"
+        "2.推进乙项工作。（责任单位：县丙局）\n"
+    )
+    assert [roles(t) for t in plan.tasks] == [
+        [("县甲局", "lead", False), ("县乙局", "support", False)],
+        [("县丙局", "lead", False)],
+    ]
+    assert plan.document.title == "某县工作方案"
