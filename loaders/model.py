@@ -59,6 +59,14 @@ class Metadata:
     date: str | None = None  # 成文日期, ISO yyyy-mm-dd when it can be read
 
 
+# Defined before its first use: named like the builtin, it would otherwise be read as that
+# one by a type checker in the annotations above it.
+@dataclass(frozen=True, slots=True)
+class Warning:
+    line: int
+    message: str
+
+
 @dataclass(frozen=True, slots=True)
 class SourceText:
     """A file read into text: the readers' output, the outline parser's input.
@@ -183,12 +191,6 @@ class Goal:
     text: str  # the statement for that year, as printed
     headline: str  # its last clause, the target itself: 基本建成革命老区高质量发展示范区
     span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Warning:
-    line: int
-    message: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,7 +87,7 @@ def _area(ref: str) -> int:
         return 0
     if None in (min_col, min_row, max_col, max_row):
         return 0
-    return (max_row - min_row + 1) * (max_col - min_col + 1)  # type: ignore[operator]
+    return (max_row - min_row + 1) * (max_col - min_col + 1)
 
 
 def read_csv(data: bytes, reading: Reading) -> Numbered:
