@@ -57,6 +57,7 @@ _FIELDS: dict[str | None, tuple[str, ...]] = {
     ),
 }
 _LABEL_FIELD = {label: key for key, labels in _FIELDS.items() for label in labels}
+_BULLETS = " \t\u3000•·●▪◆■-*"  # what a page may print before a field's label (• 发布时间：…)
 # Longest first so 发文字号 wins over 文号 and 主题分类 over 分类; spaces may sit between the
 # characters of a label (索 引 号).
 _LABEL = re.compile(
@@ -158,7 +159,7 @@ def _take_labels(head: Numbered, fields: _Fields, drop: set[int]) -> None:
         if not text.strip():
             continue
         matches = list(_LABEL.finditer(text))
-        if not matches or text[: matches[0].start()].strip():
+        if not matches or text[: matches[0].start()].strip(_BULLETS):
             if pending is not None and (pending[0] == "title" or not _TITLE_END.search(text)):
                 fields.put(pending[0], text)
                 drop.add(index)

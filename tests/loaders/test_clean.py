@@ -87,6 +87,13 @@ def test_plain_plan_has_no_metadata_and_loses_nothing():
     assert meta.title is None and meta.date is None
 
 
+def test_page_fields_printed_as_a_bulleted_list():
+    text = "  • 发布时间: 2024-04-02 10:08\n  • 信息来源: 县府办(县外事办)\n一、重点任务\n"
+    lines, meta = clean_lines(split_lines(text))
+    assert [t for _, t in lines if t] == ["一、重点任务"]
+    assert meta.date == "2024-04-02"
+
+
 def test_body_lines_that_look_like_labels_stay():
     # Labels are only read above the first heading; below it they are the plan's own words.
     text = "一、工作任务\n来源：县财政局统计\n标题：不是网页\n"
