@@ -1,0 +1,278 @@
+"""Builders of the one statement a compiled GraphQL operation runs (schema/compiled.py).
+
+A statement is root `CALL {}` subqueries, one per root field, then `RETURN` of their
+columns. Each object level is a positional list of expressions (`[n1.code, n1.text, v2]`)
+and each list below an object one more correlated `CALL { WITH parent … collect(…) }`:
+FalkorDB 4.16 returns `[]` for a nested pattern comprehension (its issue #1888) and has no
+COLLECT {} subquery, but takes nested CALL {} with ORDER BY, SKIP and LIMIT inside. The
+orders, filters and caps are those of the batch queries the resolvers use (queries.py,
+api_queries.py, workload.py), so both paths give the same lists. Every value is a
+parameter; the caller names variables and parameters (`n1`, `$p3`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dutygraph.graph.columns import DOCUMENT, GOAL, POLICY, PROJECT, SECTION, TASK, UNIT_PROPS
+from dutygraph.graph.queries import PER_OWNER
+from dutygraph.graph.task_filter import tasks_cypher
+from dutygraph.graph.workload import ranking_cypher
+
+# The properties each label's objects may project (graph/columns.py's columns).
+PROPS: dict[str, frozenset[str]] = {
+    label: frozenset(part.split(" AS ")[1] for part in columns.split(", "))
+    for label, columns in (
+        ("Document", DOCUMENT), ("Section", SECTION), ("Task", TASK), ("Policy", POLICY),
+        ("Project", PROJECT), ("Goal", GOAL),
+    )
+} | {"Unit": frozenset(UNIT_PROPS) | {"total", "lead", "support"}}  # fmt: skip
+
+
+@dataclass
+class Level:
+    """One object level: the variable bound to each object, the expressions of its
+    positional list, and the CALL subqueries those expressions read."""
+
+    label: str
+    var: str
+    items: list[str] = field(default_factory=list)
+    calls: list[str] = field(default_factory=list)
+
+    def prop(self, name: str, default: str | None = None) -> int:
+        """Adds the object's property `name` (`default`: a list literal when absent);
+        returns its position."""
+        if name not in PROPS[self.label]:
+            raise ValueError(f"{self.label} has no property {name}")
+        expr = f"{self.var}.{name}"
+        return self.add(f"coalesce({expr}, {default})" if default else expr)
+
+    def add(self, expr: str) -> int:
+        self.items.append(expr)
+        return len(self.items) - 1
+
+    def row(self) -> str:
+        return "[" + ", ".join(self.items) + "]"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How a field reaches its objects from an object: {a} the parent, {b} the child,
+    {r} an edge variable; `order` the list's order; `cap` how many at most."""
+
+    label: str
+    match: str
+    order: str | None = None
+    cap: int | None = None
+    role: str | None = None  # the condition on {r} a `role` argument adds
+
+
+_ASSIGNED = "MATCH ({b}:Unit)-[{r}:RESPONSIBLE_FOR]->({a})"
+RELATIONS: dict[tuple[str, str], Relation] = {
+    ("Task", "assignments"): Relation("Unit", _ASSIGNED, "{r}.rank", role="{r}.role"),
+    ("Task", "document"): Relation("Document", "MATCH ({b}:Document {{uid: {a}.document}})"),
+    ("Task", "section"): Relation("Section", "MATCH ({b}:Section {{uid: {a}.section}})"),
+    ("Task", "policies"): Relation("Policy", "MATCH ({a})-[:INVOKES]->({b}:Policy)", "{b}.name"),
+    ("Task", "projects"): Relation(
+        "Project", "MATCH ({a})-[:CONCERNS]->({b}:Project)", "{b}.name"
+    ),
+    ("Unit", "hostedBy"): Relation("Unit", "MATCH ({b}:Unit {{uid: {a}.hosted_by}})"),
+    ("Unit", "tasks"): Relation(
+        "Task", "MATCH ({a})-[{r}:RESPONSIBLE_FOR]->({b}:Task)", "{b}.document, {b}.ordinal",
+        role="{r}.role",
+    ),
+    ("Unit", "partners"): Relation(
+        "Unit", "MATCH ({a})-[{r}:SHARES]->({b}:Unit) WHERE {r}.tasks > 0",
+        "{r}.tasks DESC, {b}.name, {b}.uid",
+    ),
+    ("Section", "document"): Relation("Document", "MATCH ({b}:Document {{uid: {a}.document}})"),
+    ("Section", "parent"): Relation("Section", "MATCH ({b}:Section {{uid: {a}.parent}})"),
+    ("Section", "subsections"): Relation(
+        "Section", "MATCH ({a})-[:HAS_SECTION]->({b}:Section)", "{b}.ordinal"
+    ),
+    ("Section", "tasks"): Relation("Task", "MATCH ({a})-[:HAS_TASK]->({b}:Task)", "{b}.ordinal"),
+    ("Document", "sections"): Relation(
+        "Section", "MATCH ({a})-[:HAS_SECTION]->({b}:Section)", "{b}.ordinal"
+    ),
+    ("Document", "goals"): Relation("Goal", "MATCH ({a})-[:TARGETS]->({b}:Goal)", "{b}.year"),
+    ("Document", "policies"): Relation(
+        "Policy", "MATCH ({a})-[:CITES]->({b}:Policy)", "{b}.kind, {b}.name", PER_OWNER
+    ),
+    ("Policy", "projects"): Relation(
+        "Project", "MATCH ({b}:Project)-[:FUNDED_BY]->({a})", "{b}.name", PER_OWNER
+    ),
+    ("Policy", "tasks"): Relation(
+        "Task", "MATCH ({b}:Task)-[:INVOKES]->({a})", "{b}.document, {b}.ordinal", PER_OWNER
+    ),
+    ("Project", "policies"): Relation(
+        "Policy", "MATCH ({a})-[:FUNDED_BY]->({b}:Policy)", "{b}.name", PER_OWNER
+    ),
+    ("Project", "tasks"): Relation(
+        "Task", "MATCH ({b}:Task)-[:CONCERNS]->({a})", "{b}.document, {b}.ordinal", PER_OWNER
+    ),
+}  # fmt: skip
+
+
+def _body(level: Level, out: str, edge: str | None = None) -> str:
+    """The calls of `level` and the RETURN collecting its rows into `out`."""
+    carry = level.var if edge is None else f"{level.var}, {edge}"
+    calls = "\n".join(level.calls)
+    return f"WITH {carry}\n{calls}\nRETURN collect({level.row()}) AS {out}"
+
+
+def relation_call(
+    relation: Relation,
+    parent: str,
+    child: Level,
+    edge: str | None,
+    out: str,
+    *,
+    role: str | None = None,
+    skip: str | None = None,
+    limit: str | None = None,
+) -> str:
+    """The CALL binding `out` to the list of `child` rows `relation` reaches from
+    `parent` (`role`, `skip`, `limit`: parameter names, when given)."""
+    names = {"a": parent, "b": child.var, "r": edge}
+    match = relation.match.format(**names)
+    edge = edge if edge_var(relation) else None
+    if role is not None:
+        joiner = " AND " if " WHERE " in match else " WHERE "
+        match += joiner + f"{relation.role.format(**names)} = ${role}"  # type: ignore[union-attr]
+    carry = child.var if edge is None else f"{child.var}, {edge}"
+    page = ""
+    if relation.order is not None:
+        page = f"\nWITH {carry} ORDER BY {relation.order.format(**names)}"
+    if skip is not None:
+        page += f" SKIP ${skip}"
+    cap = f"${limit}" if limit is not None else relation.cap
+    if cap is not None:
+        page += f" LIMIT {cap}" if page else f"\nWITH {carry} LIMIT {cap}"
+    return f"CALL {{\nWITH {parent}\n{match}{page}\n{_body(child, out, edge)}\n}}"
+
+
+def edge_var(relation: Relation) -> bool:
+    """Whether the relation binds its edge variable (else `edge` names nothing)."""
+    return "{r}" in relation.match
+
+
+def by_uid_call(child: Level, uid: str, out: str) -> str:
+    """The CALL binding `out` to the list of the one object of uid $`uid` (or none)."""
+    return f"CALL {{\nMATCH ({child.var}:{child.label} {{uid: ${uid}}})\n{_body(child, out)}\n}}"
+
+
+def by_uids_call(child: Level, uids: str, out: str) -> str:
+    """`out`: the objects of the uids $`uids` (a list), in that order, known ones only."""
+    return (
+        f"CALL {{\nUNWIND ${uids} AS key\nMATCH ({child.var}:{child.label} {{uid: key}})\n"
+        f"{_body(child, out)}\n}}"
+    )
+
+
+def unit_by_name_call(child: Level, name: str, full: str | None, place: str | None) -> str:
+    """The CALL binding `{child.var}_rows` to the rows of the units
+    graph/queries.units_by_name finds for $`name` (else the abbreviation's expansion
+    $`full`), of $`place`, in its order (at most PER_OWNER)."""
+    v = child.var
+    where = "" if place is None else f" AND {v}.place = ${place}"
+
+    def find(param: str, out: str) -> str:
+        return (
+            f"CALL {{\nMATCH ({v}:Unit) WHERE ({v}.name = ${param} OR ${param} IN {v}.aliases)"
+            f"{where}\nWITH {v} ORDER BY CASE WHEN {v}.name = ${param} THEN 0 ELSE 1 END, "
+            f"{v}.place, {v}.name LIMIT {PER_OWNER}\nRETURN collect({v}) AS {out}\n}}"
+        )
+
+    parts = [find(name, f"{v}_by_name")]
+    if full is None:
+        chosen = f"{v}_by_name AS {v}_found, ${name} AS {v}_used"
+    else:
+        parts.append(find(full, f"{v}_by_full"))
+        chosen = (
+            f"CASE WHEN size({v}_by_name) > 0 THEN {v}_by_name ELSE {v}_by_full END AS {v}_found, "
+            f"CASE WHEN size({v}_by_name) > 0 THEN ${name} ELSE ${full} END AS {v}_used"
+        )
+    exact = f"[x IN {v}_found WHERE x.name = {v}_used]"
+    return "\n".join(
+        [
+            "CALL {",
+            *parts,
+            f"WITH {chosen}",
+            f"WITH CASE WHEN size({exact}) > 0 THEN {exact} ELSE {v}_found END AS {v}_found",
+            f"UNWIND {v}_found AS {v}",
+            _body(child, f"{v}_rows"),
+            "}",
+        ]
+    )
+
+
+def tasks_call(
+    child: Level,
+    out: str,
+    *,
+    document: bool,
+    text: bool,
+    section: bool,
+    policy: bool,
+    project: bool,
+    skip: str,
+    limit: str,
+) -> str:
+    """The CALL binding `out` to a page of graph/task_filter.find_tasks's tasks (its
+    conditions given as which are set; their values in $document, $text, … as there)."""
+    found = tasks_cypher(
+        None, None, document=document, text=text,
+        section=section or None, policy=policy or None, project=project or None,
+    )  # fmt: skip
+    t = child.var
+    return (
+        f"CALL {{\n{found}\nWITH t ORDER BY t.document, t.ordinal SKIP ${skip} LIMIT ${limit}\n"
+        f"WITH t AS {t}\n{_body(child, out)}\n}}"
+    )
+
+
+def tasks_count_call(
+    out: str, *, document: bool, text: bool, section: bool, policy: bool, project: bool
+) -> str:
+    """The CALL binding `out` to how many tasks find_tasks matches for these conditions."""
+    found = tasks_cypher(
+        None, None, document=document, text=text,
+        section=section or None, policy=policy or None, project=project or None,
+    )  # fmt: skip
+    return f"CALL {{\n{found}\nRETURN count(t) AS {out}\n}}"
+
+
+def count_call(label: str, out: str) -> str:
+    """The CALL binding `out` to how many nodes of `label` the graph holds."""
+    if label not in PROPS:
+        raise ValueError(f"unknown label {label}")
+    return f"CALL {{\nMATCH (x:{label}) RETURN count(x) AS {out}\n}}"
+
+
+def documents_call(child: Level, out: str, skip: str, limit: str) -> str:
+    """The CALL binding `out` to a page of graph/queries.documents (by title, uid)."""
+    d = child.var
+    return (
+        f"CALL {{\nMATCH ({d}:Document)\nWITH {d} ORDER BY {d}.title, {d}.uid "
+        f"SKIP ${skip} LIMIT ${limit}\n{_body(child, out)}\n}}"
+    )
+
+
+def ranking_call(
+    child: Level, out: str, *, document: bool, section: bool, limit: str
+) -> str:
+    """The CALL binding `out` to graph/workload.workload_ranking's rows; `child` is the
+    unit, with `total`, `lead` and `support` bound beside it."""
+    ranking = ranking_cypher("" if document else None, "" if section else None)
+    ranking = ranking.replace("$limit", f"${limit}")
+    head, _, _ = ranking.rpartition("\nRETURN ")
+    u = child.var
+    return (
+        f"CALL {{\n{head}\nWITH u AS {u}, [total, lead, support] AS {u}_counts\n"
+        f"{_body(child, out, f'{u}_counts')}\n}}"
+    )
+
+
+def statement(calls: list[str], columns: list[str]) -> str:
+    """The root calls, then one row of their columns."""
+    return "\n".join(calls) + "\nRETURN " + ", ".join(columns)

@@ -1,0 +1,805 @@
+"""GraphQL operations compiled to one Cypher statement whose single row shapes into `data`.
+
+The resolvers (schema/query.py and the types) stay the reference: an operation holding a
+field this compiler does not cover, or arguments the resolvers would refuse, compiles to
+None and runs there; so does one whose answer turns out to need an error (a unit name of
+several places, a non-null value missing), found while shaping. Either way the response
+is the same: the differential tests (tests/schema/test_compiled.py) hold the two equal.
+
+Compiling walks the validated operation with graphql-core's own field collection
+(fragments, inline fragments, @skip/@include, merged aliases), so the shaped `data` has
+the keys, order and values execution would give. The Cypher is built by graph/compiled.py.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from graphql import (
+    GraphQLEnumType,
+    GraphQLField,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    OperationType,
+    get_named_type,
+)
+from graphql.execution.collect_fields import (
+    FieldDetails,
+    FragmentDetails,
+    collect_fields,
+    collect_subfields,
+)
+from graphql.execution.values import VariableValues, get_argument_values
+
+from dutygraph.errors import DutygraphError
+from dutygraph.graph import compiled as cy
+from dutygraph.loaders.fold import fold
+from dutygraph.loaders.units import expand
+from dutygraph.schema.connection import decode_cursor, encode_cursor
+from dutygraph.schema.limits import Limits
+
+Row = dict[str, Any]
+Shape = Callable[[Any], Any]
+
+
+class NotCovered(Exception):
+    """The operation needs the resolvers: a field, argument or value outside the
+    compiler, or an error only they report."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One operation with its variables: the statement, its parameters, and how its one
+    row becomes `data`."""
+
+    cypher: str
+    params: dict[str, Any]
+    shape: Callable[[Row], dict[str, Any]]
+
+
+# GraphQL field -> node property, per label; the other covered fields are relations.
+_PROPS: dict[str, dict[str, str]] = {
+    "Task": {f: f for f in ("uid", "code", "text", "deadline", "ordinal")},
+    "Unit": {f: f for f in ("uid", "name", "level", "kind", "place")},
+    "Document": {
+        "uid": "uid", "title": "title", "source": "source", "sha256": "sha256",
+        "format": "format", "docNumber": "doc_number", "issuer": "issuer", "date": "date",
+        "place": "place",
+    },
+    "Section": {f: f for f in ("uid", "number", "title", "level", "ordinal")},
+    "Goal": {f: f for f in ("uid", "year", "text", "headline")},
+    "Policy": {
+        "uid": "uid", "name": "name", "title": "title", "docNumber": "doc_number",
+        "issuer": "issuer", "year": "year", "kind": "kind", "amount": "amount",
+        "amountValue": "amount_value", "ratio": "ratio",
+    },
+    "Project": {f: f for f in ("uid", "name", "kind")},
+}  # fmt: skip
+_LISTS = {"Task": {"path"}, "Unit": {"aliases"}}  # list properties, [] when absent
+_SOURCE = {"start": "start", "end": "end", "line": "line", "text": "passage"}
+_TASK_FILTERS = ("document", "section", "policy", "project", "text")
+
+
+@dataclass
+class _Build:
+    """The state of one compilation: names, parameters and the root calls so far."""
+
+    schema: GraphQLSchema
+    fragments: dict[str, FragmentDetails]
+    variables: VariableValues
+    operation: OperationDefinitionNode
+    limits: Limits
+    params: dict[str, Any] = field(default_factory=dict)
+    calls: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    _names: itertools.count = field(default_factory=itertools.count)
+
+    def name(self, prefix: str = "n") -> str:
+        return f"{prefix}{next(self._names)}"
+
+    def param(self, value: Any) -> str:
+        key = self.name("p")
+        self.params[key] = value
+        return key
+
+    def args(self, field_def: GraphQLField, details: list[FieldDetails]) -> dict[str, Any]:
+        node = details[0]
+        if node.fragment_variable_values is not None:
+            raise NotCovered("fragment variables")
+        return _stored(get_argument_values(field_def, node.node, self.variables))
+
+    def first(self, args: dict[str, Any], name: str = "first") -> int:
+        value = args[name]
+        if not 0 <= value <= self.limits.max_first:
+            raise NotCovered("the resolver refuses this `first`")
+        return value
+
+    def subfields(self, type_: GraphQLObjectType, details: list[FieldDetails]) -> dict:
+        collected = collect_subfields(
+            self.schema, self.fragments, self.variables, self.operation, type_, details
+        )
+        if collected.new_defer_usages:
+            raise NotCovered("@defer")
+        return collected.grouped_field_set
+
+
+def _stored(value: Any) -> Any:
+    """Argument values as the graph stores them: an enum member by its value."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {k: _stored(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_stored(v) for v in value]
+    return value
+
+
+def compile_operation(
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    fragments: dict[str, FragmentDetails],
+    variables: VariableValues,
+    limits: Limits,
+) -> Plan:
+    """The plan of a validated query operation; NotCovered when the resolvers must run it."""
+    if operation.operation != OperationType.QUERY:
+        raise NotCovered("not a query")
+    build = _Build(schema, fragments, variables, operation, limits)
+    root = schema.query_type
+    assert root is not None
+    collected = collect_fields(schema, fragments, variables, root, operation)
+    if collected.new_defer_usages:
+        raise NotCovered("@defer")
+    shapes: list[tuple[str, str, Shape]] = []
+    for key, details in collected.grouped_field_set.items():
+        name = details[0].node.name.value
+        if name == "__typename":
+            shapes.append((key, "", lambda _row: "Query"))
+            continue
+        if details[0].fragment_variable_values is not None:
+            raise NotCovered("fragment variables")
+        compile_root = _ROOTS.get(name)
+        if compile_root is None:
+            raise NotCovered(name)
+        column = build.name("v")
+        shape = compile_root(build, root.fields[name], details, column)
+        shapes.append((key, column, shape))
+
+    def shape_data(row: Row) -> dict[str, Any]:
+        return {key: shape(row) for key, _, shape in shapes}
+
+    if not build.calls:
+        raise NotCovered("nothing to read")
+    return Plan(cy.statement(build.calls, build.columns), build.params, shape_data)
+
+
+# --- shaping values -------------------------------------------------------------------------
+
+
+class Fallback(DutygraphError):
+    """Raised while shaping: the answer holds what only the resolvers report (an error)."""
+
+
+def _leaf(type_: Any) -> Shape:
+    """How a stored value becomes the serialized value of a leaf of this GraphQL type."""
+    non_null = isinstance(type_, GraphQLNonNull)
+    inner = type_.of_type if non_null else type_
+    if isinstance(inner, GraphQLList):
+        item = _leaf(inner.of_type)
+
+        def as_list(value: Any) -> Any:
+            if value is None:
+                if non_null:
+                    raise Fallback("null list")
+                return None
+            return [item(v) for v in value]
+
+        return as_list
+    named = get_named_type(type_)
+    if isinstance(named, GraphQLEnumType):
+        # stored value -> the member's name; a value the enum does not know is null
+        names = {member.value: name for name, member in named.values.items()}
+
+        def serialize(value: Any) -> Any:
+            return names.get(value)
+    else:
+        serialize = named.serialize  # type: ignore[union-attr]
+
+    def leaf(value: Any) -> Any:
+        if value is None:
+            if non_null:
+                raise Fallback("null value")
+            return None
+        out = serialize(value)
+        if out is None and non_null:
+            raise Fallback("null value")
+        return out
+
+    return leaf
+
+
+def _object(fields: list[tuple[str, Shape]], non_null: bool = False) -> Shape:
+    """A positional row -> the object, keys in order; `fields` read their own position."""
+
+    def shape(row: Any) -> Any:
+        if row is None:
+            if non_null:
+                raise Fallback("null object")
+            return None
+        return {key: read(row) for key, read in fields}
+
+    return shape
+
+
+def _at(position: int, then: Shape) -> Shape:
+    return lambda row: then(row[position])
+
+
+def _head(then: Shape, non_null: bool) -> Shape:
+    """A single object reached through a relation (a list of none or one)."""
+
+    def shape(rows: list[Any]) -> Any:
+        if not rows:
+            if non_null:
+                raise Fallback("null object")
+            return None
+        return then(rows[0])
+
+    return shape
+
+
+def _each(then: Shape) -> Shape:
+    return lambda rows: [then(row) for row in rows]
+
+
+# --- object levels --------------------------------------------------------------------------
+
+
+def _level(
+    build: _Build, type_: GraphQLObjectType, details: list[FieldDetails], level: cy.Level
+) -> Shape:
+    """Adds the selection on objects of `type_` bound to `level.var`: its shape of a row."""
+    fields: list[tuple[str, Shape]] = []
+    for key, sub in build.subfields(type_, details).items():
+        name = sub[0].node.name.value
+        if name == "__typename":
+            fields.append((key, lambda _row, t=type_.name: t))
+            continue
+        field_def = type_.fields.get(name)
+        if field_def is None:
+            raise NotCovered(name)
+        fields.append((key, _field(build, type_, name, field_def, sub, level)))
+    return _object(fields)
+
+
+def _field(
+    build: _Build,
+    type_: GraphQLObjectType,
+    name: str,
+    field_def: GraphQLField,
+    details: list[FieldDetails],
+    level: cy.Level,
+) -> Shape:
+    label = type_.name
+    props = _PROPS.get(label, {})
+    if name in props and not field_def.args:
+        return _at(level.prop(props[name]), _leaf(field_def.type))
+    if name in _LISTS.get(label, ()):
+        return _at(level.prop(name, "[]"), _leaf(field_def.type))
+    special = _SPECIAL.get((label, name))
+    if special is not None:
+        return special(build, field_def, details, level)
+    relation = cy.RELATIONS.get((label, name))
+    if relation is None or field_def.args:
+        raise NotCovered(f"{label}.{name}")
+    return _related(build, relation, field_def, details, level)
+
+
+def _target(field_def: GraphQLField) -> tuple[GraphQLObjectType, bool, bool]:
+    """The object type a field returns, whether it is a list, whether non-null."""
+    type_ = field_def.type
+    non_null = isinstance(type_, GraphQLNonNull)
+    inner = type_.of_type if non_null else type_
+    many = isinstance(inner, GraphQLList)
+    named = get_named_type(type_)
+    if not isinstance(named, GraphQLObjectType):
+        raise NotCovered(f"{named} is not an object type")
+    return named, many, non_null
+
+
+def _related(
+    build: _Build,
+    relation: cy.Relation,
+    field_def: GraphQLField,
+    details: list[FieldDetails],
+    level: cy.Level,
+    **page: str | None,
+) -> Shape:
+    """A list (or single object) reached through `relation`: one CALL."""
+    target, many, non_null = _target(field_def)
+    child = cy.Level(relation.label, build.name())
+    shape = _level(build, target, details, child)
+    out = build.name("v")
+    level.calls.append(
+        cy.relation_call(relation, level.var, child, build.name("r"), out, **page)
+    )
+    position = level.add(out)
+    return _at(position, _each(shape) if many else _head(shape, non_null))
+
+
+def _inline(
+    build: _Build,
+    field_def: GraphQLField,
+    details: list[FieldDetails],
+    fill: Callable[[GraphQLObjectType, str, list[FieldDetails]], list[tuple[str, Shape]]],
+    level: cy.Level,
+) -> Shape:
+    """An object made of the current level's own values (a task's source span)."""
+    target, _, non_null = _target(field_def)
+    fields = []
+    for key, sub_details in build.subfields(target, details).items():
+        name = sub_details[0].node.name.value
+        if name == "__typename":
+            fields.append((key, lambda _row, t=target.name: t))
+            continue
+        fields += [(key, read) for _, read in fill(target, name, sub_details)]
+    return _object(fields, non_null)
+
+
+def _source(build: _Build, field_def: GraphQLField, details: list, level: cy.Level) -> Shape:
+    def fill(target: GraphQLObjectType, name: str, _d: list) -> list[tuple[str, Shape]]:
+        if name not in _SOURCE:
+            raise NotCovered(f"SourceSpan.{name}")
+        return [(name, _at(level.prop(_SOURCE[name]), _leaf(target.fields[name].type)))]
+
+    return _inline(build, field_def, details, fill, level)
+
+
+def _counts(
+    build: _Build, field_def: GraphQLField, details: list, level: cy.Level, expr: str
+) -> Shape:
+    """The workload counts inline: `expr` is [total, lead, support] of the level."""
+    position = level.add(expr)
+
+    def fill(target: GraphQLObjectType, name: str, _d: list) -> list[tuple[str, Shape]]:
+        index = {"total": 0, "lead": 1, "support": 2}.get(name)
+        if index is None:
+            raise NotCovered(f"{target.name}.{name}")
+        leaf = _leaf(target.fields[name].type)
+        return [(name, lambda row, i=index: leaf(row[position][i]))]
+
+    return _inline(build, field_def, details, fill, level)
+
+
+def _unit_workload(build: _Build, field_def: GraphQLField, details: list, level: cy.Level):
+    v = level.var
+    stored = f"[coalesce({v}.total, 0), coalesce({v}.lead, 0), coalesce({v}.support, 0)]"
+    return _counts(build, field_def, details, level, stored)
+
+
+def _assignments(units_only: bool) -> Callable[..., Shape]:
+    """Task.assignments(role) or Task.units(role): the task's edges, by rank."""
+
+    def compile_field(
+        build: _Build, field_def: GraphQLField, details: list, level: cy.Level
+    ) -> Shape:
+        args = build.args(field_def, details)
+        role = args.get("role")
+        relation = cy.RELATIONS["Task", "assignments"]
+        target, _, _ = _target(field_def)
+        child = cy.Level("Unit", build.name())
+        edge = build.name("r")
+        if units_only:
+            shape = _level(build, target, details, child)
+        else:
+            shape = _assignment(build, target, details, child, edge)
+        out = build.name("v")
+        level.calls.append(
+            cy.relation_call(
+                relation, level.var, child, edge, out,
+                role=build.param(role) if role else None,
+            )
+        )
+        return _at(level.add(out), _each(shape))
+
+    return compile_field
+
+
+def _assignment(
+    build: _Build, type_: GraphQLObjectType, details: list, unit: cy.Level, edge: str
+) -> Shape:
+    fields: list[tuple[str, Shape]] = []
+    for key, sub in build.subfields(type_, details).items():
+        name = sub[0].node.name.value
+        if name == "__typename":
+            fields.append((key, lambda _row: "Assignment"))
+        elif name == "unit":
+            target, _, _ = _target(type_.fields[name])
+            inner = cy.Level("Unit", unit.var)
+            shape = _level(build, target, sub, inner)
+            unit.calls += inner.calls
+            fields.append((key, _at(unit.add(inner.row()), shape)))
+        elif name in ("role", "rank", "written", "inferred"):
+            leaf = _leaf(type_.fields[name].type)
+            expr = f"{edge}.{name}"
+            if name == "inferred":  # the resolver reads a missing flag as false
+                expr = f"coalesce({edge}.inferred, false)"
+            fields.append((key, _at(unit.add(expr), leaf)))
+        else:
+            raise NotCovered(f"Assignment.{name}")
+    return _object(fields)
+
+
+def _partners(build: _Build, field_def: GraphQLField, details: list, level: cy.Level) -> Shape:
+    args = build.args(field_def, details)
+    limit = build.param(build.first(args))
+    return _pairs(build, field_def, details, level, cy.RELATIONS["Unit", "partners"], limit)
+
+
+def _pairs(
+    build: _Build, field_def: GraphQLField, details: list, level: cy.Level,
+    relation: cy.Relation, limit: str,
+) -> Shape:  # fmt: skip
+    """Partner rows: `shared` from the SHARES edge, `unit` the unit at its other end."""
+    target, _, _ = _target(field_def)
+    child = cy.Level("Unit", build.name())
+    edge = build.name("r")
+    fields: list[tuple[str, Shape]] = []
+    for key, sub in build.subfields(target, details).items():
+        name = sub[0].node.name.value
+        if name == "__typename":
+            fields.append((key, lambda _row: "Partner"))
+        elif name == "shared":
+            fields.append((key, _at(child.add(f"{edge}.tasks"), _leaf(target.fields[name].type))))
+        elif name == "unit":
+            unit_type, _, _ = _target(target.fields[name])
+            inner = cy.Level("Unit", child.var)
+            shape = _level(build, unit_type, sub, inner)
+            child.calls += inner.calls
+            fields.append((key, _at(child.add(inner.row()), shape)))
+        else:
+            raise NotCovered(f"Partner.{name}")
+    out = build.name("v")
+    level.calls.append(cy.relation_call(relation, level.var, child, edge, out, limit=limit))
+    return _at(level.add(out), _each(_object(fields)))
+
+
+def _unit_tasks(build: _Build, field_def: GraphQLField, details: list, level: cy.Level) -> Shape:
+    args = build.args(field_def, details)
+    first = build.first(args)
+    offset = _offset(args.get("after"))
+    role = args.get("role")
+    count = {None: "total", "lead": "lead", "support": "support"}[role]
+    total_position = level.add(f"coalesce({level.var}.{count}, 0)")
+
+    def page(child: cy.Level, edge: str, out: str) -> str:
+        return cy.relation_call(
+            cy.RELATIONS["Unit", "tasks"], level.var, child, edge, out,
+            role=build.param(role) if role else None,
+            skip=build.param(offset), limit=build.param(first),
+        )  # fmt: skip
+
+    return _connection(build, field_def, details, level, page, offset, total_position, True)
+
+
+def _offset(after: str | None) -> int:
+    try:
+        return decode_cursor(after)
+    except DutygraphError as exc:
+        raise NotCovered("a cursor the resolvers refuse") from exc
+
+
+def _connection(
+    build: _Build,
+    field_def: GraphQLField,
+    details: list,
+    level: cy.Level,
+    page: Callable[[cy.Level, str, str], str],
+    offset: int,
+    total_position: int,
+    roles: bool,
+) -> Shape:
+    """A Relay connection on `level`: `page(child, edge, out)` gives the CALL of its page
+    of nodes (read only when `edges` or `pageInfo` is asked for), the level's value at
+    `total_position` its total."""
+    conn_type, _, _ = _target(field_def)
+    edge_type, _, _ = _target(conn_type.fields["edges"])
+    node_type, _, _ = _target(edge_type.fields["node"])
+    selected = [(key, sub[0].node.name.value, sub) for key, sub in
+                build.subfields(conn_type, details).items()]  # fmt: skip
+    node_details = [
+        node
+        for _, name, sub in selected
+        if name == "edges"
+        for nodes in build.subfields(edge_type, sub).values()
+        if nodes[0].node.name.value == "node"
+        for node in nodes
+    ]
+    page_at: int | None = None
+    node_shape: Shape = lambda _row: None  # noqa: E731 (no edge asks for its node)
+    role_at: int | None = None
+    if any(name in ("edges", "pageInfo") for _, name, _ in selected):
+        child = cy.Level(_label(node_type), build.name())
+        edge = build.name("r")
+        if node_details:
+            node_shape = _level(build, node_type, node_details, child)
+        if roles:
+            role_at = child.add(f"{edge}.role")
+        out = build.name("v")
+        level.calls.append(page(child, edge, out))
+        page_at = level.add(out)
+
+    def rows_of(row: Any) -> list[Any]:
+        return row[page_at]
+
+    fields: list[tuple[str, Shape]] = []
+    for key, name, sub in selected:
+        if name == "__typename":
+            fields.append((key, lambda _row, t=conn_type.name: t))
+        elif name == "totalCount":
+            fields.append((key, lambda row: row[total_position]))
+        elif name == "pageInfo":
+            fields.append((key, _page_info(build, conn_type, sub, rows_of, total_position, offset)))
+        elif name == "edges":
+            role_leaf = _leaf(edge_type.fields["role"].type) if roles else None
+            edges = _edges(build, edge_type, sub, rows_of, node_shape, role_at, role_leaf, offset)
+            fields.append((key, edges))
+        else:
+            raise NotCovered(f"{conn_type.name}.{name}")
+    return _object(fields)
+
+
+def _edges(
+    build: _Build, edge_type: GraphQLObjectType, details: list, rows_of: Shape,
+    node_shape: Shape, role_at: int | None, role_leaf: Shape | None, offset: int,
+) -> Shape:  # fmt: skip
+    reads: list[tuple[str, Callable[[Any, int], Any]]] = []
+    for key, sub in build.subfields(edge_type, details).items():
+        name = sub[0].node.name.value
+        if name == "__typename":
+            reads.append((key, lambda _r, _i, t=edge_type.name: t))
+        elif name == "cursor":
+            reads.append((key, lambda _r, i: encode_cursor(offset + i)))
+        elif name == "node":
+            reads.append((key, lambda r, _i: node_shape(r)))
+        elif name == "role":
+            if role_leaf is None or role_at is None:
+                reads.append((key, lambda _r, _i: None))
+            else:
+                reads.append((key, lambda r, _i: role_leaf(r[role_at])))
+        else:
+            raise NotCovered(f"{edge_type.name}.{name}")
+
+    def shape(row: Any) -> list[dict[str, Any]]:
+        return [{key: read(r, i) for key, read in reads} for i, r in enumerate(rows_of(row))]
+
+    return shape
+
+
+def _page_info(
+    build: _Build, conn_type: GraphQLObjectType, details: list, rows_of: Shape,
+    total_position: int, offset: int,
+) -> Shape:  # fmt: skip
+    info_type, _, _ = _target(conn_type.fields["pageInfo"])
+
+    def values(row: Any) -> dict[str, Any]:
+        count, total = len(rows_of(row)), row[total_position]
+        return {
+            "hasNextPage": offset + count < total,
+            "hasPreviousPage": offset > 0,
+            "startCursor": encode_cursor(offset) if count else None,
+            "endCursor": encode_cursor(offset + count - 1) if count else None,
+        }
+
+    keys = []
+    for key, sub in build.subfields(info_type, details).items():
+        name = sub[0].node.name.value
+        if name == "__typename":
+            keys.append((key, None))
+        elif name in ("hasNextPage", "hasPreviousPage", "startCursor", "endCursor"):
+            keys.append((key, name))
+        else:
+            raise NotCovered(f"PageInfo.{name}")
+
+    def shape(row: Any) -> dict[str, Any]:
+        found = values(row)
+        return {key: found[name] if name else "PageInfo" for key, name in keys}
+
+    return shape
+
+
+def _label(type_: GraphQLObjectType) -> str:
+    if type_.name not in cy.PROPS:
+        raise NotCovered(type_.name)
+    return type_.name
+
+
+_SPECIAL: dict[tuple[str, str], Callable[..., Shape]] = {
+    ("Task", "source"): _source,
+    ("Task", "assignments"): _assignments(units_only=False),
+    ("Task", "units"): _assignments(units_only=True),
+    ("Unit", "workload"): _unit_workload,
+    ("Unit", "partners"): _partners,
+    ("Unit", "tasks"): _unit_tasks,
+}
+
+
+# --- root fields ----------------------------------------------------------------------------
+
+
+def _root_level(
+    build: _Build, field_def: GraphQLField, details: list
+) -> tuple[cy.Level, Shape, bool, bool]:
+    target, many, non_null = _target(field_def)
+    level = cy.Level(_label(target), build.name())
+    return level, _level(build, target, details, level), many, non_null
+
+
+def _by_uid(build: _Build, field_def: GraphQLField, details: list, column: str) -> Shape:
+    args = build.args(field_def, details)
+    if set(args) - {"uid"}:
+        raise NotCovered("arguments besides uid")
+    level, shape, _, non_null = _root_level(build, field_def, details)
+    build.calls.append(cy.by_uid_call(level, build.param(args["uid"]), column))
+    build.columns.append(column)
+    return _column(column, _head(shape, non_null))
+
+
+def _column(column: str, then: Shape) -> Shape:
+    return lambda row: then(row[column])
+
+
+def _unit(build: _Build, field_def: GraphQLField, details: list, column: str) -> Shape:
+    args = build.args(field_def, details)
+    name, uid, place = args.get("name"), args.get("uid"), args.get("place")
+    if (name is None) == (uid is None) or (place is not None and name is None):
+        raise NotCovered("the resolver refuses these arguments")
+    if uid is not None:
+        return _by_uid(build, field_def, details, column)
+    target, _, _ = _target(field_def)
+    level = cy.Level("Unit", build.name())
+    place_at = level.add(f"coalesce({level.var}.place, '')")  # first: _one_place reads it
+    shape = _level(build, target, details, level)
+    build.calls.append(_units_by_name(build, level, name, place))
+    build.columns.append(f"{level.var}_rows AS {column}")
+    return _column(column, _one_place(shape, place_at))
+
+
+def _units_by_name(build: _Build, level: cy.Level, name: str, place: str | None) -> str:
+    """graph/queries.units_by_name's units (with the same expansion of abbreviations)."""
+    name = name.strip()
+    full = expand(fold(name))
+    return cy.unit_by_name_call(
+        level, build.param(name), build.param(full) if full != name else None,
+        build.param(place) if place else None,
+    )  # fmt: skip
+
+
+def _one_place(shape: Shape, place_at: int) -> Shape:
+    """The first unit found, or null; units of several places are the resolvers' error
+    (graph/queries.unit_by_name), which they report."""
+
+    def pick(rows: list[Any]) -> Any:
+        if len({row[place_at] for row in rows}) > 1:
+            raise Fallback("a name of several places")
+        return shape(rows[0]) if rows else None
+
+    return pick
+
+
+def _tasks(build: _Build, field_def: GraphQLField, details: list, column: str) -> Shape:
+    args = build.args(field_def, details)
+    first = build.first(args)
+    offset = _offset(args.get("after"))
+    f = args.get("filter")
+    given: dict[str, Any] = {}
+    if f is not None:
+        for name, value in f.items():
+            if value is None:
+                continue
+            if name not in _TASK_FILTERS:
+                raise NotCovered(f"tasks(filter: {name})")
+            if name == "text":
+                value = value or None
+                if value is None:
+                    continue
+            given[name] = value
+    prefix = build.name("f")
+    for name, value in given.items():
+        build.params[f"{prefix}_{name}"] = value
+    flags = {name: name in given for name in _TASK_FILTERS}
+    root = cy.Level("Task", build.name())
+    total_name = build.name("c")
+    build.calls.append(_prefixed(cy.tasks_count_call(total_name, **flags), prefix))
+    root.items.append(total_name)
+
+    def page(child: cy.Level, _edge: str, out: str) -> str:
+        skip, limit = build.param(offset), build.param(first)
+        return _prefixed(cy.tasks_call(child, out, skip=skip, limit=limit, **flags), prefix)
+
+    # The connection reads the level built here; its calls become root calls.
+    shape = _connection(build, field_def, details, root, page, offset, 0, False)
+    build.calls += root.calls
+    build.columns.append(f"{root.row()} AS {column}")
+    return _column(column, shape)
+
+
+def _prefixed(cypher: str, prefix: str, names: tuple[str, ...] = _TASK_FILTERS) -> str:
+    """The filter's parameters ($document …) renamed $<prefix>_document, so that two
+    aliased fields keep their own."""
+    for name in names:
+        cypher = cypher.replace(f"${name}", f"${prefix}_{name}")
+    return cypher
+
+
+def _documents(build: _Build, field_def: GraphQLField, details: list, column: str) -> Shape:
+    args = build.args(field_def, details)
+    first = build.first(args)
+    offset = _offset(args.get("after"))
+    root = cy.Level("Document", build.name())
+    total_name = build.name("c")
+    build.calls.append(cy.count_call("Document", total_name))
+    root.items.append(total_name)
+
+    def page(child: cy.Level, _edge: str, out: str) -> str:
+        return cy.documents_call(child, out, build.param(offset), build.param(first))
+
+    shape = _connection(build, field_def, details, root, page, offset, 0, False)
+    build.calls += root.calls
+    build.columns.append(f"{root.row()} AS {column}")
+    return _column(column, shape)
+
+
+def _workload(build: _Build, field_def: GraphQLField, details: list, column: str) -> Shape:
+    args = build.args(field_def, details)
+    limit = build.param(build.first(args))
+    f = args.get("filter") or {}
+    document, section = f.get("document"), f.get("section")
+    target, _, _ = _target(field_def)
+    child = cy.Level("Unit", build.name())
+    counts = f"{child.var}_counts"
+    fields: list[tuple[str, Shape]] = []
+    for key, sub in build.subfields(target, details).items():
+        name = sub[0].node.name.value
+        if name == "__typename":
+            fields.append((key, lambda _row: "Workload"))
+        elif name in ("total", "lead", "support"):
+            index = ("total", "lead", "support").index(name)
+            leaf = _leaf(target.fields[name].type)
+            fields.append((key, _at(child.add(f"{counts}[{index}]"), leaf)))
+        elif name == "unit":
+            unit_type, _, _ = _target(target.fields[name])
+            inner = cy.Level("Unit", child.var)
+            shape = _level(build, unit_type, sub, inner)
+            child.calls += inner.calls
+            fields.append((key, _at(child.add(inner.row()), shape)))
+        else:
+            raise NotCovered(f"Workload.{name}")
+    prefix = build.name("f")
+    build.params[f"{prefix}_document"] = document
+    build.params[f"{prefix}_section"] = section
+    ranking = cy.ranking_call(
+        child, column, document=document is not None, section=section is not None, limit=limit
+    )
+    build.calls.append(_prefixed(ranking, prefix, ("document", "section")))
+    build.columns.append(column)
+    return _column(column, _each(_object(fields)))
+
+
+_ROOTS: dict[str, Callable[[_Build, GraphQLField, list, str], Shape]] = {
+    "task": _by_uid,
+    "document": _by_uid,
+    "section": _by_uid,
+    "project": _by_uid,
+    "unit": _unit,
+    "tasks": _tasks,
+    "documents": _documents,
+    "workload": _workload,
+}
