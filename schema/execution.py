@@ -37,7 +37,7 @@ from strawberry.types import ExecutionResult
 from dutygraph.errors import DutygraphError
 from dutygraph.schema.compiled import Fallback, NotCovered, compile_operation
 from dutygraph.schema.context import Context
-from dutygraph.schema.limits import CACHED_DOCUMENTS, Limits, TimedSchema
+from dutygraph.schema.limits import CACHED_DOCUMENTS, Limits, TimedSchema, log
 
 
 @dataclass(frozen=True)
@@ -109,11 +109,13 @@ class Compiled:
             return None
         try:
             [row] = await asyncio.to_thread(context.store.read, plan.cypher, plan.params)
-        except DutygraphError:
-            return None  # the resolvers meet the same failure and report it
-        try:
             return ExecutionResult(data=plan.shape(row), errors=None)
-        except Fallback:
+        except (DutygraphError, Fallback):
+            # the resolvers meet the same failure, or the error the answer holds, and
+            # report it
+            return None
+        except Exception:
+            log.exception("the compiled path failed; answering by the resolvers")
             return None
 
 

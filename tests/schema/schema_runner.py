@@ -15,9 +15,10 @@ from dutygraph.schema.schema import build_schema
 class Runner:
     """Executes queries against one store, with a fresh context (DataLoaders) per query."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, compiled: bool = True) -> None:
+        """`compiled` False: every field by its resolver (the reference path)."""
         self.store = store
-        self.schema = build_schema()
+        self.schema = build_schema(compiled=compiled)
 
     def result(self, query: str, variables: dict[str, Any] | None = None) -> ExecutionResult:
         context = Context(self.store)
