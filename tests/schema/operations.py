@@ -39,9 +39,14 @@ def suite_documents() -> list[str]:
 
 def explorer_documents() -> list[str]:
     source = (ROOT / "web" / "src" / "queries.js").read_text(encoding="utf-8")
-    pieces = dict(re.findall(r"const (\w+) = '([^']*)';", source))
-    documents = re.findall(r"export const \w+ = `(.*?)`;", source, re.S)
-    return [re.sub(r"\$\{(\w+)\}", lambda m: pieces[m.group(1)], d) for d in documents]
+    found = re.findall(r"const (\w+) = (['`])(.*?)\2;", source, re.S)
+    pieces = {name: text for name, _, text in found}
+    exported = re.findall(r"export const (\w+) = `", source)
+
+    def filled(text: str) -> str:
+        return re.sub(r"\$\{(\w+)\}", lambda m: filled(pieces[m.group(1)]), text)
+
+    return [filled(pieces[name]) for name in exported]
 
 
 def _parses(text: str) -> bool:

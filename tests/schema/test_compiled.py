@@ -63,7 +63,7 @@ def variables_for(query: str, values: Values) -> dict[str, Any]:
         "uid": values.uids[label][0], "u": values.uids["Unit"][0], "name": "县发改局",
         "n": "县发展改革局", "role": "LEAD", "text": "产业", "first": 5, "depth": 1,
         "limit": 20, "after": None, "filter": None, "flag": True, "from": values.uids["Task"][0],
-        "to": values.uids["Unit"][0], "a": None, "place": "陆河县",
+        "to": values.uids["Unit"][0], "a": None, "place": "陆河县", "matrix": 5,
     }  # fmt: skip
 
 
