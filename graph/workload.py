@@ -141,10 +141,11 @@ def _titles(store: Store, documents: list[str]) -> dict[str, str]:
 def _scope(document: str | None, section: str | None, *more: str) -> str:
     """The MATCH of the edges (u, r, t) to the tasks of a document or section, with
     `more` conditions."""
-    if section is not None:
-        match, conditions = _EDGES_IN_SECTION, ["t.document = $document"] if document else []
-    else:
+    if section is None:
         match, conditions = _EDGES_IN_DOCUMENT, []
+    else:
+        match = _EDGES_IN_SECTION
+        conditions = [] if document is None else ["t.document = $document"]
     conditions += more
     return match + ("\nWHERE " + " AND ".join(conditions) if conditions else "")
 

@@ -514,22 +514,22 @@ def _connection(
     node_type, _, _ = _target(edge_type.fields["node"])
     selected = [(key, sub[0].node.name.value, sub) for key, sub in
                 build.subfields(conn_type, details).items()]  # fmt: skip
-    node_details = [
-        node
-        for _, name, sub in selected
-        if name == "edges"
-        for nodes in build.subfields(edge_type, sub).values()
-        if nodes[0].node.name.value == "node"
-        for node in nodes
-    ]
     page_at: int | None = None
-    node_shape: Shape = lambda _row: None  # noqa: E731 (no edge asks for its node)
     role_at: int | None = None
+    # Each `edges` (two may be asked under aliases) reads its own selection of the
+    # nodes from the one page: a shape per response key, the child's items shared.
+    node_shapes: dict[str, dict[str, Shape]] = {}
     if any(name in ("edges", "pageInfo") for _, name, _ in selected):
         child = cy.Level(_label(node_type), build.name())
         edge = build.name("r")
-        if node_details:
-            node_shape = _level(build, node_type, node_details, child)
+        for key, name, sub in selected:
+            if name != "edges":
+                continue
+            node_shapes[key] = {
+                node_key: _level(build, node_type, nodes, child)
+                for node_key, nodes in build.subfields(edge_type, sub).items()
+                if nodes[0].node.name.value == "node"
+            }
         if roles:
             role_at = child.add(f"{edge}.role")
         out = build.name("v")
@@ -549,7 +549,8 @@ def _connection(
             fields.append((key, _page_info(build, conn_type, sub, rows_of, total_position, offset)))
         elif name == "edges":
             role_leaf = _leaf(edge_type.fields["role"].type) if roles else None
-            edges = _edges(build, edge_type, sub, rows_of, node_shape, role_at, role_leaf, offset)
+            shapes = node_shapes.get(key, {})
+            edges = _edges(build, edge_type, sub, rows_of, shapes, role_at, role_leaf, offset)
             fields.append((key, edges))
         else:
             raise NotCovered(f"{conn_type.name}.{name}")
@@ -558,7 +559,7 @@ def _connection(
 
 def _edges(
     build: _Build, edge_type: GraphQLObjectType, details: list, rows_of: Shape,
-    node_shape: Shape, role_at: int | None, role_leaf: Shape | None, offset: int,
+    node_shapes: dict[str, Shape], role_at: int | None, role_leaf: Shape | None, offset: int,
 ) -> Shape:  # fmt: skip
     reads: list[tuple[str, Callable[[Any, int], Any]]] = []
     for key, sub in build.subfields(edge_type, details).items():
@@ -568,7 +569,7 @@ def _edges(
         elif name == "cursor":
             reads.append((key, lambda _r, i: encode_cursor(offset + i)))
         elif name == "node":
-            reads.append((key, lambda r, _i: node_shape(r)))
+            reads.append((key, lambda r, _i, shape=node_shapes[key]: shape(r)))
         elif name == "role":
             if role_leaf is None or role_at is None:
                 reads.append((key, lambda _r, _i: None))

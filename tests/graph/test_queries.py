@@ -282,6 +282,7 @@ def test_workload_ranking_heaviest_first_ties_by_name(two: Store) -> None:
         ("县发展改革局", 1, 0), ("县水务局", 0, 1)
     ]  # fmt: skip
     assert len(q.workload_ranking(two, limit=10, section=f"{A}/s1")) == 5
+    assert q.workload_ranking(two, limit=10, section=f"{A}/s1", document=B) == []
 
 
 def test_partners_count_shared_tasks(two: Store) -> None:
