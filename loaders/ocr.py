@@ -10,6 +10,7 @@ Lines Tesseract is unsure of are named in warnings with their confidence.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import os
 import re
@@ -26,6 +27,8 @@ from dutygraph.errors import InputError
 from .budgets import Reading
 from .pdf import PAGE_LINES, Numbered, PrintedLine, paragraphs, without_running_lines
 from .progress import pages_bar
+from .tables import chinese_number, chinese_value
+from .vocabulary import LEAD_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS, alternation
 
 # Scans are read at 150 dpi: a 16 pt character is then ~33 pixels high, what Tesseract
 # reads best, and a page takes a quarter of the time it takes at 300 dpi.
@@ -101,7 +104,8 @@ def _ocr_pages(images: Iterator[Image.Image], count: int, reading: Reading) -> N
         raise InputError(f"{reading.name}: OCR found no text on its {count} page(s)")
     kept = {line.number for line in without_running_lines(lines, sizes)}
     _warn_doubtful([d for d in doubtful if d[0] in kept], reading)
-    return [(number, _repaired(text)) for number, text in paragraphs(list(lines), sizes)]
+    repaired = [(number, _repaired(text)) for number, text in paragraphs(list(lines), sizes)]
+    return _heading_numbers_restored(repaired)
 
 
 def _ocr(
@@ -158,8 +162,6 @@ def _tsv_lines(tsv: str, page: int) -> list[tuple[PrintedLine, float]]:
         if row.get("level") == "5" and (row.get("text") or "").strip():
             key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
             words.setdefault(key, []).append(row)
-    heights = [statistics.median(int(w["height"]) for w in line) for line in words.values()]
-    usual = statistics.median(heights) if heights else 0.0
     found = []
     for index, key in enumerate(sorted(words), start=1):
         line = words[key]
@@ -167,14 +169,27 @@ def _tsv_lines(tsv: str, page: int) -> list[tuple[PrintedLine, float]]:
         x0 = min(int(w["left"]) for w in line)
         x1 = max(int(w["left"]) + int(w["width"]) for w in line)
         top = min(int(w["top"]) for w in line)
-        size = statistics.median(int(w["height"]) for w in line)
-        # Box heights vary by the characters a line holds (a ） stands taller than 局);
-        # only a line long enough to tell, in a clearly larger type, is another size.
-        if len(text) < 4 or abs(size - usual) < 0.2 * usual:
-            size = usual
         conf = statistics.mean(float(w["conf"]) for w in line)
-        found.append((PrintedLine(page, page * PAGE_LINES + index, text, x0, x1, top, size), conf))
-    return found
+        found.append((PrintedLine(page, page * PAGE_LINES + index, text, x0, x1, top, 0.0), conf))
+    return _sized(found)
+
+
+def _sized(found: list[tuple[PrintedLine, float]]) -> list[tuple[PrintedLine, float]]:
+    """Each line's type size, as the PDF rules want it, from its character pitch: box
+    heights vary with the characters a line holds (a ） stands taller than 局), the width a
+    character takes does not. A pitch within a fifth of the page's usual one is the usual."""
+    pitches = [_pitch(line) for line, _ in found]
+    usual = statistics.median(pitches) if pitches else 0.0
+    sized = []
+    for (line, conf), pitch in zip(found, pitches, strict=True):
+        size = usual if abs(pitch - usual) < 0.2 * usual else pitch
+        sized.append((dataclasses.replace(line, size=size), conf))
+    return sized
+
+
+def _pitch(line: PrintedLine) -> float:
+    width = sum(1.0 if ord(c) >= 0x2E80 else 0.5 for c in line.text)
+    return (line.x1 - line.x0) / max(width, 1.0)
 
 
 # Tesseract reads a full-width （ as 《 or 〈 more often than not: one that a ) or ） closes
@@ -182,8 +197,42 @@ def _tsv_lines(tsv: str, page: int) -> list[tuple[PrintedLine, float]]:
 _MISREAD_PAREN = re.compile(r"[《〈<]([^《〈<》〉>()（）]{0,200}[)）])")
 
 
+# And a label's colon as ; , . or 、 (责任单位;县财政局): after a clause label opening a
+# clause or one of its parts (the labels of vocabulary.py ending in 单位/部门) it was a colon.
+_LABELS = tuple(
+    w for w in (*RESPONSIBLE_LABELS, *LEAD_LABELS, *SUPPORT_LABELS) if w.endswith(("单位", "部门"))
+)
+_MISREAD_COLON = re.compile(rf"(?<=[（(；;])({alternation(_LABELS)})[;；,，.、]")
+# And the （ before a clause lost altogether: a label straight after a sentence's end,
+# its list closed by a ) that nothing opened.
+_LOST_PAREN = re.compile(rf"(?<=[。！？])((?:{alternation(_LABELS)})[:：][^（()）]{{1,300}}[)）])")
+
+
 def _repaired(text: str) -> str:
-    return _MISREAD_PAREN.sub(r"（\1", text)
+    text = _MISREAD_PAREN.sub(r"（\1", text)
+    text = _MISREAD_COLON.sub(r"\1：", text)
+    return _LOST_PAREN.sub(r"（\1", text)
+
+
+# A heading's number in brackets: （六）, (十二); OCR may give anything in its place.
+_BRACKETED = re.compile(r"^[（(]([^（()）]{1,3})[)）]")
+_NUMERAL = re.compile("^[一二三四五六七八九十]+$")
+
+
+def _heading_numbers_restored(lines: Numbered) -> Numbered:
+    """A bracketed heading number OCR could not read (（和A）), between headings numbered
+    N and N + 2, is N + 1: the plan numbers its headings in order."""
+    heads = [(i, m.group(1)) for i, (_, text) in enumerate(lines) if (m := _BRACKETED.match(text))]
+    values = [chinese_value(token) if _NUMERAL.match(token) else None for _, token in heads]
+    out = list(lines)
+    for k in range(1, len(heads) - 1):
+        before, after = values[k - 1], values[k + 1]
+        if values[k] is None and before is not None and after == before + 2:
+            index, _ = heads[k]
+            number, text = out[index]
+            end = _BRACKETED.match(text).end()  # type: ignore[union-attr]
+            out[index] = (number, f"（{chinese_number(before + 1)}）{text[end:]}")
+    return out
 
 
 def _join(words: list[str]) -> str:

@@ -129,6 +129,21 @@ def test_mhtml_archive_of_the_page(files: Path, tmp_path: Path) -> None:
     assert len(parse_file(path).tasks) == 47
 
 
+@needs_tesseract
+def test_scanned_pdf_reaches_assignment_f1(scan: Path, gold: dict) -> None:
+    plan = parse_file(scan)
+
+    def key(path: list[str] | tuple[str, ...]) -> str:
+        return "".join(path).replace("(", "（").replace(")", "）")
+
+    got = {(key(t.path), a.name) for t in plan.tasks for a in t.units}
+    expected = {(key(t["path"]), u) for t in gold["tasks"] for u in t["units"]}
+    hits = len(got & expected)
+    precision, recall = hits / len(got), hits / len(expected)
+    assert 2 * precision * recall / (precision + recall) >= 0.9
+    assert all(w.line // PAGE_LINES >= 1 for w in plan.warnings)
+
+
 def _parse(path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(DUTYGRAPH), "parse", str(path)], capture_output=True, text=True, timeout=120,
