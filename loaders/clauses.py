@@ -239,7 +239,7 @@ def leading(f: str, start: int, end: int) -> Clause | None:
 # A heading that says whose work follows: `省某厅牵头的工作`, `县某局负责的任务`.
 _HEADING_LEAD = re.compile(
     rf"(?P<units>[^，。；：]{{2,}}?)(?P<role>{alternation(LEAD_MARKERS)}|负责)的"
-    r"(?:重点)?(?:工作|任务|事项)"
+    r"(?:重点)?(?:工作|任务|事项)(?:（[^（）]{1,8}）)?"  # （5项）: a count
 )
 
 
@@ -487,7 +487,7 @@ def _stray_space(f: str, a: int, b: int, i: int) -> bool:
 
 
 def _trim(f: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and f[a] in " \t\n：、，；。":
+    while a < b and f[a] in " \t\n：、，；。★☆▲△●◆■※":
         a += 1
     while b > a and f[b - 1] in " \t\n、，；。.":
         b -= 1

@@ -28,7 +28,8 @@ _NUMBERING = re.compile(
     r"|(?P<dcircle>[⒈-⒛])\s*"  # ⒈…⒛: 1.…20. as one character
 )
 # Conversion leftovers and Markdown marks before the text of a line.
-_NOISE = re.compile(r"(?:\s|\[bookmark:[^\]]*\]|#{1,6}(?=\s)|\*\*|[>*+-](?=\s))*")
+# Marks some plans print before an item (★1., ▲2.) are no part of its numbering either.
+_NOISE = re.compile(r"(?:\s|\[bookmark:[^\]]*\]|#{1,6}(?=\s)|\*\*|[>*+-](?=\s)|[★☆▲△●◆■※])*")
 _ANNEX = re.compile(r"附件\s*\d*\s*(?:：|$)")
 # Lines before a title that are not part of it: 附件1, a document number, a date, 签发人.
 _OWN_NUMBER = re.compile(r"[一-龥]{1,8}\s*[〔\[［【（]\s*\d{4}\s*[〕\]］】）]\s*\d+\s*号")

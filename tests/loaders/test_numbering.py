@@ -41,3 +41,13 @@ def test_numbering_restarting_per_group_and_running_on(parse) -> None:
         "三、丙类工作\n1.推进丁项工作。（责任单位：县水务局）\n"
     )
     assert [t.path for t in plan.tasks] == [("一", "1"), ("一", "2"), ("二", "3"), ("三", "1")]
+
+
+def test_marks_before_items_and_units_are_no_part_of_them(parse) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n★1.推进甲项工作。（责任单位：★县甲局、县乙局）\n"
+        "▲2.推进乙项工作。（责任单位：县丙局）\n"
+    )
+    assert [(t.path, [a.written for a in t.units]) for t in plan.tasks] == [
+        (("一", "1"), ["县甲局", "县乙局"]), (("一", "2"), ["县丙局"]),
+    ]

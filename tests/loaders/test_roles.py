@@ -88,3 +88,14 @@ def test_a_unit_named_again_with_its_role(parse, roles) -> None:
     first, second = plan.tasks
     assert roles(first) == [("市甲局", "lead", False), ("市乙局", "support", False)]
     assert roles(second) == [("市丙局", "lead", False), ("市丁局", "support", False)]
+
+
+def test_a_lead_heading_with_a_count(parse, roles) -> None:
+    plan = parse(
+        "某省工作方案\n一、张某省长负责的工作（2项）\n（一）省甲厅牵头的工作（2项）\n"
+        "1.推进甲项工作。\n2.推进乙项工作。\n协同单位：省乙厅\n"
+    )
+    assert [roles(t) for t in plan.tasks] == [
+        [("省甲厅", "lead", False)],
+        [("省甲厅", "lead", False), ("省乙厅", "support", False)],
+    ]
