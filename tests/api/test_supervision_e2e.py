@@ -150,6 +150,15 @@ def test_report_refuse_return_restart_reload_and_new_edition(setup, tmp_path):
     assert notes_of(reworded["uid"]) == expected
     cli("load", str(SAMPLE), "--db", db)
     assert notes_of(reworded["uid"]) == expected
+    # and so is the audit log of every write, with who, when and from where
+    audit = "{ auditLog(first: 50) { edges { node { at who what address } } } }"
+    log = data(base, audit, token=tokens["office"])["auditLog"]
+    writes = [e["node"] for e in log["edges"] if e["node"]["what"].split()[0].endswith("Progress")]
+    assert [(w["who"], w["what"].split()[0]) for w in writes] == [
+        ("office", "commentProgress"), ("office", "returnProgress"),
+        ("ndrc", "reportProgress"), ("ndrc", "reportProgress"),
+    ]  # fmt: skip
+    assert all(w["address"] == "127.0.0.1" and w["at"] for w in writes)
 
     # the next edition: one task removed, one reworded, the file's name the same
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
