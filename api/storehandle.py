@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from dutygraph.errors import StoreError
@@ -71,20 +71,38 @@ class _Watched:
         self._store = store
         self._handle = handle
 
+    # What the store says of itself, as the store says it (read_batched needs the
+    # parameter limit to keep FalkorDB-Bolt's parameters small).
     @property
     def round_trips(self) -> int:
         return self._store.round_trips
 
-    def __getattr__(self, name: str) -> Any:
-        # what else the store tells its callers (e.g. max_params_bytes, which read_batched
-        # needs to keep FalkorDB-Bolt's parameters small)
-        return getattr(self._store, name)
+    @property
+    def dialect(self) -> str:
+        return self._store.dialect
+
+    @property
+    def max_params_bytes(self) -> int | None:
+        return self._store.max_params_bytes
+
+    @property
+    def transactions(self) -> bool:
+        return self._store.transactions
 
     def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         return self._watch(self._store.read, cypher, params)
 
     def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
         self._watch(self._store.write, cypher, params)
+
+    def write_all(self, statements: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+        self._watch(self._store.write_all, statements)
+
+    def create_unique_constraint(self, label: str, prop: str) -> None:
+        self._watch(self._store.create_unique_constraint, label, prop)
+
+    def compact(self) -> None:
+        self._watch(self._store.compact)
 
     def ping(self) -> None:
         self._watch(self._store.ping)

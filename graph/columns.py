@@ -48,7 +48,7 @@ def read_batched(
     `max_params_bytes`); every other store gets one call.
     """
     rows: list[Row] = []
-    max_bytes = getattr(store, "max_params_bytes", None)
+    max_bytes = store.max_params_bytes
     for chunk in param_chunks(list(dict.fromkeys(uids)), max_bytes):
         rows += store.read(cypher, {**(params or {}), "uids": chunk})
     return rows

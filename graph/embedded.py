@@ -47,7 +47,7 @@ import signal
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -103,6 +103,8 @@ class EmbeddedStore(RoundTrips):
     """A Store on a FalkorDB server that this or another dutygraph process started."""
 
     dialect = "falkordb"
+    max_params_bytes: int | None = None  # over its Unix socket, parameters of any size
+    transactions = False  # each statement is atomic; several are not, together
 
     def __init__(self, data: DataDir, process: subprocess.Popen[bytes] | None) -> None:
         super().__init__()
@@ -207,6 +209,14 @@ class EmbeddedStore(RoundTrips):
             ) from exc
         finally:
             client.close()
+
+    def write_all(self, statements: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+        """One statement, atomically; FalkorDB has no transaction of several."""
+        if len(statements) != 1:
+            raise StoreError(
+                f"the embedded store writes one statement atomically, not {len(statements)}"
+            )
+        self.write(*statements[0])
 
     def create_unique_constraint(self, label: str, prop: str) -> None:
         """FalkorDB's unique constraint (GRAPH.CONSTRAINT), which needs an index on `prop`."""

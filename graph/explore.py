@@ -159,7 +159,7 @@ def _by_label(
     parameters (FalkorDB's Bolt endpoint)."""
     label_of = {node["uid"]: node["label"] for node in frontier}
     found: list[Row] = []
-    for run in param_chunks(list(label_of), getattr(store, "max_params_bytes", None)):
+    for run in param_chunks(list(label_of), store.max_params_bytes):
         by_label: dict[str, list[str]] = {}
         for uid in run:
             by_label.setdefault(label_of[uid], []).append(uid)

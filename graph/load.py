@@ -219,13 +219,12 @@ def steps(
 
 
 def _write(store: Store, blocks: list[Block], params: dict[str, Any]) -> None:
-    """One atomic write: one statement, or one transaction of statements on stores that
-    run several in one transaction (Neo4jStore.write_all)."""
-    write_all = getattr(store, "write_all", None)
-    if write_all is None:
-        store.write(one_statement(blocks), params)
+    """One atomic write: one transaction of statements where the store has transactions
+    (Neo4j), else one statement."""
+    if store.transactions:
+        store.write_all(steps(blocks, params, store.max_params_bytes))
     else:
-        write_all(steps(blocks, params, getattr(store, "max_params_bytes", None)))
+        store.write(one_statement(blocks), params)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,10 @@ BOLT_FALKORDB_PARAMS_MAX = 3900
 class Neo4jStore(RoundTrips):
     """A Store on Neo4j (or anything else that speaks Bolt, like FalkorDB in the tests)."""
 
+    dialect: str  # "neo4j", or "falkordb" for FalkorDB's Bolt endpoint
+    max_params_bytes: int | None
+    transactions = True
+
     def __init__(
         self,
         uri: str,
@@ -86,6 +90,18 @@ class Neo4jStore(RoundTrips):
                 tx.run(cypher, dict(params)).consume()
 
         self._session(lambda s: s.execute_write(work))
+
+    def create_unique_constraint(self, label: str, prop: str) -> None:
+        if self.dialect == "falkordb":
+            return  # its Bolt endpoint takes no constraint statements; the index stays
+        # The label and property are our constants (graph/setup.py), never user input.
+        self.write(
+            f"CREATE CONSTRAINT {label.lower()}_{prop} IF NOT EXISTS "
+            f"FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE"
+        )
+
+    def compact(self) -> None:
+        """Nothing: Neo4j manages its own files."""
 
     def ping(self) -> None:
         try:

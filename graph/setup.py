@@ -51,7 +51,7 @@ CREATE (a)-[:SHARES {tasks: n}]->(b)""",
 def ensure_schema(store: Store) -> None:
     """Create the missing constraints and indexes, and the load's aggregates where an
     older version left none; cheap when all exist."""
-    if getattr(store, "dialect", "neo4j") == "falkordb":
+    if store.dialect == "falkordb":
         _falkordb(store)
     else:
         _neo4j(store)
@@ -61,12 +61,9 @@ def ensure_schema(store: Store) -> None:
 
 
 def _neo4j(store: Store) -> None:
-    # Labels and property names are our constants, never user input.
     for label in UNIQUE_LABELS:
-        store.write(
-            f"CREATE CONSTRAINT {label.lower()}_uid IF NOT EXISTS "
-            f"FOR (n:{label}) REQUIRE n.uid IS UNIQUE"
-        )
+        store.create_unique_constraint(label, "uid")
+    # Labels and property names are our constants, never user input.
     for label, prop in INDEXED:
         store.write(
             f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
@@ -80,11 +77,8 @@ def _falkordb(store: Store) -> None:
     missing = [(label, prop) for label, prop in wanted if (label, prop) not in existing]
     for label, prop in missing:
         store.write(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
-    create_unique = getattr(store, "create_unique_constraint", None)
-    if create_unique is not None:
-        for label in UNIQUE_LABELS:
-            create_unique(label, "uid")
-    compact = getattr(store, "compact", None)
-    if missing and compact is not None:
+    for label in UNIQUE_LABELS:
+        store.create_unique_constraint(label, "uid")
+    if missing:
         # Into the embedded store's snapshot, so queries replayed after a crash find them.
-        compact()
+        store.compact()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
@@ -35,12 +35,44 @@ class Store(Protocol):
         """Read/write calls so far, to check that callers batch (read-only to callers)."""
         ...
 
+    @property
+    def dialect(self) -> str:
+        """'falkordb' or 'neo4j': whose schema statements the store takes (graph/setup.py)."""
+        ...
+
+    @property
+    def max_params_bytes(self) -> int | None:
+        """The most bytes of parameters one statement may carry (FalkorDB's Bolt endpoint
+        crashes on about 4 KB; param_chunks splits lists to fit); None: no limit."""
+        ...
+
+    @property
+    def transactions(self) -> bool:
+        """Whether write_all runs several statements in one transaction. The embedded
+        FalkorDB runs each statement atomically but none of several together, so there an
+        atomic write must be one statement (graph/load.py joins its blocks into one)."""
+        ...
+
     def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Rows as dicts column -> value. Read queries return scalars, lists and maps only."""
         ...
 
     def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
         """Run one statement atomically."""
+        ...
+
+    def write_all(self, statements: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+        """Run the statements in order as one atomic write (several only with
+        `transactions`)."""
+        ...
+
+    def create_unique_constraint(self, label: str, prop: str) -> None:
+        """Make `prop` unique among the `label` nodes; nothing when it already is, or where
+        the store takes no constraints (FalkorDB over Bolt)."""
+        ...
+
+    def compact(self) -> None:
+        """Fold the store's write log into a snapshot, where it keeps one; else nothing."""
         ...
 
     def ping(self) -> None:

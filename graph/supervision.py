@@ -305,7 +305,7 @@ def reattach(store: Store, document: str) -> None:
             }
         if any(report[k] != move[k] for k in ("task", "orphaned", "text")):
             moves.append({"uid": report["uid"], **move})
-    for chunk in param_chunks(moves, getattr(store, "max_params_bytes", None)):
+    for chunk in param_chunks(moves, store.max_params_bytes):
         store.write(_MOVE, {"moves": chunk})
 
 

@@ -140,7 +140,7 @@ class Loaders:
 
         def batch(keys: list[str]) -> list[list[sv.AssignmentState]]:
             found: dict[str, list[sv.AssignmentState]] = {k: [] for k in keys}
-            for chunk in param_chunks(keys, getattr(store, "max_params_bytes", None)):
+            for chunk in param_chunks(keys, store.max_params_bytes):
                 for state in sv.assignment_states(store, tasks=chunk):
                     found[state.row["task"]].append(state)
             return [found[k] for k in keys]

@@ -13,6 +13,9 @@ from dutygraph.api.app import create_app
 from dutygraph.api.settings import Settings
 from dutygraph.api.storehandle import StoreHandle
 from dutygraph.errors import ArgumentError
+from dutygraph.graph import queries
+from dutygraph.graph.load import load_plan
+from dutygraph.graph.store import Store
 
 
 def client(settings: Settings, store) -> httpx.AsyncClient:
@@ -75,9 +78,22 @@ async def _unbuilt(store, dist: Path) -> None:
         assert (await http.get("/assets/app.js")).status_code == 404
 
 
-def test_the_apps_store_tells_what_the_store_tells(store):
-    """read_batched asks the store for max_params_bytes (FalkorDB-Bolt crashes on large
-    parameters); the app's watched store must answer as the store itself does."""
+def test_the_apps_watched_store_works_as_its_store_does(store, plan):
+    """The app reads and writes through the handle's watched store. It is a Store, says
+    what its store says of itself, loads a plan (one transaction on Bolt, one statement
+    embedded) and splits a long uid list under the store's parameter limit: FalkorDB's
+    Bolt endpoint crashes on one 8 KB parameter, so a watched store that did not pass the
+    limit on would fail here."""
     watched = StoreHandle(None, store).current()
-    assert watched is not None
-    assert getattr(watched, "max_params_bytes", None) == getattr(store, "max_params_bytes", None)
+    assert isinstance(watched, Store)
+    says = (watched.dialect, watched.max_params_bytes, watched.transactions)
+    assert says == (store.dialect, store.max_params_bytes, store.transactions)
+    loaded = load_plan(watched, plan)
+    assert loaded.tasks == len(plan.tasks)
+    tasks = [f"{loaded.uid}/{t.id}" for t in plan.tasks]
+    unknown = [f"{loaded.uid}/t{i:040d}" for i in range(200)]  # 200 x 50 bytes of uids
+    before = store.round_trips
+    rows = queries.tasks_by_uid(watched, tasks + unknown)
+    assert sorted(r["uid"] for r in rows) == sorted(tasks)
+    calls = store.round_trips - before
+    assert calls == 1 if store.max_params_bytes is None else calls > 1
