@@ -17,15 +17,19 @@ from .model import Line, Span
 
 _CN = "一二三四五六七八九十百零〇"
 _NUMBERING = re.compile(
-    rf"(?P<chapter>第[{_CN}\d]+(?:章|部分|节|篇))\s*"
-    rf"|(?P<cn>[{_CN}]+)\s*[、．.，]\s*"
-    rf"|(?P<pcn>（[{_CN}]+）)\s*"
-    r"|(?P<dnum>\d{1,2}(?:[.．]\d{1,2})+)(?![\d万亿千百元%倍米吨个])[、.．]?\s*"
-    r"|(?P<num>\d{1,5})\s*(?:[、．.](?!\d)|）(?!）))\s*"
-    r"|(?P<pnum>（\d{1,3}）)\s*"
-    r"|(?P<circle>[①-⑳])\s*"
-    r"|(?P<pcircle>[⑴-⒇])\s*"  # ⑴…⒇: (1)…(20) as one character
-    r"|(?P<dcircle>[⒈-⒛])\s*"  # ⒈…⒛: 1.…20. as one character
+    rf"""
+      (?P<chapter>第[{_CN}\d]+(?:章|部分|节|篇))\s*          # 第一章, 第二部分
+    | (?P<cn>[{_CN}]+)\s*[、．.，]\s*                      # 一、 二．
+    | (?P<pcn>（[{_CN}]+）)\s*                             # （一） （二十四）
+    | (?P<dnum>\d{{1,2}}(?:[.．]\d{{1,2}})+)                  # 1.1 1.1.1, not 3.5亿元
+        (?![\d万亿千百元%倍米吨个])[、.．]?\s*
+    | (?P<num>\d{{1,5}})\s*(?:[、．.](?!\d)|）(?!）))\s*        # 1. 1、 1） 1000.
+    | (?P<pnum>（\d{{1,3}}）)\s*                             # （1）
+    | (?P<circle>[①-⑳])\s*                                # ①
+    | (?P<pcircle>[⑴-⒇])\s*                               # ⑴…⒇: (1)…(20) as one character
+    | (?P<dcircle>[⒈-⒛])\s*                               # ⒈…⒛: 1.…20. as one character
+    """,
+    re.VERBOSE,
 )
 # Conversion leftovers and Markdown marks before the text of a line.
 # Marks some plans print before an item (★1., ▲2.) are no part of its numbering either.
