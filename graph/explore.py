@@ -19,9 +19,10 @@ from typing import Any
 
 from dutygraph.errors import ArgumentError
 from dutygraph.graph.columns import Row, display_name
+from dutygraph.graph.model import PLAN_LABELS
 from dutygraph.graph.store import Store, param_chunks
 
-LABELS = ("Document", "Section", "Task", "Goal", "Unit", "Policy", "Project")
+LABELS = PLAN_LABELS
 MAX_DEPTH = 3  # neighborhood hops
 MAX_NODES = 500  # neighborhood size
 MAX_PATH_DEPTH = 8

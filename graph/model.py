@@ -25,6 +25,10 @@ from dutygraph.errors import StoreError
 from dutygraph.loaders.deadlines import due, plan_year
 from dutygraph.loaders.model import Plan, Task, Unit
 
+# The labels of the nodes a plan becomes, the one list of them (graph/explore.py walks
+# them, graph/setup.py indexes them; web/src/kinds.js draws them, checked by a test).
+PLAN_LABELS = ("Document", "Section", "Task", "Goal", "Unit", "Policy", "Project")
+
 Row = dict[str, Any]
 
 

@@ -10,13 +10,12 @@ cannot send that command, so there the uids are indexed but not constrained.
 
 from __future__ import annotations
 
+from dutygraph.graph.model import PLAN_LABELS
 from dutygraph.graph.store import Store
 
 # Every label's uid is unique; these other properties are looked up by graph/load.py
 # (a document's own nodes) and graph/queries.py (names, document numbers).
-UNIQUE_LABELS = (
-    "Document", "Section", "Task", "Goal", "Unit", "Policy", "Project", "User", "Report",
-)
+UNIQUE_LABELS = (*PLAN_LABELS, "User", "Report")
 INDEXED = (
     ("Section", "document"),
     ("Task", "document"),

@@ -9,13 +9,14 @@ walks edges from an indexed uid instead of scanning every task.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from dutygraph.errors import ArgumentError
 from dutygraph.graph.columns import TASK, Row
 from dutygraph.graph.store import Store
+from dutygraph.loaders.model import Role
 
-ROLES = ("lead", "support")
+ROLES = get_args(Role)  # the Plan model's roles
 SECTION_DEPTH = 4  # how far below a section its tasks may sit (parts, 一/（一）/1./（1）)
 
 # One MATCH per condition; t is the task in all of them.
