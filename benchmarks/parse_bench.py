@@ -1,16 +1,21 @@
-"""Parse time of the sample plan and of a generated plan with 10,000 tasks.
+"""Parse time of the sample plan, of the sample printed to PDF, and of a generated plan with
+10,000 tasks.
 
     .venv/bin/python benchmarks/parse_bench.py [--runs 20] [--tasks 10000]
 
 Prints the median (and min/max) wall time and the median CPU time of `parse_file` over N
-runs for each plan, and the CPU time per task, so the large plan reads as a ratio against
-the sample in the same run. A script, not a test.
+runs for each plan, and the CPU time per task, so the large plan and the PDF read as ratios
+against the sample in the same run. The PDF is the tests' print of the sample (A4, 16 pt,
+page numbers; tests/loaders/published.py), made by LibreOffice when it is installed.
+A script, not a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -82,10 +87,27 @@ def main() -> None:
     parse_file(SAMPLE)  # warm-up: imports, compiled patterns, the alias rules
     sample = report("sample", *timed(SAMPLE, args.runs))
     with tempfile.TemporaryDirectory() as tmp:
+        pdf = _sample_pdf(Path(tmp))
+        if pdf is None:
+            print("sample as PDF: skipped (no LibreOffice: scripts/install-system-deps)")
+        else:
+            parse_file(pdf)
+            printed = report("sample as PDF", *timed(pdf, args.runs))
+            print(f"ratio PDF/text (cpu): {printed / sample:.0f}x")
         big = Path(tmp) / "generated-plan.txt"
         big.write_text(generated_plan(args.tasks), "utf-8")
         large = report(f"generated ({args.tasks})", *timed(big, max(3, args.runs // 4)))
     print(f"ratio generated/sample (cpu): {large / sample:.0f}x")
+
+
+def _sample_pdf(folder: Path) -> Path | None:
+    if not shutil.which("soffice"):
+        return None
+    sys.path.insert(0, str(SAMPLE.parents[1]))  # tests.loaders.published: the tests' print
+    from tests.loaders.published import soffice, write_sample_docx
+
+    soffice([write_sample_docx(folder / "sample.docx")], "pdf", folder)
+    return folder / "sample.pdf"
 
 
 if __name__ == "__main__":
