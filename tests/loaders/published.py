@@ -117,6 +117,29 @@ def write_table_docx(path: Path) -> Path:
     return path
 
 
+def write_table_xlsx(path: Path) -> Path:
+    """Part 二's numbered tasks as a sheet: 序号 / 工作任务 / 责任单位, a merged row for each
+    section."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "工作任务", "责任单位"])
+    rest = sample_lines()[1:]
+    start = rest.index("二、责任分工") + 2
+    end = next(i for i, line in enumerate(rest) if line.startswith("（十三）"))
+    for line in rest[start:end]:
+        item = _ITEM.match(line)
+        if item:
+            sheet.append([int(item.group(1)), item.group(2), item.group(3)])
+        else:
+            sheet.append([line])
+            sheet.merge_cells(start_row=sheet.max_row, end_row=sheet.max_row, start_column=1,
+                              end_column=3)
+    book.save(path)
+    return path
+
+
 def _row(table, cells: list[str], header: bool = False):  # type: ignore[no-untyped-def]
     row = table.add_row()
     for cell, text in zip(row.cells, cells, strict=True):
@@ -140,12 +163,31 @@ def soffice(sources: list[Path], target: str, outdir: Path) -> None:
         )
 
 
-def web_page(charset: str = "utf-8") -> str:
+def web_page(charset: str = "utf-8", table: bool = False) -> str:
     """The sample as a county government site publishes it: navigation, breadcrumbs, the
     information table, the article, share and print buttons, 上一篇/下一篇, an attachment
-    link and the site's footer."""
+    link and the site's footer. With `table`, part 二's numbered tasks are an HTML table
+    (a section a row spanning the columns), as write_table_docx prints them."""
     title, *rest = sample_lines()
     paragraphs = "\n".join(f'<p style="text-indent:2em">{escape(line)}</p>' for line in rest)
+    if table:
+        start = rest.index("二、责任分工") + 2
+        end = next(i for i, line in enumerate(rest) if line.startswith("（十三）"))
+        rows = ["<tr><th>序号</th><th>工作任务</th><th>责任单位</th></tr>"]
+        for line in rest[start:end]:
+            item = _ITEM.match(line)
+            cells = (
+                [item.group(1), item.group(2), item.group(3)] if item else None
+            )
+            rows.append(
+                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>" if cells
+                else f'<tr><td colspan="3">{escape(line)}</td></tr>'
+            )
+        paragraphs = "\n".join(
+            [f"<p>{escape(line)}</p>" for line in rest[:start]]
+            + [f'<table border="1">{"".join(rows)}</table>']
+            + [f"<p>{escape(line)}</p>" for line in rest[end:]]
+        )
     return f"""<!DOCTYPE html>
 <html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
 <title>{escape(title)}_通知公告_某县人民政府门户网站</title>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -43,6 +44,14 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for target in ("doc", "odt", "rtf"):
         published.soffice([plan], target, folder)
     (folder / "page.html").write_text(published.web_page(), "utf-8")
+    (folder / "table.htm").write_text(published.web_page(table=True), "utf-8")
+    # The task table as a sheet, saved by LibreOffice as .xls and .ods; and the legacy
+    # files under the names WPS Office gives them (.wps, .et: the same formats inside).
+    published.write_table_xlsx(folder / "table.xlsx")
+    for target in ("xls", "ods"):
+        published.soffice([folder / "table.xlsx"], target, folder)
+    shutil.copy(folder / "plan.doc", folder / "plan.wps")
+    shutil.copy(folder / "table.xls", folder / "table.et")
     # Declared GB2312 as such sites do, encoded in the GBK/GB18030 the text needs.
     (folder / "page-gb2312.shtml").write_bytes(published.web_page("gb2312").encode("gb18030"))
     return folder
@@ -64,8 +73,8 @@ def _tasks(plan: Plan) -> list[tuple[list[str], str, list[str]]]:
 
 @pytest.mark.parametrize(
     "name",
-    ["plan.pdf", "table.pdf", "page.html", "page-gb2312.shtml", "plan.doc", "plan.odt",
-     "plan.rtf"],
+    ["plan.pdf", "table.pdf", "page.html", "page-gb2312.shtml", "table.htm", "plan.doc",
+     "plan.odt", "plan.rtf", "plan.wps"],
 )
 def test_published_sample_reproduces_the_gold(files: Path, gold: dict, name: str) -> None:
     plan = parse_file(files / name)
@@ -78,6 +87,33 @@ def test_published_sample_reproduces_the_gold(files: Path, gold: dict, name: str
     for task in plan.tasks:
         for a in task.units:
             assert plan.text[a.span.start : a.span.end] == a.written
+
+
+@pytest.mark.parametrize("name", ["table.xls", "table.ods", "table.et"])
+def test_sheets_converted_by_libreoffice_read_as_the_xlsx(files: Path, name: str) -> None:
+    expected = parse_file(files / "table.xlsx")
+    plan = parse_file(files / name)
+    assert plan.document.format == name.rsplit(".", 1)[1]
+    assert len(plan.tasks) == len(expected.tasks) == 46
+    assert _tasks(plan) == _tasks(expected)
+
+
+@needs_tesseract
+def test_a_page_image_is_read_by_ocr_and_a_poor_one_warned(files: Path, tmp_path: Path) -> None:
+    page = pypdfium2.PdfDocument(files / "plan.pdf")[2]
+    sharp = tmp_path / "page3.png"
+    page.render(scale=150 / 72, grayscale=True).to_pil().save(sharp)
+    source = read_file(sharp)
+    assert source.format == "image"
+    assert any("责任单位" in line.text for line in source.lines)
+    assert all(line.number // PAGE_LINES == 1 for line in source.lines)
+    # The same page scanned at 40 dpi, enlarged to 150 dpi and saved as a poor JPEG.
+    poor = tmp_path / "poor.jpg"
+    image = page.render(scale=40 / 72, grayscale=True).to_pil()
+    image.resize((image.width * 150 // 40, image.height * 150 // 40)).save(poor, quality=15)
+    warned = read_file(poor).warnings
+    assert warned
+    assert all(re.match(r"OCR confidence \d+%: ", w.message) for w in warned)
 
 
 def test_pdf_lines_are_page_and_line(files: Path) -> None:
