@@ -7,11 +7,13 @@ import json
 import shutil
 from pathlib import Path
 
+import httpx
 from click.testing import CliRunner, Result
 
 from dutygraph.api.cli import cli
 from dutygraph.loaders.folders import plan_files
 from tests.factories import SAMPLE
+from tests.servers import start_serve, stop_serve
 
 PLAN = "一、任务\n1.修缮{n}号道路。（责任单位：县交通运输局）\n"
 
@@ -80,3 +82,25 @@ def test_an_empty_folder_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     last = result.stderr.strip().splitlines()[-1]
     assert last == f"Error: no plan files in {tmp_path / 'empty'}"
+
+
+def test_serve_a_folder(tmp_path: Path) -> None:
+    """`dutygraph serve DIR` loads the folder as load does (the copy noted, not loaded) and
+    serves what it loaded."""
+    folder = tmp_path / "plans"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SAMPLE, folder / "sub" / "方案.txt")
+    shutil.copy(SAMPLE, folder / "方案(1).txt")
+    (folder / "~$方案.docx").write_bytes(b"lock")
+    served = start_serve(str(tmp_path / "db"), folder)
+    try:
+        query = "{ documents { totalCount edges { node { source } } } }"
+        reply = httpx.post(f"{served.url}/graphql", json={"query": query}).json()
+        documents = reply["data"]["documents"]
+        assert documents["totalCount"] == 1
+        # sorted: sub/方案.txt comes first, so 方案(1).txt is the copy
+        assert documents["edges"][0]["node"]["source"] == str(folder / "sub" / "方案.txt")
+    finally:
+        stop_serve(served.process)
+    log = served.log.read_text("utf-8")
+    assert "a temporary file" in log and "has the same bytes as" in log
