@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .fold import fold
-from .model import Line, Policy, Span, Task
+from .model import Line, Policy, PolicyKind, Span, Task
 from .outline import Outline, line_at
 from .tasks import region
 
@@ -128,7 +128,8 @@ def measures(text: str, folded: str, tasks: tuple[Task, ...]) -> list[Policy]:
         start, end = region(text, task)
         found = [_policy_of(text, task, "funding", a, b, detail)
                  for a, b, detail in _funding(folded, start, end)]
-        for kind, pattern in (("land", _LAND), ("other", _OTHER)):
+        kinds: tuple[tuple[PolicyKind, re.Pattern[str]], ...] = (("land", _LAND), ("other", _OTHER))
+        for kind, pattern in kinds:
             m = pattern.search(folded, start, end)
             if m is not None and not (kind == "other" and found):
                 a, b = _clause_around(folded, m.start(), m.end(), start, end)
@@ -212,13 +213,13 @@ def _ratio(folded: str, a: int, b: int) -> str | None:
 
 
 def _policy_of(
-    text: str, task: Task, kind: str, a: int, b: int, detail: _Detail | None = None
+    text: str, task: Task, kind: PolicyKind, a: int, b: int, detail: _Detail | None = None
 ) -> Policy:
     name = _LEADING_VERBS.sub("", text[a:b].strip()) or text[a:b].strip()
     money = detail.amount if detail else None
     return Policy(
         id=f"policy:{kind}:{_key(name)}", name=name, title=None,
-        doc_number=None, issuer=None, year=None, kind=kind,  # type: ignore[arg-type]
+        doc_number=None, issuer=None, year=None, kind=kind,
         amount=re.sub(r"\s", "", text[money.start() : money.end()]) if money else None,
         amount_value=float(money.group(2)) * _YUAN[money.group(3)] if money else None,
         ratio=detail.ratio if detail else None, written_as=(text[a:b],),

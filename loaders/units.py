@@ -146,11 +146,14 @@ def level_of(name: str) -> UnitLevel | None:
         return "国家"
     # A collective has the level of what it collects: 各区（县、市）人民政府 are county-level.
     name = re.sub(r"^各(?:地级以上)?(?=[省市县区])", "", name)
-    for prefix, level in (("省", "省"), ("市", "市"), ("县", "县"), ("区", "县")):
+    levels: tuple[tuple[str, UnitLevel], ...] = (
+        ("省", "省"), ("市", "市"), ("县", "县"), ("区", "县"),
+    )  # fmt: skip
+    for prefix, level in levels:
         if name.startswith(prefix) or re.match(rf"^(?:中共|共青团)?[一-龥]{{2,4}}?{prefix}", name):
             if prefix == "市" and re.match(r"^[一-龥]{2,4}?县", name):
                 break
-            return level  # type: ignore[return-value]
+            return level
     if re.match(r"^(?:各|全)?(?:镇|乡|街道)|[一-龥]{2,4}?(?:镇|乡|街道)", name):
         return "镇"
     if name.startswith(("团县委", "团市委")):
