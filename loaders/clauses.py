@@ -6,7 +6,10 @@ caller slices the original for what was printed. Conventions understood:
 `责任单位：A（牵头）`, `A、B按职责分工负责`, `（A、B负责）`, `（A牵头，B落实）`, an
 unlabelled `（A、B）`, the same on a line of its own, labels in 【】/〔〕, deadlines
 (`完成时限：…`, `6月底完成`, `长期坚持`), leaders (`责任领导：…`, skipped) and rule notes
-(`列第一位者为牵头单位`).
+(`列第一位者为牵头单位`, also riding on a unit: `A（首位单位为牵头单位，下同）`); prose
+(`…，由A会同B落实。`), a heading naming who leads (`省某厅牵头的工作`), units before the
+task (`1、市某局：…`, `（A牵头）…`), a dash before the clause (`…——A牵头`). The words of
+each role come from vocabulary.py.
 """
 
 from __future__ import annotations
@@ -182,7 +185,7 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
         cut = _wstrip(f, start, opening)
         scan = _rstrip(f, start, cut)
     label = _last_label(f, start, scan)
-    closing = _matching_close(f, label - 1, scan) if label and f[label - 1] in _OPEN else None
+    closing = matching_close(f, label - 1, scan) if label and f[label - 1] in _OPEN else None
     if label is not None and closing is not None:
         # `1.任务（责任单位：A），并做好…。`: a bracketed clause inside the item; the caller
         # cuts it out of the item's text.
@@ -221,7 +224,7 @@ _SCOPE = re.compile(r"全[省市县区镇乡]")
 def leading(f: str, start: int, end: int) -> Clause | None:
     """The units opening a numbered item, before a colon or in a bracket, when every name
     there is a unit (an addressee line, `各镇人民政府、县直各单位：现将…`, is no item)."""
-    if f.startswith("（", start) and (close := _matching_close(f, start, end)) is not None:
+    if f.startswith("（", start) and (close := matching_close(f, start, end)) is not None:
         # `（A牵头）推进…`: a bracketed clause before the task.
         clause = parse(f, start + 1, close) if close + 1 < end else None
         if clause is not None and clause.units and _has_marker(f, start + 1, close):
@@ -518,12 +521,8 @@ def _matching_open(f: str, start: int, close: int) -> int | None:
     return None
 
 
-def closing(f: str, opening: int, end: int) -> int | None:
+def matching_close(f: str, opening: int, end: int) -> int | None:
     """Where the bracket opened at f[opening] closes before end, or None."""
-    return _matching_close(f, opening, end)
-
-
-def _matching_close(f: str, opening: int, end: int) -> int | None:
     depth = 0
     for i in range(opening, end):
         if f[i] in _OPEN:

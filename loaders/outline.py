@@ -229,7 +229,7 @@ def _run_together(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = []
     at = folded.find("（", start, end)
     while 0 <= at < end:
-        close = clauses.closing(folded, at, end)
+        close = clauses.matching_close(folded, at, end)
         if close is None:
             break
         after = close + 1
