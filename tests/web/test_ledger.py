@@ -201,7 +201,12 @@ def test_chinese_ui_shows_no_english_enum_values(tab: Tab, live_server: str) -> 
     seen: list[str] = []
     policy = graphql(live_server, "{ policies(kind: FUNDING, first: 1) { uid } }")["policies"]
     project = graphql(live_server, "{ projects(first: 1) { uid kind } }")["projects"]
-    addresses = ["/#/ledger", "/#/documents", "/#/workload", f"/#/unit/{UNIT_UID.replace('/', '%2F')}"]
+    addresses = [
+        "/#/ledger",
+        "/#/documents",
+        "/#/workload",
+        f"/#/unit/{UNIT_UID.replace('/', '%2F')}",
+    ]
     addresses += [f"/#/policy/{p['uid']}" for p in policy]
     addresses += [f"/#/project/{p['uid']}" for p in project if p["kind"]]
     assert len(addresses) == 6, "the sample has a funding measure and a project of a kind"

@@ -63,7 +63,10 @@ def hostile(browser: Browser, payload_server: str) -> Iterator[Tab]:
 def test_the_explorer_is_served_with_a_strict_policy(hostile: Tab) -> None:
     response = hostile.page.goto("/")
     assert response is not None
-    policy = {d.strip().split(" ")[0]: d.strip() for d in response.headers["content-security-policy"].split(";")}
+    policy = {
+        d.strip().split(" ")[0]: d.strip()
+        for d in response.headers["content-security-policy"].split(";")
+    }
     # no inline script or style, nothing from elsewhere, not framed
     assert policy["default-src"] == "default-src 'self'"
     assert {"script-src", "style-src", "img-src"}.isdisjoint(policy)

@@ -56,7 +56,9 @@ def log_in(page: Page, login: str) -> None:
 
 
 def tasks_of(base: str, unit: str) -> set[str]:
-    query = "query($u: String!) { tasks(filter: {unit: $u}, first: 100) { edges { node { uid } } } }"
+    query = (
+        "query($u: String!) { tasks(filter: {unit: $u}, first: 100) { edges { node { uid } } } }"
+    )
     body = httpx.post(f"{base}/graphql", json={"query": query, "variables": {"u": unit}}).json()
     return {e["node"]["uid"] for e in body["data"]["tasks"]["edges"]}
 
