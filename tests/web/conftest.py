@@ -9,6 +9,7 @@ CI (env CI set), where a missing browser is a failure. Screenshots go to test-ar
 from __future__ import annotations
 
 import os
+import random
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +20,10 @@ from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from dutygraph.graph.load import load_plan
 from dutygraph.graph.store import open_store
+from dutygraph.loaders import parse_file
+from tests.factories import SAMPLE
 from tests.servers import start_serve, stop_serve
+from tests.synthetic import synthetic_plan
 from tests.web.browser import Tab
 from tests.web.payloads import payload_plan
 
@@ -108,3 +112,31 @@ def payload_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     served = start_serve(db)
     yield served.url
     stop_serve(served.process)
+
+
+BIG = 1000  # synthetic plans in the store at a county's real volume, with the sample
+
+
+@pytest.fixture(scope="session")
+def big_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`dutygraph serve` of the sample and 1,000 synthetic plans (tests/synthetic.py,
+    50,000 tasks): 1,001 documents. Loaded once a session, straight from the records
+    (about a minute on an idle machine)."""
+    db = str(tmp_path_factory.mktemp("big") / "db")
+    store = open_store(db)
+    try:
+        load_plan(store, parse_file(SAMPLE))
+        rng = random.Random(7)
+        for i in range(BIG):
+            load_plan(store, synthetic_plan(i, rng))
+    finally:
+        store.close()
+    served = start_serve(db)
+    yield served.url
+    stop_serve(served.process)
+
+
+@pytest.fixture
+def big_tab(browser: Browser, big_server: str) -> Iterator[Tab]:
+    with open_tab(browser, big_server) as opened:
+        yield opened

@@ -12,10 +12,10 @@ from urllib.parse import urlsplit
 import httpx
 import openpyxl
 import pytest
-from tests.web.browser import Tab
 from playwright.sync_api import Locator, expect
 
 from dutygraph.graph.model import unit_uid
+from tests.web.browser import Tab
 
 # write-excel-file's workbooks carry no default cell style; openpyxl notes it and reads on.
 pytestmark = pytest.mark.filterwarnings("ignore:Workbook contains no default style")

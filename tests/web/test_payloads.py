@@ -36,7 +36,8 @@ INJECTED = """() => [...document.querySelectorAll('*')].flatMap((el) => {
   const own = tag === 'script' && el.src && new URL(el.src).pathname.startsWith('/assets/');
   const bad = ['img', 'script', 'svg', 'iframe', 'object', 'embed'].includes(tag) && !own;
   const handlers = [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name);
-  const links = [...el.attributes].filter((a) => /^\\s*javascript:/i.test(a.value)).map((a) => a.name);
+  const links = [...el.attributes]
+    .filter((a) => /^\\s*javascript:/i.test(a.value)).map((a) => a.name);
   return bad || handlers.length || links.length ? [`${tag} ${handlers} ${links}`] : [];
 })"""
 

@@ -6,6 +6,7 @@ import { enumText, t } from './i18n.js';
 import { KINDS } from './kinds.js';
 import { DOCUMENT, POLICY, PROJECT, SECTION, TASK, UNIT } from './queries.js';
 import { account, progressBadge, reportForm } from './supervision.js';
+import { viewHash } from './router.js';
 
 const LOADERS = {
   Task: [TASK, 'task'],
@@ -145,13 +146,17 @@ export class DetailsPanel {
     const tagged = [
       ...unit.lead.edges.map((e) => ({ ...e.node, role: 'LEAD' })),
       ...unit.support.edges.map((e) => ({ ...e.node, role: 'SUPPORT' })),
-    ].sort((a, b) => a.ordinal - b.ordinal);
+    ].sort((a, b) => (a.document?.uid ?? '').localeCompare(b.document?.uid ?? '') || a.ordinal - b.ordinal);
+    // grouped by document, then section, in plan order
     const groups = new Map();
     for (const task of tagged) {
-      const key = task.section?.uid ?? '';
-      if (!groups.has(key)) groups.set(key, { section: task.section, tasks: [] });
+      const key = `${task.document?.uid ?? ''}|${task.section?.uid ?? ''}`;
+      if (!groups.has(key)) groups.set(key, { document: task.document, section: task.section, tasks: [] });
       groups.get(key).tasks.push(task);
     }
+    const listed = tagged.length;
+    const all = unit.lead.totalCount + unit.support.totalCount;
+    const ledger = viewHash('ledger', { unit: unit.name, place: unit.place });
     const w = unit.workload;
     return [
       h('h3', null, badge('Unit'), ' ', unit.name,
@@ -161,10 +166,14 @@ export class DetailsPanel {
       field(t('details.workload'), h('span', { 'data-testid': 'details-workload', 'data-total': w.total }, t('details.workloadLine', w))),
       field(
         t('details.tasksBySection'),
+        listed < all
+          ? h('p', { className: 'muted', 'data-testid': 'details-unit-more' }, t('details.moreTasks', { n: listed, total: all }), ' ',
+              h('a', { href: ledger }, t('documents.toLedger')))
+          : h('p', null, h('a', { href: ledger }, t('documents.toLedger'))),
         h('div', { 'data-testid': 'details-unit-tasks' },
-          [...groups.values()].map(({ section, tasks }) =>
+          [...groups.values()].map(({ document: doc, section, tasks }) =>
             h('div', { className: 'group' },
-              h('div', { className: 'group-title' }, sectionName(section)),
+              h('div', { className: 'group-title' }, doc?.title ? h('div', { className: 'muted' }, doc.title) : null, sectionName(section)),
               h('ul', null,
                 [...tasks.filter((x) => x.role === 'LEAD'), ...tasks.filter((x) => x.role === 'SUPPORT')].map((task) =>
                   h('li', { 'data-role': task.role },

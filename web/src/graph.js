@@ -5,7 +5,7 @@ import fcose from 'cytoscape-fcose';
 import { gql } from './api.js';
 import { clip } from './dom.js';
 import { KINDS, LEAD_COLOR, OTHER_COLOR, SUPPORT_COLOR } from './kinds.js';
-import { NEIGHBORHOOD } from './queries.js';
+import { GROUP_TASKS, NEIGHBORHOOD, UNIT_GROUPS } from './queries.js';
 
 cytoscape.use(fcose);
 
@@ -69,6 +69,12 @@ const STYLE = [
 
 const MAX_FIT_ZOOM = 1.5;
 
+// Past this many tasks a unit's neighbourhood is a ball nobody can read: its graph is one
+// node per document instead (the heaviest GROUPS of them), each opening its tasks.
+const FOLD_TASKS = 80;
+const GROUPS = 30;
+const GROUP_TASKS_FIRST = 60;
+
 const LAYOUT = {
   name: 'fcose',
   quality: 'default',
@@ -104,6 +110,7 @@ export class GraphView {
     this.hooks = hooks;
     this.hiddenKinds = new Set();
     this.expanded = new Set();
+    this.folded = null; // {unit, tasks, shown} while a busy unit is grouped
     this.cy = cytoscape({
       container,
       style: STYLE,
@@ -115,13 +122,65 @@ export class GraphView {
     container.addEventListener('keydown', (event) => this.onKey(event));
   }
 
-  /** Replaces the graph with the neighbourhood of `uid`, which becomes the root. */
+  /** Replaces the graph with the neighbourhood of `uid`, which becomes the root (a busy
+   * unit's grouped by document). */
   async show(uid) {
     this.cy.elements().remove();
     this.expanded.clear();
-    await this.expand(uid);
+    this.folded = null;
+    if (uid.startsWith('unit:')) {
+      const unit = (await gql(UNIT_GROUPS, { uid })).unit;
+      if (unit && unit.workload.total > FOLD_TASKS) this.showGroups(unit);
+    }
+    if (!this.folded) await this.expand(uid);
     this.cy.getElementById(uid).addClass('root');
     this.select(uid);
+  }
+
+  /** A busy unit as one node per document (the heaviest), saying what is folded. */
+  showGroups(unit) {
+    const docs = [...unit.workload.byDocument].sort((a, b) => b.total - a.total);
+    const shown = docs.slice(0, GROUPS);
+    this.folded = { unit, tasks: unit.workload.total, shown: shown.length };
+    const elements = [{ group: 'nodes', data: nodeData({ uid: unit.uid, label: 'Unit', name: unit.name }) }];
+    for (const d of shown) {
+      const id = `group:${d.document?.uid ?? d.title}`;
+      elements.push({
+        group: 'nodes',
+        data: { id, kind: 'Group', name: `${d.title}（${d.total}）`, short: `${clip(d.title ?? '', 12)}（${d.total}）`, document: d.document?.uid, total: d.total },
+      });
+      elements.push({ group: 'edges', data: { id: `${unit.uid}|GROUP|${id}`, source: unit.uid, target: id, type: 'IN_DOCUMENT', role: '' } });
+    }
+    this.cy.add(elements);
+    this.expanded.add(unit.uid);
+    this.container.dataset.folded = String(this.folded.tasks);
+    this.applyKindFilter();
+    this.layout(true);
+    this.hooks.onChange();
+  }
+
+  /** Opens a document group of a folded unit: its first tasks in that document. */
+  async expandGroup(id) {
+    const node = this.cy.getElementById(id);
+    const { unit } = this.folded;
+    const filter = { unit: unit.name, document: node.data('document'), ...(unit.place ? { place: unit.place } : {}) };
+    this.container.dataset.state = 'loading';
+    const { tasks } = await gql(GROUP_TASKS, { filter, first: GROUP_TASKS_FIRST });
+    const fresh = [];
+    for (const { node: task } of tasks.edges) {
+      if (this.cy.getElementById(task.uid).empty()) {
+        fresh.push({ group: 'nodes', data: nodeData({ uid: task.uid, label: 'Task', name: `${task.code} ${task.text}` }), position: { ...node.position() } });
+      }
+      const role = task.assignments.find((a) => a.unit.uid === unit.uid)?.role.toLowerCase() ?? '';
+      fresh.push({ group: 'edges', data: { id: `${id}|HAS|${task.uid}`, source: id, target: task.uid, type: 'RESPONSIBLE_FOR', role } });
+    }
+    this.cy.add(fresh);
+    this.expanded.add(id);
+    node.data('opened', tasks.edges.length);
+    this.applyKindFilter();
+    this.layout(false);
+    this.container.dataset.state = 'ready';
+    this.hooks.onChange();
   }
 
   /** Adds the neighbourhood of `uid` to the graph and lays it out again. */
@@ -159,7 +218,9 @@ export class GraphView {
   /** Selects the node, tells the details panel, and expands the node's neighbourhood. */
   async activate(uid) {
     this.select(uid);
-    await this.expand(uid);
+    if (uid.startsWith('group:')) {
+      if (!this.expanded.has(uid)) await this.expandGroup(uid);
+    } else await this.expand(uid);
   }
 
   select(uid) {
@@ -199,6 +260,8 @@ export class GraphView {
   clear() {
     this.cy.elements().remove();
     this.expanded.clear();
+    this.folded = null;
+    delete this.container.dataset.folded;
     delete this.container.dataset.selected;
     this.hooks.onChange();
   }
@@ -223,6 +286,7 @@ export class GraphView {
       nodes: nodes.length,
       edges: this.cy.edges(':visible').length,
       tasks: nodes.filter('[kind = "Task"]').length,
+      folded: this.folded,
     };
   }
 

@@ -8,6 +8,8 @@ export const KINDS = {
   Section: { color: '#64748b', shape: 'tag' },
   Document: { color: '#0f172a', shape: 'barrel' },
   Goal: { color: '#ca8a04', shape: 'star' },
+  // a folded busy unit's tasks in one document
+  Group: { color: '#94a3b8', shape: 'round-rectangle' },
 };
 
 export const KIND_NAMES = Object.keys(KINDS);

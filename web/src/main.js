@@ -41,7 +41,8 @@ async function focusNode(uid) {
 function updateStats() {
   const stats = graph.stats();
   $('graph-empty').hidden = stats.nodes > 0;
-  $('graph-stats').textContent = stats.nodes ? t('graph.stats', stats) : '';
+  const folded = stats.folded ? ` ${t('graph.folded', stats.folded)}` : '';
+  $('graph-stats').textContent = stats.nodes ? t('graph.stats', stats) + folded : '';
   const el = $('graph');
   el.dataset.nodes = String(stats.nodes);
   el.dataset.tasks = String(stats.tasks);

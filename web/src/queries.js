@@ -19,7 +19,7 @@ export const NEIGHBORHOOD = `query Neighborhood($uid: ID!, $depth: Int!, $limit:
   }
 }`;
 
-const TASK_BRIEF = 'uid code ordinal text section { uid number title }';
+const TASK_BRIEF = 'uid code ordinal text document { uid title } section { uid number title }';
 
 export const TASK = `query Task($uid: ID!) {
   task(uid: $uid) {
@@ -160,4 +160,20 @@ export const DASHBOARD = `query Dashboard($filter: ProgressFilter, $first: Int!)
 
 export const REPORT_PROGRESS = `mutation Report($task: ID!, $status: ProgressStatus!, $percent: Int, $note: String) {
   reportProgress(task: $task, status: $status, percent: $percent, note: $note) { uid status percent note at }
+}`;
+
+// How heavy a unit is, per document: a unit on more tasks than a readable graph holds is
+// drawn as one node per document.
+export const UNIT_GROUPS = `query UnitGroups($uid: ID!) {
+  unit(uid: $uid) {
+    uid name place
+    workload { total byDocument { title total lead support document { uid } } }
+  }
+}`;
+
+export const GROUP_TASKS = `query GroupTasks($filter: TaskFilter, $first: Int!) {
+  tasks(filter: $filter, first: $first) {
+    totalCount
+    edges { node { uid code text assignments { role unit { uid } } } }
+  }
 }`;
