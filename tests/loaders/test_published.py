@@ -210,6 +210,12 @@ def test_scan_without_tesseract_says_how_to_install_it(scan: Path) -> None:
     _one_line_error(_parse(scan, PATH="/nonexistent"), "tesseract-ocr-chi-sim")
 
 
+def test_a_doc_without_libreoffice_says_how_to_install_it(tmp_path: Path) -> None:
+    path = tmp_path / "plan.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"))
+    _one_line_error(_parse(path, PATH="/nonexistent"), "libreoffice-writer-nogui")
+
+
 @needs_soffice
 def test_corrupt_doc(tmp_path: Path) -> None:
     path = tmp_path / "broken.doc"
