@@ -8,7 +8,10 @@ import pytest
 
 @pytest.mark.parametrize(
     ("first", "second"),
-    [("1﹒", "2﹒"), ("⑴", "⑵"), ("⒈", "⒉"), ("（二十四）", "（二十五）"), ("1 .", "2 .")],
+    [
+        ("1﹒", "2﹒"), ("⑴", "⑵"), ("⒈", "⒉"), ("（二十四）", "（二十五）"), ("1 .", "2 ."),
+        ("( 三 )", "( 四 )"),
+    ],
 )
 def test_each_numbering_style_makes_items(parse, first, second) -> None:
     plan = parse(
