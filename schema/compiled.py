@@ -210,7 +210,7 @@ def _leaf(type_: Any) -> Shape:
         def serialize(value: Any) -> Any:
             return names.get(value)
     else:
-        serialize = named.serialize  # type: ignore[union-attr]
+        serialize = named.serialize
 
     def leaf(value: Any) -> Any:
         if value is None:
@@ -223,6 +223,16 @@ def _leaf(type_: Any) -> Shape:
         return out
 
     return leaf
+
+
+def _constant(value: Any) -> Shape:
+    """The same value for every row (a `__typename`)."""
+    return lambda _row: value
+
+
+def _ignoring_index(shape: Shape) -> Callable[[Any, int], Any]:
+    """`shape` as an edge's read, which is also given the edge's index."""
+    return lambda row, _index: shape(row)
 
 
 def _object(fields: list[tuple[str, Shape]], non_null: bool = False) -> Shape:
@@ -270,7 +280,7 @@ def _level(
     for key, sub in build.subfields(type_, details).items():
         name = sub[0].node.name.value
         if name == "__typename":
-            fields.append((key, lambda _row, t=type_.name: t))
+            fields.append((key, _constant(type_.name)))
             continue
         field_def = type_.fields.get(name)
         if field_def is None:
@@ -306,7 +316,7 @@ def _target(field_def: GraphQLField) -> tuple[GraphQLObjectType, bool, bool]:
     """The object type a field returns, whether it is a list, whether non-null."""
     type_ = field_def.type
     non_null = isinstance(type_, GraphQLNonNull)
-    inner = type_.of_type if non_null else type_
+    inner = type_.of_type if isinstance(type_, GraphQLNonNull) else type_
     many = isinstance(inner, GraphQLList)
     named = get_named_type(type_)
     if not isinstance(named, GraphQLObjectType):
@@ -343,11 +353,11 @@ def _inline(
 ) -> Shape:
     """An object made of the current level's own values (a task's source span)."""
     target, _, non_null = _target(field_def)
-    fields = []
+    fields: list[tuple[str, Shape]] = []
     for key, sub_details in build.subfields(target, details).items():
         name = sub_details[0].node.name.value
         if name == "__typename":
-            fields.append((key, lambda _row, t=target.name: t))
+            fields.append((key, _constant(target.name)))
             continue
         fields += [(key, read) for _, read in fill(target, name, sub_details)]
     return _object(fields, non_null)
@@ -373,7 +383,7 @@ def _counts(
         if index is None:
             raise NotCovered(f"{target.name}.{name}")
         leaf = _leaf(target.fields[name].type)
-        return [(name, lambda row, i=index: leaf(row[position][i]))]
+        return [(name, lambda row: leaf(row[position][index]))]
 
     return _inline(build, field_def, details, fill, level)
 
@@ -542,7 +552,7 @@ def _connection(
     fields: list[tuple[str, Shape]] = []
     for key, name, sub in selected:
         if name == "__typename":
-            fields.append((key, lambda _row, t=conn_type.name: t))
+            fields.append((key, _constant(conn_type.name)))
         elif name == "totalCount":
             fields.append((key, lambda row: row[total_position]))
         elif name == "pageInfo":
@@ -565,11 +575,11 @@ def _edges(
     for key, sub in build.subfields(edge_type, details).items():
         name = sub[0].node.name.value
         if name == "__typename":
-            reads.append((key, lambda _r, _i, t=edge_type.name: t))
+            reads.append((key, lambda _r, _i: edge_type.name))
         elif name == "cursor":
             reads.append((key, lambda _r, i: encode_cursor(offset + i)))
         elif name == "node":
-            reads.append((key, lambda r, _i, shape=node_shapes[key]: shape(r)))
+            reads.append((key, _ignoring_index(node_shapes[key])))
         elif name == "role":
             if role_leaf is None or role_at is None:
                 reads.append((key, lambda _r, _i: None))
@@ -662,7 +672,7 @@ def _unit(build: _Build, field_def: GraphQLField, details: list, column: str) ->
     name, uid, place = args.get("name"), args.get("uid"), args.get("place")
     if (name is None) == (uid is None) or (place is not None and name is None):
         raise NotCovered("the resolver refuses these arguments")
-    if uid is not None:
+    if name is None:  # then a uid is given
         return _by_uid(build, field_def, details, column)
     target, _, _ = _target(field_def)
     level = cy.Level("Unit", build.name())
