@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Role
-from .units import looks_like_unit, split_collective
+from .units import looks_like_unit, split_collective, strip_pinyin
 from .vocabulary import (
     DEADLINE_LABELS,
     LEAD_LABELS,
@@ -434,6 +434,8 @@ def _drop_annotation(f: str, a: int, b: int) -> int:
         return b
     inner = f[opening + 1 : b - 1]
     if _PART_OF_NAME.match(inner) or looks_like_unit(inner):
+        return b
+    if strip_pinyin(f[opening - 1 : b]) == f[opening - 1]:  # 海关（guān）: a mirror's pinyin
         return b
     return _rstrip(f, a, opening)
 

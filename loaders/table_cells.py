@@ -18,13 +18,11 @@ from functools import lru_cache
 from .clauses import LABEL
 from .fold import fold
 from .marks import MARKS
-from .units import looks_like_unit
+from .units import looks_like_unit, strip_pinyin
 
 NO_FIT = -10.0
 
 _MARK = re.compile(rf"[{MARKS}]")
-# Pinyin that some mirror sites insert after characters: 區(qū), 發(fā).
-_PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 _ARABIC_ROW = re.compile(r"^\d{1,5}\s*[.、．]?$")
 CN_DIGITS = "一二三四五六七八九十百千万零〇"  # Chinese numerals as plans print them
 _CN_ROW = re.compile(rf"^(?:[{CN_DIGITS}]+\s*[、.．]?|[（(][{CN_DIGITS}\d]+[）)])$")
@@ -57,7 +55,7 @@ _DATE = re.compile(
 
 def plain(text: str) -> str:
     """The cell as matched: folded (Simplified, full-width), pinyin and marks removed."""
-    return _MARK.sub("", _PINYIN.sub("", fold(text))).strip()
+    return _MARK.sub("", strip_pinyin(fold(text))).strip()
 
 
 @dataclass(frozen=True, slots=True)

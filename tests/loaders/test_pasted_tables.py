@@ -362,3 +362,9 @@ def test_a_row_a_line_broken_by_a_cells_paragraphs():
             "1.加快重点项目建设，确保完成年度投资。（责任单位：县发改局）",
             "2.建校。（责任单位：县教育局）",
         ]
+
+
+def test_pinyin_a_mirror_printed_after_a_units_last_character(parse: Parse):
+    """The written form keeps the pinyin (as printed); a bracket of it is no annotation."""
+    text = "序號(hào)\t工作任務(wù)\t責(zé)任單位\n1\t修路\t縣交通局、吳江海關(guān)\n"
+    assert _units(parse(text).tasks[0]) == [("縣交通局", None), ("吳江海關(guān)", None)]
