@@ -1,20 +1,27 @@
-"""GraphQL over HTTP against raw Cypher through the same store: p50/p95 latency and
-requests per second at 1, 8 and 32 concurrent clients, for five representative queries.
+"""GraphQL against the raw Cypher behind it, on the sample and on 1,000 plans: p50/p95 and
+requests per second for raw Cypher (Store.read), the compiled path and the resolver path,
+in-process and over HTTP, at 1, 8 and 32 concurrent clients.
 
-    .venv/bin/python benchmarks/api_bench.py [--db DIR_OR_URI] [--requests 300]
+    .venv/bin/python benchmarks/api_bench.py [--requests 100] [--plans 1000] [--plans-db DIR]
 
-It loads the sample plan, starts `dutygraph serve` on the same store as a child process
-(so client and server do not share one interpreter) and, for each query, times
-- graphql: a POST /graphql through httpx, from N concurrent asyncio clients;
-- raw: the equivalent Cypher through Store.read, from N concurrent threads,
-then prints the figures and the ratio graphql/raw at p50. A script, not a test.
+It loads the sample into a fresh embedded store, and 1,000 synthetic plans (load_bench's
+generator) into another (or uses --plans-db, a store already holding them), and for each
+starts two `dutygraph serve` child processes on the same store: one as shipped (compiled
+where it can), one with every field by its resolver. For each query it times
+- raw: the hand-written Cypher returning the same data, through Store.read in this
+  process (N threads);
+- compiled / resolvers in-process: schema.execute, no HTTP;
+- compiled / resolvers over HTTP: POST /graphql through httpx from N asyncio clients;
+then prints the figures and the ratios to raw at p50. The two nested queries run at 1, 8
+and 32 clients; the others (the 1,000-plan checklist) at one. A script, not a test.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import os
+import functools
+import random
 import signal
 import socket
 import statistics
@@ -22,7 +29,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,128 +36,125 @@ from typing import Any
 
 import httpx
 
-from dutygraph.graph.load import load_plan
-from dutygraph.graph.store import Store, open_store
-from dutygraph.loaders import parse_file
-from dutygraph.schema.context import Context
-from dutygraph.schema.schema import build_schema
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))  # load_bench's synthetic plans
+
+from load_bench import synthetic_plan  # noqa: E402
+
+from dutygraph.graph.load import load_plan  # noqa: E402
+from dutygraph.graph.store import Store, open_store  # noqa: E402
+from dutygraph.loaders import parse_file  # noqa: E402
+from dutygraph.schema.context import Context  # noqa: E402
+from dutygraph.schema.schema import build_schema  # noqa: E402
+
 SAMPLE = ROOT / "samples" / "luhe-old-area-plan.txt"
-UNIT = "县发展改革局"
 
 
 @dataclass(frozen=True)
 class Case:
     name: str
     graphql: str
-    raw: Callable[[Store], Any]
-    nested: bool
+    raw: str  # the hand-written statement for the same data ($unit, $uid, $q)
+    nested: bool = False
 
 
-def _raw(cypher: str, **params: Any) -> Callable[[Store], Any]:
-    return lambda store: store.read(cypher, params)
-
-
-CASES = [
-    Case(
-        "unit's tasks (by alias)",
-        '{ unit(name: "县发改局") { name tasks(first: 100) '
-        "{ totalCount edges { role node { code text } } } } }",
-        _raw(
-            "MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t:Task) WHERE u.name = $n OR $a IN u.aliases "
-            "RETURN u.name AS unit, r.role AS role, t.code AS code, t.text AS text "
-            "ORDER BY t.document, t.ordinal",
-            n=UNIT,
-            a="县发改局",
+def cases(unit: str, place: str | None) -> list[Case]:
+    """The queries, for a heavy unit of the dataset (`place`: its place, if any)."""
+    at = f', place: "{place}"' if place else ""
+    where_unit = "u.name = $unit" + (" AND u.place = $place" if place else "")
+    return [
+        Case(
+            "tasks with their units (100, nested)",
+            "{ tasks(first: 100) { totalCount edges { node { code text "
+            "assignments { role rank unit { name } } } } } }",
+            "CALL { MATCH (x:Task) RETURN count(x) AS total } "
+            "MATCH (t:Task) WITH total, t ORDER BY t.document, t.ordinal LIMIT 100 "
+            "CALL { WITH t MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t) WITH r, u ORDER BY r.rank "
+            "RETURN collect([r.role, r.rank, u.name]) AS units } "
+            "RETURN total, collect([t.code, t.text, units]) AS tasks",
+            nested=True,
         ),
-        nested=False,
-    ),
-    Case(
-        "all tasks with their units (nested)",
-        "{ tasks(first: 100) { totalCount edges { node { code text "
-        "assignments { role rank unit { name } } } } } }",
-        _raw(
-            "MATCH (t:Task) MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t) "
-            "WITH t, r, u ORDER BY r.rank "
-            "WITH t, collect({role: r.role, rank: r.rank, unit: u.name}) AS units "
-            "RETURN t.code AS code, t.text AS text, units ORDER BY t.document, t.ordinal"
+        Case(
+            "a unit with tasks and partners (nested)",
+            f'{{ unit(name: "{unit}"{at}) {{ name tasks(first: 100) '
+            "{ edges { role node { code } } } partners(first: 20) { shared unit { name } } } }",
+            f"MATCH (u:Unit) WHERE {where_unit} "
+            "CALL { WITH u MATCH (u)-[r:RESPONSIBLE_FOR]->(t:Task) WITH r, t "
+            "ORDER BY t.document, t.ordinal LIMIT 100 RETURN collect([r.role, t.code]) AS tasks } "
+            "CALL { WITH u MATCH (u)-[s:SHARES]->(o:Unit) WHERE s.tasks > 0 WITH s, o "
+            "ORDER BY s.tasks DESC, o.name LIMIT 20 RETURN collect([s.tasks, o.name]) AS partners }"
+            " RETURN u.name AS name, tasks, partners",
+            nested=True,
         ),
-        nested=True,
-    ),
-    Case(
-        "unit with tasks and partners (nested)",
-        '{ unit(name: "县发展改革局") { name tasks(first: 100) { edges { role node { code } } } '
-        "partners(first: 20) { shared unit { name } } } }",
-        _raw(
-            "MATCH (u:Unit {name: $n})-[r:RESPONSIBLE_FOR]->(t:Task) "
-            "WITH u, collect({role: r.role, code: t.code}) AS tasks "
-            "OPTIONAL MATCH (u)-[:RESPONSIBLE_FOR]->(:Task)<-[:RESPONSIBLE_FOR]-(p:Unit) "
-            "WITH u, tasks, p, count(*) AS shared ORDER BY shared DESC, p.name "
-            "RETURN u.name AS name, tasks, "
-            "collect({unit: p.name, shared: shared})[..20] AS partners",
-            n=UNIT,
+        Case(
+            "a unit's first 20 tasks, totalCount",
+            f'{{ unit(name: "{unit}"{at}) {{ tasks(first: 20) {{ totalCount '
+            "edges { node { code text } } } } }",
+            f"MATCH (u:Unit) WHERE {where_unit} "
+            "MATCH (u)-[:RESPONSIBLE_FOR]->(t:Task) WITH u, t ORDER BY t.document, t.ordinal "
+            "LIMIT 20 RETURN u.total AS total, collect([t.code, t.text]) AS tasks",
         ),
-        nested=True,
-    ),
-    Case(
-        "workload ranking (top 10)",
-        "{ workload(first: 10) { total lead support unit { name } } }",
-        _raw(
-            "MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(:Task) "
-            "WITH u, count(r) AS total, sum(CASE r.role WHEN 'lead' THEN 1 ELSE 0 END) AS lead "
-            "RETURN u.name AS name, total, lead, total - lead AS support "
-            "ORDER BY total DESC, name LIMIT 10"
+        Case(
+            "a unit's workload",
+            f'{{ unit(name: "{unit}"{at}) {{ workload {{ total lead support }} }} }}',
+            f"MATCH (u:Unit) WHERE {where_unit} RETURN u.total, u.lead, u.support",
         ),
-        nested=False,
-    ),
-    Case(
-        "search 产业园",
-        '{ search(text: "产业园", first: 20) { __typename ... on Task { code text } '
-        "... on Unit { name } ... on Project { name } ... on Policy { name } } }",
-        _raw(
-            "MATCH (t:Task) WHERE t.text CONTAINS $q RETURN 'Task' AS label, t.uid AS uid, "
-            "t.text AS name UNION ALL MATCH (n) WHERE (n:Unit OR n:Project OR n:Policy) "
-            "AND n.name CONTAINS $q RETURN labels(n)[0] AS label, n.uid AS uid, n.name AS name",
-            q="产业园",
+        Case(
+            "workload ranking (20) and unitMatrix (15)",
+            "{ workload(first: 20) { total lead support unit { name } } "
+            "unitMatrix(first: 15) { units { unit { name } } counts } }",
+            "MATCH (u:Unit) WHERE u.total > 0 WITH u ORDER BY u.total DESC, u.name LIMIT 20 "
+            "WITH collect(u) AS top UNWIND top[..15] AS a MATCH (a)-[s:SHARES]->(b) "
+            "WHERE b IN top[..15] RETURN [x IN top | [x.name, x.total, x.lead, x.support]], "
+            "collect([a.uid, b.uid, s.tasks])",
         ),
-        nested=False,
-    ),
-]
+        Case(
+            "partners (20)",
+            f'{{ partners(unit: "{unit}", first: 20{at}) {{ shared unit {{ name }} }} }}',
+            f"MATCH (u:Unit) WHERE {where_unit} MATCH (u)-[s:SHARES]->(o:Unit) "
+            "WHERE s.tasks > 0 RETURN o.name, s.tasks ORDER BY s.tasks DESC, o.name LIMIT 20",
+        ),
+        Case(
+            "search 产业 (20)",
+            '{ search(text: "产业", first: 20) { __typename ... on Task { code text } '
+            "... on Unit { name } ... on Project { name } ... on Policy { name } } }",
+            "MATCH (t:Task) WHERE t.text CONTAINS $q RETURN t.uid, t.code, t.text LIMIT 20",
+        ),
+        Case(
+            "neighbourhood depth 1 of the unit",
+            "query ($uid: ID!) { neighborhood(uid: $uid, depth: 1, limit: 200) "
+            "{ nodes { uid label name } edges { source target type } } }",
+            "MATCH (u:Unit {uid: $uid})-[r:RESPONSIBLE_FOR]->(t) "
+            "RETURN t.uid, t.code, type(r) LIMIT 200",
+        ),
+        Case(
+            "tasks(filter: {unit}) totalCount",
+            f'{{ tasks(filter: {{unit: "{unit}"{at}}}) {{ totalCount }} }}',
+            f"MATCH (u:Unit) WHERE {where_unit} RETURN u.total",
+        ),
+        Case(
+            "documents page 2 (20), cursor, totalCount",
+            '{ documents(first: 20, after: "dGFzazoxOQ==") { totalCount '
+            "pageInfo { hasNextPage endCursor } edges { cursor node { uid title } } } }",
+            "CALL { MATCH (x:Document) RETURN count(x) AS total } "
+            "MATCH (d:Document) WITH total, d ORDER BY d.title, d.uid SKIP 20 LIMIT 20 "
+            "RETURN total, collect([d.uid, d.title])",
+        ),
+    ]
 
 
-def percentiles(samples: list[float]) -> tuple[float, float]:
+# --- timing ---------------------------------------------------------------------------------
+
+
+def p50_p95(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return statistics.median(ordered), p95
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.95 * len(ordered)))]
 
 
-async def time_graphql(url: str, query: str, clients: int, total: int) -> tuple[list[float], float]:
-    latencies: list[float] = []
-    remaining = total
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(timeout=60, limits=limits) as http:
-
-        async def worker() -> None:
-            nonlocal remaining
-            while remaining > 0:
-                remaining -= 1
-                start = time.perf_counter()
-                response = await http.post(url, json={"query": query})
-                latencies.append(time.perf_counter() - start)
-                body = response.json()
-                if response.status_code != 200 or "errors" in body:
-                    raise SystemExit(f"GraphQL failed: {response.status_code} {body}")
-
-        began = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(clients)))
-        return latencies, time.perf_counter() - began
-
-
-def time_raw(store: Store, raw: Callable[[Store], Any], clients: int, total: int):
+def time_raw(store: Store, cypher: str, params: dict, clients: int, total: int):
     def one(_: int) -> float:
         start = time.perf_counter()
-        raw(store)
+        store.read(cypher, params)
         return time.perf_counter() - start
 
     began = time.perf_counter()
@@ -160,21 +163,57 @@ def time_raw(store: Store, raw: Callable[[Store], Any], clients: int, total: int
     return latencies, time.perf_counter() - began
 
 
-def time_in_process(store: Store, query: str, total: int) -> list[float]:
-    """The same query through the schema in this process: GraphQL without HTTP."""
-    schema = build_schema()
+def time_in_process(
+    schema: Any, store: Store, query: str, variables: dict, clients: int, total: int
+):
+    async def run() -> tuple[list[float], float]:
+        latencies: list[float] = []
+        remaining = total
 
-    async def run() -> list[float]:
-        latencies = []
-        for _ in range(total):
-            start = time.perf_counter()
-            result = await schema.execute(query, context_value=Context(store))
-            latencies.append(time.perf_counter() - start)
-            if result.errors:
-                raise SystemExit(f"GraphQL failed: {result.errors}")
-        return latencies
+        async def worker() -> None:
+            nonlocal remaining
+            while remaining > 0:
+                remaining -= 1
+                start = time.perf_counter()
+                result = await schema.execute(
+                    query, variable_values=variables, context_value=Context(store)
+                )
+                latencies.append(time.perf_counter() - start)
+                if result.errors:
+                    raise SystemExit(f"GraphQL failed: {result.errors}")
+
+        began = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        return latencies, time.perf_counter() - began
 
     return asyncio.run(run())
+
+
+def time_http(url: str, query: str, variables: dict, clients: int, total: int):
+    async def run() -> tuple[list[float], float]:
+        latencies: list[float] = []
+        remaining = total
+        limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+        async with httpx.AsyncClient(timeout=120, limits=limits) as http:
+
+            async def worker() -> None:
+                nonlocal remaining
+                while remaining > 0:
+                    remaining -= 1
+                    start = time.perf_counter()
+                    response = await http.post(url, json={"query": query, "variables": variables})
+                    latencies.append(time.perf_counter() - start)
+                    if response.status_code != 200 or "errors" in response.json():
+                        raise SystemExit(f"GraphQL failed: {response.text[:300]}")
+
+            began = time.perf_counter()
+            await asyncio.gather(*(worker() for _ in range(clients)))
+            return latencies, time.perf_counter() - began
+
+    return asyncio.run(run())
+
+
+# --- servers --------------------------------------------------------------------------------
 
 
 def free_port() -> int:
@@ -183,67 +222,129 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, port: int, log: Path) -> subprocess.Popen[bytes]:
-    exe = Path(sys.executable).parent / "dutygraph"
+def start_server(db: str, resolvers: bool, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    command = [sys.executable, __file__, "--serve", db, str(port)]
     with open(log, "wb") as out:
         process = subprocess.Popen(
-            [str(exe), "serve", "--db", db, "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env={**os.environ},
+            command + (["--resolvers"] if resolvers else []), stdout=out, stderr=subprocess.STDOUT
         )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
-                return process
+                return process, f"http://127.0.0.1:{port}/graphql"
         except httpx.TransportError:
-            time.sleep(0.1)
+            time.sleep(0.2)
     process.kill()
-    raise SystemExit("dutygraph serve did not become ready")
+    raise SystemExit(f"dutygraph serve did not become ready (see {log})")
+
+
+def serve(db: str, port: str, resolvers: bool) -> None:
+    """The child: `dutygraph serve`, every field by its resolver when `resolvers`."""
+    if resolvers:
+        import dutygraph.schema.schema as schema_module
+
+        schema_module.build_schema = functools.partial(  # type: ignore[assignment]
+            schema_module.build_schema, compiled=False
+        )
+    from dutygraph.api.serve import serve as serve_command
+
+    serve_command.main(["--db", db, "--port", port], standalone_mode=True)
+
+
+# --- the run --------------------------------------------------------------------------------
+
+
+def bench(label: str, store: Store, db: str, unit: str, place: str | None, args: Any) -> None:
+    uid = store.read(
+        "MATCH (u:Unit) WHERE u.name = $n AND ($p IS NULL OR u.place = $p) RETURN u.uid AS uid",
+        {"n": unit, "p": place},
+    )[0]["uid"]
+    params = {"unit": unit, "place": place, "uid": uid, "q": "产业"}
+    variables = {"uid": uid}
+    compiled, resolvers = build_schema(), build_schema(compiled=False)
+    logs = Path(tempfile.mkdtemp(prefix="dutygraph-bench-"))
+    servers = [start_server(db, flag, logs / f"serve-{flag}.log") for flag in (False, True)]
+    (_, compiled_url), (_, resolvers_url) = servers
+    n = args.requests
+    print(f"\n## {label}: {unit}{' (' + place + ')' if place else ''}; {n} requests a row; ms")
+    print(
+        "| query | clients | raw p50 | compiled in-process p50 (×raw) | resolvers in-process "
+        "p50 (×raw) | compiled HTTP p50 / p95 (×raw) | resolvers HTTP p50 (×raw) | req/s raw / "
+        "compiled HTTP / resolvers HTTP |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    try:
+        for case in cases(unit, place):
+            for way in (
+                lambda c=case: time_raw(store, c.raw, params, 1, 5),
+                lambda c=case: time_in_process(compiled, store, c.graphql, variables, 1, 5),
+                lambda c=case: time_http(compiled_url, c.graphql, variables, 1, 5),
+                lambda c=case: time_http(resolvers_url, c.graphql, variables, 1, 5),
+            ):
+                way()  # warm up every path
+            for clients in (1, 8, 32) if case.nested else (1,):
+                raw, raw_wall = time_raw(store, case.raw, params, clients, n)
+                cin, _ = time_in_process(compiled, store, case.graphql, variables, clients, n)
+                rin, _ = time_in_process(resolvers, store, case.graphql, variables, clients, n)
+                chttp, c_wall = time_http(compiled_url, case.graphql, variables, clients, n)
+                rhttp, r_wall = time_http(resolvers_url, case.graphql, variables, clients, n)
+                r50 = statistics.median(raw)
+                c50, c95 = p50_p95(chttp)
+
+                def cell(samples: list[float], base: float = r50) -> str:
+                    m = statistics.median(samples)
+                    return f"{m * 1e3:.2f} (×{m / base:.2f})"
+
+                print(
+                    f"| {case.name if clients == 1 else ''} | {clients} | {r50 * 1e3:.2f} | "
+                    f"{cell(cin)} | {cell(rin)} | {c50 * 1e3:.2f} / {c95 * 1e3:.2f} "
+                    f"(×{c50 / r50:.2f}) | {cell(rhttp)} | {n / raw_wall:.0f} / "
+                    f"{n / c_wall:.0f} / {n / r_wall:.0f} |",
+                    flush=True,
+                )
+    finally:
+        for process, _ in servers:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=60)
+
+
+def plans_store(args: Any) -> tuple[Store, str]:
+    if args.plans_db:
+        return open_store(args.plans_db), args.plans_db
+    db = str(Path(tempfile.mkdtemp(prefix="dutygraph-bench-plans-")) / "db")
+    store = open_store(db)
+    rng = random.Random(1)
+    started = time.perf_counter()
+    for i in range(args.plans):
+        load_plan(store, synthetic_plan(i, rng))
+    print(f"loaded {args.plans} plans in {time.perf_counter() - started:.0f} s", flush=True)
+    return store, db
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--serve":
+        serve(sys.argv[2], sys.argv[3], "--resolvers" in sys.argv)
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", help="store to use (default: a fresh embedded store)")
-    parser.add_argument("--requests", type=int, default=300, help="requests per measurement")
+    parser.add_argument("--requests", type=int, default=100, help="requests per row")
+    parser.add_argument("--plans", type=int, default=1000, help="synthetic plans (0: none)")
+    parser.add_argument("--plans-db", help="a store that already holds the synthetic plans")
     args = parser.parse_args()
-    db = args.db or str(Path(tempfile.mkdtemp(prefix="dutygraph-bench-")) / "db")
+    db = str(Path(tempfile.mkdtemp(prefix="dutygraph-bench-")) / "db")
     store = open_store(db)
     load_plan(store, parse_file(SAMPLE))
-    port = free_port()
-    log = Path(tempfile.mkdtemp(prefix="dutygraph-bench-log-")) / "serve.log"
-    server = start_server(db, port, log)
-    print(f"server log: {log}")
-    url = f"http://127.0.0.1:{port}/graphql"
     try:
-        print(f"store: {db}; {args.requests} requests per row; latencies in ms")
-        print(
-            f"{'query':40} {'c':>3} {'GQL p50':>8} {'p95':>7} {'req/s':>7} "
-            f"{'raw p50':>8} {'p95':>7} {'req/s':>7} {'ratio':>6}"
-        )
-        for case in CASES:
-            asyncio.run(time_graphql(url, case.graphql, 1, 20))  # warm up both paths
-            time_raw(store, case.raw, 1, 20)
-            for clients in (1, 8, 32):
-                g, g_wall = asyncio.run(time_graphql(url, case.graphql, clients, args.requests))
-                r, r_wall = time_raw(store, case.raw, clients, args.requests)
-                (g50, g95), (r50, r95) = percentiles(g), percentiles(r)
-                print(
-                    f"{case.name:40} {clients:>3} {g50 * 1e3:8.2f} {g95 * 1e3:7.2f} "
-                    f"{len(g) / g_wall:7.0f} {r50 * 1e3:8.2f} {r95 * 1e3:7.2f} "
-                    f"{len(r) / r_wall:7.0f} {g50 / r50:6.2f}"
-                    + ("  (nested)" if case.nested and clients == 1 else "")
-                )
-        print("\nc=1, p50 in ms: GraphQL in-process (schema.execute, no HTTP) next to raw")
-        for case in CASES:
-            g = statistics.median(time_in_process(store, case.graphql, args.requests))
-            r = statistics.median(time_raw(store, case.raw, 1, args.requests)[0])
-            print(f"{case.name:40} {g * 1e3:8.2f} {r * 1e3:8.2f} {g / r:6.2f}")
+        bench("sample", store, db, "县发展改革局", "陆河县", args)
     finally:
-        server.send_signal(signal.SIGINT)
-        server.wait(timeout=30)
         store.close()
+    if args.plans or args.plans_db:
+        store, db = plans_store(args)
+        try:
+            bench(f"{args.plans} plans", store, db, "县第000局", None, args)
+        finally:
+            store.close()
 
 
 if __name__ == "__main__":

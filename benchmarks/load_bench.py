@@ -6,8 +6,10 @@ Synthetic plans have realistic shapes: 3 parts, the second split into 5 subsecti
 50 tasks, 1-5 units a task (3 on average) drawn with a skew from 300 shared units, 3
 policies and 2 projects from shared pools. Plans are loaded in stages up to each size
 (1, then 99 more, then 900 more); after each stage the main read queries run 15 times.
-Printed: tasks per second and median milliseconds per plan for each stage, and the
-median time of each query, with ratios against the first size (the baseline) and, for
+Printed: tasks per second and median milliseconds per plan for each stage; on the
+embedded store the same plans' rows written by a bare UNWIND statement (graph/load.py's
+WRITE_PART alone, into a store of their own) and its ratio to the load; and the median
+time of each query, with ratios against the first size (the baseline) and, for
 Bolt, against the embedded store. The "bolt" store is the Neo4j code path (driver,
 transactions) talking to FalkorDB's Bolt endpoint, which takes rows in batches under
 3 KB, so it measures the driver path, not Neo4j.
@@ -35,8 +37,8 @@ sys.path.insert(0, str(ROOT))  # tests.servers (the tests' Bolt FalkorDB), tests
 
 from dutygraph.errors import StoreError  # noqa: E402
 from dutygraph.graph import queries  # noqa: E402
-from dutygraph.graph.load import load_plan  # noqa: E402
-from dutygraph.graph.model import unit_uid  # noqa: E402
+from dutygraph.graph.load import WRITE_PART, load_plan, one_statement  # noqa: E402
+from dutygraph.graph.model import plan_rows, unit_uid  # noqa: E402
 from dutygraph.graph.neo4j_store import Neo4jStore  # noqa: E402
 from dutygraph.graph.setup import ensure_schema  # noqa: E402
 from dutygraph.graph.store import Store, open_store  # noqa: E402
@@ -45,6 +47,7 @@ from tests.servers import BoltServer, bolt_port  # noqa: E402
 from tests.synthetic import UNITS, synthetic_plan  # noqa: E402
 
 RUNS = 15
+RATIO = "raw write / load, per plan"
 
 
 READS: dict[str, Callable[[Store], Any]] = {
@@ -98,22 +101,36 @@ def median_ms(call: Callable[[], Any], runs: int = RUNS) -> float:
 
 def run(kind: str, plans: list[Plan], sizes: list[int]) -> dict[int, dict[str, float]]:
     results: dict[int, dict[str, float]] = {}
-    with tempfile.TemporaryDirectory() as tmp, store_of(kind, Path(tmp)) as store:
+    # The raw write goes to an embedded store of its own, in step with this one.
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        store_of(kind, Path(tmp)) as store,
+        store_of("embedded", Path(tmp) / "raw") as raw,
+    ):
         loaded = 0
         for size in sizes:
             stage = plans[loaded:size]
-            per_plan = []
+            per_plan, per_raw = [], []
             started = time.perf_counter()
             for plan in stage:
                 t = time.perf_counter()
                 load_plan(store, plan)
                 per_plan.append(time.perf_counter() - t)
             elapsed = time.perf_counter() - started
+            if kind == "embedded":
+                for plan in stage:
+                    params = plan_rows(plan).as_params()
+                    t = time.perf_counter()
+                    raw.write(one_statement(WRITE_PART), params)
+                    per_raw.append(time.perf_counter() - t)
             loaded = size
             row = {
                 "tasks/s": sum(len(p.tasks) for p in stage) / elapsed,
                 "ms/plan": statistics.median(per_plan) * 1000,
             }
+            if per_raw:
+                row["raw UNWIND write ms/plan"] = statistics.median(per_raw) * 1000
+                row[RATIO] = statistics.median(per_raw) / statistics.median(per_plan)
             for name, read in READS.items():
                 row[name] = median_ms(lambda read=read: read(store))
             results[size] = row
@@ -142,11 +159,16 @@ def table(all_results: dict[str, dict[int, dict[str, float]]], sizes: list[int])
     for metric in metrics:
         for kind in kinds:
             cells = []
+            if metric not in all_results[kind][sizes[0]]:
+                continue  # the raw write is timed on the embedded store only
             for size in sizes:
                 value = all_results[kind][size][metric]
                 base = all_results[kind][sizes[0]][metric]
                 if math.isnan(value):
                     cells.append("refused")
+                    continue
+                if metric == RATIO:
+                    cells.append(f"{value:.2f}")
                     continue
                 cell = f"{value:.0f}" if metric == "tasks/s" else f"{value:.1f}"
                 if size != sizes[0] and metric != "tasks/s":
@@ -154,7 +176,7 @@ def table(all_results: dict[str, dict[int, dict[str, float]]], sizes: list[int])
                 if kind != "embedded" and "embedded" in all_results:
                     cell += f" [×{value / all_results['embedded'][size][metric]:.2f} emb]"
                 cells.append(cell)
-            unit = "" if metric == "tasks/s" else " ms"
+            unit = "" if metric in ("tasks/s", RATIO) else " ms"
             lines.append(f"| {metric}{unit} | {kind} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -4,13 +4,15 @@ A query document is parsed and validated once, against the same rules and limits
 resolver path (schema/limits.py), and kept per (document, operation name); one that fails
 any of them, or names no query operation, is left to the resolver path, which reports
 the error. Per request the variables are coerced the same way, the operation compiles to
-one statement (about a third of a millisecond), the store answers it in one round trip,
-and the row is shaped into `data`.
+one statement (about 0.2 ms; kept for the same variables again), the store answers it in
+one round trip, and the row is shaped into `data`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,7 +37,7 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from strawberry.types import ExecutionResult
 
 from dutygraph.errors import DutygraphError
-from dutygraph.schema.compiled import Fallback, NotCovered, compile_operation
+from dutygraph.schema.compiled import Fallback, NotCovered, Plan, compile_operation
 from dutygraph.schema.context import Context
 from dutygraph.schema.limits import CACHED_DOCUMENTS, Limits, TimedSchema, log
 
@@ -56,6 +58,7 @@ class Compiled:
             *specified_rules, depth_rule(limits.max_depth, None), aliases_rule(limits.max_aliases)
         ]  # fmt: skip
         self._operations: OrderedDict[tuple[str, str | None], _Operation | None] = OrderedDict()
+        self._plans: OrderedDict[tuple[str, str | None, str], Plan | None] = OrderedDict()
 
     def operation(self, query: str, name: str | None) -> _Operation | None:
         """The valid query operation `name` of `query`, or None (cached either way)."""
@@ -89,6 +92,33 @@ class Compiled:
                 fragments[definition.name.value] = FragmentDetails(definition)
         return _Operation(operation, fragments)
 
+    def plan(
+        self, query: str, name: str | None, variables: dict[str, Any] | None, prepared: _Operation
+    ) -> Plan | None:
+        """The operation's plan for these variables, or None when it does not compile;
+        kept per (document, operation name, variables), since clients repeat requests."""
+        try:
+            key = (query, name, json.dumps(variables, sort_keys=True))
+        except (TypeError, ValueError):
+            key = None
+        if key is not None and key in self._plans:
+            self._plans.move_to_end(key)
+            return self._plans[key]
+        values = get_variable_values(
+            self.schema, prepared.operation.variable_definitions or (), variables or {}
+        )
+        plan = None
+        if not isinstance(values, list):
+            with contextlib.suppress(NotCovered):
+                plan = compile_operation(
+                    self.schema, prepared.operation, prepared.fragments, values, self.limits
+                )
+        if key is not None:
+            self._plans[key] = plan
+            if len(self._plans) > CACHED_DOCUMENTS:
+                self._plans.popitem(last=False)
+        return plan
+
     async def run(
         self, query: str, variables: dict[str, Any] | None, name: str | None, context: Context
     ) -> ExecutionResult | None:
@@ -96,16 +126,8 @@ class Compiled:
         prepared = self.operation(query, name)
         if prepared is None:
             return None
-        values = get_variable_values(
-            self.schema, prepared.operation.variable_definitions or (), variables or {}
-        )
-        if isinstance(values, list):
-            return None
-        try:
-            plan = compile_operation(
-                self.schema, prepared.operation, prepared.fragments, values, self.limits
-            )
-        except NotCovered:
+        plan = self.plan(query, name, variables, prepared)
+        if plan is None:
             return None
         try:
             [row] = await asyncio.to_thread(context.store.read, plan.cypher, plan.params)
