@@ -262,7 +262,9 @@ def _heading_lead(f: str, start: int, end: int) -> Clause | None:
 def _prose(f: str, start: int, end: int) -> Clause | None:
     """The assignment closing the last sentence of f[start:end] in prose (`，由A会同B落实`),
     from its comma (or 由) to the end; None when there is none."""
-    sentence = max(start, _last_sentence(f, start, end) or start)
+    # An assignment is a short tail: look only that far back, so a long sentence full of
+    # 由 costs no more than a short one.
+    sentence = max(start, _last_sentence(f, start, end) or start, end - _PROSE_TAIL)
     at = f.rfind("由", sentence, end)
     while at >= sentence:
         if at == sentence or f[at - 1] in "，；":
@@ -271,6 +273,9 @@ def _prose(f: str, start: int, end: int) -> Clause | None:
                 return _prose_clause(f, m, at - 1 if at > sentence else at, end)
         at = f.rfind("由", sentence, at)
     return None
+
+
+_PROSE_TAIL = 300  # characters: longer than any list of units with its verb
 
 
 def _prose_clause(f: str, m: re.Match[str], start: int, end: int) -> Clause | None:
@@ -459,7 +464,9 @@ def _split(f: str, a: int, b: int) -> list[tuple[int, int]]:
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         elif depth == 0 and (
-            ch in "、，；/" or (ch in " \t\n" and not _stray_space(f, a, b, i))
+            ch in "、，；/"
+            # the first space of a run decides for the run (so a run costs its length once)
+            or (ch in " \t\n" and f[i - 1] not in " \t\n" and not _stray_space(f, a, b, i))
         ):
             parts.append(_trim(f, part, i))
             part = i + 1

@@ -65,3 +65,12 @@ def mutated(draw: st.DrawFn) -> str:
 @given(mutated())
 def test_mutated_sample(text: str) -> None:
     _check(text)
+
+
+def test_hostile_clauses_read_right(parse) -> None:
+    """A long run of spaces inside a list still separates two units, and a sentence full
+    of 由 gives the assignment closing it (both are read in one pass: shape_bench)."""
+    plan = parse("某县方案\n一、任务\n1.任务。（县甲局" + " " * 50_000 + "县乙局）\n")
+    assert [a.name for a in plan.tasks[0].units] == ["县甲局", "县乙局"]
+    plan = parse("某县方案\n一、任务\n1.任务" + "，由县甲局" * 5_000 + "，由县乙局负责。\n")
+    assert [a.name for a in plan.tasks[0].units] == ["县乙局"]
