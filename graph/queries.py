@@ -308,20 +308,24 @@ def document_count(store: Store) -> int:
 
 
 def units_by_name(store: Store, name: str, place: str | None = None) -> list[Row]:
-    """The units whose canonical name is exactly `name` or, when none is, one of whose
-    aliases is (of `place` only, when given): one per place naming it, by place."""
+    """The units whose canonical name is exactly `name` or, when none is, that `name`
+    abbreviates: an alias a plan wrote, or the parser's built-in abbreviation of their
+    name (of `place` only, when given); by place."""
     name = name.strip()
     params = {"name": name, "place": place or None, "limit": PER_OWNER}
     cypher = UNITS_BY_NAME_IN_PLACE if params["place"] else UNITS_BY_NAME
     rows = store.read(cypher, params)
-    # A spelling no plan wrote (县人社局, 縣發改局) may still be the parser's abbreviation
-    # of a unit's canonical name: aliases are kept per place, as each plan wrote them.
-    full = expand(fold(name))
-    if not rows and full != name:
-        rows = store.read(cypher, {**params, "name": full})
-        name = full
     exact = [r for r in rows if r["name"] == name]
-    return exact or rows
+    if exact:
+        return exact
+    # A spelling no plan wrote (县人社局, 縣發改局) may still be the parser's abbreviation
+    # of a unit's canonical name. Aliases are kept per place, as each plan wrote them, so
+    # an alias one county wrote (县发改局) abbreviates the other counties' unit too.
+    full = expand(fold(name))
+    if full != name:
+        seen = {r["uid"] for r in rows}
+        rows += [r for r in store.read(cypher, {**params, "name": full}) if r["uid"] not in seen]
+    return sorted(rows, key=lambda r: (r.get("place") or "", r["name"]))
 
 
 def unit_by_name(store: Store, name: str, place: str | None = None) -> Row | None:

@@ -17,7 +17,9 @@ from __future__ import annotations
 from dutygraph.errors import ArgumentError
 from dutygraph.graph.columns import Row, display_name
 from dutygraph.graph.store import Store
+from dutygraph.loaders.fold import fold
 from dutygraph.loaders.policies import canonical_number
+from dutygraph.loaders.units import expand
 
 MIN_CHARS = 2
 SNIPPET = 20  # characters of context either side of the match
@@ -62,15 +64,22 @@ ORDER BY tier DESC, size(text), uid LIMIT $limit"""
 
 
 def search(store: Store, text: str, limit: int) -> list[Row]:
-    """[{label, uid, name, snippet, score}], best first, at most `limit`."""
+    """[{label, uid, name, snippet, score}], best first, at most `limit`. The text is also
+    looked for as the API resolves a unit's name: folded to Simplified (財政局) and with
+    the built-in abbreviations spelled out (人社局 -> 人力资源社会保障局), so a spelling no
+    plan wrote still finds what it names."""
     q = text.strip()
     if len(q) < MIN_CHARS:
         raise ArgumentError(f"search needs at least {MIN_CHARS} characters")
     if limit < 1:
         return []
-    rows = store.read(SEARCH, {"q": q, "number": canonical_number(q), "limit": limit})
-    hits = [_hit(row, q) for row in rows]
-    hits.sort(key=lambda h: (-h["score"], h["label"], h["uid"]))
+    best: dict[str, Row] = {}
+    for form in dict.fromkeys((q, fold(q), expand(fold(q)))):
+        rows = store.read(SEARCH, {"q": form, "number": canonical_number(form), "limit": limit})
+        for hit in (_hit(row, form) for row in rows):
+            if hit["uid"] not in best or hit["score"] > best[hit["uid"]]["score"]:
+                best[hit["uid"]] = hit
+    hits = sorted(best.values(), key=lambda h: (-h["score"], h["label"], h["uid"]))
     return hits[:limit]
 
 

@@ -3,6 +3,8 @@ nodes, with their own workloads; units whose names carry their place stay shared
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dutygraph.errors import ArgumentError
@@ -106,6 +108,19 @@ def test_a_spelling_no_plan_wrote_is_found_by_the_built_in_abbreviations(store: 
         assert q.unit_by_name(store, spelling)["uid"] == expected
     assert q.unit_by_name(store, "县人社局", "海丰县")["uid"] == expected
     assert q.unit_by_name(store, "县人社局", "陆河县") is None
+
+
+def test_an_alias_one_county_wrote_is_ambiguous_when_it_abbreviates_another_county_unit(
+    store: Store,
+) -> None:
+    load_plan(store, make_plan("luhe/工作方案.txt", LUHE_TASKS, place="陆河县"))  # wrote 县发改局
+    haifeng = make_plan("haifeng/方案.txt", HAIFENG_TASKS, place="海丰县")
+    unwritten = tuple(replace(u, aliases=()) for u in haifeng.units)  # wrote only the full name
+    load_plan(store, replace(haifeng, units=unwritten))
+    with pytest.raises(ArgumentError, match=r"named in 2 places \(海丰县, 陆河县\): give place"):
+        q.unit_by_name(store, "县发改局")
+    assert q.unit_by_name(store, "县发改局", "海丰县")["uid"] == unit_uid(NDRC, "海丰县")
+    assert q.unit_by_name(store, NDRC, "陆河县")["uid"] == unit_uid(NDRC, "陆河县")
 
 
 def test_a_plan_of_no_place_is_told_apart_too(counties: Store) -> None:

@@ -218,3 +218,16 @@ def test_chinese_ui_shows_no_english_enum_values(tab: Tab, live_server: str) -> 
             expect(page.get_by_test_id("details-body")).to_have_attribute("data-state", "ready")
         seen += ENGLISH_ENUMS.findall(page.locator("body").inner_text())
     assert seen == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit"),
+    [("人社局", "县人力资源社会保障局"), ("科工信局", "县科技工业和信息化局"), ("財政局", "县财政局")],
+)
+def test_search_resolves_names_as_the_api_does(tab: Tab, typed: str, unit: str) -> None:
+    page = tab.page
+    page.goto("/")
+    page.get_by_test_id("search-input").fill(typed)
+    hit = page.locator('[data-testid="search-result"][data-kind="Unit"]').first
+    expect(hit).to_contain_text(unit)
+    expect(hit.get_by_test_id("search-place")).to_have_text(PLACE)
