@@ -204,13 +204,18 @@ def _pieces(folded: str, start: int, end: int, heads: list[Block]) -> list[tuple
         _push(running, _style(own), _value(own.lastgroup, own.group(own.lastgroup or 0)))
         body = own.end()
     cuts = []
-    for k, (at, n, style, value) in enumerate(found):
+    # Where each style's next second item is, for a list that starts inside the line.
+    seconds: dict[str, list[int]] = {}
+    for a, _, s, v in found:
+        if v == 2:
+            seconds.setdefault(s, []).append(a)
+    for at, n, style, value in found:
         follows = value is not None and (style, value - 1) in running
         starts = value == 1 and all(s != style for s, _ in running) and (
             (numbered and is_title_like(folded[body:at]))
-            or any(
-                s == style and v == 2 and _after_clause(folded, at, a)
-                for a, _, s, v in found[k + 1 :]
+            or (
+                (k := bisect_right(seconds.get(style, []), at)) < len(seconds.get(style, []))
+                and _after_clause(folded, at, seconds[style][k])
             )
         )
         if (follows and _after_clause(folded, body, at)) or starts:
@@ -286,8 +291,14 @@ def _value(style: str | None, number: str) -> int | None:
 
 
 def _after_clause(folded: str, body: int, at: int) -> bool:
-    """Whether the text from body to at ends with a responsibility clause."""
-    return bool(clauses.trailing(folded, body, _wstrip(folded, body, at))[1])
+    """Whether the text from body to at ends with a responsibility clause. Only the text
+    just before `at` is read: a clause is near the end, and a long line of items that have
+    none must not be read again from its start for every number in it."""
+    start = max(body, at - _CLAUSE_REACH)
+    return bool(clauses.trailing(folded, start, _wstrip(folded, start, at))[1])
+
+
+_CLAUSE_REACH = 2000  # characters: longer than any clause
 
 
 def _wstrip(folded: str, start: int, end: int) -> int:

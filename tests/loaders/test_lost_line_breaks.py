@@ -48,3 +48,11 @@ def test_a_number_out_of_sequence_is_text(parse) -> None:
     plan = parse(HEAD + "1.建设数据平台（责任单位：县财政局）5.建设水厂。\n")
     [task] = plan.tasks
     assert task.text == "建设数据平台5.建设水厂。"
+
+
+def test_a_long_line_of_items_without_clauses_ends_in_the_one_with_a_clause(parse) -> None:
+    body = "".join(f"{n}.推进第{n}项。" for n in range(1, 3000)) + "3000.收尾。（责任单位：县甲局）"
+    plan = parse("某县工作方案\n一、重点任务\n" + body + "\n")
+    (task,) = plan.tasks
+    assert task.text.startswith("推进第1项。") and task.text.endswith("3000.收尾。")
+    assert [a.name for a in task.units] == ["县甲局"]
