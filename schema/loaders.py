@@ -77,30 +77,6 @@ def grouped(store: Store, fn: BatchFn, key: str = "owner") -> DataLoader[str, li
     return DataLoader(load_fn=load)
 
 
-# How to make each loader from the store; `Loaders` makes them on first use.
-_FACTORIES: dict[str, Callable[[Store], DataLoader[str, Any]]] = {
-    "documents": partial(by_uid, fn=queries.documents_by_uid),
-    "sections": partial(by_uid, fn=queries.sections_by_uid),
-    "tasks": partial(by_uid, fn=queries.tasks_by_uid),
-    "units": partial(by_uid, fn=queries.units_by_uid),
-    "policies": partial(by_uid, fn=queries.policies_by_uid),
-    "projects": partial(by_uid, fn=queries.projects_by_uid),
-    "top_sections": partial(grouped, fn=queries.top_sections),
-    "subsections": partial(grouped, fn=queries.subsections),
-    "tasks_of_sections": partial(grouped, fn=queries.tasks_of_sections),
-    "unit_totals": partial(by_key, fn=queries.unit_totals),
-    "policies_of_tasks": partial(grouped, fn=api_queries.policies_of_tasks),
-    "projects_of_tasks": partial(grouped, fn=api_queries.projects_of_tasks),
-    "policies_of_documents": partial(grouped, fn=queries.policies_of_documents),
-    "goals_of_documents": partial(grouped, fn=queries.goals_of_documents),
-    "projects_of_policies": partial(grouped, fn=queries.projects_of_policies),
-    "tasks_of_policies": partial(grouped, fn=queries.tasks_of_policies),
-    "policies_of_projects": partial(grouped, fn=queries.policies_of_projects),
-    "tasks_of_projects": partial(grouped, fn=queries.tasks_of_projects),
-    "units_of_projects": partial(grouped, fn=queries.units_of_projects),
-}
-
-
 class Loaders:
     """One request's DataLoaders (`loaders.tasks`, `loaders.assignments_of_tasks()`, …),
     each made when first used: most requests touch two or three of the twenty."""
@@ -109,6 +85,83 @@ class Loaders:
         self._store = store
         self._assignments: dict[frozenset[str], DataLoader[str, list[Row]]] = {}
         self._with_args: dict[tuple[Any, ...], DataLoader[str, Any]] = {}
+
+    # One loader per relation, made on first use (cached_property).
+    @cached_property
+    def documents(self) -> DataLoader[str, Row | None]:
+        return by_uid(self._store, queries.documents_by_uid)
+
+    @cached_property
+    def sections(self) -> DataLoader[str, Row | None]:
+        return by_uid(self._store, queries.sections_by_uid)
+
+    @cached_property
+    def tasks(self) -> DataLoader[str, Row | None]:
+        return by_uid(self._store, queries.tasks_by_uid)
+
+    @cached_property
+    def units(self) -> DataLoader[str, Row | None]:
+        return by_uid(self._store, queries.units_by_uid)
+
+    @cached_property
+    def policies(self) -> DataLoader[str, Row | None]:
+        return by_uid(self._store, queries.policies_by_uid)
+
+    @cached_property
+    def projects(self) -> DataLoader[str, Row | None]:
+        return by_uid(self._store, queries.projects_by_uid)
+
+    @cached_property
+    def top_sections(self) -> DataLoader[str, list[Row]]:
+        return grouped(self._store, queries.top_sections)
+
+    @cached_property
+    def subsections(self) -> DataLoader[str, list[Row]]:
+        return grouped(self._store, queries.subsections)
+
+    @cached_property
+    def tasks_of_sections(self) -> DataLoader[str, list[Row]]:
+        return grouped(self._store, queries.tasks_of_sections)
+
+    @cached_property
+    def unit_totals(self) -> DataLoader[str, Row | None]:
+        return by_key(self._store, queries.unit_totals)
+
+    @cached_property
+    def policies_of_tasks(self) -> DataLoader[str, list[Row]]:
+        return grouped(self._store, api_queries.policies_of_tasks)
+
+    @cached_property
+    def projects_of_tasks(self) -> DataLoader[str, list[Row]]:
+        return grouped(self._store, api_queries.projects_of_tasks)
+
+    @cached_property
+    def policies_of_documents(self) -> DataLoader[str, list[Row]]:
+        return grouped(self._store, queries.policies_of_documents)
+
+    @cached_property
+    def goals_of_documents(self) -> DataLoader[str, list[Row]]:
+        return grouped(self._store, queries.goals_of_documents)
+
+    @cached_property
+    def projects_of_policies(self) -> DataLoader[str, list[Row]]:
+        return grouped(self._store, queries.projects_of_policies)
+
+    @cached_property
+    def tasks_of_policies(self) -> DataLoader[str, list[Row]]:
+        return grouped(self._store, queries.tasks_of_policies)
+
+    @cached_property
+    def policies_of_projects(self) -> DataLoader[str, list[Row]]:
+        return grouped(self._store, queries.policies_of_projects)
+
+    @cached_property
+    def tasks_of_projects(self) -> DataLoader[str, list[Row]]:
+        return grouped(self._store, queries.tasks_of_projects)
+
+    @cached_property
+    def units_of_projects(self) -> DataLoader[str, list[Row]]:
+        return grouped(self._store, queries.units_of_projects)
 
     def with_args(
         self, fn: Callable[..., list[Row]], key: str = "owner", one: bool = False, **args: Any
@@ -149,12 +202,3 @@ class Loaders:
             return await asyncio.to_thread(batch, list(keys))
 
         return DataLoader(load_fn=load)
-
-    def __getattr__(self, name: str) -> DataLoader[str, Any]:
-        try:
-            factory = _FACTORIES[name]
-        except KeyError:
-            raise AttributeError(name) from None
-        loader = factory(self._store)
-        setattr(self, name, loader)  # later lookups find the attribute, not __getattr__
-        return loader

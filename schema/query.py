@@ -46,10 +46,6 @@ async def _unit_uids(info: Info, name: str, place: str | None) -> list[str]:
     return [r["uid"] for r in rows]
 
 
-async def _by_uid(info: Info, loader: str, uid: str) -> dict | None:
-    return await getattr(info.context.loaders, loader).load(uid)
-
-
 def _workload(row: dict) -> Workload:
     return Workload(
         unit_uid=row["unit"], total=row["total"], lead=row["lead"], support=row["support"]
@@ -73,17 +69,17 @@ class Query(SupervisionQuery):
 
     @strawberry.field
     async def document(self, info: Info, uid: strawberry.ID) -> Document | None:
-        row = await _by_uid(info, "documents", uid)
+        row = await info.context.loaders.documents.load(uid)
         return Document.from_row(row) if row else None
 
     @strawberry.field
     async def section(self, info: Info, uid: strawberry.ID) -> Section | None:
-        row = await _by_uid(info, "sections", uid)
+        row = await info.context.loaders.sections.load(uid)
         return Section.from_row(row) if row else None
 
     @strawberry.field
     async def task(self, info: Info, uid: strawberry.ID) -> Task | None:
-        row = await _by_uid(info, "tasks", uid)
+        row = await info.context.loaders.tasks.load(uid)
         return Task.from_row(row) if row else None
 
     @strawberry.field(description="Tasks matching every condition of the filter, in plan order.")
@@ -146,7 +142,7 @@ class Query(SupervisionQuery):
             case None, str():
                 if place is not None:
                     raise ArgumentError("`place` goes with `name`")
-                row = await _by_uid(info, "units", uid)
+                row = await info.context.loaders.units.load(uid)
             case _:
                 raise ArgumentError("give exactly one of `name` and `uid`")
         return Unit.from_row(row) if row else None
@@ -191,7 +187,7 @@ class Query(SupervisionQuery):
             case str(), None:
                 row = await info.context.query(queries.policy_by_doc_number, doc_number)
             case None, str():
-                row = await _by_uid(info, "policies", uid)
+                row = await info.context.loaders.policies.load(uid)
             case _:
                 raise ArgumentError("give exactly one of `uid` and `docNumber`")
         return Policy.from_row(row) if row else None
@@ -208,7 +204,7 @@ class Query(SupervisionQuery):
 
     @strawberry.field
     async def project(self, info: Info, uid: strawberry.ID) -> Project | None:
-        row = await _by_uid(info, "projects", uid)
+        row = await info.context.loaders.projects.load(uid)
         return Project.from_row(row) if row else None
 
     @strawberry.field

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
 from dutygraph.graph import queries
 from dutygraph.schema.context import Context
 from dutygraph.schema.document import Section
+from dutygraph.schema.loaders import Loaders, Row
 from dutygraph.schema.policy import Policy, Project
 from dutygraph.schema.task import Task
 from dutygraph.schema.unit import Unit
@@ -21,12 +24,12 @@ SearchResult = Annotated[
 ]
 
 # Each label's loader (by uid) and type; search rows carry only uid, label and name.
-_KINDS: dict[str, tuple[str, Any]] = {
-    "Task": ("tasks", Task),
-    "Unit": ("units", Unit),
-    "Policy": ("policies", Policy),
-    "Project": ("projects", Project),
-    "Section": ("sections", Section),
+_KINDS: dict[str, tuple[Callable[[Loaders], DataLoader[str, Row | None]], Any]] = {
+    "Task": (lambda loaders: loaders.tasks, Task),
+    "Unit": (lambda loaders: loaders.units, Unit),
+    "Policy": (lambda loaders: loaders.policies, Policy),
+    "Project": (lambda loaders: loaders.projects, Project),
+    "Section": (lambda loaders: loaders.sections, Section),
 }
 
 
@@ -38,7 +41,7 @@ async def run_search(context: Context, text: str, first: int) -> list[SearchResu
         uids[hit["label"]].append(hit["uid"])
     loaded = await asyncio.gather(
         *(
-            getattr(context.loaders, _KINDS[label][0]).load_many(keys)
+            _KINDS[label][0](context.loaders).load_many(keys)
             for label, keys in uids.items()
         )
     )
