@@ -295,7 +295,14 @@ def test_graph_exports_open_as_graphml_and_json(tab: Tab) -> None:
 
     with page.expect_download() as got:
         page.get_by_test_id("export-png").click()
-    assert got.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    png = got.value.path().read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    # a title line above the graph and the legend below it: taller than the graph alone
+    alone = page.evaluate(
+        """async () => (await createImageBitmap(
+              dutygraph.cy.png({output: 'blob', full: true, scale: 2}))).height"""
+    )
+    assert int.from_bytes(png[20:24], "big") > alone > 0
 
 
 def test_english_switch_relabels_the_page(tab: Tab) -> None:

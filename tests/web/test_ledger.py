@@ -15,7 +15,9 @@ import pdfplumber
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.servers import start_serve, stop_serve
 from tests.web.browser import Tab
+from tests.web.conftest import open_tab
 from tests.web.test_explorer import PLACE, UNIT, UNIT_UID, graphql
 
 pytestmark = pytest.mark.filterwarnings("ignore:Workbook contains no default style")
@@ -222,7 +224,11 @@ def test_chinese_ui_shows_no_english_enum_values(tab: Tab, live_server: str) -> 
 
 @pytest.mark.parametrize(
     ("typed", "unit"),
-    [("人社局", "县人力资源社会保障局"), ("科工信局", "县科技工业和信息化局"), ("財政局", "县财政局")],
+    [
+        ("人社局", "县人力资源社会保障局"),
+        ("科工信局", "县科技工业和信息化局"),
+        ("財政局", "县财政局"),
+    ],
 )
 def test_search_resolves_names_as_the_api_does(tab: Tab, typed: str, unit: str) -> None:
     page = tab.page
@@ -231,3 +237,32 @@ def test_search_resolves_names_as_the_api_does(tab: Tab, typed: str, unit: str) 
     hit = page.locator('[data-testid="search-result"][data-kind="Unit"]').first
     expect(hit).to_contain_text(unit)
     expect(hit.get_by_test_id("search-place")).to_have_text(PLACE)
+
+
+def test_following_a_link_in_the_details_keeps_the_keyboard_there(tab: Tab) -> None:
+    page = tab.page
+    page.goto(f"/#/unit/{UNIT_UID.replace('/', '%2F')}")
+    details = page.get_by_test_id("details-body")
+    expect(details).to_have_attribute("data-state", "ready")
+    link = details.get_by_test_id("details-task").first
+    uid = link.get_attribute("data-uid")
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(details).to_have_attribute("data-uid", uid)
+    expect(details).to_have_attribute("data-state", "ready")
+    assert page.evaluate(
+        "() => document.getElementById('details-body').contains(document.activeElement)"
+    )
+
+
+def test_an_empty_store_says_how_to_load_a_plan(browser, tmp_path: Path) -> None:
+    served = start_serve(str(tmp_path / "db"))
+    try:
+        with open_tab(browser, served.url) as empty:
+            empty.page.goto("/")
+            expect(empty.page.get_by_test_id("graph-empty")).to_contain_text("dutygraph load")
+            empty.page.goto("/#/documents")
+            expect(empty.page.get_by_test_id("documents-empty")).to_contain_text("dutygraph load")
+            empty.screenshot("empty-store")
+    finally:
+        stop_serve(served.process)

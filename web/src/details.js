@@ -39,6 +39,7 @@ export class DetailsPanel {
     this.openNode = open;
     this.current = null;
     this.seq = 0;
+    this.followed = false; // a link of the panel was followed: focus its answer
     this.clear();
   }
 
@@ -79,14 +80,22 @@ export class DetailsPanel {
   render(node, children) {
     this.body.replaceChildren(...children.filter(Boolean));
     this.body.dataset.state = 'ready';
+    // After a link in the panel was followed, the keyboard stays in the panel: on the
+    // heading of what it opened, not thrown back to the top of the page.
+    const heading = this.body.querySelector('h3');
+    if (this.followed && heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+    this.followed = false;
   }
 
   link(kind, uid, label, testid) {
-    return h(
-      'button',
-      { className: 'link', 'data-testid': testid, 'data-uid': uid, 'data-kind': kind, onClick: () => this.openNode(uid) },
-      label,
-    );
+    const follow = () => {
+      this.followed = true;
+      this.openNode(uid);
+    };
+    return h('button', { className: 'link', 'data-testid': testid, 'data-uid': uid, 'data-kind': kind, onClick: follow }, label);
   }
 
   taskLink(task) {

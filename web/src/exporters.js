@@ -123,3 +123,48 @@ export function jsonBlob(cy) {
   };
   return new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' });
 }
+
+/**
+ * The graph as a PNG with a title line above it and the legend of kinds and roles below,
+ * so the picture says what it shows when pasted into a report.
+ * @param {import('cytoscape').Core} cy
+ * @param {{title: string, kinds: Array<[string, string]>, roles: Array<[string, string]>}} legend
+ *   kinds: [label, colour] of the kinds in the picture; roles: [label, colour] of the edges
+ */
+export async function pngBlob(cy, { title, kinds, roles }) {
+  const graph = await createImageBitmap(cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }));
+  const pad = 24;
+  const line = 36;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(graph.width, 900) + pad * 2;
+  canvas.height = graph.height + line * 3 + pad * 2;
+  const g = canvas.getContext('2d');
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.fillStyle = '#0f172a';
+  g.font = 'bold 26px sans-serif';
+  g.fillText(title, pad, pad + 26);
+  g.drawImage(graph, pad, pad + line);
+  let x = pad;
+  const y = pad + line + graph.height + line;
+  g.font = '20px sans-serif';
+  for (const [label, colour] of kinds) {
+    g.fillStyle = colour;
+    g.fillRect(x, y - 16, 18, 18);
+    g.fillStyle = '#0f172a';
+    g.fillText(label, x + 24, y);
+    x += 34 + g.measureText(label).width;
+  }
+  for (const [label, colour] of roles) {
+    g.strokeStyle = colour;
+    g.lineWidth = 4;
+    g.beginPath();
+    g.moveTo(x, y - 7);
+    g.lineTo(x + 34, y - 7);
+    g.stroke();
+    g.fillStyle = '#0f172a';
+    g.fillText(label, x + 40, y);
+    x += 52 + g.measureText(label).width;
+  }
+  return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+}

@@ -4,10 +4,10 @@ import './style.css';
 import { DetailsPanel } from './details.js';
 import { DocumentsView } from './documents.js';
 import { h } from './dom.js';
-import { graphmlBlob, download, jsonBlob } from './exporters.js';
+import { graphmlBlob, download, jsonBlob, pngBlob } from './exporters.js';
 import { GraphView } from './graph.js';
 import { initialLanguage, lang, onLanguageChange, setLanguage, t } from './i18n.js';
-import { KIND_NAMES, KINDS } from './kinds.js';
+import { KIND_NAMES, KINDS, LEAD_COLOR, OTHER_COLOR, SUPPORT_COLOR } from './kinds.js';
 import { LedgerView } from './ledger.js';
 import { firstDocuments } from './catalog.js';
 import { nodeHash, Router, viewHash } from './router.js';
@@ -82,8 +82,15 @@ $('graph-clear').addEventListener('click', () => {
   graph.clear();
   details.clear();
 });
-$('export-png').addEventListener('click', () => {
-  download(graph.cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }), 'dutygraph.png');
+$('export-png').addEventListener('click', async () => {
+  const shown = new Set(graph.cy.nodes(':visible').map((n) => n.data('kind')));
+  const root = graph.cy.$('node.root').data('name');
+  const blob = await pngBlob(graph.cy, {
+    title: `${t('app.title')}${root ? ` · ${root}` : ''} · ${new Date().toISOString().slice(0, 10)}`,
+    kinds: KIND_NAMES.filter((k) => shown.has(k)).map((k) => [t(`kind.${k}`), KINDS[k].color]),
+    roles: [[t('legend.lead'), LEAD_COLOR], [t('legend.support'), SUPPORT_COLOR], [t('legend.other'), OTHER_COLOR]],
+  });
+  download(blob, 'dutygraph.png');
 });
 $('export-graphml').addEventListener('click', () => download(graphmlBlob(graph.cy), 'dutygraph.graphml'));
 $('export-json').addEventListener('click', () => download(jsonBlob(graph.cy), 'dutygraph.cyjs.json'));
@@ -217,6 +224,15 @@ onLanguageChange(() => {
 setLanguage(initialLanguage());
 // The one address of an older explorer (#workload) still opens its view.
 if (window.location.hash === '#workload') history.replaceState(null, '', '#/workload');
+// An empty store says so where a first look goes, and how to fill it.
+firstDocuments()
+  .then((docs) => {
+    if (docs.total === 0) {
+      $('graph-empty').dataset.i18n = 'graph.noPlans';
+      $('graph-empty').textContent = t('graph.noPlans');
+    }
+  })
+  .catch(showError);
 // the session first: a reporter's forms depend on who is logged in
 supervision.start().finally(() => router.start());
 // For the browser tests and for poking at the graph from the devtools console.

@@ -247,8 +247,8 @@ export class WorkloadView {
 
   async exportXlsx() {
     const blob = await xlsxBlob([
-      { name: t('workload.table'), rows: this.tableRows() },
-      { name: t('workload.matrixSheet'), rows: this.matrixRows() },
+      { name: t('workload.table'), rows: this.tableRows(), widths: [6, 36, 8, 8, 8, 12] },
+      { name: t('workload.matrixSheet'), rows: this.matrixRows(), widths: [36, ...this.matrix.units.map(() => 14)] },
     ]);
     download(blob, 'dutygraph-workload.xlsx');
   }
