@@ -41,21 +41,21 @@ def _cn(n: int) -> str:
 
 
 def headings(n: int) -> str:
-    lines = [f"（{_cn(i % 99 + 1)}）第{i}类工作" for i in range(n)]
+    lines = [f"（{_cn(i % 99 + 1)}）第{i}类工作" for i in range(n - 3)]
     return "\n".join(["某县工作方案", "一、重点任务", *lines, "1.收尾工作。（责任单位：县发改局）"])
 
 
 def clause_lines(n: int) -> str:
     lines = []
-    for i in range(n // 2):
+    for i in range((n - 2) // 2):
         lines.append(f"{i + 1}.推进第{i + 1}项工作。")
         lines.append(f"责任单位：{_UNITS[i % 4]}、{_UNITS[(i + 1) % 4]}")
     return "\n".join(["某县工作方案", "一、重点任务", *lines])
 
 
 def bare_items(n: int) -> str:
-    lines = [f"{i + 1}.推进第{i + 1}项工作。" for i in range(n)]
-    last = f"{n + 1}.收尾。（责任单位：县发改局）"
+    lines = [f"{i + 1}.推进第{i + 1}项工作。" for i in range(n - 3)]
+    last = f"{n - 2}.收尾。（责任单位：县发改局）"
     return "\n".join(["某县工作方案", "一、重点任务", *lines, last])
 
 
@@ -75,10 +75,12 @@ _HEADER = ["序号", "工作任务", "责任单位", "完成时限"]
 
 def table_cells(n: int) -> str:
     """A table pasted a cell a line, a blank line between cells (n lines in all)."""
-    cells = [*_HEADER, *(cell for i in range(n // 8) for cell in _row(i))]
+    cells = [*_HEADER, *(cell for i in range((n - 8) // 8) for cell in _row(i))]
     return "\n\n".join(cells)
 
 
+# Each shape is n lines in all, so the largest stays within the reader's default budget of
+# 100,000 paragraphs.
 SHAPES: dict[str, Callable[[int], str]] = {
     "headings": headings,
     "clause lines": clause_lines,
