@@ -154,6 +154,12 @@ def test_links_lead_somewhere(page: Path) -> None:
             )
 
 
+def test_readme_links_every_page_of_docs() -> None:
+    readme = README.read_text(encoding="utf-8")
+    unlinked = [p for p in PAGES if p.parent.name == "docs" and f"]({_name(p)})" not in readme]
+    assert unlinked == [], "README's Documentation table should list every page of docs/"
+
+
 def test_readme_stays_short() -> None:
     """README is the way in; the detail belongs in docs/."""
     assert len((ROOT / "README.md").read_bytes()) <= 12 * 1024
