@@ -56,7 +56,7 @@ def serve(
         settings = replace(settings, require_login=True)
     # With files to load the store must answer now; without, the app opens it when it can,
     # so a server started before its Neo4j is up serves as soon as Neo4j is (/readyz).
-    store = open_store(settings.db) if files else None
+    store = open_store(settings.db, settings.limits.timeout_seconds) if files else None
     if store is not None:
         try:
             _load(store, files, aliases)
@@ -82,7 +82,7 @@ def query(document: str, variables: str | None, db: str | None) -> None:
 
     settings = _settings(db, None, None)
     values = _variables(variables)
-    store = open_store(settings.db)
+    store = open_store(settings.db, settings.limits.timeout_seconds)
     try:
         schema = build_schema(settings.limits)
         result = asyncio.run(

@@ -36,7 +36,10 @@ class Settings:
         s = cls()
         get = env.get
         limits = s.limits
-        for name in ("max_depth", "max_aliases", "max_tokens", "max_query_bytes", "max_first"):
+        for name in (
+            "max_depth", "max_aliases", "max_tokens", "max_query_bytes", "max_first", "max_cost",
+            "max_response_bytes",
+        ):
             value = get(f"DUTYGRAPH_{name.upper()}")
             if value is not None:
                 limits = replace(limits, **{name: _int(name, value)})

@@ -18,8 +18,11 @@ from dutygraph.graph.store import Store, open_store
 
 
 class StoreHandle:
-    def __init__(self, db: str | None, store: Store | None = None) -> None:
+    def __init__(
+        self, db: str | None, store: Store | None = None, read_timeout: float | None = None
+    ) -> None:
         self._db = db
+        self._read_timeout = read_timeout
         self._store = store
         self._suspect = False
         self._lock = threading.Lock()
@@ -34,7 +37,7 @@ class StoreHandle:
                 except StoreError:
                     self._drop()
             if self._store is None:
-                self._store = open_store(self._db)
+                self._store = open_store(self._db, self._read_timeout)
                 self._suspect = False
             return _Watched(self._store, self)
 

@@ -49,6 +49,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,7 @@ from falkordb import FalkorDB
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from dutygraph.errors import StoreBusyError, StoreError
+from dutygraph.errors import LimitError, StoreBusyError, StoreError
 from dutygraph.graph.setup import ensure_schema
 from dutygraph.graph.store import RoundTrips
 
@@ -105,6 +106,7 @@ class EmbeddedStore(RoundTrips):
     dialect = "falkordb"
     max_params_bytes: int | None = None  # over its Unix socket, parameters of any size
     transactions = False  # each statement is atomic; several are not, together
+    read_timeout: float | None = None  # seconds a read may run in the server; None: no limit
 
     def __init__(self, data: DataDir, process: subprocess.Popen[bytes] | None) -> None:
         super().__init__()
@@ -159,7 +161,10 @@ class EmbeddedStore(RoundTrips):
 
     def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         self._count()
-        result = self._run(self._graph.ro_query, cypher, params)
+        # FalkorDB stops a read at its TIMEOUT (ms) and answers an error: the work stops,
+        # not only the waiting for it.
+        timeout = int(self.read_timeout * 1000) if self.read_timeout else None
+        result = self._run(partial(self._graph.ro_query, timeout=timeout), cypher, params)
         names = [column[1] for column in result.header]
         return [dict(zip(names, map(_plain, row), strict=True)) for row in result.result_set]
 
@@ -283,6 +288,11 @@ class EmbeddedStore(RoundTrips):
                 raise StoreError(
                     f"the embedded store cannot save to {self.data.path} "
                     f"({_write_error(self.data.log)}): writes are refused until it can"
+                ) from exc
+            if str(exc) == "Query timed out":  # its TIMEOUT: the request asked too much
+                raise LimitError(
+                    f"The query ran past its time limit of {self.read_timeout:g} s in the "
+                    "store and was stopped; ask for less."
                 ) from exc
             raise StoreError(f"query failed: {exc}") from exc
         except redis.RedisError as exc:

@@ -16,7 +16,7 @@ from typing import Any
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from dutygraph.errors import StoreError
+from dutygraph.errors import LimitError, StoreError
 from dutygraph.graph.store import RoundTrips
 
 CONNECT_TIMEOUT = 10.0  # seconds to open a connection
@@ -32,6 +32,7 @@ class Neo4jStore(RoundTrips):
     dialect: str  # "neo4j", or "falkordb" for FalkorDB's Bolt endpoint
     max_params_bytes: int | None
     transactions = True
+    read_timeout: float | None = None  # seconds a read transaction may run; None: no limit
 
     def __init__(
         self,
@@ -65,6 +66,8 @@ class Neo4jStore(RoundTrips):
         self._count()
         self._check_size(params)
 
+        # The server ends a read transaction past its timeout: the work stops too.
+        @neo4j.unit_of_work(timeout=self.read_timeout)
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             return [record.data() for record in tx.run(cypher, dict(params or {}))]
 
@@ -148,7 +151,7 @@ class Neo4jStore(RoundTrips):
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
             raise self._error(exc) from exc
 
-    def _error(self, exc: Exception, user: str | None = None) -> StoreError:
+    def _error(self, exc: Exception, user: str | None = None) -> StoreError | LimitError:
         """One line that says what went wrong and where, for a driver exception."""
         message = " ".join(str(getattr(exc, "message", None) or exc).split())
         if isinstance(exc, neo4j_errors.AuthError):
@@ -159,6 +162,11 @@ class Neo4jStore(RoundTrips):
             )
         if isinstance(exc, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired):
             return StoreError(f"cannot reach Neo4j at {self.uri}: {message}")
+        if getattr(exc, "code", "") == "Neo.ClientError.Transaction.TransactionTimedOut":
+            return LimitError(
+                f"The query ran past its time limit of {self.read_timeout:g} s in the store "
+                "and was stopped; ask for less."
+            )
         if isinstance(exc, neo4j_errors.ClientError):
             return StoreError(f"query failed: {message}")
         if isinstance(exc, ValueError | neo4j_errors.ConfigurationError):

@@ -53,6 +53,9 @@ class Store(Protocol):
         atomic write must be one statement (graph/load.py joins its blocks into one)."""
         ...
 
+    # Seconds a read may run in the store before the store stops it; None: no limit.
+    read_timeout: float | None
+
     def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Rows as dicts column -> value. Read queries return scalars, lists and maps only."""
         ...
@@ -101,8 +104,15 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("dutygraph", appauthor=False))
 
 
-def open_store(db: str | None = None) -> Store:
-    """Open the store `db` names (see the module doc); schema setup included."""
+def open_store(db: str | None = None, read_timeout: float | None = None) -> Store:
+    """Open the store `db` names (see the module doc); schema setup included. Reads that
+    run past `read_timeout` seconds are stopped by the store itself."""
+    store = _open(db)
+    store.read_timeout = read_timeout
+    return store
+
+
+def _open(db: str | None) -> Store:
     if db is None:
         db = os.environ.get("NEO4J_URI") or str(default_data_dir())
     scheme, sep, _ = db.partition("://")

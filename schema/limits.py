@@ -1,11 +1,12 @@
 """What a request may ask for, and what happens to errors.
 
-Refusals come before any store work: depth, aliases and tokens are checked by validation
-rules, the document's size before parsing, `first` and similar bounds before a resolver
-queries. `first` above its cap is refused (not clamped), so a client never mistakes a cut
-list for the whole. Errors we raise on purpose (DutygraphError) reach the client as they
-are, except a StoreError, whose message names paths and addresses: the client is told the
-store is unavailable and the log has the rest; anything else is logged in full and masked.
+Refusals come before any store work: the document's size before parsing, its cost
+(schema/cost.py) before validation, depth, aliases and tokens by validation rules, `first`
+and similar bounds before a resolver queries. `first` above its cap is refused (not
+clamped), so a client never mistakes a cut list for the whole. Errors we raise on purpose
+(DutygraphError) reach the client as they are, except a StoreError, whose message names
+paths and addresses: the client is told the store is unavailable and the log has the rest;
+anything else is logged in full and masked.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from strawberry.types import ExecutionResult
 
 from dutygraph.errors import DutygraphError, LimitError, StoreError
+from dutygraph.schema.cost import operation_cost
 
 log = logging.getLogger("dutygraph.api")
 
@@ -43,6 +45,8 @@ class Limits:
     max_tokens: int = 5000
     max_query_bytes: int = 100_000
     max_first: int = 100
+    max_cost: int = 5000  # cost units, see schema/cost.py
+    max_response_bytes: int = 4 * 1024 * 1024
     max_graph_depth: int = 3  # neighborhood hops
     max_graph_limit: int = 500  # neighborhood nodes
     max_path_depth: int = 8
@@ -81,6 +85,33 @@ class MaxQueryBytes(SchemaExtension):
         yield
 
 
+class CostedValidation(ValidationCache):
+    """Validation (cached) of documents whose cost is within the limit; a dearer one is
+    refused before graphql-core's rules run, since those take seconds on fragment bombs."""
+
+    def __init__(self, limits: Limits, maxsize: int) -> None:
+        super().__init__(maxsize=maxsize)
+        self.max_cost = limits.max_cost
+        self.caps = {"first": limits.max_first, "limit": limits.max_graph_limit}
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        assert context.graphql_document is not None  # parsed before validation
+        cost = operation_cost(
+            context.schema._schema, context.graphql_document, context.variables, self.caps
+        )
+        if cost > self.max_cost:
+            context.pre_execution_errors = [
+                GraphQLError(
+                    f"The query would cost {cost} units; the limit is {self.max_cost} "
+                    "(a list counts its `first`, nested lists multiply)."
+                )
+            ]
+            yield
+            return
+        yield from super().on_validate()
+
+
 def _should_mask(error: GraphQLError) -> bool:
     original = error.original_error
     return not (original is None or isinstance(original, (DutygraphError, GraphQLError)))
@@ -107,7 +138,7 @@ def extensions(limits: Limits = DEFAULT_LIMITS) -> list[Callable[[], SchemaExten
         # are cached by query text, in bounded LRU caches.
         partial(ParserCache, maxsize=CACHED_DOCUMENTS),
         partial(AddValidationRules, rules),
-        partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
+        partial(CostedValidation, limits, CACHED_DOCUMENTS),
         partial(MaskErrors, should_mask_error=_is_store_error, error_message=STORE_UNAVAILABLE),
         partial(MaskErrors, should_mask_error=_should_mask, error_message="Internal error."),
     ]

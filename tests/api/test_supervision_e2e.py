@@ -55,7 +55,7 @@ REPORT = """mutation ($task: ID!, $unit: ID, $note: String) {
 def ndrc_tasks(base: str) -> list[dict]:
     found = data(
         base,
-        f'{{ tasks(filter: {{unit: "县发展改革局"}}, first: 100) '
+        f'{{ tasks(filter: {{unit: "县发展改革局"}}, first: 30) '
         f"{{ totalCount edges {{ node {{ {TASK_FIELDS} }} }} }} }}",
     )["tasks"]
     assert found["totalCount"] == 22
@@ -181,7 +181,7 @@ def test_report_refuse_return_restart_reload_and_new_edition(setup, tmp_path):
 
 
 def ndrc_tasks_after_edit(base: str) -> list[dict]:
-    found = data(base, f'{{ tasks(filter: {{unit: "县发展改革局"}}, first: 100) '
+    found = data(base, f'{{ tasks(filter: {{unit: "县发展改革局"}}, first: 30) '
                  f"{{ edges {{ node {{ {TASK_FIELDS} }} }} }} }}")  # fmt: skip
     return [e["node"] for e in found["tasks"]["edges"]]
 

@@ -22,10 +22,13 @@ def empty_schema(store) -> Runner:
 
 
 def deep_query(depth: int) -> str:
-    """A query `depth` fields deep, walking unit -> tasks -> ... -> unit -> ..."""
-    cycle = ["tasks", "edges", "node", "assignments", "unit"]
+    """A query `depth` fields deep, walking unit -> tasks -> ... -> unit -> ..., one task a
+    level so that its cost stays low and its depth is what is refused."""
+    cycle = ["tasks(first: 1)", "edges", "node", "assignments", "unit"]
     fields = ['unit(name: "县发改局")'] + [cycle[i % len(cycle)] for i in range(depth - 2)]
-    leaf = {"tasks": "totalCount", "edges": "cursor", "node": "code"}.get(fields[-1], "name")
+    leaf = {"tasks(first: 1)": "totalCount", "edges": "cursor", "node": "code"}.get(
+        fields[-1], "name"
+    )
     if fields[-1] == "assignments":
         leaf = "rank"
     return "{ " + " { ".join(fields) + " { " + leaf + " }" * len(fields) + " }"

@@ -156,7 +156,7 @@ def test_policy_by_doc_number_in_any_bracket_style(gql):
 
 def test_funding_policy_leads_to_school_project_and_both_tasks(gql):
     policies = gql.ok(
-        """{ policies(kind: FUNDING) { uid name kind amount
+        """{ policies(kind: FUNDING, first: 50) { uid name kind amount
              projects { uid name tasks { code } policies { uid } units { name } }
              tasks { code } } }"""
     )["policies"]
