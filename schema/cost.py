@@ -1,6 +1,7 @@
 """What an operation would cost, read from its selection before validation or execution.
 
-A field costs 1 plus what its selection costs, times its multiplier: its `first` (or a
+A field costs 1 plus what its selection costs (a connection's `edges` and an edge's `node`
+only what theirs cost: they are the page's shape, not data), times its multiplier: its `first` (or a
 neighbourhood's `limit`) as given, else the argument's default, at most the argument's cap
 (a bigger one is refused by its resolver, which says so); a list without such an argument
 (a task's units, a section's tasks) weighs LIST_WEIGHT, except the lists of an object
@@ -98,7 +99,7 @@ class _Coster:
         # An object sized by this field's argument (a connection) holds the sized lists.
         holds_sized = size is not None and not is_list
         inner = self.selection(node.selection_set, get_named_type(of), holds_sized)
-        return multiplier * (1 + inner)
+        return multiplier * (inner if _is_wrapper(node, parent) else 1 + inner)
 
     def size(self, node: FieldNode, definition: GraphQLField) -> int | None:
         """The field's `first` or `limit`, within its cap; None when it has neither."""
@@ -113,6 +114,14 @@ class _Coster:
                     value = self.variables.get(arg.value.name.value, value)
             return min(max(value, 0), cap) if isinstance(value, int) else cap
         return None
+
+
+def _is_wrapper(node: FieldNode, parent: GraphQLNamedType | None) -> bool:
+    """A connection's `edges` and an edge's `node`: levels of the page's shape, free."""
+    name, owner = node.name.value, parent.name if parent else ""
+    return (name == "edges" and owner.endswith("Connection")) or (
+        name == "node" and owner.endswith("Edge")
+    )
 
 
 def operation_cost(
