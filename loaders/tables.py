@@ -151,13 +151,20 @@ class Columns:
             return None
         if not set(kinds) & {"lead", "support"}:
             return None
+        # Only the merged unit column takes the new names (the others repeat their own).
+        takes = [
+            i < len(kinds) and kinds[i] in ("lead", "support") and old in UNIT_KINDS
+            for i, old in enumerate(self.kinds)
+        ]
+        if not any(takes):
+            return None
         merged = [
-            new or old
-            for old, new in zip(self.kinds, [*kinds, *[None] * len(self.kinds)], strict=False)
+            kinds[i] if take else old
+            for i, (old, take) in enumerate(zip(self.kinds, takes, strict=True))
         ]
         names = [
-            re.sub(r"\s+", "", clean_chars(cells[i])) if i < len(cells) and kinds[i] else name
-            for i, name in enumerate(self.names)
+            re.sub(r"\s+", "", clean_chars(cells[i])) if take else name
+            for i, (name, take) in enumerate(zip(self.names, takes, strict=True))
         ]
         return Columns(tuple(merged), tuple(names), self.first_leads)
 
@@ -261,6 +268,8 @@ class TableWriter:
         kinds = self.columns.kinds
         task = " ".join(_one_line(cells[i]) for i in self.columns.index("task") if cells[i])
         printed = next((cells[i].strip() for i in self.columns.index("number") if cells[i]), "")
+        if not task and not printed:  # units with no task to carry (a stray header cell)
+            return
         clause = self._clause(cells)
         if printed and not clause:
             if _CN_ONLY.match(printed):

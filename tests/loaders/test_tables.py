@@ -200,3 +200,10 @@ def test_chinese_number():
         "一百一十",
         "三十万",
     ]
+
+
+def test_a_second_header_row_refines_only_the_merged_unit_column():
+    """A role word under the task column is no second header row (it took the task
+    column's place and the row's task was lost)."""
+    rows = [(1, ["工作任务", "责任单位"]), (2, ["牵头单位"]), (3, ["修路", "县交通运输局"])]
+    assert (3, "1.修路（责任单位：县交通运输局）") in (rows_to_lines(rows) or [])
