@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from dutygraph.graph.columns import DOCUMENT, GOAL, POLICY, PROJECT, SECTION, TASK, UNIT_PROPS
 from dutygraph.graph.queries import PER_OWNER
-from dutygraph.graph.task_filter import tasks_cypher
+from dutygraph.graph.task_filter import page_cypher, tasks_cypher
 from dutygraph.graph.workload import ranking_cypher
 
 # The properties each label's objects may project (graph/columns.py's columns).
@@ -224,11 +224,8 @@ def tasks_call(
         None, None, document=document, text=text,
         section=section or None, policy=policy or None, project=project or None,
     )  # fmt: skip
-    t = child.var
-    return (
-        f"CALL {{\n{found}\nWITH t ORDER BY t.document, t.ordinal SKIP ${skip} LIMIT ${limit}\n"
-        f"WITH t AS {t}\n{_body(child, out)}\n}}"
-    )
+    page = page_cypher(found).replace("$offset", f"${skip}").replace("$limit", f"${limit}")
+    return f"CALL {{\n{page}\nWITH t AS {child.var}\n{_body(child, out)}\n}}"
 
 
 def tasks_count_call(

@@ -32,13 +32,19 @@ _SECTION = (
 _ANY_TASK = "MATCH (t:Task)"
 _DOCUMENT_TASK = "MATCH (t:Task {document: $document})"
 _DOCUMENT = "t.document = $document"
+_EVERY = f"{_ANY_TASK}\nWITH t"  # tasks_cypher with no condition
 _TEXT = "t.text CONTAINS $text"
 
 # The page and the total are two queries: collecting every match to cut the page from
 # one list cost three times as much on 47,000 tasks as sorting for the page and counting
 # apart.
-_PAGE = f"""WITH t ORDER BY t.document, t.ordinal SKIP $offset LIMIT $limit
-RETURN {TASK} ORDER BY document, ordinal"""
+_ORDERED = "WITH t ORDER BY t.document, t.ordinal SKIP $offset LIMIT $limit"
+# Every task, in the same order, document by document: the store stops after the page
+# instead of sorting all 50,000 tasks of 1,000 plans (10 ms against 32).
+EVERY_TASK_PAGE = """MATCH (d:Document) WITH d.uid AS document ORDER BY document
+CALL { WITH document MATCH (t:Task {document: document}) WITH t ORDER BY t.ordinal RETURN t }
+WITH t SKIP $offset LIMIT $limit"""
+_PAGE = f"RETURN {TASK} ORDER BY document, ordinal"
 _TOTAL = "RETURN count(t) AS total"
 
 
@@ -70,6 +76,11 @@ def tasks_cypher(
     # A task reached through two of the units, or through two MATCHes, counts once.
     distinct = len(matches) > 1 or (units is not None and len(units) > 1)
     return "\n".join([*matches, f"WITH {'DISTINCT ' if distinct else ''}t{where}"])
+
+
+def page_cypher(found: str) -> str:
+    """The statement binding `t` to the page ($offset, $limit) of `found`'s tasks."""
+    return EVERY_TASK_PAGE if found == _EVERY else f"{found}\n{_ORDERED}"
 
 
 def find_tasks(
@@ -108,7 +119,7 @@ def find_tasks(
         units, role, document=document is not None, text=text is not None,
         section=section, policy=policy, project=project,
     )  # fmt: skip
-    rows = store.read(f"{found}\n{_PAGE}", params) if params["limit"] > 0 else []
+    rows = store.read(f"{page_cypher(found)}\n{_PAGE}", params) if params["limit"] > 0 else []
     if not count or (len(rows) < limit and (rows or offset == 0)):
         # the page ends the list, or the row after it says another page follows
         return rows[:limit], offset + len(rows)
