@@ -8,7 +8,7 @@ RETURN fragment serves them all.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from dutygraph.graph.store import Store, param_chunks
@@ -37,6 +37,16 @@ def unit_columns(props: frozenset[str]) -> str:
     if unknown:
         raise ValueError(f"not unit properties: {sorted(unknown)}")
     return _columns("u", " ".join(p for p in UNIT_PROPS if p == "uid" or p in props))
+
+
+def batched(cypher: str, **defaults: Any) -> Callable[..., list[Row]]:
+    """The batch query `cypher` over `$uids` as a function `(store, uids, **params)`, for
+    DataLoaders; `defaults` are its other parameters, each one overridable by name."""
+
+    def read(store: Store, uids: list[str], **params: Any) -> list[Row]:
+        return read_batched(store, cypher, uids, {**defaults, **params})
+
+    return read
 
 
 def read_batched(

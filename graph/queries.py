@@ -25,7 +25,7 @@ from dutygraph.graph.columns import (
     TASK,
     UNIT,
     Row,
-    read_batched,
+    batched,
 )
 from dutygraph.graph.explore import neighborhood, shortest_path
 from dutygraph.graph.search import search
@@ -97,28 +97,12 @@ POLICIES_BY_UID = f"UNWIND $uids AS key MATCH (p:Policy {{uid: key}}) RETURN {PO
 PROJECTS_BY_UID = f"UNWIND $uids AS key MATCH (j:Project {{uid: key}}) RETURN {PROJECT}"
 
 
-def documents_by_uid(store: Store, uids: list[str]) -> list[Row]:
-    return read_batched(store, DOCUMENTS_BY_UID, uids)
-
-
-def sections_by_uid(store: Store, uids: list[str]) -> list[Row]:
-    return read_batched(store, SECTIONS_BY_UID, uids)
-
-
-def tasks_by_uid(store: Store, uids: list[str]) -> list[Row]:
-    return read_batched(store, TASKS_BY_UID, uids)
-
-
-def units_by_uid(store: Store, uids: list[str]) -> list[Row]:
-    return read_batched(store, UNITS_BY_UID, uids)
-
-
-def policies_by_uid(store: Store, uids: list[str]) -> list[Row]:
-    return read_batched(store, POLICIES_BY_UID, uids)
-
-
-def projects_by_uid(store: Store, uids: list[str]) -> list[Row]:
-    return read_batched(store, PROJECTS_BY_UID, uids)
+documents_by_uid = batched(DOCUMENTS_BY_UID)
+sections_by_uid = batched(SECTIONS_BY_UID)
+tasks_by_uid = batched(TASKS_BY_UID)
+units_by_uid = batched(UNITS_BY_UID)
+policies_by_uid = batched(POLICIES_BY_UID)
+projects_by_uid = batched(PROJECTS_BY_UID)
 
 
 # --- a document's tree (bounded by the document's own size) --------------------------------
@@ -141,20 +125,10 @@ MATCH (:Document {{uid: key}})-[:TARGETS]->(g:Goal)
 RETURN key AS owner, {GOAL} ORDER BY owner, g.year"""
 
 
-def top_sections(store: Store, doc_uids: list[str]) -> list[Row]:
-    return read_batched(store, TOP_SECTIONS, doc_uids)
-
-
-def subsections(store: Store, section_uids: list[str]) -> list[Row]:
-    return read_batched(store, SUBSECTIONS, section_uids)
-
-
-def tasks_of_sections(store: Store, section_uids: list[str]) -> list[Row]:
-    return read_batched(store, TASKS_OF_SECTIONS, section_uids)
-
-
-def goals_of_documents(store: Store, doc_uids: list[str]) -> list[Row]:
-    return read_batched(store, GOALS_OF_DOCUMENTS, doc_uids)
+top_sections = batched(TOP_SECTIONS)
+subsections = batched(SUBSECTIONS)
+tasks_of_sections = batched(TASKS_OF_SECTIONS)
+goals_of_documents = batched(GOALS_OF_DOCUMENTS)
 
 
 # --- relations of shared nodes (capped per owner) ------------------------------------------
@@ -206,44 +180,16 @@ WITH key, f.u AS u, f.tasks AS tasks
 RETURN key AS owner, {UNIT}, tasks ORDER BY owner, tasks DESC, name"""
 
 
-def policies_of_documents(
-    store: Store, doc_uids: list[str], per_owner: int = PER_OWNER
-) -> list[Row]:
-    """Every policy a document names, with `implemented` (the plan implements it)."""
-    return read_batched(store, POLICIES_OF_DOCUMENTS, doc_uids, {"per_owner": per_owner})
-
-
-def projects_of_policies(
-    store: Store, policy_uids: list[str], per_owner: int = PER_OWNER
-) -> list[Row]:
-    """The projects a (funding) policy pays for."""
-    return read_batched(store, PROJECTS_OF_POLICIES, policy_uids, {"per_owner": per_owner})
-
-
-def policies_of_projects(
-    store: Store, project_uids: list[str], per_owner: int = PER_OWNER
-) -> list[Row]:
-    return read_batched(store, POLICIES_OF_PROJECTS, project_uids, {"per_owner": per_owner})
-
-
-def tasks_of_policies(
-    store: Store, policy_uids: list[str], per_owner: int = PER_OWNER
-) -> list[Row]:
-    """The tasks that invoke each policy, in plan order."""
-    return read_batched(store, TASKS_OF_POLICIES, policy_uids, {"per_owner": per_owner})
-
-
-def tasks_of_projects(
-    store: Store, project_uids: list[str], per_owner: int = PER_OWNER
-) -> list[Row]:
-    return read_batched(store, TASKS_OF_PROJECTS, project_uids, {"per_owner": per_owner})
-
-
-def units_of_projects(
-    store: Store, project_uids: list[str], per_owner: int = PER_OWNER
-) -> list[Row]:
-    """Units responsible for a project's tasks, most involved first (`tasks`: how many)."""
-    return read_batched(store, UNITS_OF_PROJECTS, project_uids, {"per_owner": per_owner})
+# Every policy a document names, with `implemented` (the plan implements it).
+policies_of_documents = batched(POLICIES_OF_DOCUMENTS, per_owner=PER_OWNER)
+# The projects a (funding) policy pays for.
+projects_of_policies = batched(PROJECTS_OF_POLICIES, per_owner=PER_OWNER)
+policies_of_projects = batched(POLICIES_OF_PROJECTS, per_owner=PER_OWNER)
+# The tasks that invoke each policy, in plan order.
+tasks_of_policies = batched(TASKS_OF_POLICIES, per_owner=PER_OWNER)
+tasks_of_projects = batched(TASKS_OF_PROJECTS, per_owner=PER_OWNER)
+# Units responsible for a project's tasks, most involved first (`tasks`: how many).
+units_of_projects = batched(UNITS_OF_PROJECTS, per_owner=PER_OWNER)
 
 
 # --- lists and lookups ---------------------------------------------------------------------
@@ -284,7 +230,6 @@ def _where(conditions: dict[str, str], params: Mapping[str, object]) -> str:
 
 POLICY_BY_DOC_NUMBER = f"""MATCH (p:Policy {{doc_number: $number}})
 RETURN {POLICY} ORDER BY uid LIMIT 1"""
-
 
 
 DOCUMENT_BY_SHA256 = (
