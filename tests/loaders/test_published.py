@@ -26,6 +26,7 @@ from dutygraph.loaders.model import Plan
 from dutygraph.loaders.pdf import PAGE_LINES
 from dutygraph.loaders.read import read_file
 from tests.loaders import published
+from tests.measured import run_measured
 
 DUTYGRAPH = Path(sys.executable).with_name("dutygraph")
 needs_soffice = pytest.mark.skipif(not shutil.which("soffice"), reason="no LibreOffice")
@@ -247,18 +248,11 @@ def test_a_500_page_pdf_shows_progress_in_bounded_memory(tmp_path: Path) -> None
         paragraph.paragraph_format.page_break_before = n > 1
     document.save(tmp_path / "long.docx")
     published.soffice([tmp_path / "long.docx"], "pdf", tmp_path)
-    child = subprocess.Popen(
-        [str(DUTYGRAPH), "parse", str(tmp_path / "long.pdf")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    assert child.stdout is not None and child.stderr is not None
-    out, err = child.stdout.read(), child.stderr.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    assert child.returncode == 0, err
-    assert "500 tasks" in out
-    assert f"reading {tmp_path / 'long.pdf'}" in err  # the progress bar's label
-    assert usage.ru_maxrss / 1024 < 400  # MB: one page at a time, not 500
+    run = run_measured([str(DUTYGRAPH), "parse", str(tmp_path / "long.pdf")])
+    assert run.returncode == 0, run.stderr
+    assert "500 tasks" in run.stdout
+    assert f"reading {tmp_path / 'long.pdf'}" in run.stderr  # the progress bar's label
+    assert run.peak_mb < 400  # MB: one page at a time, not 500
 
 
 def test_a_pdf_that_is_not_one(tmp_path: Path) -> None:

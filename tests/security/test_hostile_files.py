@@ -2,10 +2,10 @@
 
 Each hostile file is parsed by the real `dutygraph parse` in a child process whose CPU
 time and peak memory (its resident set, C allocations of lxml and zlib included) are
-measured: under 5 s and 500 MB, one line on stderr, exit status 1. CPU time, not wall
-time: it is the work the file costs, whatever else the machine is doing. The property test
-then feeds generated archives and sheets in-process under small budgets and accepts only
-a plan or the parser's own error.
+measured (tests/measured.py): under 5 s and 500 MB, one line on stderr, exit status 1.
+CPU time, not wall time: it is the work the file costs, whatever else the machine is doing.
+The property test then feeds generated archives and sheets in-process under small budgets
+and accepts only a plan or the parser's own error.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from dutygraph.errors import DutygraphError
 from dutygraph.loaders.budgets import Budgets
 from dutygraph.loaders.plan import build_plan
 from dutygraph.loaders.read import read_file
+from tests.measured import run_measured
 
 DUTYGRAPH = Path(sys.executable).parent / "dutygraph"
 ITEM = "<w:p><w:r><w:t>1.修缮道路。（责任单位：县交通运输局）</w:t></w:r></w:p>"
@@ -85,28 +86,17 @@ HOSTILE = {
 }
 
 
-def _run(path: Path) -> tuple[float, float, str, int]:
-    """CPU seconds, peak MB, stderr and exit status of `dutygraph parse path`."""
-    child = subprocess.Popen(
-        [str(DUTYGRAPH), "parse", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    assert child.stderr is not None
-    err = child.stderr.read().decode()
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, err, child.returncode
-
-
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_file_fails_fast_with_one_line(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(HOSTILE[name]())
-    seconds, peak_mb, err, status = _run(path)
-    assert status == 1, err
+    run = run_measured([str(DUTYGRAPH), "parse", str(path)])
+    err = run.stderr
+    assert run.returncode == 1, err
     assert len(err.strip().splitlines()) == 1, err
     assert "budget" in err and "DUTYGRAPH_MAX_" in err, err
-    assert seconds < 5, (name, seconds)
-    assert peak_mb < 500, (name, peak_mb)
+    assert run.cpu_seconds < 5, (name, run.cpu_seconds)
+    assert run.peak_mb < 500, (name, run.peak_mb)
 
 
 def test_file_size_budget_is_configurable(tmp_path: Path) -> None:
