@@ -60,10 +60,12 @@ lint: setup
 bench: setup
 	$(BIN)/python benchmarks/parse_bench.py
 
-# How well the parser reads the real plans of tests/data/corpus against their gold
+# How well the parser reads the real plans of tests/data/corpus, and the team-written
+# genre set of tests/data/genre, against their gold
 # (per document and micro figures; docs/parsing.md quotes them).
 eval: setup
 	$(BIN)/python benchmarks/corpus_eval.py
+	$(BIN)/python benchmarks/corpus_eval.py --genre
 
 # The wheel, with the built explorer and GraphQL IDE inside (no Node.js needed to serve).
 wheel: install
