@@ -92,6 +92,14 @@ class _Watched:
     def transactions(self) -> bool:
         return self._store.transactions
 
+    @property
+    def read_timeout(self) -> float | None:
+        return self._store.read_timeout
+
+    @read_timeout.setter
+    def read_timeout(self, seconds: float | None) -> None:
+        self._store.read_timeout = seconds
+
     def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         return self._watch(self._store.read, cypher, params)
 

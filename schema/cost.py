@@ -53,7 +53,7 @@ class _Coster:
         self.fragments = fragments
         self.variables = variables
         self.caps = caps  # size argument -> its cap
-        self.memo: dict[tuple[str, str], int] = {}
+        self.memo: dict[tuple[str, str, bool], int] = {}
         self.open: set[str] = set()  # fragments being costed: a cycle is not costed twice
 
     def selection(
