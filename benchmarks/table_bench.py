@@ -88,7 +88,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"{'shape (lines)':36}" + "".join(f"{size:>10}" for size in sizes) + "  slope  rows")
+    print(f"{'shape (lines)':36}" + "".join(f"{size:>10}" for size in sizes) + "  slope    rows")
     for name, make in SHAPES.items():
         results = [timed(make(size), args.runs) for size in sizes]
         seconds = [s for s, _ in results]
@@ -98,7 +98,7 @@ def main() -> None:
             else float("nan")
         )
         cells = "".join(f"{s:>9.2f}s" for s in seconds)
-        print(f"{name:36}{cells}{slope:>7.2f}{results[-1][1]:>6}")
+        print(f"{name:36}{cells}{slope:>7.2f}{results[-1][1]:>8}")
 
 
 if __name__ == "__main__":
