@@ -8,9 +8,10 @@ reads at most HOP_ROWS edges, so each step is bounded however big the graph grow
 neighbourhood takes the edges in the store's own order, not sorted: sorting all 45,000
 edges of a unit on a thousand plans to keep 800 took 99 ms of a 100 ms hop.
 
-Nodes are {uid, label, name} (name: a task's code and the head of its text, a section's
-or document's title, a goal's year, the name of the others); edges are {source, target,
-type, role} in the stored direction (role only on RESPONSIBLE_FOR).
+Nodes are {uid, label, name, text, place} (name: a task's code and the head of its text,
+a section's or document's title, a goal's year, the name of the others; text: a task's
+whole text; place: a unit's or document's place); edges are {source, target, type, role}
+in the stored direction (role only on RESPONSIBLE_FOR).
 """
 
 from __future__ import annotations
@@ -42,7 +43,10 @@ _NAME = """CASE labels({v})[0] WHEN 'Task' THEN {v}.code WHEN 'Goal' THEN toStri
 
 def _node_columns(v: str) -> str:
     name = _NAME.format(v=v)
-    return f"labels({v})[0] AS label, {v}.uid AS uid, {name} AS name, {v}.text AS text"
+    return (
+        f"labels({v})[0] AS label, {v}.uid AS uid, {name} AS name, {v}.text AS text, "
+        f"{v}.place AS place"
+    )
 
 
 # The node of a uid, whatever its label (each branch uses that label's uid index).
@@ -194,6 +198,9 @@ def _graph_node(row: Row) -> Row:
         "uid": row["uid"],
         "label": row["label"],
         "name": display_name(row["label"], row["name"], row["text"]),
+        # whole, for an export that must stand without the store (GraphML)
+        "text": row["text"] if row["label"] == "Task" else None,
+        "place": row.get("place"),
     }
 
 

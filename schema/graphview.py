@@ -12,6 +12,8 @@ class GraphNode:
     uid: strawberry.ID
     label: str = strawberry.field(description="Task, Unit, Policy, Project, Section, …")
     name: str | None
+    text: str | None = strawberry.field(description="A task's whole text; null for others.")
+    place: str | None = strawberry.field(description="A unit's or document's place.")
 
 
 @strawberry.type
@@ -31,7 +33,13 @@ class GraphView:
     def from_row(cls, row: dict[str, Any]) -> GraphView:
         return cls(
             nodes=[
-                GraphNode(uid=strawberry.ID(n["uid"]), label=n["label"], name=n.get("name"))
+                GraphNode(
+                    uid=strawberry.ID(n["uid"]),
+                    label=n["label"],
+                    name=n.get("name"),
+                    text=n.get("text"),
+                    place=n.get("place"),
+                )
                 for n in row["nodes"]
             ],
             edges=[

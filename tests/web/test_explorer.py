@@ -276,7 +276,7 @@ def test_funding_policy_leads_to_its_project_and_tasks(tab: Tab, live_server: st
     tab.screenshot("project-details")
 
 
-def test_graph_exports_open_as_graphml_and_json(tab: Tab) -> None:
+def test_graph_exports_open_as_graphml_and_json(tab: Tab, live_server: str) -> None:
     open_unit_by_keyboard(tab)
     page = tab.page
     counts = page.evaluate("() => [dutygraph.cy.nodes().length, dutygraph.cy.edges().length]")
@@ -287,6 +287,22 @@ def test_graph_exports_open_as_graphml_and_json(tab: Tab) -> None:
     root = ET.parse(got.value.path()).getroot()
     assert len(root.findall(".//g:node", ns)) == counts[0]
     assert len(root.findall(".//g:edge", ns)) == counts[1]
+    # every task with its whole text, the unit with its place
+    nodes = {
+        n.get("id"): {d.get("key"): d.text for d in n.findall("g:data", ns)}
+        for n in root.findall(".//g:node", ns)
+    }
+    texts = {
+        e["node"]["uid"]: e["node"]["text"]
+        for e in graphql(
+            live_server,
+            "query($u: String!) { tasks(filter: {unit: $u}, first: 100) { edges { node { uid text } } } }",
+            u=UNIT,
+        )["tasks"]["edges"]
+    }
+    tasks = {uid: data for uid, data in nodes.items() if data["kind"] == "Task"}
+    assert len(tasks) == 22 and all(data["text"] == texts[uid] for uid, data in tasks.items())
+    assert nodes[UNIT_UID]["place"] == PLACE
 
     with page.expect_download() as got:
         page.get_by_test_id("export-json").click()

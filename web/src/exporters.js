@@ -75,14 +75,16 @@ function xml(text) {
 }
 
 /**
- * GraphML of the graph's nodes and edges (kind, name, type, role as attributes), which
- * Gephi and Cytoscape desktop open directly.
+ * GraphML of the graph's nodes and edges (kind, name, a task's whole text, a unit's
+ * place; type and role of edges), which Gephi and Cytoscape desktop open directly.
  * @param {import('cytoscape').Core} cy
  */
 export function graphmlBlob(cy) {
   const keys = [
     ['kind', 'node'],
     ['name', 'node'],
+    ['text', 'node'],
+    ['place', 'node'],
     ['type', 'edge'],
     ['role', 'edge'],
   ];
@@ -93,9 +95,13 @@ export function graphmlBlob(cy) {
     '  <graph id="dutygraph" edgedefault="directed">',
   ];
   cy.nodes().forEach((n) => {
+    const optional = ['text', 'place']
+      .filter((key) => n.data(key))
+      .map((key) => `<data key="${key}">${xml(n.data(key))}</data>`)
+      .join('');
     lines.push(
       `    <node id="${xml(n.id())}"><data key="kind">${xml(n.data('kind'))}</data>` +
-        `<data key="name">${xml(n.data('name'))}</data></node>`,
+        `<data key="name">${xml(n.data('name'))}</data>${optional}</node>`,
     );
   });
   cy.edges().forEach((e) => {

@@ -87,7 +87,10 @@ const LAYOUT = {
 };
 
 function nodeData(node) {
-  return { id: node.uid, kind: node.label, name: node.name || node.uid, short: clip(node.name || node.uid, 14) };
+  return {
+    id: node.uid, kind: node.label, name: node.name || node.uid, short: clip(node.name || node.uid, 14),
+    text: node.text ?? undefined, place: node.place ?? undefined,
+  };
 }
 
 function edgeData(edge) {

@@ -14,7 +14,7 @@ export const SEARCH = `query Search($text: String!, $first: Int!) {
 
 export const NEIGHBORHOOD = `query Neighborhood($uid: ID!, $depth: Int!, $limit: Int!) {
   neighborhood(uid: $uid, depth: $depth, limit: $limit) {
-    nodes { uid label name }
+    nodes { uid label name text place }
     edges { source target type role }
   }
 }`;
