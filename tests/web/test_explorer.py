@@ -296,7 +296,8 @@ def test_graph_exports_open_as_graphml_and_json(tab: Tab, live_server: str) -> N
         e["node"]["uid"]: e["node"]["text"]
         for e in graphql(
             live_server,
-            "query($u: String!) { tasks(filter: {unit: $u}, first: 100) { edges { node { uid text } } } }",
+            """query($u: String!) { tasks(filter: {unit: $u}, first: 100) {
+                  edges { node { uid text } } } }""",
             u=UNIT,
         )["tasks"]["edges"]
     }
