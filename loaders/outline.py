@@ -74,6 +74,7 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
     annex: list[str] = []
     styles: list[str] = []  # open heading styles, outermost first
     heads: list[int] = []  # block index of the open heading at each depth
+    seen: set[str] = set()  # every numbering style the text has used so far
     in_annex = False
     for line, start, end in _logical_lines(folded, rest):
         m = _ANNEX.match(folded, start, end)
@@ -103,7 +104,12 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
             if style in styles:
                 depth = styles.index(style)
                 del styles[depth:], heads[depth:]
+            elif style not in seen and _outside(
+                folded, [blocks[h] for h in heads], style, m.group(m.lastgroup or 0)
+            ):
+                del styles[:], heads[:]
             styles.append(style)
+            seen.add(style)
             group = m.lastgroup
             assert group is not None  # each numbering style is a named group of _NUMBERING
             number = text[m.start(group) : m.end(group)]
@@ -288,6 +294,17 @@ def _value(style: str | None, number: str) -> int | None:
     if len(tens) > 1 or len(ones) > 1 or not set(tens + ones) <= set(_CN_DIGITS):
         return None
     return (_CN_DIGITS.index(tens) if tens else 1) * 10 + (_CN_DIGITS.index(ones) if ones else 0)
+
+
+def _outside(folded: str, open_heads: list[Block], style: str, number: str) -> bool:
+    """Whether a numbering the text has not used before belongs outside the items open, not under
+    them: it does not start at its first number (二、 after a table or items whose 一、 is
+    not in the text) and the item open last closes with its own clause, so is a task with
+    no items of its own (`2.修路（牵头单位：…）` then `二、保障措施`)."""
+    if not open_heads or (_value(style, number) or 1) <= 1:
+        return False
+    last = open_heads[-1]
+    return _after_clause(folded, last.body, last.end)
 
 
 def _after_clause(folded: str, body: int, at: int) -> bool:

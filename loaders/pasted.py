@@ -3,7 +3,8 @@
 What survives a copy from Word, Excel or a web page into plain text:
 - a row a line, cells between tabs, `|`, two or more spaces or ideographic spaces (a
   Markdown table's `|---|` rule is skipped), or single spaces when the last cells are unit
-  lists (`1 修路 县交通运输局、县财政局`);
+  lists (`1 修路 县交通运输局、县财政局`); in a space-aligned copy (a PDF's text) a long
+  cell wraps onto lines that hold only its next part, indented under its own column;
 - a cell a line: the header's cells one per line, then every row's cells one per line,
   with or without blank lines between cells, or with `|` lines between them (runs of `|`
   where empty or merged cells were). Row ends are lost: table_rows.py reads them back.
@@ -15,6 +16,7 @@ the line where the row starts; text around the tables is left as it is.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .marks import legend_of
@@ -39,6 +41,8 @@ _SEPARATOR = re.compile(r"\t|[|｜]|[ \u3000]{2,}|\u3000")
 _RULE = re.compile(r"^:?-{2,}:?$")
 _HEADER_CELLS = 12  # more column names than any responsibilities table has
 _HEADER_TEXT = 32  # characters, spaces and all: a longer line is no column name
+_CELL_SPAN = re.compile(r"[^ \u3000](?:[^ \u3000]| (?=[^ \u3000]))*")  # one space inside
+_ALIGN = 2  # columns a wrapped part may stand off its cell's start
 
 
 def rewrite_pasted(lines: Numbered) -> Numbered:
@@ -77,6 +81,7 @@ def _row_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Num
     if columns is None:
         return None
     rows: list[Row] = [(lines[i][0], header)]
+    row_text = ""  # the line the last row was read from, for parts wrapped under its cells
     end = j = i + 1
     under = columns.under(cells_of(lines[j][1])) if j < len(lines) else None
     if under is not None:  # 牵头单位  配合单位 under a merged 责任单位
@@ -89,6 +94,11 @@ def _row_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Num
             j += 1
             continue
         if all(_RULE.match(c) for c in cells if c):
+            end = j = j + 1
+            continue
+        parts = _wrapped(row_text, rows[-1][1], text) if len(rows) > 1 else None
+        if parts is not None:
+            rows[-1] = (rows[-1][0], _with_parts(rows[-1][1], parts))
             end = j = j + 1
             continue
         named = len(cells) >= 2 and header_kind(cells[0]) is not None  # (most rows start 1)
@@ -108,8 +118,47 @@ def _row_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Num
         if len(cells) < 2 and not (looks(text).heading or _row_follows(lines, j + 1)):
             break
         rows.append((number, cells))
+        row_text = text
         end = j = j + 1
     return _converted(rows, end, depth, legend)
+
+
+def _width(text: str) -> int:
+    """The columns text takes in a monospaced copy: CJK letters and full-width signs two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _wrapped(row_text: str, row: list[str], text: str) -> dict[int, str] | None:
+    """The parts of the row's cells an indented line carries on (cell index -> part), when
+    every part starts where one of the row's cells starts: a space-aligned copy wraps a long
+    cell onto the next line under its own column, counted in characters or in monospaced
+    columns (whichever the copy used). None when the line is no such continuation, or
+    starts a heading or an item of its own (an indented `二、保障措施` after the table)."""
+    if not text[:1].isspace() or "\t" in text or _BARS.search(text):
+        return None
+    spans = list(_CELL_SPAN.finditer(text))
+    if spans and (looks(spans[0].group()).heading or looks(spans[0].group()).numbered):
+        return None
+    starts = [m.start() for m in _CELL_SPAN.finditer(row_text)]
+    if not spans or len(starts) != len(row) or len(spans) >= len(row):
+        return None
+    for measure in (_width, len):
+        at = [measure(row_text[:s]) for s in starts]
+        parts: dict[int, str] = {}
+        for m in spans:
+            col = measure(text[: m.start()])
+            near = min(range(len(at)), key=lambda k: abs(at[k] - col))
+            if near == 0 or abs(at[near] - col) > _ALIGN or near in parts:
+                break
+            parts[near] = m.group()
+        else:
+            return parts
+    return None
+
+
+def _with_parts(row: list[str], parts: dict[int, str]) -> list[str]:
+    """The row with each wrapped part put back at the end of its cell (a soft wrap: no space)."""
+    return [cell + parts.get(k, "") for k, cell in enumerate(row)]
 
 
 def _continues(previous: list[str], cells: list[str], columns: Columns) -> bool:

@@ -54,3 +54,28 @@ def test_marks_before_items_and_units_are_no_part_of_them(parse) -> None:
     assert [(t.path, [a.written for a in t.units]) for t in plan.tasks] == [
         (("一", "1"), ["县甲局", "县乙局"]), (("一", "2"), ["县丙局"]),
     ]
+
+
+def test_a_new_numbering_not_at_its_first_number_after_tasks_sits_outside_them(parse) -> None:
+    # 二、 after items that close with their own clause: the 一、 part is not printed (a
+    # table, an excerpt), so 二、 and its （一） are no items of the last task.
+    plan = parse(
+        "1.推进甲项工作。（牵头单位：县发改局）\n"
+        "2.推进乙项工作。（县财政局负责）\n"
+        "二、保障措施\n"
+        "（一）加强组织领导。各单位要高度重视。\n"
+    )
+    assert [(t.text, [a.written for a in t.units]) for t in plan.tasks] == [
+        ("推进甲项工作。", ["县发改局"]), ("推进乙项工作。", ["县财政局"]),
+    ]
+
+
+def test_a_heading_clause_with_items_numbered_on_still_covers_them(parse) -> None:
+    plan = parse(
+        "（一）甲类工作\n1.推进甲项工作。（县发改局负责）\n"
+        "（二）乙类工作（牵头单位：县财政局）\n3.推进乙项工作。\n4.推进丙项工作。\n"
+    )
+    assert [(t.text, [a.written for a in t.units]) for t in plan.tasks] == [
+        ("推进甲项工作。", ["县发改局"]), ("推进乙项工作。", ["县财政局"]),
+        ("推进丙项工作。", ["县财政局"]),
+    ]

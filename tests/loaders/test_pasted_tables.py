@@ -368,3 +368,37 @@ def test_pinyin_a_mirror_printed_after_a_units_last_character(parse: Parse):
     """The written form keeps the pinyin (as printed); a bracket of it is no annotation."""
     text = "序號(hào)\t工作任務(wù)\t責(zé)任單位\n1\t修路\t縣交通局、吳江海關(guān)\n"
     assert _units(parse(text).tasks[0]) == [("縣交通局", None), ("吳江海關(guān)", None)]
+
+
+def test_space_aligned_cells_wrapped_onto_lines_under_their_column(parse: Parse):
+    # Aligned in monospaced columns (a CJK letter two wide), as a PDF's text layout does.
+    text = (
+        "序号  工作任务              牵头单位    配合单位\n"
+        "1     修建环城公路，完成    县交通局    县财政局、\n"
+        "      路基工程                          县自然资源局\n"
+        "2     新建一所中学          县教育局    县财政局\n"
+        "    二、保障措施\n"
+    )
+    plan = parse(text)
+    assert [(t.text, _units(t)) for t in plan.tasks] == [
+        ("修建环城公路，完成路基工程", [("县交通局", "lead"), ("县财政局", "support"),
+                                        ("县自然资源局", "support")]),
+        ("新建一所中学", [("县教育局", "lead"), ("县财政局", "support")]),
+    ]
+
+
+def test_wrapped_parts_counted_in_characters_and_not_under_a_cell():
+    # The same wrap counted one column a character; an indented line off every cell's start
+    # is no part of the row.
+    text = (
+        "序号  工作任务        责任单位\n"
+        "1     修建环城公路，  县交通局、\n"
+        "      完成路基工程    县财政局\n"
+        "2     新建一所中学    县教育局\n"
+        "  各单位要抓好落实。\n"
+    )
+    lines = _lines(text)
+    assert lines[0] == _lines(
+        "序号  工作任务        责任单位\n1     修建环城公路，完成路基工程  县交通局、县财政局\n"
+    )[0]
+    assert lines[-1] == "各单位要抓好落实。"
