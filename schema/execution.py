@@ -35,6 +35,7 @@ from graphql.utilities import get_operation_ast
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType as StrawberryOperationType
 
 from dutygraph.errors import DutygraphError
 from dutygraph.schema.compiled import Fallback, NotCovered, Plan, compile_operation
@@ -148,14 +149,14 @@ class CompilingSchema(TimedSchema):
         super().__init__(*args, **kwargs)
         self.compiled = Compiled(self._schema, limits)
 
-    async def execute(  # type: ignore[override]
+    async def execute(
         self,
         query: str | None,
         variable_values: dict[str, Any] | None = None,
         context_value: Any | None = None,
         root_value: Any | None = None,
         operation_name: str | None = None,
-        allowed_operation_types: Iterable[OperationType] | None = None,
+        allowed_operation_types: Iterable[StrawberryOperationType] | None = None,
         operation_extensions: dict[str, Any] | None = None,
     ) -> ExecutionResult:
         if query is not None and isinstance(context_value, Context):
