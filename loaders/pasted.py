@@ -115,7 +115,7 @@ def _row_table(lines: Numbered, i: int, depth: int, legend: Legend) -> tuple[Num
             rows[-1] = (rows[-1][0], [*previous[:-1], f"{previous[-1]}\n{cells[0]}", *cells[1:]])
             end = j = j + 1
             continue
-        if len(cells) < 2 and not (looks(text).heading or _row_follows(lines, j + 1)):
+        if len(cells) < 2 and not (_group_heading(text) or _row_follows(lines, j + 1)):
             break
         rows.append((number, cells))
         row_text = text
@@ -207,6 +207,13 @@ def _space_row(text: str) -> list[str]:
     ):
         tail.insert(0, words.pop())
     return [*head, " ".join(words), *tail]
+
+
+def _group_heading(text: str) -> bool:
+    """A numbered heading short enough to head a group of rows (一、基础设施), not a
+    paragraph of the plan after the table (（一）加强组织领导。各单位要……)."""
+    cell = looks(text)
+    return cell.heading and cell.length <= 40 and not cell.sentence
 
 
 def _row_follows(lines: Numbered, j: int) -> bool:

@@ -73,7 +73,7 @@ class Looks:
     marked: bool  # starts with ★ or another mark
     date: bool
     listed: bool  # holds 、
-    labelled: bool  # names roles itself: 牵头单位：A；配合单位：B
+    labelled: bool  # starts naming roles itself: 牵头单位：A；配合单位：B
 
 
 @lru_cache(maxsize=16384)
@@ -92,7 +92,7 @@ def looks(text: str) -> Looks:
         marked=bool(_MARK.match(fold(text).strip())),
         date=bool(_DATE.search(p)),
         listed="、" in p,
-        labelled=bool(LABEL.search(p)),
+        labelled=bool(LABEL.match(p)),
     )
 
 

@@ -20,9 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .clauses import LABEL
 from .clean import clean_chars
-from .fold import fold
 from .marks import legend_of, unmarked
 from .table_cells import CN_DIGITS, looks, plain
 from .table_rows import fit_row
@@ -322,11 +320,11 @@ class TableWriter:
         cell naming roles itself (牵头单位：A；配合单位：B) is kept as it is."""
         own = [
             _one_line(cells[i]) for kind in UNIT_KINDS for i in self.columns.index(kind)
-            if LABEL.search(fold(cells[i]))
+            if looks(cells[i]).labelled
         ]
         listed = {
             kind: [
-                unit for i in self.columns.index(kind) if not LABEL.search(fold(cells[i]))
+                unit for i in self.columns.index(kind) if not looks(cells[i]).labelled
                 for unit in unit_names(cells[i])
             ]
             for kind in UNIT_KINDS

@@ -402,3 +402,15 @@ def test_wrapped_parts_counted_in_characters_and_not_under_a_cell():
         "序号  工作任务        责任单位\n1     修建环城公路，完成路基工程  县交通局、县财政局\n"
     )[0]
     assert lines[-1] == "各单位要抓好落实。"
+
+
+def test_the_plan_goes_on_after_a_row_a_line_table(parse: Parse):
+    text = (
+        "一、重点任务\n序号\t工作任务\t责任单位\n1\t修路。\t县交通运输局\n"
+        "二、保障措施\n（一）加强组织领导。各单位要高度重视。（责任单位：县政府办）\n"
+    )
+    plan = parse(text)
+    assert [(t.text, [u for u, _ in _units(t)]) for t in plan.tasks] == [
+        ("修路。", ["县交通运输局"]),
+        ("加强组织领导。各单位要高度重视。", ["县政府办"]),
+    ]
