@@ -134,7 +134,7 @@ export class DetailsPanel {
               this.link('Unit', a.unit.uid, a.unit.name, 'details-unit'),
               ' ',
               progressBadge(task.progress.find((p) => p.unit?.uid === a.unit.uid)),
-              a.inferred ? h('span', { className: 'muted', title: t('details.inferredHint') }, t('details.inferred')) : null),
+              a.inferred && a.role === 'LEAD' ? h('span', { className: 'muted', title: t('details.inferredHint') }, t('details.inferred')) : null),
           )),
       ),
       units.some((a) => a.inferred) ? h('p', { className: 'muted note', 'data-testid': 'details-inferred-hint' }, t('details.inferredHint')) : null,

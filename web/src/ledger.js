@@ -28,6 +28,7 @@ export class LedgerView {
     this.els = els;
     this.hooks = hooks;
     this.unit = null; // {name, place} chosen from the API's answers
+    this.manyDocuments = true;
     this.cursors = [null]; // the `after` of each page shown so far
     this.page = 0;
     this.total = 0;
@@ -68,6 +69,7 @@ export class LedgerView {
   async open(params) {
     this.els.root.dataset.state = 'loading';
     const documents = await this.hooks.documents();
+    this.manyDocuments = documents.total > 1; // one plan loaded: its title on every row is noise
     this.els.document.replaceChildren(
       h('option', { value: '' }, t('ledger.allDocuments')),
       ...documents.map((d) => h('option', { value: d.uid }, d.title)),
@@ -223,10 +225,13 @@ export class LedgerView {
         h('li', { 'data-role': a.role },
           h('a', { href: nodeHash('Unit', a.unit.uid), 'data-testid': 'ledger-row-unit' }, a.unit.name),
           a.unit.place ? h('span', { className: 'place' }, a.unit.place) : null,
-          a.inferred ? h('span', { className: 'muted', title: t('details.inferredHint') }, t('details.inferred')) : null));
+          // 推定 is about who leads: on the lead only, explained in its tooltip
+          a.inferred && a.role === 'LEAD' ? h('span', { className: 'muted', title: t('details.inferredHint') }, t('details.inferred')) : null));
     return h('tr', { 'data-testid': 'ledger-row', 'data-uid': task.uid },
       h('td', { className: 'code' }, h('a', { href: nodeHash('Task', task.uid) }, task.code)),
-      h('td', { className: 'path' }, h('div', { className: 'doc' }, task.document?.title ?? ''), sectionPath(task.section)),
+      h('td', { className: 'path' },
+        this.manyDocuments ? h('div', { className: 'doc' }, task.document?.title ?? '') : null,
+        sectionPath(task.section)),
       h('td', { className: 'text', 'data-testid': 'ledger-text' }, task.text),
       h('td', null, h('ul', { className: 'units' }, units('LEAD'))),
       h('td', null, h('ul', { className: 'units' }, units('SUPPORT'))),
