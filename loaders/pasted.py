@@ -42,6 +42,7 @@ _RULE = re.compile(r"^:?-{2,}:?$")
 _HEADER_CELLS = 12  # more column names than any responsibilities table has
 _HEADER_TEXT = 32  # characters, spaces and all: a longer line is no column name
 _CELL_SPAN = re.compile(r"[^ \u3000](?:[^ \u3000]| (?=[^ \u3000]))*")  # one space inside
+_LIST_OR_SENTENCE = re.compile(r"、|。\s*$")
 _ALIGN = 2  # columns a wrapped part may stand off its cell's start
 
 
@@ -291,7 +292,9 @@ def _row_of_lines(text: str) -> bool:
 
 
 def _is_header_cell(text: str) -> bool:
-    if len(text) > _HEADER_TEXT or header_kind(text) is None:
+    """A column name: a short text naming a column kind, neither a list (`A（牵头）、B` names
+    a role, but lists units) nor a sentence (`…事项告知承诺制。` names 事项, but is a task)."""
+    if len(text) > _HEADER_TEXT or _LIST_OR_SENTENCE.search(text) or header_kind(text) is None:
         return False
     cells = cells_of(text)
     return len(cells) == 1 or all(len(c) == 1 for c in cells)  # 序  号: letters spaced out

@@ -27,6 +27,11 @@ _COLLECTIVE = re.compile(
     r"^(?:各|全|有关|相关|其他)|(?:有关|相关|其他|各)[一-龥]*(?:部门|单位|机构)$"
 )
 
+# A collective without a unit's ending: short (各地, 有关方面) or closing with its parenthesis
+# (各县（市、区）). A longer text that merely starts like one is a sentence (全面落实…制).
+_UNSUFFIXED_COLLECTIVE = re.compile(
+    r"^(?:各(?![项类种])|全(?=[省市县区镇乡])|有关|相关|其他)(?:[一-龥]{0,6}|.*[）)])$"
+)
 
 # What an unlabelled list must show to be read as units: a level or place before the name,
 # or an ending only units have.
@@ -48,7 +53,7 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
         2 <= len(name) <= 40
         and not re.search(r"[。：\d]", name)
         and not _NOT_A_NAME.search(name)
-        and bool(_SUFFIX.search(name) or _COLLECTIVE.search(name))
+        and bool(_SUFFIX.search(name) or _UNSUFFIXED_COLLECTIVE.match(name))
         and (not strict or bool(_STRICT.search(name)))
     )
 

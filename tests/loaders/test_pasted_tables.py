@@ -414,3 +414,17 @@ def test_the_plan_goes_on_after_a_row_a_line_table(parse: Parse):
         ("修路。", ["县交通运输局"]),
         ("加强组织领导。各单位要高度重视。", ["县政府办"]),
     ]
+
+
+def test_a_body_cell_naming_a_column_word_is_no_repeated_header(parse: Parse):
+    # 事项 names a task column and （牵头） a lead column, but a sentence and a list of units
+    # are cells of a row, not the header printed again.
+    text = _blank(
+        "序号", "工作任务", "责任单位", "1", "修建环城公路。", "县交通运输局",
+        "2", "落实办理事项告知承诺制。", "县司法局（牵头）、县直有关部门",
+    )
+    plan = parse(text)
+    assert [(t.text, _units(t)) for t in plan.tasks] == [
+        ("修建环城公路。", [("县交通运输局", None)]),
+        ("落实办理事项告知承诺制。", [("县司法局", "lead"), ("县直有关部门", "support")]),
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dutygraph.errors import AliasFileError
-from dutygraph.loaders.units import expand, kind_of, level_of
+from dutygraph.loaders.units import expand, kind_of, level_of, looks_like_unit
 
 HEAD = "某县工作方案\n\n一、重点任务\n"
 
@@ -179,3 +179,17 @@ def test_lists_with_stray_spaces_and_levels_in_brackets(parse) -> None:
         "省甲厅", "省乙厅", "各市 (地) 、县 (市) 政府 (行署)",
     ]
     assert [a.written for a in second.units] == ["省丙厅", "省丁厅"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("各地", True), ("有关方面", True), ("各县（市、区）", True), ("各区县（自治县）", True),
+        ("全面落实证明事项告知承诺制", False), ("各项工作", False), ("全力推进项目建设", False),
+    ],
+)
+def test_a_collective_without_a_units_ending_is_short_or_closes_its_parenthesis(
+    text: str, unit: bool
+) -> None:
+    # A task that merely starts like a collective (全面…, 各项…) is no unit.
+    assert looks_like_unit(text) is unit
