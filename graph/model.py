@@ -31,6 +31,12 @@ PLAN_LABELS = ("Document", "Section", "Task", "Goal", "Unit", "Policy", "Project
 
 Row = dict[str, Any]
 
+# The longest uid, unit or project name, or document number a plan may write. These are
+# index keys (graph/setup.py), and FalkorDB 4.16's server crashes on an index key of some
+# 4 KB (a unit name of ~1,300 Chinese characters); no real name comes near 200.
+KEY_LIMIT = 1000
+_KEYS = ("uid", "name", "doc_number")
+
 
 def document_uid(source: str) -> str:
     """The uid of the document loaded from `source` (a path; only its base name counts)."""
@@ -85,6 +91,7 @@ class GraphRows:
                             "which no graph store takes as a property"
                         )
         for name in ("sections", "tasks", "goals", "units", "policies", "projects"):
+            _check_keys(self.uid, name, params[name])
             seen = [row["uid"] for row in params[name]]
             if len(seen) != len(set(seen)):
                 twice = sorted({u for u in seen if seen.count(u) > 1})
@@ -108,6 +115,17 @@ class GraphRows:
             "concerns": self.concerns,
             "funded_by": self.funded_by,
         }
+
+
+def _check_keys(document: str, name: str, rows: list[Row]) -> None:
+    for row in rows:
+        for key in _KEYS:
+            value = row.get(key)
+            if isinstance(value, str) and len(value) > KEY_LIMIT:
+                raise StoreError(
+                    f"document {document}: {name}: a {key} of {len(value):,} characters "
+                    f"({value[:20]}…); the store takes at most {KEY_LIMIT:,}"
+                )
 
 
 def plan_rows(plan: Plan) -> GraphRows:

@@ -163,6 +163,20 @@ def test_failed_write_leaves_the_store_as_it_was(store: Store, plan: Plan) -> No
     assert (stats(store), uids(store), edges(store)) == before
 
 
+def test_a_name_too_long_to_index_is_refused_and_the_store_stays_up(
+    store: Store, plan: Plan
+) -> None:
+    # 2,000 characters: FalkorDB's server itself crashed on such an index key mid-load.
+    load_plan(store, plan)
+    before = (stats(store), uids(store), edges(store))
+    long = make_plan("plans/long.txt", {"章节": [("任务一", ["县" + "长" * 2000 + "局"])]})
+
+    with pytest.raises(StoreError, match=r"units: a uid of 2,007 characters .*at most 1,000"):
+        load_plan(store, long)
+
+    assert (stats(store), uids(store), edges(store)) == before
+
+
 def broken(rows: GraphRows) -> GraphRows:
     """The rows with a map as the last task's text: no store takes a map as a property,
     so the write fails after the old part was deleted and most of the new one written."""
