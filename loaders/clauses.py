@@ -21,6 +21,7 @@ from .model import Role
 from .units import looks_like_unit, split_collective, strip_pinyin
 from .vocabulary import (
     DEADLINE_LABELS,
+    LABEL_LEVEL,
     LEAD_LABELS,
     LEAD_MARKERS,
     LEADER_PATTERN,
@@ -37,9 +38,9 @@ _CLOSE = "）】〕］]}"
 
 _COLON = r"(?:\s*：|为：?)"  # 责任单位：A, 牵头单位为A
 LABEL = re.compile(
-    rf"(?P<lead>{alternation(LEAD_LABELS)}){_COLON}"
-    rf"|(?P<support>{alternation(SUPPORT_LABELS)}){_COLON}"
-    rf"|(?P<responsible>{alternation(RESPONSIBLE_LABELS)}){_COLON}"
+    rf"{LABEL_LEVEL}(?P<lead>{alternation(LEAD_LABELS)}){_COLON}"
+    rf"|{LABEL_LEVEL}(?P<support>{alternation(SUPPORT_LABELS)}){_COLON}"
+    rf"|{LABEL_LEVEL}(?P<responsible>{alternation(RESPONSIBLE_LABELS)}){_COLON}"
     rf"|(?P<deadline>{alternation(DEADLINE_LABELS)}){_COLON}"
     rf"|(?P<ignored>{LEADER_PATTERN}|{alternation(NOT_RESPONSIBILITY_LABELS)}){_COLON}"
 )

@@ -36,6 +36,9 @@ RESPONSIBLE_MARKERS = (
     "分别负责", "负责落实", "抓好落实", "具体落实", "组织落实", "组织实施", "负责", "落实",
 )
 
+# The level a role label may say it applies to, before it (省级牵头单位：A；市县责任单位：B).
+LABEL_LEVEL = r"(?:[省市县区乡镇]级|市县|县区|县市区|市州)?"
+
 # By when.
 DEADLINE_LABELS = (
     "完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "进度安排", "时间安排", "时限",

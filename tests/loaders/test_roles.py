@@ -99,3 +99,17 @@ def test_a_lead_heading_with_a_count(parse, roles) -> None:
         [("省甲厅", "lead", False)],
         [("省甲厅", "lead", False), ("省乙厅", "support", False)],
     ]
+
+
+def test_role_labels_naming_the_level_they_apply_to(parse, roles) -> None:
+    plan = parse(
+        "某省工作方案\n一、重点任务\n"
+        "1.推进某项工作。（省级牵头单位：省商务厅；省级配合单位：省财政厅；"
+        "市县责任单位：各市县人民政府）\n"
+        "2.开展某项活动。\n市级牵头单位：市教育局\n县级责任单位：各县教育局\n"
+    )
+    first, second = plan.tasks
+    assert [(name, role == "lead") for name, role, _ in roles(first)] == [
+        ("省商务厅", True), ("省财政厅", False), ("各市县人民政府", False),
+    ]
+    assert [name for name, _, _ in roles(second)] == ["市教育局", "各县教育局"]
