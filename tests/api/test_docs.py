@@ -5,7 +5,8 @@ A `sh` block's `dutygraph` commands are run in order and must exit 0 (`serve` mu
 /readyz, then is stopped); a `console` block's `$ ` lines must also print what follows them.
 README runs against an empty store; the pages in docs/ describe the sample, so their store
 has it loaded first. `--db` values and `--port` numbers are replaced by a fresh directory
-and a free port. Commands of other programs (make, docker-compose, curl …) are not run.
+and a free port; commands run in a scratch folder holding a link to samples/. Commands
+of other programs (make, docker-compose, curl …) are not run.
 """
 
 from __future__ import annotations
@@ -67,12 +68,22 @@ def _fresh(argv: list[str], db: Path) -> list[str]:
     return argv
 
 
+def _workdir(db: Path) -> Path:
+    """Where the commands run: beside the store, with the repository's samples/ linked in,
+    so a command writing a file (`report -o`) writes it there, not into the source tree."""
+    work = db.parent / "work"
+    if not work.exists():
+        work.mkdir()
+        (work / "samples").symlink_to(ROOT / "samples", target_is_directory=True)
+    return work
+
+
 def _run(argv: list[str], db: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(DUTYGRAPH), *_fresh(argv, db)[1:]],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=_workdir(db),
         env={**os.environ, "DUTYGRAPH_DB": str(db)},
         timeout=120,
     )
@@ -85,7 +96,7 @@ def _serve(argv: list[str], db: Path) -> None:
         argv[argv.index("--port") + 1] = str(port)
     else:
         argv += ["--port", str(port)]
-    served = start_process([str(DUTYGRAPH), *argv[1:]], port, str(db), cwd=ROOT)
+    served = start_process([str(DUTYGRAPH), *argv[1:]], port, str(db), cwd=_workdir(db))
     stop_serve(served.process)
 
 
