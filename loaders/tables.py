@@ -169,7 +169,9 @@ class Columns:
     def under(self, cells: Sequence[str]) -> Columns | None:
         """The columns when `cells` (牵头单位, 配合单位) are a second header row printed
         under this one's merged unit column, their places lost (pasted text keeps no
-        empty cells): they take that column's place."""
+        empty cells, or keeps them as empty cells between tabs): they take that column's
+        place."""
+        cells = [cell for cell in cells if cell.strip()]
         kinds = [header_kind(cell) for cell in cells]
         merged = self.index("units")
         if len(cells) < 2 or len(merged) != 1 or not set(kinds) <= {"lead", "support"}:

@@ -428,3 +428,16 @@ def test_a_body_cell_naming_a_column_word_is_no_repeated_header(parse: Parse):
         ("修建环城公路。", [("县交通运输局", None)]),
         ("落实办理事项告知承诺制。", [("县司法局", "lead"), ("县直有关部门", "support")]),
     ]
+
+
+def test_a_second_header_row_under_a_merged_unit_column_with_its_empty_cells_kept(parse: Parse):
+    # Copied from a spreadsheet, the row under 责任单位 keeps the empty cells before it.
+    text = (
+        "序号\t工作任务\t责任单位\t\n\t\t牵头单位\t配合单位\n"
+        "1\t修建环城公路。\t县交通运输局\t县财政局、县自然资源局\n"
+    )
+    (task,) = parse(text).tasks
+    assert (task.text, _units(task)) == (
+        "修建环城公路。",
+        [("县交通运输局", "lead"), ("县财政局", "support"), ("县自然资源局", "support")],
+    )
