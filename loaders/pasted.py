@@ -197,9 +197,10 @@ def _header_line(text: str) -> list[str]:
 
 def _space_row(text: str) -> list[str]:
     """A row whose cells are separated by single spaces: a leading row number, trailing
-    cells that list units (or a leader or a date), and the task between them."""
+    cells that list units (or a leader or a date: `… 县交通运输局 2024年6月`, at least one of
+    them units), and the task between them."""
     words = text.split()
-    if len(words) < 2 or not is_units(words[-1]):
+    if len(words) < 2:
         return [text.strip()]
     head = [words.pop(0)] if looks(words[0]).row_number else []
     tail: list[str] = []
@@ -207,6 +208,8 @@ def _space_row(text: str) -> list[str]:
         is_units(words[-1]) or is_person(words[-1]) or fit(words[-1], "deadline") > 0
     ):
         tail.insert(0, words.pop())
+    if not any(is_units(cell) for cell in tail):
+        return [text.strip()]
     return [*head, " ".join(words), *tail]
 
 

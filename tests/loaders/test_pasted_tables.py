@@ -441,3 +441,15 @@ def test_a_second_header_row_under_a_merged_unit_column_with_its_empty_cells_kep
         "修建环城公路。",
         [("县交通运输局", "lead"), ("县财政局", "support"), ("县自然资源局", "support")],
     )
+
+
+def test_one_space_between_cells_when_a_date_follows_the_unit_list(parse: Parse):
+    text = (
+        "序号 工作任务 责任单位 完成时限\n"
+        "1 修建环城公路 县交通运输局、县财政局 2025年6月\n"
+        "2 新建一所中学 县教育局 年底前\n"
+    )
+    plan = parse(text)
+    assert [(t.text, [u for u, _ in _units(t)]) for t in plan.tasks] == [
+        ("修建环城公路", ["县交通运输局", "县财政局"]), ("新建一所中学", ["县教育局"]),
+    ]
