@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 from strawberry.fastapi import GraphQLRouter
 
 from dutygraph.api.auth import Auth
+from dutygraph.api.backpressure import ExecutionCap
 from dutygraph.api.conformance import GraphQLHTTP
 from dutygraph.api.exposure import Exposure
 from dutygraph.api.pages import GraphQLIde, page
@@ -109,7 +110,12 @@ def create_app(settings: Settings, store: Store | None = None, clock: Clock = ut
         return JSONResponse({"errors": [{"message": STORE_DOWN}]}, status_code=503)
 
     app.add_middleware(GraphQLHTTP, path=GRAPHQL_PATH, max_body_bytes=settings.max_body_bytes)
-    app.add_middleware(GraphQLIde, path=GRAPHQL_PATH, ide_file=settings.web_dist / "graphiql.html")
+    app.add_middleware(
+        ExecutionCap, path=GRAPHQL_PATH, max_executions=settings.http.max_executions
+    )
+    if settings.ide:
+        ide = settings.web_dist / "graphiql.html"
+        app.add_middleware(GraphQLIde, path=GRAPHQL_PATH, ide_file=ide)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -128,6 +128,8 @@ class GraphQLHTTP:
             return 400, "The request body is not JSON in UTF-8."
         if not isinstance(parsed, dict | list):
             return 400, "The request body must be a JSON object: {query, variables, operationName}."
+        if isinstance(parsed, dict) and not isinstance(parsed.get("operationName"), str | None):
+            return 400, "`operationName` must be a string or null."
         return body
 
     async def _run(self, scope: Scope, receive: Receive, send: Send, media: str) -> None:

@@ -29,6 +29,16 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Reading needs an account too (writing always does).",
 )
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    help="A host name the server answers to besides IP addresses and localhost (repeatable; "
+    "also $DUTYGRAPH_ALLOWED_HOSTS). Others are refused, against DNS rebinding.",
+)
+@click.option("--no-introspection", is_flag=True, help="Refuse GraphQL introspection queries.")
+@click.option("--no-ide", is_flag=True, help="Do not serve GraphiQL at /graphql.")
+@click.option("--access-log", is_flag=True, help="Log a line per request (off by default).")
 def serve(
     files: tuple[Path, ...],
     db: str | None,
@@ -36,12 +46,17 @@ def serve(
     port: int | None,
     aliases: Path | None,
     require_login: bool,
+    allowed_hosts: tuple[str, ...],
+    no_introspection: bool,
+    no_ide: bool,
+    access_log: bool,
 ) -> None:
     """Load FILES (files, or folders of them) into the graph, then serve the GraphQL API
     and the explorer."""
     import uvicorn
 
     from dutygraph.api.app import create_app
+    from dutygraph.api.http import uvicorn_options
     from dutygraph.graph.load import check_distinct_names
     from dutygraph.graph.store import open_store
     from dutygraph.loaders.folders import plan_files
@@ -51,9 +66,11 @@ def serve(
     for file, why in found.skipped:
         click.echo(f"skipped: {file}: {why}", err=True)
     check_distinct_names(map(str, files))
-    settings = _settings(db, host, port)
-    if require_login:
-        settings = replace(settings, require_login=True)
+    settings = _exposure(
+        _settings(db, host, port), require_login, allowed_hosts, no_introspection, no_ide
+    )
+    if access_log:
+        settings = replace(settings, access_log=True)
     # With files to load the store must answer now; without, the app opens it when it can,
     # so a server started before its Neo4j is up serves as soon as Neo4j is (/readyz).
     store = open_store(settings.db, settings.limits.timeout_seconds) if files else None
@@ -67,7 +84,12 @@ def serve(
     click.echo(
         f"dutygraph: open {base}/ in a browser (explorer); GraphQL API and IDE: {base}/graphql"
     )
-    uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port)
+    uvicorn.run(
+        create_app(settings, store),
+        host=settings.host,
+        port=settings.port,
+        **uvicorn_options(settings.http, settings.access_log),
+    )
 
 
 @click.command()
@@ -97,6 +119,32 @@ def query(document: str, variables: str | None, db: str | None) -> None:
     sys.stdout.write("\n")
     if result.errors:
         sys.exit(1)
+
+
+def _exposure(
+    settings: Settings,
+    require_login: bool,
+    allowed_hosts: tuple[str, ...],
+    no_introspection: bool,
+    no_ide: bool,
+) -> Settings:
+    """The settings with serve's exposure options applied; a warning when the server is
+    open to a network while anyone may read."""
+    settings = replace(
+        settings,
+        require_login=settings.require_login or require_login,
+        allowed_hosts=settings.allowed_hosts + allowed_hosts,
+        ide=settings.ide and not no_ide,
+    )
+    if no_introspection:
+        settings = replace(settings, limits=replace(settings.limits, introspection=False))
+    if settings.host not in ("127.0.0.1", "localhost", "::1") and not settings.require_login:
+        click.echo(
+            f"warning: serving on {settings.host}: anyone who can reach it can read the whole "
+            "graph; give --require-login (and consider --no-introspection --no-ide)",
+            err=True,
+        )
+    return settings
 
 
 def _settings(db: str | None, host: str | None, port: int | None) -> Settings:

@@ -17,6 +17,17 @@ DEFAULT_WEB_DIST = _ROOT / "web" / "dist" if (_ROOT / "pyproject.toml").is_file(
 
 
 @dataclass(frozen=True, slots=True)
+class HttpLimits:
+    """What the HTTP server allows a client (api/http.py, api/backpressure.py)."""
+
+    header_timeout: float = 10.0  # seconds from a request's first byte to its last header
+    body_timeout: float = 30.0  # seconds from its headers to the end of its body
+    keep_alive_timeout: float = 5.0  # seconds an idle connection stays open
+    max_connections: int = 1024  # open at once; a new one past it is closed at once
+    max_executions: int = 64  # GraphQL requests running at once; past it, 503 at once
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
@@ -29,6 +40,9 @@ class Settings:
     require_login: bool = False  # True: reading needs an account too (writes always do)
     due_soon_days: int = 14  # an assignment due within this many days is "due soon"
     limits: Limits = field(default_factory=lambda: DEFAULT_LIMITS)
+    http: HttpLimits = field(default_factory=HttpLimits)
+    access_log: bool = False  # a log line per request costs ~0.1-0.2 ms: off unless asked
+    ide: bool = True  # GraphiQL at GET /graphql from a browser
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:
@@ -47,6 +61,13 @@ class Settings:
             limits = replace(limits, timeout_seconds=_float("TIMEOUT", timeout))
         origins = get("DUTYGRAPH_CORS_ORIGINS")
         hosts = get("DUTYGRAPH_ALLOWED_HOSTS")
+        http = s.http
+        for name in ("header_timeout", "body_timeout", "keep_alive_timeout"):
+            if (value := get(f"DUTYGRAPH_{name.upper()}")) is not None:
+                http = replace(http, **{name: _float(name.upper(), value)})
+        for name in ("max_connections", "max_executions"):
+            if (value := get(f"DUTYGRAPH_{name.upper()}")) is not None:
+                http = replace(http, **{name: _int(name, value)})
         return replace(
             s,
             host=get("DUTYGRAPH_HOST", s.host),
@@ -60,10 +81,17 @@ class Settings:
             max_body_bytes=_int(
                 "max_body_bytes", get("DUTYGRAPH_MAX_BODY_BYTES", str(s.max_body_bytes))
             ),
-            require_login=get("DUTYGRAPH_REQUIRE_LOGIN", "") not in ("", "0", "false"),
+            require_login=_flag(get("DUTYGRAPH_REQUIRE_LOGIN")),
             due_soon_days=_int("due_soon_days", get("DUTYGRAPH_DUE_SOON_DAYS", "14")),
             limits=limits,
+            http=http,
+            access_log=_flag(get("DUTYGRAPH_ACCESS_LOG")),
+            ide=not _flag(get("DUTYGRAPH_NO_IDE")),
         )
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "") not in ("", "0", "false")
 
 
 def _names(value: str) -> tuple[str, ...]:

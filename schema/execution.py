@@ -40,11 +40,12 @@ from strawberry.types.graphql import OperationType as StrawberryOperationType
 from dutygraph.errors import DutygraphError
 from dutygraph.schema.compiled import Fallback, NotCovered, Plan, compile_operation
 from dutygraph.schema.context import Context
-from dutygraph.schema.limits import CACHED_DOCUMENTS, Limits, TimedSchema, log
+from dutygraph.schema.limits import CACHED_DOCUMENTS, Limits, TimedSchema, log, over_cost
 
 
 @dataclass(frozen=True)
 class _Operation:
+    document: DocumentNode
     operation: OperationDefinitionNode
     fragments: dict[str, FragmentDetails]
 
@@ -80,6 +81,10 @@ class Compiled:
             document: DocumentNode = parse(query, max_tokens=self.limits.max_tokens)
         except GraphQLError:
             return None
+        # A document over the cost limit (a fragment bomb) goes to the resolver path, which
+        # refuses it before validating: graphql-core's validation would take seconds.
+        if over_cost(self.schema, document, None, self.limits) is not None:
+            return None
         if validate(self.schema, document, self.rules):
             return None
         operation = get_operation_ast(document, name)
@@ -91,7 +96,7 @@ class Compiled:
                 if definition.variable_definitions:
                     return None
                 fragments[definition.name.value] = FragmentDetails(definition)
-        return _Operation(operation, fragments)
+        return _Operation(document, operation, fragments)
 
     def plan(
         self, query: str, name: str | None, variables: dict[str, Any] | None, prepared: _Operation
@@ -125,8 +130,8 @@ class Compiled:
     ) -> ExecutionResult | None:
         """The result, or None when the resolvers must answer this request."""
         prepared = self.operation(query, name)
-        if prepared is None:
-            return None
+        if prepared is None or over_cost(self.schema, prepared.document, variables, self.limits):
+            return None  # the resolver path refuses it and says why
         plan = self.plan(query, name, variables, prepared)
         if plan is None:
             return None

@@ -19,7 +19,13 @@ from functools import partial
 from typing import Any
 
 import strawberry
-from graphql import ASTValidationRule, GraphQLError
+from graphql import (
+    ASTValidationRule,
+    DocumentNode,
+    GraphQLError,
+    GraphQLSchema,
+    NoSchemaIntrospectionCustomRule,
+)
 from strawberry.extensions import (
     AddValidationRules,
     MaskErrors,
@@ -51,6 +57,7 @@ class Limits:
     max_graph_limit: int = 500  # neighborhood nodes
     max_path_depth: int = 8
     timeout_seconds: float = 10.0
+    introspection: bool = True  # off (`serve --no-introspection`) for a server on a network
 
 
 DEFAULT_LIMITS = Limits()
@@ -85,25 +92,33 @@ class MaxQueryBytes(SchemaExtension):
         yield
 
 
+def over_cost(
+    schema: GraphQLSchema, document: DocumentNode, variables: dict[str, Any] | None, limits: Limits
+) -> int | None:
+    """The document's cost when it is over the limit, else None."""
+    caps = {"first": limits.max_first, "limit": limits.max_graph_limit}
+    cost = operation_cost(schema, document, variables, caps)
+    return cost if cost > limits.max_cost else None
+
+
 class CostedValidation(ValidationCache):
     """Validation (cached) of documents whose cost is within the limit; a dearer one is
     refused before graphql-core's rules run, since those take seconds on fragment bombs."""
 
     def __init__(self, limits: Limits, maxsize: int) -> None:
         super().__init__(maxsize=maxsize)
-        self.max_cost = limits.max_cost
-        self.caps = {"first": limits.max_first, "limit": limits.max_graph_limit}
+        self.limits = limits
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         assert context.graphql_document is not None  # parsed before validation
-        cost = operation_cost(
-            context.schema._schema, context.graphql_document, context.variables, self.caps
+        cost = over_cost(
+            context.schema._schema, context.graphql_document, context.variables, self.limits
         )
-        if cost > self.max_cost:
+        if cost is not None:
             context.pre_execution_errors = [
                 GraphQLError(
-                    f"The query would cost {cost} units; the limit is {self.max_cost} "
+                    f"The query would cost {cost} units; the limit is {self.limits.max_cost} "
                     "(a list counts its `first`, nested lists multiply)."
                 )
             ]
@@ -130,6 +145,8 @@ def extensions(limits: Limits = DEFAULT_LIMITS) -> list[Callable[[], SchemaExten
         depth_rule(limits.max_depth, None),
         aliases_rule(limits.max_aliases),
     ]
+    if not limits.introspection:
+        rules.append(NoSchemaIntrospectionCustomRule)
     return [
         partial(MaxQueryBytes, limits.max_query_bytes),
         partial(MaxTokensLimiter, max_token_count=limits.max_tokens),

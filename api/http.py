@@ -1,0 +1,81 @@
+"""The HTTP server's own defences against slow and many clients, around uvicorn.
+
+uvicorn (httptools + uvloop) closes an idle keep-alive connection after a timeout, but
+has no limit on how long a client may take to send its headers or its body, nor on how
+many connections it holds open: a thousand clients sending a byte a second would hold a
+thousand connections for ever. The protocol here
+- closes a new connection that sends nothing for `keep_alive_timeout` seconds, and one
+  whose request headers are not complete `header_timeout` seconds after their first byte,
+- closes one whose body is not complete `body_timeout` seconds after its headers,
+- closes a new connection at once while `max_connections` are open.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from dutygraph.api.settings import HttpLimits
+
+log = logging.getLogger("dutygraph.api")
+
+
+def guarded_protocol(limits: HttpLimits) -> type[asyncio.Protocol]:
+    """The uvicorn HTTP protocol class enforcing `limits`."""
+
+    class Guarded(HttpToolsProtocol):
+        _deadline: asyncio.TimerHandle | None = None
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            if len(self.connections) > limits.max_connections:
+                log.warning("%d connections open: closing a new one", len(self.connections))
+                transport.close()
+                return
+            # Until its first byte a connection is idle, as between keep-alive requests.
+            self._arm(limits.keep_alive_timeout)
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+        def on_message_begin(self) -> None:
+            super().on_message_begin()
+            self._arm(limits.header_timeout)
+
+        def on_headers_complete(self) -> None:
+            super().on_headers_complete()
+            self._arm(limits.body_timeout)
+
+        def on_message_complete(self) -> None:
+            self._disarm()
+            super().on_message_complete()
+
+        def _arm(self, seconds: float) -> None:
+            self._disarm()
+            self._deadline = self.loop.call_later(seconds, self._too_slow)
+
+        def _disarm(self) -> None:
+            if self._deadline is not None:
+                self._deadline.cancel()
+                self._deadline = None
+
+        def _too_slow(self) -> None:
+            self._deadline = None
+            if not self.transport.is_closing():
+                self.transport.close()
+
+    return Guarded
+
+
+def uvicorn_options(limits: HttpLimits, access_log: bool) -> dict[str, Any]:
+    """uvicorn.run's keyword arguments besides the app, host and port."""
+    return {
+        "http": guarded_protocol(limits),
+        "loop": "uvloop",
+        "timeout_keep_alive": limits.keep_alive_timeout,
+        "access_log": access_log,
+    }
