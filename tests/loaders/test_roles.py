@@ -113,3 +113,18 @@ def test_role_labels_naming_the_level_they_apply_to(parse, roles) -> None:
         ("省商务厅", True), ("省财政厅", False), ("各市县人民政府", False),
     ]
     assert [name for name, _, _ in roles(second)] == ["市教育局", "各县教育局"]
+
+
+def test_main_responsible_leads_and_clause_parts_split_by_wide_spaces(parse, roles) -> None:
+    plan = parse(
+        "某市工作方案\n一、重点任务\n"
+        "1.推进某项工作。（主要责任单位：市教育局；协同单位：市统计局）\n"
+        "2.开展某项活动。（牵头：市商务局　配合：市财政局、市统计局）\n"
+        "3.加强某项管理。（市教育局、市财政局按照职责分工负责）\n"
+    )
+    stated = [[(n, r == "lead" and not guess) for n, r, guess in roles(t)] for t in plan.tasks]
+    assert stated == [
+        [("市教育局", True), ("市统计局", False)],
+        [("市商务局", True), ("市财政局", False), ("市统计局", False)],
+        [("市教育局", False), ("市财政局", False)],
+    ]
