@@ -85,8 +85,11 @@ class Compiled:
         # refuses it before validating: graphql-core's validation would take seconds.
         if over_cost(self.schema, document, None, self.limits) is not None:
             return None
-        if validate(self.schema, document, self.rules):
-            return None
+        try:
+            if validate(self.schema, document, self.rules):
+                return None
+        except Exception:  # a rule that trips on an invalid document (strawberry's depth
+            return None  # limiter on an unknown fragment): the resolver path reports it
         operation = get_operation_ast(document, name)
         if operation is None or operation.operation != OperationType.QUERY:
             return None
