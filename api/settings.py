@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from dutygraph.errors import ArgumentError
 from dutygraph.schema.limits import DEFAULT_LIMITS, Limits
@@ -56,7 +57,8 @@ class Settings:
         ):
             value = get(f"DUTYGRAPH_{name.upper()}")
             if value is not None:
-                limits = replace(limits, **{name: _int(name, value)})
+                number: dict[str, Any] = {name: _int(name, value)}  # a field chosen by name
+                limits = replace(limits, **number)
         if (timeout := get("DUTYGRAPH_TIMEOUT")) is not None:
             limits = replace(limits, timeout_seconds=_float("TIMEOUT", timeout))
         origins = get("DUTYGRAPH_CORS_ORIGINS")
@@ -64,10 +66,12 @@ class Settings:
         http = s.http
         for name in ("header_timeout", "body_timeout", "keep_alive_timeout"):
             if (value := get(f"DUTYGRAPH_{name.upper()}")) is not None:
-                http = replace(http, **{name: _float(name.upper(), value)})
+                seconds: dict[str, Any] = {name: _float(name.upper(), value)}
+                http = replace(http, **seconds)
         for name in ("max_connections", "max_executions"):
             if (value := get(f"DUTYGRAPH_{name.upper()}")) is not None:
-                http = replace(http, **{name: _int(name, value)})
+                count: dict[str, Any] = {name: _int(name, value)}
+                http = replace(http, **count)
         return replace(
             s,
             host=get("DUTYGRAPH_HOST", s.host),
