@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := samples/luhe-old-area-plan.txt
 
-.PHONY: run test install setup system lint bench eval wheel wheelhouse
+.PHONY: run test install setup system lint typecheck bench eval wheel wheelhouse
 
 # Loads the sample into the embedded store and serves it: http://127.0.0.1:8000/
 run: install
@@ -12,6 +12,7 @@ run: install
 
 test: setup system
 	$(BIN)/ruff check .
+	$(BIN)/python scripts/typecheck.py
 	$(BIN)/pytest
 
 # What running needs: the package and its dependencies, and the built explorer.
@@ -55,6 +56,10 @@ system:
 
 lint: setup
 	$(BIN)/ruff check .
+
+# mypy over the package (scripts/typecheck.py gives it the installed package's shape).
+typecheck: setup
+	$(BIN)/python scripts/typecheck.py
 
 # Benchmarks are scripts that print figures (README quotes them), not tests.
 bench: setup
