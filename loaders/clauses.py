@@ -36,7 +36,8 @@ from .vocabulary import (
 _OPEN = "（【〔［[{"
 _CLOSE = "）】〕］]}"
 
-_COLON = r"(?:\s*：|为：?)"  # 责任单位：A, 牵头单位为A
+# 责任单位：A, 牵头单位为A, 牵头单位（部门）：A
+_COLON = r"(?:[（(](?:单位|部门)[）)])?(?:\s*：|为：?)"
 LABEL = re.compile(
     rf"{LABEL_LEVEL}(?P<lead>{alternation(LEAD_LABELS)}){_COLON}"
     rf"|{LABEL_LEVEL}(?P<support>{alternation(SUPPORT_LABELS)}){_COLON}"

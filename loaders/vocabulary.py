@@ -12,24 +12,33 @@ from __future__ import annotations
 
 import re
 
+# A role label is a role word and what it names: 单位 or 部门, or inside one body 处室/科室/股室
+# (a bureau's own plan: 牵头处室：规划处), each label built from both lists below.
+_NOUNS = ("单位", "部门", "处室", "科室", "股室")
+
+
+def _labelled(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word + noun for word in words for noun in _NOUNS)
+
+
 # Who leads the work.
 LEAD_LABELS = (
-    "牵头责任单位", "牵头单位", "牵头部门", "主办单位", "主责单位", "主办部门", "主责部门",
-    "主要责任单位", "主要责任部门", "主要负责单位", "牵头", "主办", "主责",
+    *_labelled(("牵头责任", "牵头", "主办", "主责", "主要责任", "主要负责")),
+    "牵头", "主办", "主责",
 )
 LEAD_MARKERS = ("牵头负责", "负责牵头", "为牵头单位", "分别牵头", "负总责", "牵头", "主办", "主责")
 
 # Who helps the lead.
 SUPPORT_LABELS = (
-    "协同责任单位", "配合单位", "配合部门", "协办单位", "协同单位", "协同部门", "参与单位",
-    "参与部门", "参加单位", "会同单位", "协助单位", "协作单位", "配合", "协办",
+    *_labelled(("协同责任", "配合", "协办", "协同", "参与", "参加", "会同", "协助", "协作")),
+    "配合", "协办",
 )
 SUPPORT_MARKERS = ("配合实施", "共同配合", "配合", "参与", "协助", "协办", "协同")
 
 # Who is responsible, without saying who leads.
 RESPONSIBLE_LABELS = (
-    "主体责任单位", "责任单位", "责任部门", "实施单位", "落实单位", "承办单位", "负责单位",
-    "实施主体", "责任主体", "承担单位",
+    *_labelled(("主体责任", "责任", "实施", "落实", "承办", "负责", "承担")),
+    "实施主体", "责任主体",
 )
 RESPONSIBLE_MARKERS = (
     "按职责分工负责", "按职责分工落实", "按职责负责", "按职能分工负责", "按照职责分工负责",

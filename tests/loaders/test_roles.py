@@ -128,3 +128,16 @@ def test_main_responsible_leads_and_clause_parts_split_by_wide_spaces(parse, rol
         [("市商务局", True), ("市财政局", False), ("市统计局", False)],
         [("市教育局", False), ("市财政局", False)],
     ]
+
+
+def test_role_labels_naming_offices_inside_one_body_or_a_bracketed_noun(parse, roles) -> None:
+    plan = parse(
+        "某局工作方案\n一、重点任务\n"
+        "1.推进某项改革。（牵头处室：规划处；配合处室：财务处、法规处）\n"
+        "2.完善某项制度。（牵头单位（部门）：市统计局；协办部门：市财政局）\n"
+    )
+    stated = [[(n, r == "lead" and not guess) for n, r, guess in roles(t)] for t in plan.tasks]
+    assert stated == [
+        [("规划处", True), ("财务处", False), ("法规处", False)],
+        [("市统计局", True), ("市财政局", False)],
+    ]
