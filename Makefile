@@ -12,6 +12,7 @@ run: install
 
 test: setup system
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python scripts/typecheck.py
 	$(BIN)/pytest
 

@@ -110,9 +110,7 @@ def create_app(settings: Settings, store: Store | None = None, clock: Clock = ut
         return JSONResponse({"errors": [{"message": STORE_DOWN}]}, status_code=503)
 
     app.add_middleware(GraphQLHTTP, path=GRAPHQL_PATH, max_body_bytes=settings.max_body_bytes)
-    app.add_middleware(
-        ExecutionCap, path=GRAPHQL_PATH, max_executions=settings.http.max_executions
-    )
+    app.add_middleware(ExecutionCap, path=GRAPHQL_PATH, max_executions=settings.http.max_executions)
     if settings.ide:
         ide = settings.web_dist / "graphiql.html"
         app.add_middleware(GraphQLIde, path=GRAPHQL_PATH, ide_file=ide)

@@ -18,4 +18,3 @@ aliases_option = click.option(
     help="A file of unit aliases (alias -> canonical name, JSON or CSV) applied on top of "
     "the built-in ones when parsing.",
 )
-

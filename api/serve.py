@@ -18,6 +18,7 @@ from dutygraph.errors import ArgumentError
 if TYPE_CHECKING:
     from dutygraph.graph.store import Store
 
+
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @db_option

@@ -52,7 +52,12 @@ class Settings:
         get = env.get
         limits = s.limits
         for name in (
-            "max_depth", "max_aliases", "max_tokens", "max_query_bytes", "max_first", "max_cost",
+            "max_depth",
+            "max_aliases",
+            "max_tokens",
+            "max_query_bytes",
+            "max_first",
+            "max_cost",
             "max_response_bytes",
         ):
             value = get(f"DUTYGRAPH_{name.upper()}")
@@ -77,9 +82,7 @@ class Settings:
             host=get("DUTYGRAPH_HOST", s.host),
             port=_int("port", get("DUTYGRAPH_PORT", str(s.port))),
             db=store_location(None, env),
-            cors_origins=_names(origins)
-            if origins
-            else s.cors_origins,
+            cors_origins=_names(origins) if origins else s.cors_origins,
             allowed_hosts=_names(hosts) if hosts else s.allowed_hosts,
             web_dist=Path(get("DUTYGRAPH_WEB_DIST", str(s.web_dist))),
             max_body_bytes=_int(

@@ -59,8 +59,15 @@ class Score:
 
     def add(self, other: Score) -> None:
         for name in (
-            "gold_tasks", "predicted_tasks", "paired_tasks", "true_pairs", "gold_pairs",
-            "predicted_pairs", "leads_right", "stated_lead_tasks", "stated_leads_right",
+            "gold_tasks",
+            "predicted_tasks",
+            "paired_tasks",
+            "true_pairs",
+            "gold_pairs",
+            "predicted_pairs",
+            "leads_right",
+            "stated_lead_tasks",
+            "stated_leads_right",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -140,9 +147,7 @@ def score_task(gold: dict, task: Task, forms: dict[str, set[str]], score: Score)
     leads: set[str] = set()
     for name in gold["units"]:
         bare = _bare(name)
-        hit = next(
-            (i for i, (f, _) in enumerate(predicted) if i not in used and bare in f), None
-        )
+        hit = next((i for i, (f, _) in enumerate(predicted) if i not in used and bare in f), None)
         if hit is None:
             score.misses.append(f"  missed {name} in {gold['text'][:24]}")
             continue
@@ -209,7 +214,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument(
-        "--genre", action="store_const", const=GENRE, dest="corpus",
+        "--genre",
+        action="store_const",
+        const=GENRE,
+        dest="corpus",
         help=f"score the team-written genre set ({GENRE.relative_to(CORPUS.parents[2])})",
     )
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")

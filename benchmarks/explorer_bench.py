@@ -68,7 +68,7 @@ def time_view(page: Page, base: str, address: str, ready: str) -> tuple[float, i
     start = time.perf_counter()
     page.goto(f"{base}{address}")
     page.wait_for_function(
-        "id => { const el = document.querySelector(`[data-testid=\"${id}\"]`);"
+        'id => { const el = document.querySelector(`[data-testid="${id}"]`);'
         " return el && el.dataset.state === 'ready' && !el.closest('[hidden]'); }",
         arg=ready,
         timeout=60_000,

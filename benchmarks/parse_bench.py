@@ -40,8 +40,9 @@ def generated_plan(tasks: int) -> str:
                     return "\n".join(lines) + "\n"
                 units = [_UNITS[(n + k) % len(_UNITS)] for k in range(1 + n % 4)]
                 clause = (
-                    f"（责任单位：{'、'.join(units)}）" if n % 3 else
-                    f"（牵头单位：{units[0]}；配合单位：{'、'.join(units[1:]) or '县统计局'}；"
+                    f"（责任单位：{'、'.join(units)}）"
+                    if n % 3
+                    else f"（牵头单位：{units[0]}；配合单位：{'、'.join(units[1:]) or '县统计局'}；"
                     "完成时限：2025年底）"
                 )
                 work = f"推进第{n + 1}项工作，争取省安排100万元建设某某产业园。"

@@ -35,8 +35,10 @@ def _cn(n: int) -> str:
     """1..99 in Chinese numerals (headings cycle through them)."""
     digits = "一二三四五六七八九"
     tens, ones = divmod(n, 10)
-    return (digits[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (
-        digits[ones - 1] if ones else ""
+    return (
+        (digits[tens - 1] if tens > 1 else "")
+        + ("十" if tens else "")
+        + (digits[ones - 1] if ones else "")
     )
 
 
@@ -60,9 +62,7 @@ def bare_items(n: int) -> str:
 
 
 def one_line(n: int) -> str:
-    items = "".join(
-        f"{i + 1}.推进第{i + 1}项工作。（责任单位：{_UNITS[i % 4]}）" for i in range(n)
-    )
+    items = "".join(f"{i + 1}.推进第{i + 1}项工作。（责任单位：{_UNITS[i % 4]}）" for i in range(n))
     return "某县工作方案\n一、重点任务\n" + items
 
 
@@ -116,7 +116,8 @@ def main() -> int:
         walls, cpus = zip(*(timed(make(n)) for n in sizes), strict=True)
         slope = (
             math.log(cpus[-1] / cpus[0]) / math.log(sizes[-1] / sizes[0])
-            if len(sizes) > 1 and cpus[0] > 0 else float("nan")
+            if len(sizes) > 1 and cpus[0] > 0
+            else float("nan")
         )
         cells = "  ".join(
             f"{n:>7} lines {w:6.2f} s ({c:5.2f} CPU)"

@@ -54,6 +54,7 @@ _ASSIGNMENT_COUNTS = """UNWIND $uids AS key
 MATCH (u:Unit {{uid: key}})
 RETURN key AS owner, u.{count} AS total"""
 
+
 def policies_of_tasks(store: Store, uids: list[str]) -> list[Row]:
     """Policies each task invokes; `owner` is the task uid."""
     return read_batched(store, _POLICIES_OF_TASKS, uids)

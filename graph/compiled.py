@@ -255,9 +255,7 @@ def documents_call(child: Level, out: str, skip: str, limit: str) -> str:
     )
 
 
-def ranking_call(
-    child: Level, out: str, *, document: bool, section: bool, limit: str
-) -> str:
+def ranking_call(child: Level, out: str, *, document: bool, section: bool, limit: str) -> str:
     """The CALL binding `out` to graph/workload.workload_ranking's rows; `child` is the
     unit, with `total`, `lead` and `support` bound beside it."""
     ranking = ranking_cypher("" if document else None, "" if section else None)

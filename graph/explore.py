@@ -178,9 +178,7 @@ def _degree(store: Store, frontier: list[Row]) -> int:
     return sum(row["n"] for row in _by_label(store, frontier, _DEGREES, {}))
 
 
-def _hop(
-    store: Store, frontier: list[Row], rows: int, sort: bool = False
-) -> list[dict[str, Any]]:
+def _hop(store: Store, frontier: list[Row], rows: int, sort: bool = False) -> list[dict[str, Any]]:
     """Every edge at a frontier node: {origin (the frontier uid), edge, node (the other end)}."""
     found = _by_label(store, frontier, _SORTED_HOPS if sort else _HOPS, {"rows": rows})
     return [

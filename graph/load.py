@@ -355,12 +355,9 @@ def _deltas(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str, l
     changed = sorted({unit for (unit, _), n in units.items() if n})
     return {
         "unit_deltas": [
-            {"unit": u, **{k: units[u, k] for k in ("total", "lead", "support")}}
-            for u in changed
+            {"unit": u, **{k: units[u, k] for k in ("total", "lead", "support")}} for u in changed
         ],
-        "pair_deltas": [
-            {"a": a, "b": b, "tasks": n} for (a, b), n in sorted(pairs.items()) if n
-        ],
+        "pair_deltas": [{"a": a, "b": b, "tasks": n} for (a, b), n in sorted(pairs.items()) if n],
     }
 
 

@@ -75,8 +75,7 @@ def refuse(name: str, what: str, budget: str, budgets: Budgets) -> InputError:
     limit = getattr(budgets, budget)
     shown = f"{int(limit):,}" if float(limit).is_integer() else f"{limit:g}"
     return InputError(
-        f"{name}: {what}, over the budget of {shown} {_UNITS[budget]} "
-        f"(raise {_variable(budget)})"
+        f"{name}: {what}, over the budget of {shown} {_UNITS[budget]} (raise {_variable(budget)})"
     )
 
 

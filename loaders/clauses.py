@@ -138,7 +138,11 @@ def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause |
         # A role word (牵头, 配合, 负责) is evidence enough that names in an unlabelled list
         # are units (财政部); every part must still be one.
         found = _units(
-            f, a, b, default, labelled=kind is not None,
+            f,
+            a,
+            b,
+            default,
+            labelled=kind is not None,
             strict=kind is None and not _has_marker(f, a, b),
         )
         if found is None:
@@ -150,8 +154,11 @@ def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause |
         problems += seg_problems
     if not (units or deadline or notes or labels):
         return None
-    if labels and not units and not deadline and any(
-        m.lastgroup in ("lead", "support", "responsible") for m in labels
+    if (
+        labels
+        and not units
+        and not deadline
+        and any(m.lastgroup in ("lead", "support", "responsible") for m in labels)
     ):
         problems.append(f"responsibility clause names no unit: {f[start:end]}")
     return Clause(
@@ -198,7 +205,7 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
         clause = parse(f, label, scan, labelled_only=True)
         if clause is not None:
             if label > start and f[label - 1] in _OPEN:
-                problems.append(f"unclosed bracket before clause: {f[label - 1:scan]}")
+                problems.append(f"unclosed bracket before clause: {f[label - 1 : scan]}")
                 label -= 1
             clauses.insert(0, _widen(clause, label, scan))
             cut = _wstrip(f, start, label)
@@ -571,6 +578,13 @@ def _has_marker(f: str, a: int, b: int) -> bool:
 
 def _widen(clause: Clause, start: int, end: int) -> Clause:
     return Clause(
-        start, end, clause.units, clause.deadline, clause.first_leads, clause.note_onwards,
-        clause.labelled, clause.problems, clause.heading,
+        start,
+        end,
+        clause.units,
+        clause.deadline,
+        clause.first_leads,
+        clause.note_onwards,
+        clause.labelled,
+        clause.problems,
+        clause.heading,
     )

@@ -14,10 +14,24 @@ from hanziconv.charmap import simplified_charmap, traditional_charmap
 
 # Half-width punctuation becomes the full-width form these plans mostly print.
 _WIDTH = {
-    "(": "（", ")": "）", ":": "：", ";": "；", ",": "，", "?": "？", "!": "！",
-    "\u3000": " ", "\u00a0": " ",
+    "(": "（",
+    ")": "）",
+    ":": "：",
+    ";": "；",
+    ",": "，",
+    "?": "？",
+    "!": "！",
+    "\u3000": " ",
+    "\u00a0": " ",
     # Small and half-width forms of the same marks (1﹒, ﹑, ｡).
-    "﹒": "．", "﹐": "，", "﹑": "、", "﹔": "；", "﹕": "：", "﹙": "（", "﹚": "）", "｡": "。",
+    "﹒": "．",
+    "﹐": "，",
+    "﹑": "、",
+    "﹔": "；",
+    "﹕": "：",
+    "﹙": "（",
+    "﹚": "）",
+    "｡": "。",
     "､": "、",
 }
 # Full-width digits and Latin letters become ASCII.

@@ -33,8 +33,23 @@ from .webpage import is_chrome
 Numbered = list[tuple[int, str]]
 
 _DROPPED_TAGS = (
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
-    "button", "select", "input", "textarea", "object", "embed", "svg", "template",
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "object",
+    "embed",
+    "svg",
+    "template",
 )
 # class or id words of page furniture around an article.
 _FURNITURE = re.compile(
@@ -46,8 +61,29 @@ _FURNITURE = re.compile(
 )
 _BLOCKS = frozenset(
     [
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-        "section", "article", "blockquote", "pre", "dd", "dt", "dl", "center", "hr",
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "dd",
+        "dt",
+        "dl",
+        "center",
+        "hr",
     ]
 )
 _INFO_LABELS = re.compile(r"索\s*引\s*号|发布机构|发文机关|成文日期|发文字号|文\s*号|主题分类")
@@ -106,8 +142,11 @@ def _mhtml_page(data: bytes, name: str) -> tuple[bytes, str | None]:
 
 
 def _text(data: bytes, name: str, declared: str | None) -> str:
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     if declared is None:
@@ -201,8 +240,10 @@ def _info_blocks(root: etree._Element, article: etree._Element) -> Iterator[etre
     for el in root.iter("table", "div", "ul", "dl"):
         if el is article or article in el.iterancestors() or el in article.iterancestors():
             continue
-        if any(a is not el and a.tag in ("table", "div", "ul", "dl") and _info(a)
-               for a in el.iterancestors()):
+        if any(
+            a is not el and a.tag in ("table", "div", "ul", "dl") and _info(a)
+            for a in el.iterancestors()
+        ):
             continue
         if _info(el):
             yield el

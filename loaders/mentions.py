@@ -57,15 +57,18 @@ def definitions(folded: str) -> list[Definition]:
         if owner is None:
             continue
         host = _HOST.search(m.group(2))
-        found.append(
-            Definition(owner, m.group(1).strip(), host.group(1) if host else None)
-        )
+        found.append(Definition(owner, m.group(1).strip(), host.group(1) if host else None))
     return found
 
 
 def mentions(
-    text: str, folded: str, lines: tuple[Line, ...], tasks: tuple[Task, ...], tree: Outline,
-    defined: list[Definition], resolve: Callable[[str], str],
+    text: str,
+    folded: str,
+    lines: tuple[Line, ...],
+    tasks: tuple[Task, ...],
+    tree: Outline,
+    defined: list[Definition],
+    resolve: Callable[[str], str],
 ) -> dict[str, Mention]:
     """Units named outside tasks (and outside 《titles》), keyed by canonical name."""
     masked = _mask(folded, tasks, tree)
@@ -102,7 +105,9 @@ def _hosted(
     """`X设在Y` outside a definition bracket. X may be `领导小组办公室` after the group was
     named (`省数字政府建设领导小组负责…，领导小组办公室设在省政务服务数据管理局`)."""
     groups = sorted(
-        (span.start, name) for name, m in found.items() if name.endswith("领导小组")
+        (span.start, name)
+        for name, m in found.items()
+        if name.endswith("领导小组")
         for span in m.spans
     )
     hosted = []

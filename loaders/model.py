@@ -22,7 +22,14 @@ Role = Literal["lead", "support"]
 # a higher-level bureau's county branch (市生态环境局陆河分局), a collective that names no
 # single unit (各镇人民政府, 各有关单位), a leading group or its office (…领导小组办公室).
 UnitKind = Literal[
-    "party", "government", "institution", "park", "town", "branch", "collective", "group",
+    "party",
+    "government",
+    "institution",
+    "park",
+    "town",
+    "branch",
+    "collective",
+    "group",
     "other",
 ]
 UnitLevel = Literal["国家", "省", "市", "县", "镇"]
@@ -79,8 +86,21 @@ class SourceText:
     path: str
     sha256: str
     format: Literal[
-        "txt", "md", "docx", "xlsx", "csv", "pdf", "image", "html",
-        "doc", "wps", "rtf", "odt", "xls", "et", "ods",
+        "txt",
+        "md",
+        "docx",
+        "xlsx",
+        "csv",
+        "pdf",
+        "image",
+        "html",
+        "doc",
+        "wps",
+        "rtf",
+        "odt",
+        "xls",
+        "et",
+        "ods",
     ]
     text: str
     lines: tuple[Line, ...]

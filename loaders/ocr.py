@@ -96,8 +96,9 @@ def _ocr_pages(images: Iterator[Image.Image], count: int, reading: Reading) -> N
         for number, image in zip(bar, images, strict=False):
             found = _ocr(binary, image, number, reading)
             lines.extend(line for line, _ in found)
-            doubtful.extend((line.number, conf, line.text) for line, conf in found
-                            if conf < _LOW_CONFIDENCE)
+            doubtful.extend(
+                (line.number, conf, line.text) for line, conf in found if conf < _LOW_CONFIDENCE
+            )
             sizes.append((float(image.width), float(image.height)))
             reading.check_time()
     if not lines:
@@ -117,7 +118,9 @@ def _ocr(
     try:
         done = subprocess.run(
             [binary, "stdin", "stdout", "-l", _LANGUAGE, "--dpi", str(_DPI), "tsv"],
-            input=png.getvalue(), capture_output=True, timeout=max(reading.seconds_left(), 1),
+            input=png.getvalue(),
+            capture_output=True,
+            timeout=max(reading.seconds_left(), 1),
             # One thread: pages are read one after another, and Tesseract's own threads
             # cost more than they give on a machine with other work (4x wall time here).
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},
@@ -240,8 +243,12 @@ def _join(words: list[str]) -> str:
     stays only between two Latin words or numbers."""
     text = ""
     for word in words:
-        if text and text[-1].isascii() and text[-1].isalnum() and word[0].isascii() and (
-            word[0].isalnum()
+        if (
+            text
+            and text[-1].isascii()
+            and text[-1].isalnum()
+            and word[0].isascii()
+            and (word[0].isalnum())
         ):
             text += " "
         text += word
@@ -253,5 +260,7 @@ def _warn_doubtful(doubtful: list[tuple[int, float, str]], reading: Reading) -> 
         reading.warn(number, f"OCR confidence {conf:.0f}%: {text[:40]}")
     if len(doubtful) > _WARNED_LINES:
         rest = len(doubtful) - _WARNED_LINES
-        reading.warn(doubtful[_WARNED_LINES][0], f"{rest} more lines with OCR confidence under "
-                     f"{_LOW_CONFIDENCE}%")
+        reading.warn(
+            doubtful[_WARNED_LINES][0],
+            f"{rest} more lines with OCR confidence under {_LOW_CONFIDENCE}%",
+        )

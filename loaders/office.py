@@ -43,8 +43,14 @@ def convert(data: bytes, source_suffix: str, target: str, reading: Reading) -> b
         command = [
             binary,
             f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless", "--norestore", "--nolockcheck",
-            "--convert-to", target, "--outdir", str(out), str(source),
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out),
+            str(source),
         ]
         _run(command, reading, folder)
         converted = out / f"in.{target}"
@@ -60,7 +66,10 @@ def _run(command: list[str], reading: Reading, home: Path) -> None:
     seconds = max(reading.seconds_left(), 1.0)
     # Its own process group, so a timeout kills soffice.bin and whatever it started.
     child = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
         env={**os.environ, "HOME": str(home)},
     )
     try:

@@ -122,8 +122,11 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
         first, last = title_lines[0], title_lines[-1]
         span = Span(_bounds(folded, first)[0], _bounds(folded, last)[1], first.number)
     own = next(
-        (m.group(0) for ln in lines[: lines.index(rest[0]) if rest else len(lines)]
-         if (m := _OWN_NUMBER.fullmatch(folded, *_bounds(folded, ln)))),
+        (
+            m.group(0)
+            for ln in lines[: lines.index(rest[0]) if rest else len(lines)]
+            if (m := _OWN_NUMBER.fullmatch(folded, *_bounds(folded, ln)))
+        ),
         None,
     )
     return Outline(title, span, tuple(blocks), tuple(annex), own)
@@ -143,7 +146,9 @@ def _logical_lines(folded: str, lines: tuple[Line, ...]) -> list[tuple[Line, int
         i += 1
         m = _NUMBERING.match(folded, start, end)
         if (
-            m is not None and m.end() >= end and i < len(bounds)
+            m is not None
+            and m.end() >= end
+            and i < len(bounds)
             and not _NUMBERING.match(folded, bounds[i][1], bounds[i][2])
         ):
             end = bounds[i][2]
@@ -217,11 +222,15 @@ def _pieces(folded: str, start: int, end: int, heads: list[Block]) -> list[tuple
             seconds.setdefault(s, []).append(a)
     for at, n, style, value in found:
         follows = value is not None and (style, value - 1) in running
-        starts = value == 1 and all(s != style for s, _ in running) and (
-            (numbered and is_title_like(folded[body:at]))
-            or (
-                (k := bisect_right(seconds.get(style, []), at)) < len(seconds.get(style, []))
-                and _after_clause(folded, at, seconds[style][k])
+        starts = (
+            value == 1
+            and all(s != style for s, _ in running)
+            and (
+                (numbered and is_title_like(folded[body:at]))
+                or (
+                    (k := bisect_right(seconds.get(style, []), at)) < len(seconds.get(style, []))
+                    and _after_clause(folded, at, seconds[style][k])
+                )
             )
         )
         if (follows and _after_clause(folded, body, at)) or starts:

@@ -41,9 +41,14 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
     meta = source.metadata
     title = meta.title or tree.title or Path(source.path).stem
     document = Document(
-        title=title, source=source.path, sha256=source.sha256, format=source.format,
+        title=title,
+        source=source.path,
+        sha256=source.sha256,
+        format=source.format,
         doc_number=meta.doc_number or canonical_number(tree.doc_number or ""),
-        issuer=meta.issuer, date=meta.date, annex=tree.annex,
+        issuer=meta.issuer,
+        date=meta.date,
+        annex=tree.annex,
         place=document_place(title, meta.issuer),
     )
     own_number = canonical_number(document.doc_number or "")
@@ -51,7 +56,8 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
         source.text, folded, source.lines, assembly.tasks, tree, defined, resolve
     )
     cited = [
-        p for p in policies.cited(source.text, folded, source.lines, tree, assembly.tasks)
+        p
+        for p in policies.cited(source.text, folded, source.lines, tree, assembly.tasks)
         if not (p.doc_number and p.doc_number == own_number and not p.title)
     ]
     measures = policies.measures(source.text, folded, assembly.tasks)
@@ -59,13 +65,9 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
         document=document,
         sections=assembly.sections,
         tasks=assembly.tasks,
-        units=_units(
-            assembly.tasks, folded, outside, document.place, user_aliases, text_aliases
-        ),
+        units=_units(assembly.tasks, folded, outside, document.place, user_aliases, text_aliases),
         policies=tuple(cited + measures),
-        projects=projects.find(
-            source.text, folded, assembly.tasks, measures, document.place
-        ),
+        projects=projects.find(source.text, folded, assembly.tasks, measures, document.place),
         goals=goals.find(source.text, folded, source.lines, assembly.tasks),
         warnings=source.warnings + assembly.warnings,
         text=source.text,
@@ -73,8 +75,11 @@ def build_plan(source: SourceText, aliases: str | Path | None = None) -> Plan:
 
 
 def _units(
-    tasks: tuple[Task, ...], folded: str, outside: dict[str, mentions.Mention],
-    place: str | None, *alias_tables: dict[str, str],
+    tasks: tuple[Task, ...],
+    folded: str,
+    outside: dict[str, mentions.Mention],
+    place: str | None,
+    *alias_tables: dict[str, str],
 ) -> tuple[Unit, ...]:
     """One Unit per canonical name, with every spelling seen and every place named (a host
     named only as a host is a unit too)."""

@@ -29,14 +29,34 @@ _BEFORE_NUMBER = re.compile(
 _TITLE = re.compile(r"《([^《》]{2,150})》")
 _NUMBER_AFTER = re.compile(r"\s*（\s*([^（）]*?[〔\[［【（][^（）]*?[〕\]］】）][^（）]*?号)\s*）")
 _DOC_TYPES = (
-    "实施意见", "指导意见", "意见", "实施方案", "工作方案", "方案", "通知", "办法", "规划",
-    "决定", "条例", "规定", "细则", "纲要", "计划", "措施", "若干措施", "意见稿",
+    "实施意见",
+    "指导意见",
+    "意见",
+    "实施方案",
+    "工作方案",
+    "方案",
+    "通知",
+    "办法",
+    "规划",
+    "决定",
+    "条例",
+    "规定",
+    "细则",
+    "纲要",
+    "计划",
+    "措施",
+    "若干措施",
+    "意见稿",
 )
 # Issuers of common document-number prefixes, for a number cited without its title.
 _ISSUERS = {
-    "国发": "国务院", "国办发": "国务院办公厅", "中发": "中共中央 国务院",
-    "中办发": "中共中央办公厅 国务院办公厅", "粤发": "中共广东省委 广东省人民政府",
-    "粤府": "广东省人民政府", "粤府办": "广东省人民政府办公厅",
+    "国发": "国务院",
+    "国办发": "国务院办公厅",
+    "中发": "中共中央 国务院",
+    "中办发": "中共中央办公厅 国务院办公厅",
+    "粤发": "中共广东省委 广东省人民政府",
+    "粤府": "广东省人民政府",
+    "粤府办": "广东省人民政府办公厅",
 }
 _IMPLEMENTS = re.compile(r"贯彻|落实|实施|执行")
 
@@ -101,8 +121,9 @@ def cited(
         written = re.sub(r"\s*\n\s*", "", text[m.start() : end])
         implemented = m.start() < preamble_end and implementing.at(m.start())
         found.append(
-            _Citation(title, number, written, Span(m.start(), end, line_at(lines, m.start())),
-                      implemented)
+            _Citation(
+                title, number, written, Span(m.start(), end, line_at(lines, m.start())), implemented
+            )
         )
         taken.append((m.start(), end))
     starts = [a for a, _ in taken]
@@ -113,8 +134,13 @@ def cited(
         lead = _BEFORE_NUMBER.match(m.group(1))
         start = m.start() + (lead.end() if lead and lead.end() < len(m.group(1)) else 0)
         found.append(
-            _Citation(None, canonical_number(m.group(0)), text[start : m.end()],
-                      Span(start, m.end(), line_at(lines, start)), False)
+            _Citation(
+                None,
+                canonical_number(m.group(0)),
+                text[start : m.end()],
+                Span(start, m.end(), line_at(lines, start)),
+                False,
+            )
         )
     return [_policy(group, tasks) for group in _group(found)]
 
@@ -126,8 +152,10 @@ def measures(text: str, folded: str, tasks: tuple[Task, ...]) -> list[Policy]:
     by_id: dict[str, list[Policy]] = {}
     for task in tasks:
         start, end = region(text, task)
-        found = [_policy_of(text, task, "funding", a, b, detail)
-                 for a, b, detail in _funding(folded, start, end)]
+        found = [
+            _policy_of(text, task, "funding", a, b, detail)
+            for a, b, detail in _funding(folded, start, end)
+        ]
         kinds: tuple[tuple[PolicyKind, re.Pattern[str]], ...] = (("land", _LAND), ("other", _OTHER))
         for kind, pattern in kinds:
             m = pattern.search(folded, start, end)
@@ -179,8 +207,10 @@ def _funding(folded: str, start: int, end: int) -> list[tuple[int, int, _Detail]
         else:
             sentence = max(folded.rfind("。", start, a), folded.rfind("\n", start, a))
             owner = next((f for f in reversed(found) if f[0] > sentence), None)
-        if owner is not None and (owner[3].amount is None or detail.amount is None) and (
-            owner[3].ratio is None or detail.ratio is None
+        if (
+            owner is not None
+            and (owner[3].amount is None or detail.amount is None)
+            and (owner[3].ratio is None or detail.ratio is None)
         ):
             owner[3].amount = owner[3].amount or detail.amount
             owner[3].ratio = owner[3].ratio or detail.ratio
@@ -189,9 +219,7 @@ def _funding(folded: str, start: int, end: int) -> list[tuple[int, int, _Detail]
     return [(a, b, detail) for a, b, _, detail in found]
 
 
-def _nearest(
-    amounts: list[re.Match[str]], words: list[tuple[int, int]]
-) -> re.Match[str] | None:
+def _nearest(amounts: list[re.Match[str]], words: list[tuple[int, int]]) -> re.Match[str] | None:
     """The amount nearest a funding word of its clause (`对投资超10亿元的项目给予奖励200万元`:
     200万元, the 奖励's), or the first when the clause names none but amounts."""
     if not amounts or not words:
@@ -218,12 +246,20 @@ def _policy_of(
     name = _LEADING_VERBS.sub("", text[a:b].strip()) or text[a:b].strip()
     money = detail.amount if detail else None
     return Policy(
-        id=f"policy:{kind}:{_key(name)}", name=name, title=None,
-        doc_number=None, issuer=None, year=None, kind=kind,
+        id=f"policy:{kind}:{_key(name)}",
+        name=name,
+        title=None,
+        doc_number=None,
+        issuer=None,
+        year=None,
+        kind=kind,
         amount=re.sub(r"\s", "", text[money.start() : money.end()]) if money else None,
         amount_value=float(money.group(2)) * _YUAN[money.group(3)] if money else None,
-        ratio=detail.ratio if detail else None, written_as=(text[a:b],),
-        tasks=(task.id,), implemented=False, spans=(Span(a, b, task.span.line),),
+        ratio=detail.ratio if detail else None,
+        written_as=(text[a:b],),
+        tasks=(task.id,),
+        implemented=False,
+        spans=(Span(a, b, task.span.line),),
     )
 
 
@@ -231,13 +267,19 @@ def _merge(seen: list[Policy]) -> Policy:
     """One measure named by several tasks: the first naming, every task and spelling."""
     first = seen[0]
     return Policy(
-        id=first.id, name=first.name, title=None, doc_number=None, issuer=None, year=None,
+        id=first.id,
+        name=first.name,
+        title=None,
+        doc_number=None,
+        issuer=None,
+        year=None,
         kind=first.kind,
         amount=next((p.amount for p in seen if p.amount), None),
         amount_value=next((p.amount_value for p in seen if p.amount_value), None),
         ratio=next((p.ratio for p in seen if p.ratio), None),
         written_as=tuple(dict.fromkeys(w for p in seen for w in p.written_as)),
-        tasks=tuple(dict.fromkeys(t for p in seen for t in p.tasks)), implemented=False,
+        tasks=tuple(dict.fromkeys(t for p in seen for t in p.tasks)),
+        implemented=False,
         spans=tuple(s for p in seen for s in p.spans),
     )
 

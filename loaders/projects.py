@@ -135,9 +135,7 @@ def _proper(stem: str, places: frozenset[str]) -> bool:
     )
 
 
-def _names(
-    folded: str, start: int, end: int, places: frozenset[str]
-) -> list[tuple[int, int, str]]:
+def _names(folded: str, start: int, end: int, places: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of every project named in folded[start:end]."""
     region = folded[start:end]
     return [(start + a, start + b, name) for a, b, name in _names_in(region, places)]
@@ -179,7 +177,8 @@ def _names_in(text: str, places: frozenset[str]) -> list[tuple[int, int, str]]:
     # `清凉山水库扩建工程` names one work, not also 清凉山水库: a name inside a longer one
     # is part of it.
     return [
-        (a, b, n) for a, b, n in names
+        (a, b, n)
+        for a, b, n in names
         if not any(x <= a and b <= y and y - x > b - a for x, y, _ in names)
     ]
 

@@ -28,19 +28,46 @@ from .pdf import read_pdf
 from .sheets import read_csv, read_xlsx
 
 SUPPORTED = (
-    ".txt", ".md", ".docx", ".xlsx", ".csv", ".pdf", ".png", ".jpg", ".tif", ".html", ".htm",
-    ".shtml", ".mhtml", ".doc", ".wps", ".rtf", ".odt", ".xls", ".et", ".ods",
+    ".txt",
+    ".md",
+    ".docx",
+    ".xlsx",
+    ".csv",
+    ".pdf",
+    ".png",
+    ".jpg",
+    ".tif",
+    ".html",
+    ".htm",
+    ".shtml",
+    ".mhtml",
+    ".doc",
+    ".wps",
+    ".rtf",
+    ".odt",
+    ".xls",
+    ".et",
+    ".ods",
 )
 _SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv"}
 _TEXT_FORMATS = ("txt", "md")
 _READERS: dict[str, Callable[[bytes, Reading], Numbered]] = {
-    "docx": read_docx, "xlsx": read_xlsx, "csv": read_csv, "pdf": read_pdf, "image": read_image,
+    "docx": read_docx,
+    "xlsx": read_xlsx,
+    "csv": read_csv,
+    "pdf": read_pdf,
+    "image": read_image,
     "html": read_html,
 }
 # Formats LibreOffice converts, and what into.
 _CONVERTED = {
-    "doc": "docx", "wps": "docx", "rtf": "docx", "odt": "docx",
-    "xls": "xlsx", "et": "xlsx", "ods": "xlsx",
+    "doc": "docx",
+    "wps": "docx",
+    "rtf": "docx",
+    "odt": "docx",
+    "xls": "xlsx",
+    "et": "xlsx",
+    "ods": "xlsx",
 }
 # Formats told by their first bytes alone.
 _MAGIC = (

@@ -66,8 +66,11 @@ def _check_parts(data: bytes, reading: Reading) -> None:
             cells = merged = 0
             with archive.open(part) as stream:
                 for _, el in etree.iterparse(
-                    stream, events=("end",), tag=(f"{_MAIN}c", f"{_MAIN}mergeCell"),
-                    resolve_entities=False, no_network=True,
+                    stream,
+                    events=("end",),
+                    tag=(f"{_MAIN}c", f"{_MAIN}mergeCell"),
+                    resolve_entities=False,
+                    no_network=True,
                 ):
                     if el.tag == f"{_MAIN}c":
                         cells += 1

@@ -68,8 +68,7 @@ def fit_rows(cells: Sequence[str], kinds: Sequence[str | None]) -> list[list[tup
     # What a cell in the same column as the one before costs: list cells run over lines,
     # and a task over paragraphs where a new row would start with its number.
     again_cost = [
-        _AGAIN if kind in _LISTS else _AGAIN_TASK if kind == "task" and number_at < width
-        else None
+        _AGAIN if kind in _LISTS else _AGAIN_TASK if kind == "task" and number_at < width else None
         for kind in kinds
     ]
     heading = 2 * width  # state index of a heading row; state 2k+t: last cell in column k,

@@ -321,12 +321,16 @@ class TableWriter:
         are marked in the responsible list where it repeats them (A、B（牵头）、C), and a unit
         cell naming roles itself (牵头单位：A；配合单位：B) is kept as it is."""
         own = [
-            _one_line(cells[i]) for kind in UNIT_KINDS for i in self.columns.index(kind)
+            _one_line(cells[i])
+            for kind in UNIT_KINDS
+            for i in self.columns.index(kind)
             if looks(cells[i]).labelled
         ]
         listed = {
             kind: [
-                unit for i in self.columns.index(kind) if not looks(cells[i]).labelled
+                unit
+                for i in self.columns.index(kind)
+                if not looks(cells[i]).labelled
                 for unit in unit_names(cells[i])
             ]
             for kind in UNIT_KINDS

@@ -71,9 +71,7 @@ class Assembly:
     warnings: tuple[Warning, ...]
 
 
-def assemble(
-    text: str, folded: str, outline: Outline, resolve: Callable[[str], str]
-) -> Assembly:
+def assemble(text: str, folded: str, outline: Outline, resolve: Callable[[str], str]) -> Assembly:
     """Turn the outline into sections and tasks with their assignments."""
     return _Assembler(text, folded, outline, resolve).run()
 
@@ -107,7 +105,8 @@ class _Assembler:
         consumed: set[int] = set()
         root = False  # tasks outside any heading go to a section "s0" for the whole plan
         inherited = {
-            id(self._source(i, items)) for i, on in is_task.items()
+            id(self._source(i, items))
+            for i, on in is_task.items()
             if on and (item := items[i]) is not None and not item.claims
         }
         for i, item in enumerate(items):
@@ -228,8 +227,7 @@ class _Assembler:
                 continue
             # Backwards, so the scan stops at the nearest clause (the common case: at once).
             if any(
-                (it := items[j]) is None or it.clauses
-                for j in range(k - 1, siblings[0] - 1, -1)
+                (it := items[j]) is None or it.clauses for j in range(k - 1, siblings[0] - 1, -1)
             ):
                 continue
             group = siblings[: position[anchor]]
@@ -345,8 +343,13 @@ class _Assembler:
         )
 
     def _task(
-        self, parts: list[int], items: list[_Item | None], owner: int | None, sid: str,
-        ordinal_in_section: int, ordinal: int,
+        self,
+        parts: list[int],
+        items: list[_Item | None],
+        owner: int | None,
+        sid: str,
+        ordinal_in_section: int,
+        ordinal: int,
     ) -> Task:
         first = items[parts[0]]
         assert first is not None
@@ -423,7 +426,10 @@ class _Assembler:
                     role, inferred = "support", not (explicit_lead or first_leads)
             out.append(
                 Assignment(
-                    name=name, role=role, rank=len(out) + 1, inferred=inferred,
+                    name=name,
+                    role=role,
+                    rank=len(out) + 1,
+                    inferred=inferred,
                     written=self.text[r.start : r.end],
                     span=Span(r.start, r.end, self._line_of(r.start)),
                 )
@@ -437,7 +443,9 @@ class _Assembler:
     # -- warnings ----------------------------------------------------------------------
 
     def _warn_missing(
-        self, items: list[_Item | None], children: dict[int | None, list[int]],
+        self,
+        items: list[_Item | None],
+        children: dict[int | None, list[int]],
         is_task: dict[int, bool],
     ) -> None:
         """A numbered item with no clause among sibling tasks was probably meant as one."""

@@ -337,9 +337,7 @@ def _related(
     child = cy.Level(relation.label, build.name())
     shape = _level(build, target, details, child)
     out = build.name("v")
-    level.calls.append(
-        cy.relation_call(relation, level.var, child, build.name("r"), out, **page)
-    )
+    level.calls.append(cy.relation_call(relation, level.var, child, build.name("r"), out, **page))
     position = level.add(out)
     return _at(position, _each(shape) if many else _head(shape, non_null))
 
@@ -413,7 +411,11 @@ def _assignments(units_only: bool) -> Callable[..., Shape]:
         out = build.name("v")
         level.calls.append(
             cy.relation_call(
-                relation, level.var, child, edge, out,
+                relation,
+                level.var,
+                child,
+                edge,
+                out,
                 role=build.param(role) if role else None,
             )
         )

@@ -40,10 +40,7 @@ async def run_search(context: Context, text: str, first: int) -> list[SearchResu
     for hit in hits:
         uids[hit["label"]].append(hit["uid"])
     loaded = await asyncio.gather(
-        *(
-            _KINDS[label][0](context.loaders).load_many(keys)
-            for label, keys in uids.items()
-        )
+        *(_KINDS[label][0](context.loaders).load_many(keys) for label, keys in uids.items())
     )
     rows = {row["uid"]: row for batch in loaded for row in batch if row}
     return [_KINDS[h["label"]][1].from_row(rows[h["uid"]]) for h in hits if h["uid"] in rows]

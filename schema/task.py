@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 Info = strawberry.Info[Context, None]
 
+
 def assignment_props(info: Info, *node: str) -> frozenset[str] | None:
     """The unit columns that the tasks at path `node` below a list field read through
     `assignments { unit {…} }` and `units {…}`, or None when they ask for neither. A list
@@ -102,9 +103,7 @@ class Task:
         description="The units on this task, in printed order.",
         graphql_type=list[Annotated["Unit", strawberry.lazy("dutygraph.schema.unit")]],
     )
-    def units(
-        self, info: Info, role: Role | None = None
-    ) -> list[Unit] | Awaitable[list[Unit]]:
+    def units(self, info: Info, role: Role | None = None) -> list[Unit] | Awaitable[list[Unit]]:
         rows = info.context.loaders.assignments_of_tasks(self.unit_props).load(str(self.uid))
         return now_or_later(rows, lambda rows: [a.unit for a in _assignments(rows, role)])
 

@@ -84,7 +84,10 @@ def make_plan(
     names = dict.fromkeys(a.name for t in plan_tasks for a in t.units)
     units = [
         Unit(
-            name, ALIASES.get(name, ()), "县", "collective" if name[0] == "各" else "government",
+            name,
+            ALIASES.get(name, ()),
+            "县",
+            "collective" if name[0] == "各" else "government",
             place=unit_place(name, place),
         )
         for name in names
@@ -92,7 +95,12 @@ def make_plan(
     duty = Duty("统筹协调", _SPAN)
     units.append(
         Unit(
-            "县老区办", (), "县", "group", hosted_by="县发展改革局", duties=(duty,),
+            "县老区办",
+            (),
+            "县",
+            "group",
+            hosted_by="县发展改革局",
+            duties=(duty,),
             place=unit_place("县老区办", place),
         )
     )
@@ -100,18 +108,33 @@ def make_plan(
     if funding and plan_tasks:
         policies.append(
             Policy(
-                id=f"policy:funding:{funding}", name=funding, title=None, doc_number=None,
-                issuer=None, year=None, kind="funding", amount="每年5000万元",
-                amount_value=5e7, ratio=None, written_as=(funding,),
-                tasks=(plan_tasks[0].id,), implemented=False, spans=(),
+                id=f"policy:funding:{funding}",
+                name=funding,
+                title=None,
+                doc_number=None,
+                issuer=None,
+                year=None,
+                kind="funding",
+                amount="每年5000万元",
+                amount_value=5e7,
+                ratio=None,
+                written_as=(funding,),
+                tasks=(plan_tasks[0].id,),
+                implemented=False,
+                spans=(),
             )
         )
     projects = []
     if project and plan_tasks:
         projects.append(
             Project(
-                id=f"project:{project}", name=project, kind="energy", written_as=(project,),
-                tasks=(plan_tasks[-1].id,), policies=tuple(p.id for p in policies), spans=(),
+                id=f"project:{project}",
+                name=project,
+                kind="energy",
+                written_as=(project,),
+                tasks=(plan_tasks[-1].id,),
+                policies=tuple(p.id for p in policies),
+                spans=(),
             )
         )
     sha = hashlib.sha256(f"{source}\n{version}\n{tasks!r}".encode()).hexdigest()

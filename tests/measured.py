@@ -42,12 +42,15 @@ def run_measured(argv: Sequence[str], env: Mapping[str, str] | None = None) -> M
     try:
         done = subprocess.run(
             [sys.executable, "-c", _PARENT, str(write_end), *argv],
-            capture_output=True, text=True, env=None if env is None else dict(env),
+            capture_output=True,
+            text=True,
+            env=None if env is None else dict(env),
             pass_fds=(write_end,),
         )
     finally:
         os.close(write_end)
     with os.fdopen(read_end) as report:
         usage = json.load(report)
-    return Measured(usage["cpu"], usage["peak_kb"] / 1024, done.stdout, done.stderr,
-                    usage["status"])
+    return Measured(
+        usage["cpu"], usage["peak_kb"] / 1024, done.stdout, done.stderr, usage["status"]
+    )

@@ -67,17 +67,31 @@ def synthetic_plan(i: int, rng: random.Random) -> Plan:
         units=tuple(Unit(u, (), "县", "government") for u in named),
         policies=tuple(
             Policy(
-                id=f"policy:funding:补助{p}", name=f"补助{p}", title=None, doc_number=None,
-                issuer=None, year=2021, kind="funding", amount=f"{p}万元",
-                amount_value=p * 1e4, ratio=None, written_as=(), tasks=(tasks[p % 50].id,),
-                implemented=False, spans=(),
+                id=f"policy:funding:补助{p}",
+                name=f"补助{p}",
+                title=None,
+                doc_number=None,
+                issuer=None,
+                year=2021,
+                kind="funding",
+                amount=f"{p}万元",
+                amount_value=p * 1e4,
+                ratio=None,
+                written_as=(),
+                tasks=(tasks[p % 50].id,),
+                implemented=False,
+                spans=(),
             )
             for p in policies
         ),
         projects=tuple(
             Project(
-                id=f"project:项目{p}", name=f"项目{p}", kind="industry", written_as=(),
-                tasks=(tasks[(p * 7) % 50].id,), policies=(f"policy:funding:补助{policies[0]}",),
+                id=f"project:项目{p}",
+                name=f"项目{p}",
+                kind="industry",
+                written_as=(),
+                tasks=(tasks[(p * 7) % 50].id,),
+                policies=(f"policy:funding:补助{policies[0]}",),
                 spans=(),
             )
             for p in projects

@@ -158,9 +158,7 @@ def test_a_reporter_cannot_escalate_through_any_argument(world):
         "县发展改革局 may not report on 县农业农村局's assignment"
     )
     assert "is not assigned" in error(gql(client, REPORT, {"task": FARM_TASK}, me))
-    assert "RETURNED" in error(
-        gql(client, REPORT, {"task": SHARED_TASK, "status": "RETURNED"}, me)
-    )
+    assert "RETURNED" in error(gql(client, REPORT, {"task": SHARED_TASK, "status": "RETURNED"}, me))
     # the author, time and kind are not arguments at all
     forged = 'mutation { reportProgress(task: "%s", status: DONE, author: "office") { uid } }'
     assert "author" in error(gql(client, forged % SHARED_TASK, None, me))

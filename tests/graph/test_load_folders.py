@@ -44,7 +44,11 @@ def test_plan_files_are_sorted_and_leave_out_hidden_and_temporary_files(tmp_path
     folder = _folder(tmp_path)
     found = plan_files([folder])
     assert [p.relative_to(folder).as_posix() for p in found.files] == [
-        "2021/annex/a.csv", "2021/b.md", "2021/方案(1).txt", "broken.txt", "方案.txt",
+        "2021/annex/a.csv",
+        "2021/b.md",
+        "2021/方案(1).txt",
+        "broken.txt",
+        "方案.txt",
     ]
     assert {p.name: why for p, why in found.skipped} == {
         ".hidden.txt": "hidden",

@@ -356,7 +356,11 @@ def test_search_wants_two_characters_and_treats_text_as_data(one: Store) -> None
 def test_neighborhood_hop_by_hop(one: Store) -> None:
     around = q.neighborhood(one, NDRC, 1, 50)
     assert around["nodes"][0] == {
-        "uid": NDRC, "label": "Unit", "name": "县发展改革局", "text": None, "place": None
+        "uid": NDRC,
+        "label": "Unit",
+        "name": "县发展改革局",
+        "text": None,
+        "place": None,
     }
     assert {n["uid"] for n in around["nodes"]} == {
         NDRC, unit_uid("县老区办"), f"{A}/t1.1.2", f"{A}/t1.2.1"

@@ -134,8 +134,9 @@ def write_table_xlsx(path: Path) -> Path:
             sheet.append([int(item.group(1)), item.group(2), item.group(3)])
         else:
             sheet.append([line])
-            sheet.merge_cells(start_row=sheet.max_row, end_row=sheet.max_row, start_column=1,
-                              end_column=3)
+            sheet.merge_cells(
+                start_row=sheet.max_row, end_row=sheet.max_row, start_column=1, end_column=3
+            )
     book.save(path)
     return path
 
@@ -157,9 +158,19 @@ def soffice(sources: list[Path], target: str, outdir: Path) -> None:
     assert binary, "LibreOffice is installed by scripts/install-system-deps"
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [binary, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-             "--convert-to", target, "--outdir", str(outdir), *map(str, sources)],
-            check=True, capture_output=True, timeout=300,
+            [
+                binary,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(outdir),
+                *map(str, sources),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
         )
 
 
@@ -176,11 +187,10 @@ def web_page(charset: str = "utf-8", table: bool = False) -> str:
         rows = ["<tr><th>序号</th><th>工作任务</th><th>责任单位</th></tr>"]
         for line in rest[start:end]:
             item = _ITEM.match(line)
-            cells = (
-                [item.group(1), item.group(2), item.group(3)] if item else None
-            )
+            cells = [item.group(1), item.group(2), item.group(3)] if item else None
             rows.append(
-                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>" if cells
+                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
+                if cells
                 else f'<tr><td colspan="3">{escape(line)}</td></tr>'
             )
         paragraphs = "\n".join(

@@ -105,7 +105,9 @@ def test_clause_on_a_heading_is_inherited(parse, roles) -> None:
         "1.建设水厂。\n2.建设道路。\n3.建设学校。（责任单位：县教育局）\n"
     )
     assert [t.path for t in plan.tasks] == [
-        ("一", "（一）", "1"), ("一", "（一）", "2"), ("一", "（一）", "3"),
+        ("一", "（一）", "1"),
+        ("一", "（一）", "2"),
+        ("一", "（一）", "3"),
     ]
     assert roles(plan.tasks[0]) == [("县发展改革局", "lead", False), ("县财政局", "support", False)]
     assert roles(plan.tasks[1]) == roles(plan.tasks[0])
@@ -172,7 +174,9 @@ def test_deadlines_are_kept_not_units(parse) -> None:
     )
     assert [t.deadline for t in plan.tasks] == ["2025年底", "6月底完成", "长期坚持"]
     assert [[a.name for a in t.units] for t in plan.tasks] == [
-        ["县财政局"], ["县水务局"], ["县交通运输局"],
+        ["县财政局"],
+        ["县水务局"],
+        ["县交通运输局"],
     ]
 
 
@@ -357,7 +361,8 @@ def test_units_followed_by_luoshi(parse, roles) -> None:
         "2.改造老旧小区。（各镇人民政府负责落实）\n"
     )
     assert roles(plan.tasks[0]) == [
-        ("县住房城乡建设局", "lead", False), ("县财政局", "support", False),
+        ("县住房城乡建设局", "lead", False),
+        ("县财政局", "support", False),
         ("各镇人民政府", "support", False),
     ]
     assert roles(plan.tasks[1]) == [("各镇人民政府", "lead", True)]

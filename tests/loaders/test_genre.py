@@ -34,7 +34,10 @@ def test_provincial_division_of_tasks(parse) -> None:
     assert plan.document.title == "广东省推进数字政府建设重点任务分工方案"
     assert plan.document.annex == ("重点项目清单", "任务进度表")
     assert [t.path for t in plan.tasks] == [
-        ("一", "（一）", "1"), ("一", "（一）", "2"), ("一", "（二）", "3"), ("一", "（二）", "4"),
+        ("一", "（一）", "1"),
+        ("一", "（一）", "2"),
+        ("一", "（二）", "3"),
+        ("一", "（二）", "4"),
     ]
     # The preamble's rule note: the first listed unit leads, as written, not inferred.
     assert [(t.units[0].name, t.units[0].role, t.units[0].inferred) for t in plan.tasks] == [
@@ -44,14 +47,18 @@ def test_provincial_division_of_tasks(parse) -> None:
         ("省发展改革委", "lead", False),
     ]
     assert [a.name for a in plan.tasks[2].units] == [
-        "省政务服务数据管理局", "省市场监管局", "省有关部门",
+        "省政务服务数据管理局",
+        "省市场监管局",
+        "省有关部门",
     ]
     assert [t.deadline for t in plan.tasks] == [None, None, "2023年底", "持续推进"]
     assert plan.tasks[3].text == "建设全省统一的信用信息平台，到2025年实现全覆盖。"
     assert plan.goals == ()  # 到2025年 inside a task is the task's
     [policy] = plan.policies
     assert (policy.doc_number, policy.issuer, policy.implemented) == (
-        "国发〔2022〕14号", "国务院", True,
+        "国发〔2022〕14号",
+        "国务院",
+        True,
     )
     units = {u.name: u for u in plan.units}
     assert units["省数字政府建设领导小组办公室"].hosted_by == "省政务服务数据管理局"

@@ -19,14 +19,22 @@ def test_clause_lines_after_a_group_cover_every_item(parse, roles) -> None:
         "1.推进农村厕所革命。（责任单位：市农业农村局）\n"
     )
     assert [t.path for t in plan.tasks] == [
-        ("一", "（一）", "1"), ("一", "（一）", "2"), ("一", "（一）", "3"), ("一", "（二）", "1"),
+        ("一", "（一）", "1"),
+        ("一", "（一）", "2"),
+        ("一", "（一）", "3"),
+        ("一", "（二）", "1"),
     ]
-    shared = [("市交通运输局", "lead", False), ("市财政局", "support", False),
-              ("各区（县、市）人民政府", "support", False)]
+    shared = [
+        ("市交通运输局", "lead", False),
+        ("市财政局", "support", False),
+        ("各区（县、市）人民政府", "support", False),
+    ]
     assert [roles(t) for t in plan.tasks[:3]] == [shared] * 3
     assert [t.deadline for t in plan.tasks[:3]] == ["2025年底"] * 3
     assert [t.text for t in plan.tasks[:3]] == [
-        "推进“四好农村路”建设。", "实施农村供水保障工程。", "加快5G网络向农村延伸。",
+        "推进“四好农村路”建设。",
+        "实施农村供水保障工程。",
+        "加快5G网络向农村延伸。",
     ]
     # Each assignment points at the clause line it was read from.
     assert [a.span.line for a in plan.tasks[0].units] == [8, 9, 9]
@@ -63,7 +71,8 @@ def test_clause_line_followed_by_more_of_the_group_is_the_last_items(parse) -> N
         "3.改造老旧小区。\n责任单位：市财政局\n"
     )
     assert [(t.path, [a.name for a in t.units]) for t in plan.tasks] == [
-        (("一", "2"), ["市住房城乡建设局"]), (("一", "3"), ["市财政局"]),
+        (("一", "2"), ["市住房城乡建设局"]),
+        (("一", "3"), ["市财政局"]),
     ]
     assert [w.line for w in plan.warnings] == [4]
 
@@ -74,7 +83,8 @@ def test_clause_line_after_items_with_clauses_is_the_last_items(parse) -> None:
         "3.改造老旧小区。\n责任单位：市财政局\n二、保障措施\n"
     )
     assert [(t.path, [a.name for a in t.units]) for t in plan.tasks] == [
-        (("一", "1"), ["市住房城乡建设局"]), (("一", "3"), ["市财政局"]),
+        (("一", "1"), ["市住房城乡建设局"]),
+        (("一", "3"), ["市财政局"]),
     ]
     assert [w.line for w in plan.warnings] == [5]
 
@@ -85,7 +95,8 @@ def test_group_under_a_heading_with_its_own_clause_keeps_inheriting(parse, roles
         "1.实施城市更新行动。\n2.建设海绵城市。\n责任单位：市水务局\n"
     )
     assert [[a.name for a in t.units] for t in plan.tasks] == [
-        ["市住房城乡建设局"], ["市水务局"],
+        ["市住房城乡建设局"],
+        ["市水务局"],
     ]
 
 

@@ -11,19 +11,22 @@ def test_items_run_together_each_closing_with_its_clause(parse, roles) -> None:
         "（市环保局牵头）新建公园十个。（市园林局牵头）\n"
     )
     assert [t.text for t in plan.tasks] == [
-        "粮食产量稳定在100万吨。", "森林覆盖率提高到30%。", "空气质量优良天数比例达到90%。",
+        "粮食产量稳定在100万吨。",
+        "森林覆盖率提高到30%。",
+        "空气质量优良天数比例达到90%。",
         "新建公园十个。",
     ]
     assert [[a.name for a in t.units] for t in plan.tasks] == [
-        ["市农业局"], ["市林业局", "市水务局"], ["市环保局"], ["市园林局"],
+        ["市农业局"],
+        ["市林业局", "市水务局"],
+        ["市环保局"],
+        ["市园林局"],
     ]
     assert roles(plan.tasks[1])[1] == ("市水务局", "lead", False)
 
 
 def test_a_clause_inside_a_sentence_is_not_a_cut(parse) -> None:
-    plan = parse(
-        "某县工作方案\n一、重点任务\n1.建设某某中心（责任单位：县发改局），并做好运营。\n"
-    )
+    plan = parse("某县工作方案\n一、重点任务\n1.建设某某中心（责任单位：县发改局），并做好运营。\n")
     assert [t.text for t in plan.tasks] == ["建设某某中心，并做好运营。"]
 
 
@@ -35,12 +38,16 @@ def test_assignment_in_prose(parse, roles) -> None:
         "（三）关于“保护耕地”的问题，由土地局会同农业部负责落实。\n"
     )
     assert [t.text for t in plan.tasks] == [
-        "关于“扩大有效投资”的问题", "关于“稳定就业”的问题", "关于“保护耕地”的问题",
+        "关于“扩大有效投资”的问题",
+        "关于“稳定就业”的问题",
+        "关于“保护耕地”的问题",
     ]
     first, second, third = plan.tasks
     assert [inferred for _, _, inferred in roles(first)] == [True, True]  # nobody said who leads
     assert roles(second) == [
-        ("人力部", "lead", False), ("财政部", "support", False), ("教育部", "support", False),
+        ("人力部", "lead", False),
+        ("财政部", "support", False),
+        ("教育部", "support", False),
     ]
     assert roles(third) == [("土地局", "lead", False), ("农业部", "support", False)]
 
@@ -75,7 +82,8 @@ def test_pinyin_a_mirror_printed_after_characters(parse) -> None:
     )
     (task,) = plan.tasks
     assert [(a.name, a.written) for a in task.units] == [
-        ("区发展改革局", "區(qū)發(fā)改局"), ("区统计局", "統(tǒng)計(jì)局"),
+        ("区发展改革局", "區(qū)發(fā)改局"),
+        ("区统计局", "統(tǒng)計(jì)局"),
     ]
 
 
@@ -85,7 +93,10 @@ def test_a_shared_prefix_elided_from_later_names(parse) -> None:
         "省财政厅、发展改革委）\n"
     )
     assert [a.name for a in plan.tasks[0].units] == [
-        "两市文化和旅游局", "两市退役军人事务局", "省财政厅", "省发展改革委",
+        "两市文化和旅游局",
+        "两市退役军人事务局",
+        "省财政厅",
+        "省发展改革委",
     ]
 
 
@@ -97,7 +108,9 @@ def test_a_clause_wrapped_over_lines_and_a_number_alone_on_its_line(parse, roles
         "4.推进丁项工作——县庚局牵头，县辛局配合。\n"
     )
     assert [(t.path[-1], t.text) for t in plan.tasks] == [
-        ("1", "推进甲项工作。"), ("2", "推进乙项工作。"), ("3", "推进丙项工作。"),
+        ("1", "推进甲项工作。"),
+        ("2", "推进乙项工作。"),
+        ("3", "推进丙项工作。"),
         ("4", "推进丁项工作"),
     ]
     assert [[(n, r) for n, r, _ in roles(t)] for t in plan.tasks] == [
@@ -109,9 +122,7 @@ def test_a_clause_wrapped_over_lines_and_a_number_alone_on_its_line(parse, roles
 
 
 def test_a_whole_place_before_a_colon_is_no_unit(parse) -> None:
-    plan = parse(
-        "某区目标\n一、主要目标\n1.全区：生产总值增长6%。\n2.区统计局：按月监测。\n"
-    )
+    plan = parse("某区目标\n一、主要目标\n1.全区：生产总值增长6%。\n2.区统计局：按月监测。\n")
     assert [(t.text, [a.name for a in t.units]) for t in plan.tasks] == [
         ("按月监测。", ["区统计局"]),
     ]

@@ -11,7 +11,9 @@ def test_two_tasks_on_one_line(parse, roles) -> None:
         "3.建设学校。（责任单位：县教育局）\n"
     )
     assert [(t.path, t.text) for t in plan.tasks] == [
-        (("一", "1"), "建设数据平台。"), (("一", "2"), "建设水厂。"), (("一", "3"), "建设学校。"),
+        (("一", "1"), "建设数据平台。"),
+        (("一", "2"), "建设水厂。"),
+        (("一", "3"), "建设学校。"),
     ]
     assert roles(plan.tasks[1]) == [("县水务局", "lead", False), ("县财政局", "support", False)]
     first, second, _ = plan.tasks
@@ -40,7 +42,8 @@ def test_a_sentence_counting_its_points_stays_one_task(parse) -> None:
         "2.建设水厂，每年3.5亿元。（责任单位：县水务局）\n"
     )
     assert [t.text for t in plan.tasks] == [
-        "完善制度：1.建立工作台账；2.定期通报进展。", "建设水厂，每年3.5亿元。",
+        "完善制度：1.建立工作台账；2.定期通报进展。",
+        "建设水厂，每年3.5亿元。",
     ]
 
 

@@ -9,7 +9,11 @@ import pytest
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        ("1﹒", "2﹒"), ("⑴", "⑵"), ("⒈", "⒉"), ("（二十四）", "（二十五）"), ("1 .", "2 ."),
+        ("1﹒", "2﹒"),
+        ("⑴", "⑵"),
+        ("⒈", "⒉"),
+        ("（二十四）", "（二十五）"),
+        ("1 .", "2 ."),
         ("( 三 )", "( 四 )"),
     ],
 )
@@ -52,7 +56,8 @@ def test_marks_before_items_and_units_are_no_part_of_them(parse) -> None:
         "▲2.推进乙项工作。（责任单位：县丙局）\n"
     )
     assert [(t.path, [a.written for a in t.units]) for t in plan.tasks] == [
-        (("一", "1"), ["县甲局", "县乙局"]), (("一", "2"), ["县丙局"]),
+        (("一", "1"), ["县甲局", "县乙局"]),
+        (("一", "2"), ["县丙局"]),
     ]
 
 
@@ -66,7 +71,8 @@ def test_a_new_numbering_not_at_its_first_number_after_tasks_sits_outside_them(p
         "（一）加强组织领导。各单位要高度重视。\n"
     )
     assert [(t.text, [a.written for a in t.units]) for t in plan.tasks] == [
-        ("推进甲项工作。", ["县发改局"]), ("推进乙项工作。", ["县财政局"]),
+        ("推进甲项工作。", ["县发改局"]),
+        ("推进乙项工作。", ["县财政局"]),
     ]
 
 
@@ -76,6 +82,7 @@ def test_a_heading_clause_with_items_numbered_on_still_covers_them(parse) -> Non
         "（二）乙类工作（牵头单位：县财政局）\n3.推进乙项工作。\n4.推进丙项工作。\n"
     )
     assert [(t.text, [a.written for a in t.units]) for t in plan.tasks] == [
-        ("推进甲项工作。", ["县发改局"]), ("推进乙项工作。", ["县财政局"]),
+        ("推进甲项工作。", ["县发改局"]),
+        ("推进乙项工作。", ["县财政局"]),
         ("推进丙项工作。", ["县财政局"]),
     ]

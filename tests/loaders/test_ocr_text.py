@@ -31,11 +31,16 @@ def test_a_lost_opening_parenthesis_before_a_clause() -> None:
 def test_an_unreadable_heading_number_between_its_neighbours() -> None:
     lines = [(1, "（二）甲。"), (2, "1.任务。"), (3, "（和A)乙。"), (4, "（四）丙。"), (5, "(x)丁")]
     assert _heading_numbers_restored(lines) == [
-        (1, "（二）甲。"), (2, "1.任务。"), (3, "（三）乙。"), (4, "（四）丙。"), (5, "(x)丁"),
+        (1, "（二）甲。"),
+        (2, "1.任务。"),
+        (3, "（三）乙。"),
+        (4, "（四）丙。"),
+        (5, "(x)丁"),
     ]
     # Neighbours that do not bracket one missing number leave it as read.
     assert _heading_numbers_restored([(1, "（二）甲"), (2, "（和）乙"), (3, "（五）丙")])[1] == (
-        2, "（和）乙"
+        2,
+        "（和）乙",
     )
 
 
@@ -45,10 +50,22 @@ def test_spaces_between_chinese_words_are_not_text() -> None:
 
 
 def test_tesseract_lines_with_their_place_and_size() -> None:
-    header = "\t".join([
-        "level", "page_num", "block_num", "par_num", "line_num", "word_num", "left", "top",
-        "width", "height", "conf", "text",
-    ])
+    header = "\t".join(
+        [
+            "level",
+            "page_num",
+            "block_num",
+            "par_num",
+            "line_num",
+            "word_num",
+            "left",
+            "top",
+            "width",
+            "height",
+            "conf",
+            "text",
+        ]
+    )
     rows = [
         "5\t1\t1\t1\t1\t1\t100\t50\t300\t30\t95\t一、总体",
         "5\t1\t1\t1\t1\t2\t400\t50\t60\t30\t91\t要求",

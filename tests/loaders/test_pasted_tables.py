@@ -28,8 +28,15 @@ def _units(task: Task) -> list[tuple[str, str | None]]:
 
 def test_a_cell_a_line_with_blank_lines_between_cells(parse: Parse):
     text = _blank(
-        "序号", "工作任务", "责任单位", "1", "修建环城公路。", "县交通运输局",
-        "2", "新建一所中学。", "县教育局",
+        "序号",
+        "工作任务",
+        "责任单位",
+        "1",
+        "修建环城公路。",
+        "县交通运输局",
+        "2",
+        "新建一所中学。",
+        "县教育局",
     )
     plan = parse(text)
     assert [(t.text, _units(t)) for t in plan.tasks] == [
@@ -97,17 +104,23 @@ def test_the_header_repeated_under_each_group_is_skipped():
 
 
 def test_a_merged_unit_cell_covers_the_rows_below_it():
-    row_a_line = (
-        "序号\t工作任务\t责任单位\n"
-        "1\t修路\t县交通运输局\n2\t修桥\n3\t修渠\t县水务局\n"
-    )
+    row_a_line = "序号\t工作任务\t责任单位\n1\t修路\t县交通运输局\n2\t修桥\n3\t修渠\t县水务局\n"
     assert _lines(row_a_line) == [
         "1.修路（责任单位：县交通运输局）",
         "2.修桥（责任单位：县交通运输局）",
         "3.修渠（责任单位：县水务局）",
     ]
     cell_a_line = _blank(
-        "序号", "工作任务", "责任单位", "1", "修路", "县交通运输局", "2", "修桥", "3", "修渠",
+        "序号",
+        "工作任务",
+        "责任单位",
+        "1",
+        "修路",
+        "县交通运输局",
+        "2",
+        "修桥",
+        "3",
+        "修渠",
         "县水务局",
     )
     assert _lines(cell_a_line) == _lines(row_a_line)
@@ -180,10 +193,7 @@ def test_one_space_between_cells_when_the_last_cells_list_units():
 
 
 def test_columns_that_are_not_responsibility_only_when_the_header_says_so(parse: Parse):
-    text = (
-        "序号\t工作任务\t责任单位\t数据提供单位\n"
-        "1\t地区生产总值增长6%\t县发改局\t县统计局\n"
-    )
+    text = "序号\t工作任务\t责任单位\t数据提供单位\n1\t地区生产总值增长6%\t县发改局\t县统计局\n"
     plan = parse(text)
     assert [u for u, _ in _units(plan.tasks[0])] == ["县发改局"]
     unlabelled = "序号\t工作任务\t责任单位\t配合单位\n1\t地区生产总值增长6%\t县发改局\t县统计局\n"
@@ -221,7 +231,9 @@ def test_text_after_a_cell_a_line_table_stays_text():
         "序号", "工作任务", "责任单位", "1", "修路。", "县交通运输局", "二、保障措施", "加强督查。"
     )
     assert _lines(heading_after) == [
-        "1.修路。（责任单位：县交通运输局）", "二、保障措施", "加强督查。",
+        "1.修路。（责任单位：县交通运输局）",
+        "二、保障措施",
+        "加强督查。",
     ]
     text = (
         "序号\n\n工作任务\n\n责任单位\n\n1\n\n修路。\n\n县交通运输局\n\n"
@@ -254,8 +266,16 @@ def test_a_unit_cell_naming_roles_itself(parse: Parse):
 
 def test_remark_and_target_columns_are_kept_in_the_task_text():
     text = _blank(
-        "序号", "工作任务", "工作目标", "责任单位", "备注",
-        "1", "修路", "年底通车", "县交通运输局", "跨年度",
+        "序号",
+        "工作任务",
+        "工作目标",
+        "责任单位",
+        "备注",
+        "1",
+        "修路",
+        "年底通车",
+        "县交通运输局",
+        "跨年度",
     )
     assert _lines(text) == ["1.修路。工作目标：年底通车。备注：跨年度（责任单位：县交通运输局）"]
 
@@ -271,14 +291,27 @@ def test_categories_nest_under_heading_rows():
         "水利\t2\t修渠\t县水务局\n二、社会事业\n教育\t3\t建校\t县教育局\n"
     )
     assert [line for line in _lines(text) if not line[0].isdigit()] == [
-        "一、基础设施", "（一）交通", "（二）水利", "二、社会事业", "（一）教育",
+        "一、基础设施",
+        "（一）交通",
+        "（二）水利",
+        "二、社会事业",
+        "（一）教育",
     ]
 
 
 def test_an_unnumbered_group_title_between_numbered_rows():
     text = _blank(
-        "序号", "工作任务", "责任科室", "交通建设", "1", "修路。", "交通运输局", "社会事业",
-        "2", "建校。", "教育局",
+        "序号",
+        "工作任务",
+        "责任科室",
+        "交通建设",
+        "1",
+        "修路。",
+        "交通运输局",
+        "社会事业",
+        "2",
+        "建校。",
+        "教育局",
     )
     assert _lines(text) == [
         "一、交通建设",
@@ -314,8 +347,17 @@ def test_a_second_header_row_under_a_merged_unit_column(parse: Parse):
     """牵头单位 and 配合单位 printed under a merged 责任单位: pasted text keeps no empty
     cells, so they come after the header's last column, or on the next line."""
     cell_a_line = _blank(
-        "序号", "重点任务", "责任单位", "完成时限", "牵头单位", "配合单位",
-        "1", "修路。", "县交通运输局", "县财政局", "2025年底",
+        "序号",
+        "重点任务",
+        "责任单位",
+        "完成时限",
+        "牵头单位",
+        "配合单位",
+        "1",
+        "修路。",
+        "县交通运输局",
+        "县财政局",
+        "2025年底",
     )
     row_a_line = (
         "序号  重点任务  责任单位  完成时限\n牵头单位  配合单位\n"
@@ -381,8 +423,10 @@ def test_space_aligned_cells_wrapped_onto_lines_under_their_column(parse: Parse)
     )
     plan = parse(text)
     assert [(t.text, _units(t)) for t in plan.tasks] == [
-        ("修建环城公路，完成路基工程", [("县交通局", "lead"), ("县财政局", "support"),
-                                        ("县自然资源局", "support")]),
+        (
+            "修建环城公路，完成路基工程",
+            [("县交通局", "lead"), ("县财政局", "support"), ("县自然资源局", "support")],
+        ),
         ("新建一所中学", [("县教育局", "lead"), ("县财政局", "support")]),
     ]
 
@@ -398,9 +442,12 @@ def test_wrapped_parts_counted_in_characters_and_not_under_a_cell():
         "  各单位要抓好落实。\n"
     )
     lines = _lines(text)
-    assert lines[0] == _lines(
-        "序号  工作任务        责任单位\n1     修建环城公路，完成路基工程  县交通局、县财政局\n"
-    )[0]
+    assert (
+        lines[0]
+        == _lines(
+            "序号  工作任务        责任单位\n1     修建环城公路，完成路基工程  县交通局、县财政局\n"
+        )[0]
+    )
     assert lines[-1] == "各单位要抓好落实。"
 
 
@@ -420,8 +467,15 @@ def test_a_body_cell_naming_a_column_word_is_no_repeated_header(parse: Parse):
     # 事项 names a task column and （牵头） a lead column, but a sentence and a list of units
     # are cells of a row, not the header printed again.
     text = _blank(
-        "序号", "工作任务", "责任单位", "1", "修建环城公路。", "县交通运输局",
-        "2", "落实办理事项告知承诺制。", "县司法局（牵头）、县直有关部门",
+        "序号",
+        "工作任务",
+        "责任单位",
+        "1",
+        "修建环城公路。",
+        "县交通运输局",
+        "2",
+        "落实办理事项告知承诺制。",
+        "县司法局（牵头）、县直有关部门",
     )
     plan = parse(text)
     assert [(t.text, _units(t)) for t in plan.tasks] == [
@@ -451,5 +505,6 @@ def test_one_space_between_cells_when_a_date_follows_the_unit_list(parse: Parse)
     )
     plan = parse(text)
     assert [(t.text, [u for u, _ in _units(t)]) for t in plan.tasks] == [
-        ("修建环城公路", ["县交通运输局", "县财政局"]), ("新建一所中学", ["县教育局"]),
+        ("修建环城公路", ["县交通运输局", "县财政局"]),
+        ("新建一所中学", ["县教育局"]),
     ]

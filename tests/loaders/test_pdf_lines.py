@@ -8,10 +8,18 @@ from dutygraph.loaders.pdf import PAGE_LINES, PrintedLine, paragraphs
 PAGE = (500.0, 800.0)
 
 
-def line(page: int, n: int, text: str, x0: float = 50, x1: float = 450, size: float = 16,
-         top: float | None = None) -> PrintedLine:
-    return PrintedLine(page, page * PAGE_LINES + n, text, x0, x1, 100 + 20 * n if top is None
-                       else top, size)
+def line(
+    page: int,
+    n: int,
+    text: str,
+    x0: float = 50,
+    x1: float = 450,
+    size: float = 16,
+    top: float | None = None,
+) -> PrintedLine:
+    return PrintedLine(
+        page, page * PAGE_LINES + n, text, x0, x1, 100 + 20 * n if top is None else top, size
+    )
 
 
 def test_a_clause_split_over_a_page_break_reads_whole() -> None:
@@ -39,7 +47,10 @@ def test_a_paragraph_ends_at_a_short_line_an_indent_or_a_number() -> None:
         line(1, 5, "建立台账。", x0=82, x1=170),  # an indent too
     ]
     assert [text for _, text in paragraphs(lines, [PAGE])] == [
-        "各单位要加强领导，落实责任。", "全年安排资金一百万元。", "（一）完善机制", "建立台账。",
+        "各单位要加强领导，落实责任。",
+        "全年安排资金一百万元。",
+        "（一）完善机制",
+        "建立台账。",
     ]
 
 
@@ -52,7 +63,8 @@ def test_a_title_over_several_lines_in_a_larger_type_is_one_line() -> None:
         line(1, 5, "（一）指导思想。坚持统筹推进。", x0=82, x1=330),
     ]
     assert [text for _, text in paragraphs(lines, [PAGE])][:2] == [
-        "某县关于推进城乡道路建设的实施方案", "为加快道路建设，制定本方案。",
+        "某县关于推进城乡道路建设的实施方案",
+        "为加快道路建设，制定本方案。",
     ]
 
 

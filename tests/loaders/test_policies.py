@@ -93,7 +93,8 @@ def test_land_measures(parse) -> None:
 def test_every_document_the_preamble_implements(parse) -> None:
     plan = parse(
         "方案\n\n为贯彻落实《国务院关于甲事的意见》（国发〔2021〕3号）和《某省人民政府关于乙事的"
-        "通知》，制定本方案。\n一、重点任务\n" + TASK
+        "通知》，制定本方案。\n一、重点任务\n"
+        + TASK
         + "二、保障措施\n参照《某市关于丙事的办法》执行。\n"
     )
     implemented = {p.title: p.implemented for p in plan.policies if p.kind == "document"}
@@ -205,8 +206,10 @@ def test_titles_that_differ_in_their_subject_stay_apart(parse, first, second) ->
     ("full", "short"),
     [
         ("某省人民政府关于支持山区县发展的实施意见", "某省人民政府关于支持山区发展的实施意见"),
-        ("甲市委、甲市人民政府关于支持老区和苏区振兴发展的意见",
-         "甲市委 甲市人民政府关于支持老区振兴发展的意见"),
+        (
+            "甲市委、甲市人民政府关于支持老区和苏区振兴发展的意见",
+            "甲市委 甲市人民政府关于支持老区振兴发展的意见",
+        ),
     ],
 )
 def test_a_title_shortened_by_one_run_of_words_is_the_same_document(parse, full, short) -> None:

@@ -55,9 +55,7 @@ def test_a_class_of_works_is_no_project(parse) -> None:
 
 
 def test_a_work_named_inside_a_longer_name_is_part_of_it(parse) -> None:
-    plan = parse(
-        "方案\n\n一、重点任务\n1.推进清凉山水库扩建工程。（责任单位：县水务局）\n"
-    )
+    plan = parse("方案\n\n一、重点任务\n1.推进清凉山水库扩建工程。（责任单位：县水务局）\n")
     assert [p.name for p in plan.projects] == ["清凉山水库扩建工程"]
 
 

@@ -74,8 +74,17 @@ def _tasks(plan: Plan) -> list[tuple[list[str], str, list[str]]]:
 
 @pytest.mark.parametrize(
     "name",
-    ["plan.pdf", "table.pdf", "page.html", "page-gb2312.shtml", "table.htm", "plan.doc",
-     "plan.odt", "plan.rtf", "plan.wps"],
+    [
+        "plan.pdf",
+        "table.pdf",
+        "page.html",
+        "page-gb2312.shtml",
+        "table.htm",
+        "plan.doc",
+        "plan.odt",
+        "plan.rtf",
+        "plan.wps",
+    ],
 )
 def test_published_sample_reproduces_the_gold(files: Path, gold: dict, name: str) -> None:
     plan = parse_file(files / name)
@@ -183,7 +192,10 @@ def test_scanned_pdf_reaches_assignment_f1(scan: Path, gold: dict) -> None:
 
 def _parse(path: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(DUTYGRAPH), "parse", str(path)], capture_output=True, text=True, timeout=120,
+        [str(DUTYGRAPH), "parse", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, **env},
     )
 
@@ -235,7 +247,8 @@ def test_web_page_with_no_article(tmp_path: Path) -> None:
 def test_conversion_that_does_not_finish_in_time(files: Path) -> None:
     _one_line_error(
         _parse(files / "plan.doc", DUTYGRAPH_MAX_PARSE_SECONDS="0.2"),
-        "did not finish", "DUTYGRAPH_MAX_PARSE_SECONDS",
+        "did not finish",
+        "DUTYGRAPH_MAX_PARSE_SECONDS",
     )
 
 

@@ -12,8 +12,10 @@ def test_roles_written_after_the_units(parse, roles) -> None:
     )
     first, second = plan.tasks
     assert roles(first) == [
-        ("县发展改革局", "lead", False), ("县财政局", "lead", False),
-        ("县统计局", "support", False), ("县教育局", "support", False),
+        ("县发展改革局", "lead", False),
+        ("县财政局", "lead", False),
+        ("县统计局", "support", False),
+        ("县教育局", "support", False),
     ]
     assert roles(second) == [("县水务局", "lead", False), ("县农业局", "support", False)]
 
@@ -26,7 +28,8 @@ def test_labels_of_every_role_word(parse, roles) -> None:
     )
     first, second = plan.tasks
     assert roles(first) == [
-        ("市商务局", "lead", False), ("市财政局", "support", False),
+        ("市商务局", "lead", False),
+        ("市财政局", "support", False),
         ("市统计局", "support", False),
     ]
     assert roles(second) == [("市教育局", "lead", False), ("市科技局", "support", False)]
@@ -49,11 +52,17 @@ def test_a_heading_naming_who_leads_the_work_below(parse, roles) -> None:
     )
     assert [t.text for t in plan.tasks] == ["加强甲项工作。", "深化丙项改革。", "推进丁项改革。"]
     assert [roles(t) for t in plan.tasks] == [
-        [("省甲厅", "lead", False), ("省乙厅", "support", False),
-         ("各市人民政府", "support", False)],
+        [
+            ("省甲厅", "lead", False),
+            ("省乙厅", "support", False),
+            ("各市人民政府", "support", False),
+        ],
         [("省丙办", "lead", False)],
-        [("省丙办", "lead", False), ("省戊厅", "support", False),
-         ("省直有关部门", "support", False)],
+        [
+            ("省丙办", "lead", False),
+            ("省戊厅", "support", False),
+            ("省直有关部门", "support", False),
+        ],
     ]
     assert [s.title for s in plan.sections][:2] == ["张某省长负责的工作", "省甲厅牵头的工作"]
 
@@ -75,7 +84,8 @@ def test_a_bare_noun_after_deng_adds_no_unit(parse) -> None:
         "2.推进乙项工作。（县甲局、县乙局等有关部门按职责分工负责）\n"
     )
     assert [[a.name for a in t.units] for t in plan.tasks] == [
-        ["县甲局", "县乙局", "县丙局"], ["县甲局", "县乙局", "有关部门"],
+        ["县甲局", "县乙局", "县丙局"],
+        ["县甲局", "县乙局", "有关部门"],
     ]
 
 
@@ -110,7 +120,9 @@ def test_role_labels_naming_the_level_they_apply_to(parse, roles) -> None:
     )
     first, second = plan.tasks
     assert [(name, role == "lead") for name, role, _ in roles(first)] == [
-        ("省商务厅", True), ("省财政厅", False), ("各市县人民政府", False),
+        ("省商务厅", True),
+        ("省财政厅", False),
+        ("各市县人民政府", False),
     ]
     assert [name for name, _, _ in roles(second)] == ["市教育局", "各县教育局"]
 

@@ -25,7 +25,9 @@ def test_header_kinds():
     assert [header_kind(h) for h in ("进展情况", "完成情况")] == ["progress"] * 2
     assert [header_kind(h) for h in ("数据提供单位", "监测单位")] == ["other"] * 2
     assert [header_kind(h) for h in ("主办单位", "协办单位", "内容与要求")] == [
-        "lead", "support", "task",
+        "lead",
+        "support",
+        "task",
     ]
     assert header_kind("責(zé)任單位") == "units"  # Traditional, pinyin after characters
 

@@ -141,11 +141,18 @@ def test_names_a_list_leaves_to_complete(parse) -> None:
         "4.建设水厂。（牵头单位：县水务局；配合单位：发改局）\n"
     )
     assert [[(a.name, a.written) for a in t.units] for t in plan.tasks] == [
-        [("县乡村振兴局", "县乡村振兴局"), ("县民政局", "民政局"),
-         ("县人力资源社会保障局", "人社局"), ("各镇人民政府", "各镇人民政府")],
+        [
+            ("县乡村振兴局", "县乡村振兴局"),
+            ("县民政局", "民政局"),
+            ("县人力资源社会保障局", "人社局"),
+            ("各镇人民政府", "各镇人民政府"),
+        ],
         [("县委组织部", "县委组织部"), ("县委宣传部", "宣传部"), ("县财政局", "财政局")],
-        [("市发展改革局", "市发展改革局"), ("潮南区人民政府", "潮南区"),
-         ("濠江区人民政府", "濠江区人民政府")],
+        [
+            ("市发展改革局", "市发展改革局"),
+            ("潮南区人民政府", "潮南区"),
+            ("濠江区人民政府", "濠江区人民政府"),
+        ],
         [("县水务局", "县水务局"), ("县发展改革局", "发改局")],
     ]
 
@@ -156,7 +163,8 @@ def test_lists_completed_only_where_a_level_is_missing(parse) -> None:
         "2.建设电网。（责任单位：县发改局、陆河供电局）\n"
     )
     assert [[a.name for a in t.units] for t in plan.tasks] == [
-        ["发展改革委", "财政部", "自然资源部"], ["县发展改革局", "陆河供电局"],
+        ["发展改革委", "财政部", "自然资源部"],
+        ["县发展改革局", "陆河供电局"],
     ]
 
 
@@ -176,7 +184,9 @@ def test_lists_with_stray_spaces_and_levels_in_brackets(parse) -> None:
     )
     first, second = plan.tasks
     assert [a.written for a in first.units] == [
-        "省甲厅", "省乙厅", "各市 (地) 、县 (市) 政府 (行署)",
+        "省甲厅",
+        "省乙厅",
+        "各市 (地) 、县 (市) 政府 (行署)",
     ]
     assert [a.written for a in second.units] == ["省丙厅", "省丁厅"]
 
@@ -184,8 +194,13 @@ def test_lists_with_stray_spaces_and_levels_in_brackets(parse) -> None:
 @pytest.mark.parametrize(
     ("text", "unit"),
     [
-        ("各地", True), ("有关方面", True), ("各县（市、区）", True), ("各区县（自治县）", True),
-        ("全面落实证明事项告知承诺制", False), ("各项工作", False), ("全力推进项目建设", False),
+        ("各地", True),
+        ("有关方面", True),
+        ("各县（市、区）", True),
+        ("各区县（自治县）", True),
+        ("全面落实证明事项告知承诺制", False),
+        ("各项工作", False),
+        ("全力推进项目建设", False),
     ],
 )
 def test_a_collective_without_a_units_ending_is_short_or_closes_its_parenthesis(

@@ -98,9 +98,11 @@ def operations(draw: Any, schema: GraphQLSchema, values: Values) -> tuple[str, d
     roots = draw(st.lists(_root(schema, values, fragments), min_size=1, max_size=3))
     flag = draw(st.booleans())
     body = " ".join(roots)
-    header = "query Q($flag: Boolean!)" if "$flag" in body or any(
-        "$flag" in f for f in fragments
-    ) else "query Q"
+    header = (
+        "query Q($flag: Boolean!)"
+        if "$flag" in body or any("$flag" in f for f in fragments)
+        else "query Q"
+    )
     return f"{header} {{ {body} }} " + " ".join(fragments), {"flag": flag}
 
 
@@ -144,11 +146,14 @@ def _root(schema: GraphQLSchema, values: Values, fragments: list[str]) -> st.Sea
         ),
         "tasks": st.builds(
             lambda f, n, a: f"first: {n}, filter: {f}" + (f", after: {_cursor(a)}" if a else ""),
-            task_filter, first, st.integers(0, 30),
+            task_filter,
+            first,
+            st.integers(0, 30),
         ),
         "documents": st.builds(
             lambda n, a: f"first: {n}" + (f", after: {_cursor(a)}" if a else ""),
-            first, st.integers(0, 2),
+            first,
+            st.integers(0, 2),
         ),
         "workload": st.builds(lambda n, f: f"first: {n}, filter: {f}", first, workload_filter),
         "partners": st.builds(lambda n, k: f"unit: {n}, first: {k}", name, first),
@@ -186,8 +191,10 @@ def _args(field: Any) -> st.SearchStrategy[str]:
         parts.append(st.sampled_from(["", f"after: {_cursor(1)}"]))
     if not parts:
         return st.just("")
-    return st.tuples(*parts).map(lambda p: ", ".join(x for x in p if x)).map(
-        lambda a: f"({a})" if a else ""
+    return (
+        st.tuples(*parts)
+        .map(lambda p: ", ".join(x for x in p if x))
+        .map(lambda a: f"({a})" if a else "")
     )
 
 
@@ -235,4 +242,3 @@ def _selection(type_: Any, depth: int, fragments: list[str]) -> st.SearchStrateg
         return "{ " + body + " }"
 
     return build()
-

@@ -257,7 +257,7 @@ def test_unit_matrix_counts_shared_tasks_of_the_ranking_top(gql):
 
 
 def test_unit_matrix_of_a_section_counts_only_its_tasks(gql):
-    rows = gql.ok("{ unitMatrix(first: 3, filter: {section: \"x\"}) { units { total } counts } }")
+    rows = gql.ok('{ unitMatrix(first: 3, filter: {section: "x"}) { units { total } counts } }')
     assert rows["unitMatrix"] == {"units": [], "counts": []}
 
 

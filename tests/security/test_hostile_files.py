@@ -49,8 +49,8 @@ def _xlsx(cells: dict[str, str], merge: str | None = None) -> bytes:
         out.getvalue(),
         "xl/worksheets/sheet1.xml",
         lambda xml: xml.replace(
-            b"</sheetData>", f'</sheetData><mergeCells count="1"><mergeCell ref="{merge}"/>'
-            "</mergeCells>".encode(),
+            b"</sheetData>",
+            f'</sheetData><mergeCells count="1"><mergeCell ref="{merge}"/></mergeCells>'.encode(),
         ),
     )
 
@@ -78,8 +78,12 @@ def _rewrite(data: bytes, member: str, change) -> bytes:  # type: ignore[no-unty
 
 HOSTILE = {
     "far-corner.xlsx": lambda: _xlsx({"A1": "序号", "XFD1048576": "x"}),
-    "sparse.xlsx": lambda: _xlsx({f"{col}{row * 5000}": "x" for row, col in
-                                  enumerate(["A", "Z", "AZ", "ZZ", "AZZ", "ZZZ", "XFD"], 1)}),
+    "sparse.xlsx": lambda: _xlsx(
+        {
+            f"{col}{row * 5000}": "x"
+            for row, col in enumerate(["A", "Z", "AZ", "ZZ", "AZZ", "ZZZ", "XFD"], 1)
+        }
+    ),
     "merge.xlsx": lambda: _xlsx({"A1": "一、任务"}, merge="A1:A200000"),
     "bomb.docx": lambda: _docx_with_body(1_300_000),
     "wide.csv": lambda: b"a," * (25 * 1024 * 1024 - 1) + b"a\n",
