@@ -1,7 +1,11 @@
-"""Random and mutated plans: the parser returns a Plan or raises its own error, nothing else."""
+"""Random and mutated plans: the parser returns a Plan or raises its own error, nothing else.
+
+DUTYGRAPH_FUZZ_EXAMPLES sets how many mutated plans test_mutated_plans tries (150 by default,
+for every CI run); benchmarks/fuzz_plans.py runs it with 10,000 and times every case."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -88,6 +92,19 @@ PIECES = [
 plans = st.lists(st.sampled_from(PIECES) | st.text(max_size=5), max_size=60).map("".join)
 
 
+# Small plans of the usual shapes (written for these tests), so that a mutation of a short
+# plan reaches the branches a long one buries.
+SMALL_PLANS = [
+    "某县道路建设工作方案\n一、主要任务\n（一）推进道路建设。\n"
+    "1.完成乡道改造。（责任单位：县交通局，配合单位：各镇人民政府）\n"
+    "2.建设污水管网。\n牵头单位：县水务局\n完成时限：2025年底\n",
+    "某市监管实施方案\n一、重点工作\n1.加强市场监管。（市市场监管局牵头，市公安局配合，长期坚持）\n"
+    "2.开展专项检查。（市商务局负责）\n二、保障措施\n（一）加强组织领导。\n",
+    "任务分工方案\n第一章 总体要求\n一、完善机制\n①建立台账。责任单位：县发改局、县财政局\n"
+    "②定期通报。责任单位：县政府办\n附件：任务清单\n",
+]
+
+
 def _check(text: str) -> None:
     try:
         plan = build_plan(read_text(text, path="<random>"), aliases=None)
@@ -119,9 +136,37 @@ def mutated(draw: st.DrawFn) -> str:
     return text
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated())
-def test_mutated_sample(text: str) -> None:
+@st.composite
+def mutated_lines(draw: st.DrawFn) -> str:
+    """The sample or a small plan with lines deleted, duplicated or swapped, and brackets,
+    numbering, clause labels or random Unicode inserted into lines."""
+    lines = draw(st.sampled_from([SAMPLE, *SMALL_PLANS])).split("\n")
+    for _ in range(draw(st.integers(1, 8))):
+        i = draw(st.integers(0, len(lines) - 1))
+        op = draw(st.sampled_from(["delete", "duplicate", "swap", "piece", "unicode"]))
+        if op == "delete":
+            if len(lines) > 1:
+                del lines[i]
+        elif op == "duplicate":
+            lines.insert(i, lines[i])
+        elif op == "swap":
+            j = draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        else:
+            inserted = st.sampled_from(PIECES) if op == "piece" else st.text(min_size=1, max_size=8)
+            piece = draw(inserted)
+            at = draw(st.integers(0, len(lines[i])))
+            lines[i] = lines[i][:at] + piece + lines[i][at:]
+    return "\n".join(lines)
+
+
+@settings(
+    max_examples=int(os.environ.get("DUTYGRAPH_FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(mutated() | mutated_lines())
+def test_mutated_plans(text: str) -> None:
     _check(text)
 
 
