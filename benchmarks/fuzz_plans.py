@@ -58,11 +58,12 @@ def main() -> int:
         print("no case ran")
         return 1
     over = sum(1 for cpu, _, _ in times if cpu > args.budget)
-    cpu, wall, size = max(times)
+    slowest = max(range(len(times)), key=lambda i: times[i][0])
+    cpu, wall, size = times[slowest]
     print(f"cases run: {len(times)} (examples asked: {args.examples})")
     print(f"crashes: {crashes}")
     print(f"over the {args.budget:g} s CPU budget: {over}")
-    print(f"slowest case: {cpu:.3f} s CPU ({wall:.3f} s wall), {size} characters")
+    print(f"slowest case: #{slowest + 1}, {cpu:.3f} s CPU ({wall:.3f} s wall), {size} characters")
     print(f"median case: {sorted(t[0] for t in times)[len(times) // 2] * 1000:.1f} ms CPU")
     print(f"total: {total:.0f} s wall")
     return 1 if crashes or over else 0
