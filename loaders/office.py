@@ -63,7 +63,8 @@ def convert(data: bytes, source_suffix: str, target: str, reading: Reading) -> b
 
 
 def _run(command: list[str], reading: Reading, home: Path) -> None:
-    seconds = max(reading.seconds_left(), 1.0)
+    reading.check_time()
+    seconds = reading.seconds_left()
     # Its own process group, so a timeout kills soffice.bin and whatever it started.
     child = subprocess.Popen(
         command,
@@ -78,7 +79,7 @@ def _run(command: list[str], reading: Reading, home: Path) -> None:
         os.killpg(child.pid, signal.SIGKILL)
         child.wait()
         raise InputError(
-            f"{reading.name}: LibreOffice did not finish converting it in {seconds:.0f} s "
+            f"{reading.name}: LibreOffice did not finish converting it in {seconds:.1f} s "
             "(raise DUTYGRAPH_MAX_PARSE_SECONDS)"
         ) from None
     if child.returncode != 0:
