@@ -312,6 +312,17 @@ def _field(
     return _related(build, relation, field_def, details, level)
 
 
+def _unit_of(
+    build: _Build, field_def: GraphQLField, details: list[FieldDetails], child: cy.Level
+) -> Shape:
+    """The unit a partner or workload row belongs to: its selection on the row's unit."""
+    unit_type, _, _ = _target(field_def)
+    inner = cy.Level("Unit", child.var)
+    shape = _level(build, unit_type, details, inner)
+    child.calls += inner.calls
+    return _at(child.add(inner.row()), shape)
+
+
 def _target(field_def: GraphQLField) -> tuple[GraphQLObjectType, bool, bool]:
     """The object type a field returns, whether it is a list, whether non-null."""
     type_ = field_def.type
@@ -471,11 +482,7 @@ def _pairs(
         elif name == "shared":
             fields.append((key, _at(child.add(f"{edge}.tasks"), _leaf(target.fields[name].type))))
         elif name == "unit":
-            unit_type, _, _ = _target(target.fields[name])
-            inner = cy.Level("Unit", child.var)
-            shape = _level(build, unit_type, sub, inner)
-            child.calls += inner.calls
-            fields.append((key, _at(child.add(inner.row()), shape)))
+            fields.append((key, _unit_of(build, target.fields[name], sub, child)))
         else:
             raise NotCovered(f"Partner.{name}")
     out = build.name("v")
@@ -788,11 +795,7 @@ def _workload(build: _Build, field_def: GraphQLField, details: list, column: str
             leaf = _leaf(target.fields[name].type)
             fields.append((key, _at(child.add(f"{counts}[{index}]"), leaf)))
         elif name == "unit":
-            unit_type, _, _ = _target(target.fields[name])
-            inner = cy.Level("Unit", child.var)
-            shape = _level(build, unit_type, sub, inner)
-            child.calls += inner.calls
-            fields.append((key, _at(child.add(inner.row()), shape)))
+            fields.append((key, _unit_of(build, target.fields[name], sub, child)))
         else:
             raise NotCovered(f"Workload.{name}")
     prefix = build.name("f")
