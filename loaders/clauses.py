@@ -25,6 +25,7 @@ from .vocabulary import (
     LEAD_LABELS,
     LEAD_MARKERS,
     LEADER_PATTERN,
+    LEADER_SUFFIX,
     NOT_RESPONSIBILITY_LABELS,
     RESPONSIBLE_LABELS,
     RESPONSIBLE_MARKERS,
@@ -36,8 +37,8 @@ from .vocabulary import (
 _OPEN = "（【〔［[{"
 _CLOSE = "）】〕］]}"
 
-# 责任单位：A, 牵头单位为A, 牵头单位（部门）：A
-_COLON = r"(?:[（(](?:单位|部门)[）)])?(?:\s*：|为：?)"
+# 责任单位：A, 牵头单位为A, 牵头单位（部门）：A, 责任单位及责任人：A（张三）
+_COLON = rf"(?:[（(](?:单位|部门)[）)])?(?:{LEADER_SUFFIX})?(?:\s*：|为：?)"
 LABEL = re.compile(
     rf"{LABEL_LEVEL}(?P<lead>{alternation(LEAD_LABELS)}){_COLON}"
     rf"|{LABEL_LEVEL}(?P<support>{alternation(SUPPORT_LABELS)}){_COLON}"

@@ -31,6 +31,7 @@ from .vocabulary import (
     LEAD_MARKERS,
     LEADER_LABELS,
     LEADER_PATTERN,
+    LEADER_SUFFIX,
     NOT_RESPONSIBILITY_LABELS,
     RESPONSIBLE_LABELS,
     SUPPORT_LABELS,
@@ -62,6 +63,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("target", re.compile(r"^(?:工作|预期)?目标(?:要求|值)?$|^(?:工作)?要求$|^指标$")),
     ("task", re.compile(r"任务|内容|具体工作|重点工作|主要工作|措施|举措|事项|要点|项目|^工作$")),
 )
+_LEADER_SUFFIX = re.compile(LEADER_SUFFIX)
 # A unit column whose header says its first unit leads (责任单位（排第一位的为牵头单位）).
 _FIRST_LEADS = re.compile(r"(?:第一|首)(?:位|个|名)?[^，。；）]{0,8}(?:为|是|系)?牵头")
 UNIT_KINDS = ("units", "lead", "support")
@@ -98,8 +100,10 @@ def header_kind(text: str) -> str | None:
     if _FIRST_LEADS.search(name):  # 责任单位（列第一位的为牵头单位）
         return "units"
     kind = next((kind for kind, pattern in _KINDS if pattern.search(name)), None)
-    if kind == "leader" and re.search("单位|部门", name):  # 责任单位及责任人: units first
-        return "units"
+    if kind == "leader" and re.search("单位|部门", name):  # 牵头单位及责任人: the units' column
+        units = _LEADER_SUFFIX.sub("", name)
+        kind = next((k for k, pattern in _KINDS[1:] if pattern.search(units)), "units")
+        return kind if kind in UNIT_KINDS else "units"
     return kind
 
 

@@ -99,6 +99,9 @@ LEADER_LABELS = (
 )
 # A leader label may carry a qualifier of a few characters before 领导 (省级牵头领导).
 LEADER_PATTERN = r"[一-龥]{0,4}领导|责任人|负责人|联系人|联系电话"
+# A role label may ask for the people too (责任单位及责任人：A（张三）, 牵头单位（负责人）：B):
+# the label still opens a list of units, the people being read as the units' remarks.
+LEADER_SUFFIX = r"(?:[及和与、/]|[（(])(?:[一-龥]{0,2}领导|责任人|负责人|联系人)[）)]?"
 
 # Columns or lists naming units that do not carry the work: only when a header says so.
 NOT_RESPONSIBILITY_LABELS = (

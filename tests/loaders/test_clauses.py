@@ -38,6 +38,26 @@ def test_lead_and_support_words_after_units(parse, roles) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "label", ["责任单位及责任人", "责任单位（责任人）", "责任单位和责任领导", "责任单位/负责人"]
+)
+def test_label_asking_for_people_too_reads_the_units(parse, roles, label) -> None:
+    plan = parse(
+        HEAD + f"1.建设数据平台。\n{label}：县水务局（张 三）、县财政局（副局长李四）\n"
+        "2.完善管理制度。\n责任单位：县教育局（王五）\n"
+    )
+    assert [roles(task) for task in plan.tasks] == [
+        [("县水务局", "lead", True), ("县财政局", "support", True)],
+        [("县教育局", "lead", True)],
+    ]
+    assert not plan.warnings
+
+
+def test_lead_label_asking_for_people_too(parse, roles) -> None:
+    plan = parse(HEAD + "1.建设数据平台。（牵头单位及负责人：县财政局（张三）；配合单位：县教育局）\n")
+    assert roles(plan.tasks[0]) == [("县财政局", "lead", False), ("县教育局", "support", False)]
+
+
 def test_lead_marked_in_brackets_inside_the_list(parse, roles) -> None:
     plan = parse(HEAD + "1.建设数据平台。责任单位：县水务局、县财政局（牵头）、县教育局\n")
     [task] = plan.tasks

@@ -29,7 +29,13 @@ def test_header_kinds():
         "support",
         "task",
     ]
-    assert header_kind("責(zé)任單位") == "units"  # Traditional, pinyin after characters
+    assert header_kind("責(zé)任單位") == "units"
+    # a units column that asks for the people too keeps its role
+    assert [header_kind(h) for h in ("责任单位及责任人", "牵头单位及责任人", "配合单位和联系人")] == [
+        "units",
+        "lead",
+        "support",
+    ]  # Traditional, pinyin after characters
 
 
 def test_lead_and_support_row_and_leader_dropped():
