@@ -54,7 +54,8 @@ def test_label_asking_for_people_too_reads_the_units(parse, roles, label) -> Non
 
 
 def test_lead_label_asking_for_people_too(parse, roles) -> None:
-    plan = parse(HEAD + "1.建设数据平台。（牵头单位及负责人：县财政局（张三）；配合单位：县教育局）\n")
+    clause = "（牵头单位及负责人：县财政局（张三）；配合单位：县教育局）"
+    plan = parse(HEAD + f"1.建设数据平台。{clause}\n")
     assert roles(plan.tasks[0]) == [("县财政局", "lead", False), ("县教育局", "support", False)]
 
 

@@ -31,7 +31,8 @@ def test_header_kinds():
     ]
     assert header_kind("責(zé)任單位") == "units"
     # a units column that asks for the people too keeps its role
-    assert [header_kind(h) for h in ("责任单位及责任人", "牵头单位及责任人", "配合单位和联系人")] == [
+    headers = ("责任单位及责任人", "牵头单位及责任人", "配合单位和联系人")
+    assert [header_kind(h) for h in headers] == [
         "units",
         "lead",
         "support",
