@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 import re
 
-_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "Ｏ": 0}
+from .numerals import read_number
+
 _CN = "〇○零OＯ一二三四五六七八九十"
 _ARABIC = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _CHINESE = re.compile(f"([{_CN}]{{4}})年([{_CN}]{{1,3}})月([{_CN}]{{1,3}})日")
@@ -22,8 +23,8 @@ def iso_date(text: str) -> str | None:
         match = _CHINESE.search(text)
         if not match:
             return None
-        year = int("".join(str(_DIGITS[c]) for c in match.group(1)))
-        month, day = _small_number(match.group(2)), _small_number(match.group(3))
+        year = read_number(match.group(1))
+        month, day = read_number(match.group(2)), read_number(match.group(3))
     try:
         return datetime.date(year, month, day).isoformat()
     except ValueError:
@@ -33,11 +34,3 @@ def iso_date(text: str) -> str | None:
 def is_date_line(text: str) -> bool:
     """A line holding only a date, as under a notice's signature."""
     return bool(_DATE_LINE.match(text))
-
-
-def _small_number(text: str) -> int:
-    """十 = 10, 十五 = 15, 二十 = 20, 二十一 = 21, 三 = 3."""
-    if "十" not in text:
-        return _DIGITS[text]
-    tens, _, units = text.partition("十")
-    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)

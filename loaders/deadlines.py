@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .numerals import read_number
+
 Recurrence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _NUM = r"[0-9０-９〇○零一二三四五六七八九十]"
 _YEAR = rf"(?P<year>{_NUM}{{4}})\s*年"
 # What may follow a year: a month (and day), a half, a quarter, the year's end, or nothing.
@@ -62,7 +63,7 @@ def due(text: str | None, plan_year: int | None = None) -> Due | None:
     年底 that names no year; without it such a deadline has no date."""
     if not text or not text.strip():
         return None
-    dates = [_date(m, int(_number(m["year"]))) for m in _DATED.finditer(text)]
+    dates = [_date(m, int(read_number(m["year"]))) for m in _DATED.finditer(text)]
     if not dates and plan_year is not None:
         dates = [_date(m, plan_year) for m in _UNDATED.finditer(text)]
     found = [d for d in dates if d is not None]
@@ -79,21 +80,21 @@ def plan_year(date: str | None, title: str | None) -> int | None:
     if date and date[:4].isdigit():
         return int(date[:4])
     match = _TITLE_YEAR.search(title or "")
-    return _number(match.group(1)) if match else None
+    return read_number(match.group(1)) if match else None
 
 
 def _date(match: re.Match[str], year: int) -> datetime.date | None:
     groups = match.groupdict()
     try:
         if groups.get("month"):
-            month = _number(groups["month"])
+            month = read_number(groups["month"])
             last = calendar.monthrange(year, month)[1]
-            day = _number(groups["day"]) if groups.get("day") else last
+            day = read_number(groups["day"]) if groups.get("day") else last
             return datetime.date(year, month, day)
         if groups.get("half"):
             return datetime.date(year, 6, 30) if groups["half"] == "上" else _year_end(year)
         if groups.get("quarter"):
-            quarter = _number(groups["quarter"])
+            quarter = read_number(groups["quarter"])
             month = quarter * 3
             return datetime.date(year, month, calendar.monthrange(year, month)[1])
     except ValueError:  # 13月, 2月30日: not a date
@@ -103,14 +104,3 @@ def _date(match: re.Match[str], year: int) -> datetime.date | None:
 
 def _year_end(year: int) -> datetime.date:
     return datetime.date(year, 12, 31)
-
-
-def _number(text: str) -> int:
-    """2025, ２０２５, 二〇二五, 6, 六, 十, 十二, 二十一 as a number."""
-    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-    return int("".join(str(_CN_DIGITS[c]) for c in text))

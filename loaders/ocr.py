@@ -25,9 +25,9 @@ from PIL import Image, UnidentifiedImageError
 from dutygraph.errors import InputError
 
 from .budgets import Reading
+from .numerals import chinese_number, chinese_value
 from .pdf import PAGE_LINES, Numbered, PrintedLine, paragraphs, without_running_lines
 from .progress import pages_bar
-from .tables import chinese_number, chinese_value
 from .vocabulary import LEAD_LABELS, RESPONSIBLE_LABELS, SUPPORT_LABELS, alternation
 
 # Scans are read at 150 dpi: a 16 pt character is then ~33 pixels high, what Tesseract

@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from . import clauses
 from .model import Line, Span
+from .numerals import counting_value
 
 _CN = "一二三四五六七八九十百零〇"
 _NUMBERING = re.compile(
@@ -280,9 +281,6 @@ def _push(running: list[tuple[str, int | None]], style: str, value: int | None) 
 # What may end an item run on from the line before: a sentence, a closing bracket, or a
 # space where a page flattened onto one line lost its line breaks.
 _BREAK = re.compile(r"[。；）】〕］\]]\s*|\s+")
-_CN_DIGITS = "〇一二三四五六七八九"
-
-
 # Numbers printed as one character, by the first of their run.
 _ONE_CHARACTER = {"circle": "①", "pcircle": "⑴", "dcircle": "⒈"}
 
@@ -295,14 +293,7 @@ def _value(style: str | None, number: str) -> int | None:
     if not digits:
         return None
     last = digits[-1]
-    if last.isdigit():
-        return int(last)
-    if "十" not in last:
-        return _CN_DIGITS.index(last) if len(last) == 1 and last in _CN_DIGITS else None
-    tens, _, ones = last.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or not set(tens + ones) <= set(_CN_DIGITS):
-        return None
-    return (_CN_DIGITS.index(tens) if tens else 1) * 10 + (_CN_DIGITS.index(ones) if ones else 0)
+    return int(last) if last.isdigit() else counting_value(last)
 
 
 def _outside(folded: str, open_heads: list[Block], style: str, number: str) -> bool:

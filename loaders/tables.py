@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from .clean import clean_chars
 from .marks import legend_of, unmarked
+from .numerals import chinese_number, chinese_value
 from .table_cells import CN_DIGITS, looks, plain
 from .table_rows import fit_row
 from .units import looks_like_unit
@@ -426,50 +427,6 @@ def align(cells: list[str], columns: Columns) -> list[str]:
 def depth_after(texts: Iterable[str]) -> int:
     """1 when the text before a table has an outline heading (一、…), else 0."""
     return int(any(_TOP_HEADING.match(text) for text in texts))
-
-
-_DIGITS = "零一二三四五六七八九"
-_POWERS = ((10**8, "亿"), (10**4, "万"), (1000, "千"), (100, "百"), (10, "十"))
-
-
-def chinese_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五, 300000 -> 三十万."""
-    if n < 10:
-        return _DIGITS[n]
-    if n < 20:
-        return "十" + (_DIGITS[n - 10] if n > 10 else "")
-    for power, name in _POWERS:
-        if n >= power:
-            high, low = divmod(n, power)
-            gap = "零" if 0 < low < power // 10 else ""
-            return chinese_number(high) + name + gap + (_low(low) if low else "")
-    return _DIGITS[n]
-
-
-def _low(n: int) -> str:
-    """The rest after a power: 一十五 reads 十五 only at the start (一百一十五)."""
-    return "一" + chinese_number(n) if 10 <= n < 20 else chinese_number(n)
-
-
-def chinese_value(text: str) -> int:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 一百零五 -> 105, 三十万 -> 300000 (inverts chinese_number)."""
-    total = section = current = 0
-    for char in text:
-        if char in "零〇":
-            continue
-        if char in _DIGITS:
-            current = _DIGITS.index(char)
-            continue
-        power = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}.get(char)
-        if power is None:
-            continue
-        if power >= 10**4:
-            total = (total + section + current) * power
-            section = current = 0
-        else:
-            section += (current or 1) * power
-            current = 0
-    return total + section + current
 
 
 def unit_names(text: str) -> list[tuple[str, str | None]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dutygraph.loaders.read import read_text
-from dutygraph.loaders.tables import chinese_number, chinese_value, header_kind, rows_to_lines
+from dutygraph.loaders.tables import header_kind, rows_to_lines
 
 LEAD_SUPPORT = "1.任务（牵头单位：A；配合单位：B、C；完成时限：2025年底）"
 
@@ -181,12 +181,6 @@ def test_prose_with_wide_spaces_is_not_a_table():
     assert _lines("工作任务  责任单位\n正文。\n") == [(1, "工作任务  责任单位"), (2, "正文。")]
 
 
-def test_chinese_value_inverts_chinese_number():
-    assert [chinese_value(chinese_number(n)) for n in range(1, 100)] == list(range(1, 100))
-    big = [100, 101, 110, 115, 999, 1000, 1001, 1010, 10000, 10010, 120034, 300000]
-    assert [chinese_value(chinese_number(n)) for n in big] == big
-
-
 def test_a_table_of_more_headings_than_ninety_nine_numbers_them_all():
     """A sheet whose rows each start a category (300,000 rows crashed chinese_number)."""
     rows = [(1, ["类别", "任务", "责任单位"])]
@@ -195,20 +189,6 @@ def test_a_table_of_more_headings_than_ninety_nine_numbers_them_all():
     headings = [text for _, text in lines if "、类别" in text]
     assert len(headings) == 150
     assert headings[99] == "一百、类别101" and headings[-1] == "一百五十、类别151"
-
-
-def test_chinese_number():
-    assert [chinese_number(n) for n in (1, 9, 10, 11, 20, 35, 105, 110, 300000)] == [
-        "一",
-        "九",
-        "十",
-        "十一",
-        "二十",
-        "三十五",
-        "一百零五",
-        "一百一十",
-        "三十万",
-    ]
 
 
 def test_a_second_header_row_refines_only_the_merged_unit_column():
