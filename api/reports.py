@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from dutygraph.errors import ArgumentError, NotFoundError
-from dutygraph.graph import queries
+from dutygraph.graph import nodes
 from dutygraph.graph import supervision as sv
 from dutygraph.graph.store import Store
 
@@ -71,12 +71,12 @@ def checklist(
     place: str | None = None,
 ) -> Checklist:  # fmt: skip
     """The checklist of `document` (uid), of one unit (name or alias) when given."""
-    docs = queries.documents_by_uid(store, [document])
+    docs = nodes.documents_by_uid(store, [document])
     if not docs:
         raise NotFoundError(f"no document {document!r} is loaded")
     units = None
     if unit:
-        found = queries.units_by_name(store, unit, place)
+        found = nodes.units_by_name(store, unit, place)
         if not found:
             raise NotFoundError(f"No unit is named {unit!r} (canonical name or alias)")
         units = {r["uid"] for r in found}

@@ -45,18 +45,18 @@ def add(
     password_stdin: bool, db: str | None,
 ) -> None:  # fmt: skip
     """Create the account LOGIN."""
-    from dutygraph.graph import accounts, queries
+    from dutygraph.graph import accounts, nodes
 
     password = _password(password_stdin)
     store = _store(db)
     try:
         unit_uid = unit_name = unit_place = None
         if unit:
-            row = queries.unit_by_name(store, unit, place)
+            row = nodes.unit_by_name(store, unit, place)
             if row is None:
                 raise NotFoundError(f"no unit is named {unit!r}: load the plan that names it")
             unit_uid, unit_name, unit_place = row["uid"], row["name"], row.get("place")
-        if document and not queries.documents_by_uid(store, [document]):
+        if document and not nodes.documents_by_uid(store, [document]):
             raise NotFoundError(f"no document {document!r} is loaded")
         account = accounts.User(
             login=login, role=role, unit=unit_uid, unit_name=unit_name,  # type: ignore[arg-type]

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.servers (the tests' Bolt FalkorDB), tests.synthetic
 
 from dutygraph.errors import StoreError  # noqa: E402
-from dutygraph.graph import queries  # noqa: E402
+from dutygraph.graph import explore, search, task_filter, workload  # noqa: E402
 from dutygraph.graph.load import WRITE_PART, load_plan, one_statement  # noqa: E402
 from dutygraph.graph.model import plan_rows, unit_uid  # noqa: E402
 from dutygraph.graph.neo4j_store import Neo4jStore  # noqa: E402
@@ -51,14 +51,14 @@ RATIO = "raw write / load, per plan"
 
 
 READS: dict[str, Callable[[Store], Any]] = {
-    "tasks of a unit (find_tasks)": lambda s: queries.find_tasks(
+    "tasks of a unit (find_tasks)": lambda s: task_filter.find_tasks(
         s, units=[unit_uid(UNITS[0])], role="lead", limit=50
     ),
-    "unit workload": lambda s: queries.unit_workload(s, unit_uid(UNITS[0])),
-    "workload ranking (top 20)": lambda s: queries.workload_ranking(s, limit=20),
-    "partners (top 20)": lambda s: queries.partners(s, unit_uid(UNITS[1]), 20),
-    "search 抽水蓄能 (20)": lambda s: queries.search(s, "抽水蓄能", 20),
-    "neighbourhood depth 2 (200)": lambda s: queries.neighborhood(s, unit_uid(UNITS[5]), 2, 200),
+    "unit workload": lambda s: workload.unit_workload(s, unit_uid(UNITS[0])),
+    "workload ranking (top 20)": lambda s: workload.workload_ranking(s, limit=20),
+    "partners (top 20)": lambda s: workload.partners(s, unit_uid(UNITS[1]), 20),
+    "search 抽水蓄能 (20)": lambda s: search.search(s, "抽水蓄能", 20),
+    "neighbourhood depth 2 (200)": lambda s: explore.neighborhood(s, unit_uid(UNITS[5]), 2, 200),
 }
 
 

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from dutygraph.graph import queries as q
+from dutygraph.graph import explore, nodes, relations, search, task_filter, workload
 from dutygraph.graph.load import load_plan
 from dutygraph.graph.model import document_uid, unit_uid
 from dutygraph.graph.store import Store, open_store
@@ -99,29 +99,33 @@ def _link(task: str, rng: random.Random, policies: dict, projects: dict) -> None
 
 def cases(store: Store) -> list[tuple[str, Callable[[], Any]]]:
     doc = document_uid("plan-0.txt")
-    tasks = [r["uid"] for r in q.tasks_of_sections(store, [f"{doc}/s2.{k}" for k in range(1, 14)])]
+    tasks = [
+        r["uid"]
+        for r in relations.tasks_of_sections(store, [f"{doc}/s2.{k}" for k in range(1, 14)])
+    ]
     # The synthetic plans name no place, so their units are shared by every plan.
     ndrc, towns, light = unit_uid("县发展改革局"), unit_uid("各镇人民政府"), unit_uid("县第7局")
     policy = "policy:funding:补助1"
     return [
-        ("baseline: tasks_by_uid, 1 uid", lambda: q.tasks_by_uid(store, tasks[:1])),
-        ("tasks_by_uid, a plan's 47", lambda: q.tasks_by_uid(store, tasks)),
-        ("assignments_of_tasks, 47", lambda: q.assignments_of_tasks(store, tasks)),
-        ("units_by_uid, 50", lambda: q.units_by_uid(store, [unit_uid(u) for u in UNITS[:50]])),
-        ("tasks_of_policies, 1 shared", lambda: q.tasks_of_policies(store, [policy])),
-        ("find_tasks lead, 20", lambda: q.find_tasks(store, units=[ndrc], role="lead", limit=20)),
-        ("find_tasks no filter, 20", lambda: q.find_tasks(store, limit=20)),
-        ("find_tasks text, 20", lambda: q.find_tasks(store, text="抽水蓄能", limit=20)),
-        ("unit_by_name (alias scan)", lambda: q.unit_by_name(store, "县发改局")),
-        ("unit_workload, heavy unit", lambda: q.unit_workload(store, ndrc)),
-        ("workload_ranking, 20", lambda: q.workload_ranking(store, limit=20)),
-        ("partners, heavy unit, 20", lambda: q.partners(store, ndrc, 20)),
-        ("search 抽水蓄能, 20", lambda: q.search(store, "抽水蓄能", 20)),
-        ("search 产业园, 20", lambda: q.search(store, "产业园", 20)),
-        ("neighborhood heavy, d1, 200", lambda: q.neighborhood(store, ndrc, 1, 200)),
-        ("neighborhood heavy, d2, 200", lambda: q.neighborhood(store, ndrc, 2, 200)),
-        ("shortest_path light-heavy, 6", lambda: q.shortest_path(store, light, ndrc, 6)),
-        ("shortest_path heavy-heavy, 6", lambda: q.shortest_path(store, ndrc, towns, 6)),
+        ("baseline: tasks_by_uid, 1 uid", lambda: nodes.tasks_by_uid(store, tasks[:1])),
+        ("tasks_by_uid, a plan's 47", lambda: nodes.tasks_by_uid(store, tasks)),
+        ("assignments_of_tasks, 47", lambda: relations.assignments_of_tasks(store, tasks)),
+        ("units_by_uid, 50", lambda: nodes.units_by_uid(store, [unit_uid(u) for u in UNITS[:50]])),
+        ("tasks_of_policies, 1 shared", lambda: relations.tasks_of_policies(store, [policy])),
+        ("find_tasks lead, 20",
+         lambda: task_filter.find_tasks(store, units=[ndrc], role="lead", limit=20)),
+        ("find_tasks no filter, 20", lambda: task_filter.find_tasks(store, limit=20)),
+        ("find_tasks text, 20", lambda: task_filter.find_tasks(store, text="抽水蓄能", limit=20)),
+        ("unit_by_name (alias scan)", lambda: nodes.unit_by_name(store, "县发改局")),
+        ("unit_workload, heavy unit", lambda: workload.unit_workload(store, ndrc)),
+        ("workload_ranking, 20", lambda: workload.workload_ranking(store, limit=20)),
+        ("partners, heavy unit, 20", lambda: workload.partners(store, ndrc, 20)),
+        ("search 抽水蓄能, 20", lambda: search.search(store, "抽水蓄能", 20)),
+        ("search 产业园, 20", lambda: search.search(store, "产业园", 20)),
+        ("neighborhood heavy, d1, 200", lambda: explore.neighborhood(store, ndrc, 1, 200)),
+        ("neighborhood heavy, d2, 200", lambda: explore.neighborhood(store, ndrc, 2, 200)),
+        ("shortest_path light-heavy, 6", lambda: explore.shortest_path(store, light, ndrc, 6)),
+        ("shortest_path heavy-heavy, 6", lambda: explore.shortest_path(store, ndrc, towns, 6)),
     ]  # fmt: skip
 
 

@@ -30,6 +30,8 @@ POLICY = _columns("p", "uid name title doc_number issuer year kind amount amount
 PROJECT = _columns("j", "uid name kind")
 GOAL = _columns("g", "uid document year text headline")
 
+PER_OWNER = 1000  # rows per owner in the relations of shared nodes, and units of one name
+
 
 def unit_columns(props: frozenset[str]) -> str:
     """The RETURN fragment of some of a unit's properties (uid always), in UNIT's order."""

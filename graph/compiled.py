@@ -5,8 +5,8 @@ columns. Each object level is a positional list of expressions (`[n1.code, n1.te
 and each list below an object one more correlated `CALL { WITH parent … collect(…) }`:
 FalkorDB 4.16 returns `[]` for a nested pattern comprehension (its issue #1888) and has no
 COLLECT {} subquery, but takes nested CALL {} with ORDER BY, SKIP and LIMIT inside. The
-orders, filters and caps are those of the batch queries the resolvers use (queries.py,
-api_queries.py, workload.py), so both paths give the same lists. Every value is a
+orders, filters and caps are those of the batch queries the resolvers use (nodes.py,
+relations.py, workload.py), so both paths give the same lists. Every value is a
 parameter; the caller names variables and parameters (`n1`, `$p3`).
 """
 
@@ -14,8 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dutygraph.graph.columns import DOCUMENT, GOAL, POLICY, PROJECT, SECTION, TASK, UNIT_PROPS
-from dutygraph.graph.queries import PER_OWNER
+from dutygraph.graph.columns import (
+    DOCUMENT,
+    GOAL,
+    PER_OWNER,
+    POLICY,
+    PROJECT,
+    SECTION,
+    TASK,
+    UNIT_PROPS,
+)
 from dutygraph.graph.task_filter import page_cypher, tasks_cypher
 from dutygraph.graph.workload import ranking_cypher
 
@@ -171,7 +179,7 @@ def by_uids_call(child: Level, uids: str, out: str) -> str:
 
 def unit_by_name_call(child: Level, name: str, full: str | None, place: str | None) -> str:
     """The CALL binding `{child.var}_rows` to the rows of the units
-    graph/queries.units_by_name finds for $`name` (else the abbreviation's expansion
+    graph/nodes.units_by_name finds for $`name` (else the abbreviation's expansion
     $`full`), of $`place`, in its order (at most PER_OWNER)."""
     v = child.var
     where = "" if place is None else f" AND {v}.place = ${place}"
@@ -247,7 +255,7 @@ def count_call(label: str, out: str) -> str:
 
 
 def documents_call(child: Level, out: str, skip: str, limit: str) -> str:
-    """The CALL binding `out` to a page of graph/queries.documents (by title, uid)."""
+    """The CALL binding `out` to a page of graph/nodes.documents (by title, uid)."""
     d = child.var
     return (
         f"CALL {{\nMATCH ({d}:Document)\nWITH {d} ORDER BY {d}.title, {d}.uid "

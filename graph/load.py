@@ -258,7 +258,7 @@ def duplicate_of(store: Store, file: Path) -> str | None:
     """The source of a loaded document whose file had this file's bytes under another name
     (方案.docx and 方案(1).docx), so the same plan is not loaded twice; None for a new file
     or the same file loaded again."""
-    from dutygraph.graph.queries import document_by_sha256
+    from dutygraph.graph.nodes import document_by_sha256
 
     try:
         digest = hashlib.sha256(file.read_bytes()).hexdigest()

@@ -14,7 +14,7 @@ from dutygraph.graph.model import PLAN_LABELS
 from dutygraph.graph.store import Store
 
 # Every label's uid is unique; these other properties are looked up by graph/load.py
-# (a document's own nodes) and graph/queries.py (names, document numbers).
+# (a document's own nodes) and graph/nodes.py (names, document numbers).
 UNIQUE_LABELS = (*PLAN_LABELS, "User", "Report")
 INDEXED = (
     ("Section", "document"),

@@ -693,7 +693,7 @@ def _unit(build: _Build, field_def: GraphQLField, details: list, column: str) ->
 
 
 def _units_by_name(build: _Build, level: cy.Level, name: str, place: str | None) -> str:
-    """graph/queries.units_by_name's units (with the same expansion of abbreviations)."""
+    """graph/nodes.units_by_name's units (with the same expansion of abbreviations)."""
     name = name.strip()
     full = expand(fold(name))
     return cy.unit_by_name_call(
@@ -704,7 +704,7 @@ def _units_by_name(build: _Build, level: cy.Level, name: str, place: str | None)
 
 def _one_place(shape: Shape, place_at: int) -> Shape:
     """The first unit found, or null; units of several places are the resolvers' error
-    (graph/queries.unit_by_name), which they report."""
+    (graph/nodes.unit_by_name), which they report."""
 
     def pick(rows: list[Any]) -> Any:
         if len({row[place_at] for row in rows}) > 1:

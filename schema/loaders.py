@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from dutygraph.graph import api_queries, queries
+from dutygraph.graph import nodes, relations, workload
 from dutygraph.graph import supervision as sv
 from dutygraph.graph.columns import ALL_UNIT_PROPS
 from dutygraph.graph.store import Store, param_chunks
@@ -89,79 +89,79 @@ class Loaders:
     # One loader per relation, made on first use (cached_property).
     @cached_property
     def documents(self) -> DataLoader[str, Row | None]:
-        return by_uid(self._store, queries.documents_by_uid)
+        return by_uid(self._store, nodes.documents_by_uid)
 
     @cached_property
     def sections(self) -> DataLoader[str, Row | None]:
-        return by_uid(self._store, queries.sections_by_uid)
+        return by_uid(self._store, nodes.sections_by_uid)
 
     @cached_property
     def tasks(self) -> DataLoader[str, Row | None]:
-        return by_uid(self._store, queries.tasks_by_uid)
+        return by_uid(self._store, nodes.tasks_by_uid)
 
     @cached_property
     def units(self) -> DataLoader[str, Row | None]:
-        return by_uid(self._store, queries.units_by_uid)
+        return by_uid(self._store, nodes.units_by_uid)
 
     @cached_property
     def policies(self) -> DataLoader[str, Row | None]:
-        return by_uid(self._store, queries.policies_by_uid)
+        return by_uid(self._store, nodes.policies_by_uid)
 
     @cached_property
     def projects(self) -> DataLoader[str, Row | None]:
-        return by_uid(self._store, queries.projects_by_uid)
+        return by_uid(self._store, nodes.projects_by_uid)
 
     @cached_property
     def top_sections(self) -> DataLoader[str, list[Row]]:
-        return grouped(self._store, queries.top_sections)
+        return grouped(self._store, relations.top_sections)
 
     @cached_property
     def subsections(self) -> DataLoader[str, list[Row]]:
-        return grouped(self._store, queries.subsections)
+        return grouped(self._store, relations.subsections)
 
     @cached_property
     def tasks_of_sections(self) -> DataLoader[str, list[Row]]:
-        return grouped(self._store, queries.tasks_of_sections)
+        return grouped(self._store, relations.tasks_of_sections)
 
     @cached_property
     def unit_totals(self) -> DataLoader[str, Row | None]:
-        return by_key(self._store, queries.unit_totals)
+        return by_key(self._store, workload.unit_totals)
 
     @cached_property
     def policies_of_tasks(self) -> DataLoader[str, list[Row]]:
-        return grouped(self._store, api_queries.policies_of_tasks)
+        return grouped(self._store, relations.policies_of_tasks)
 
     @cached_property
     def projects_of_tasks(self) -> DataLoader[str, list[Row]]:
-        return grouped(self._store, api_queries.projects_of_tasks)
+        return grouped(self._store, relations.projects_of_tasks)
 
     @cached_property
     def policies_of_documents(self) -> DataLoader[str, list[Row]]:
-        return grouped(self._store, queries.policies_of_documents)
+        return grouped(self._store, relations.policies_of_documents)
 
     @cached_property
     def goals_of_documents(self) -> DataLoader[str, list[Row]]:
-        return grouped(self._store, queries.goals_of_documents)
+        return grouped(self._store, relations.goals_of_documents)
 
     @cached_property
     def projects_of_policies(self) -> DataLoader[str, list[Row]]:
-        return grouped(self._store, queries.projects_of_policies)
+        return grouped(self._store, relations.projects_of_policies)
 
     @cached_property
     def tasks_of_policies(self) -> DataLoader[str, list[Row]]:
-        return grouped(self._store, queries.tasks_of_policies)
+        return grouped(self._store, relations.tasks_of_policies)
 
     @cached_property
     def policies_of_projects(self) -> DataLoader[str, list[Row]]:
-        return grouped(self._store, queries.policies_of_projects)
+        return grouped(self._store, relations.policies_of_projects)
 
     @cached_property
     def tasks_of_projects(self) -> DataLoader[str, list[Row]]:
-        return grouped(self._store, queries.tasks_of_projects)
+        return grouped(self._store, relations.tasks_of_projects)
 
     @cached_property
     def units_of_projects(self) -> DataLoader[str, list[Row]]:
-        return grouped(self._store, queries.units_of_projects)
+        return grouped(self._store, relations.units_of_projects)
 
     def with_args(
         self, fn: Callable[..., list[Row]], key: str = "owner", one: bool = False, **args: Any
@@ -182,7 +182,7 @@ class Loaders:
         """Each task's assignments with these columns of their units; a loader per set of
         columns, since a task list fetches only the unit fields its query asks for."""
         if unit_props not in self._assignments:
-            fn = partial(api_queries.assignments_of_tasks, unit_props=unit_props)
+            fn = partial(relations.assignments_of_tasks, unit_props=unit_props)
             self._assignments[unit_props] = grouped(self._store, fn, key="task")
         return self._assignments[unit_props]
 

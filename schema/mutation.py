@@ -12,7 +12,7 @@ import datetime
 import strawberry
 
 from dutygraph.errors import AccessError, ArgumentError, NotFoundError
-from dutygraph.graph import queries
+from dutygraph.graph import nodes
 from dutygraph.graph import supervision as sv
 from dutygraph.graph.accounts import User
 from dutygraph.graph.audit import audit_row
@@ -57,7 +57,7 @@ def _report(
         raise NotFoundError(f"no task {task!r}")
     own = user.unit or ""
     if unit is not None and unit != own:
-        other = queries.units_by_uid(store, [unit])
+        other = nodes.units_by_uid(store, [unit])
         owner = other[0]["name"] if other else unit
         raise AccessError(f"{user.unit_name} may not report on {owner}'s assignment")
     if sv.assignment(store, task, own) is None:

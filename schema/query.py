@@ -1,4 +1,4 @@
-"""The root Query: thin async resolvers over graph/queries.py and the DataLoaders."""
+"""The root Query: thin async resolvers over the graph's named queries and the DataLoaders."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from dutygraph.errors import ArgumentError, NotFoundError
-from dutygraph.graph import queries
+from dutygraph.graph import explore, nodes, task_filter, workload
 from dutygraph.schema.connection import DocumentConnection, TaskConnection, decode_cursor
 from dutygraph.schema.context import Context
 from dutygraph.schema.document import Document, Section
@@ -32,7 +32,7 @@ def _no_unit(name: str, place: str | None) -> NotFoundError:
 
 async def _unit_uid(info: Info, name: str, place: str | None) -> str:
     """The one unit of that name (of `place`); refused when several places name one."""
-    row = await info.context.query(queries.unit_by_name, name, place)
+    row = await info.context.query(nodes.unit_by_name, name, place)
     if not row:
         raise _no_unit(name, place)
     return row["uid"]
@@ -40,7 +40,7 @@ async def _unit_uid(info: Info, name: str, place: str | None) -> str:
 
 async def _unit_uids(info: Info, name: str, place: str | None) -> list[str]:
     """Every unit of that name, one per place naming it (of `place` only, when given)."""
-    rows = await info.context.query(queries.units_by_name, name, place)
+    rows = await info.context.query(nodes.units_by_name, name, place)
     if not rows:
         raise _no_unit(name, place)
     return [r["uid"] for r in rows]
@@ -61,10 +61,10 @@ class Query(SupervisionQuery):
         check_first(first, info.context.limits.max_first)
         offset = decode_cursor(after)
         asked = selected(info)
-        rows = await info.context.query(queries.documents, first, offset) if first else []
+        rows = await info.context.query(nodes.documents, first, offset) if first else []
         total = offset + len(rows)
         if ({"totalCount", "pageInfo"} & asked) and (len(rows) == first or not rows):
-            total = await info.context.query(queries.document_count)
+            total = await info.context.query(nodes.document_count)
         return DocumentConnection.build([Document.from_row(r) for r in rows], offset, total)
 
     @strawberry.field
@@ -103,7 +103,7 @@ class Query(SupervisionQuery):
             return TaskConnection.build([Task.from_row(row) for row in rows], offset, total)
         asked = selected(info)
         rows, total = await info.context.query(
-            queries.find_tasks,
+            task_filter.find_tasks,
             units=units,
             role=f.role.value if f.role else None,
             document=f.document,
@@ -138,7 +138,7 @@ class Query(SupervisionQuery):
     ) -> Unit | None:
         match name, uid:
             case str(), None:
-                row = await info.context.query(queries.unit_by_name, name, place)
+                row = await info.context.query(nodes.unit_by_name, name, place)
             case None, str():
                 if place is not None:
                     raise ArgumentError("`place` goes with `name`")
@@ -154,7 +154,7 @@ class Query(SupervisionQuery):
         check_first(first, info.context.limits.max_first)
         f = filter or UnitFilter()
         rows = await info.context.query(
-            queries.units,
+            nodes.units,
             text=f.text,
             kind=f.kind.value if f.kind else None,
             level=f.level.value if f.level else None,
@@ -172,7 +172,7 @@ class Query(SupervisionQuery):
     ) -> list[Partner]:
         check_first(first, info.context.limits.max_first)
         uid = await _unit_uid(info, unit, place)
-        rows = await info.context.query(queries.partners, uid, first)
+        rows = await info.context.query(workload.partners, uid, first)
         await load_units_ahead(info, [r["unit"] for r in rows])
         return [Partner(unit_uid=r["unit"], shared=r["shared"]) for r in rows]
 
@@ -185,7 +185,7 @@ class Query(SupervisionQuery):
     ) -> Policy | None:
         match doc_number, uid:
             case str(), None:
-                row = await info.context.query(queries.policy_by_doc_number, doc_number)
+                row = await info.context.query(nodes.policy_by_doc_number, doc_number)
             case None, str():
                 row = await info.context.loaders.policies.load(uid)
             case _:
@@ -198,7 +198,7 @@ class Query(SupervisionQuery):
     ) -> list[Policy]:
         check_first(first, info.context.limits.max_first)
         rows = await info.context.query(
-            queries.policies, kind=kind.value if kind else None, limit=first
+            nodes.policies, kind=kind.value if kind else None, limit=first
         )
         return [Policy.from_row(row) for row in rows]
 
@@ -213,7 +213,7 @@ class Query(SupervisionQuery):
     ) -> list[Project]:
         check_first(first, info.context.limits.max_first)
         f = filter or ProjectFilter()
-        rows = await info.context.query(queries.projects, text=f.text, kind=f.kind, limit=first)
+        rows = await info.context.query(nodes.projects, text=f.text, kind=f.kind, limit=first)
         return [Project.from_row(row) for row in rows]
 
     @strawberry.field(description="Tasks, units, policies, projects, sections holding the text.")
@@ -230,7 +230,7 @@ class Query(SupervisionQuery):
         check_first(first, info.context.limits.max_first)
         f = filter or WorkloadFilter()
         rows = await info.context.query(
-            queries.workload_ranking, limit=first, document=f.document, section=f.section
+            workload.workload_ranking, limit=first, document=f.document, section=f.section
         )
         await load_units_ahead(info, [r["unit"] for r in rows])
         return [_workload(r) for r in rows]
@@ -245,7 +245,7 @@ class Query(SupervisionQuery):
         check_first(first, info.context.limits.max_first)
         f = filter or WorkloadFilter()
         found = await info.context.query(
-            queries.shared_tasks, limit=first, document=f.document, section=f.section
+            workload.shared_tasks, limit=first, document=f.document, section=f.section
         )
         await load_units_ahead(info, [r["unit"] for r in found["units"]], "units")
         return UnitMatrix(units=[_workload(r) for r in found["units"]], counts=found["counts"])
@@ -257,7 +257,7 @@ class Query(SupervisionQuery):
         limits = info.context.limits
         check_first(depth, limits.max_graph_depth, "depth")
         check_first(limit, limits.max_graph_limit, "limit")
-        return GraphView.from_row(await info.context.query(queries.neighborhood, uid, depth, limit))
+        return GraphView.from_row(await info.context.query(explore.neighborhood, uid, depth, limit))
 
     @strawberry.field(description="A shortest path between two nodes, or null when none.")
     async def path(
@@ -268,5 +268,5 @@ class Query(SupervisionQuery):
         max_depth: int = 6,
     ) -> GraphView | None:
         check_first(max_depth, info.context.limits.max_path_depth, "maxDepth")
-        row = await info.context.query(queries.shortest_path, from_, to, max_depth)
+        row = await info.context.query(explore.shortest_path, from_, to, max_depth)
         return GraphView.from_row(row) if row else None

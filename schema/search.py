@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from dutygraph.graph import queries
+from dutygraph.graph import search
 from dutygraph.schema.context import Context
 from dutygraph.schema.document import Section
 from dutygraph.schema.loaders import Loaders, Row
@@ -35,7 +35,7 @@ _KINDS: dict[str, tuple[Callable[[Loaders], DataLoader[str, Row | None]], Any]] 
 
 async def run_search(context: Context, text: str, first: int) -> list[SearchResult]:
     """The hits in search's order, each loaded whole; one batched load per label."""
-    hits = [h for h in await context.query(queries.search, text, first) if h["label"] in _KINDS]
+    hits = [h for h in await context.query(search.search, text, first) if h["label"] in _KINDS]
     uids: dict[str, list[str]] = defaultdict(list)
     for hit in hits:
         uids[hit["label"]].append(hit["uid"])

@@ -8,7 +8,7 @@ import datetime
 import strawberry
 
 from dutygraph.errors import AccessError, ArgumentError, NotFoundError
-from dutygraph.graph import audit, queries
+from dutygraph.graph import audit, nodes
 from dutygraph.graph import supervision as sv
 from dutygraph.schema.connection import decode_cursor
 from dutygraph.schema.context import Context
@@ -47,7 +47,7 @@ async def states_for(
     f = f or ProgressFilter()
     units = None
     if f.unit:
-        rows = await info.context.query(queries.units_by_name, f.unit, f.place)
+        rows = await info.context.query(nodes.units_by_name, f.unit, f.place)
         if not rows:
             raise NotFoundError(f"No unit is named {f.unit!r} (canonical name or alias)")
         units = [r["uid"] for r in rows]
@@ -88,7 +88,7 @@ async def tasks_by_progress(
         due_before=f.due_before,
     )
     page = uids[offset : offset + first]
-    rows = await info.context.query(queries.tasks_by_uid, page)
+    rows = await info.context.query(nodes.tasks_by_uid, page)
     order = {uid: i for i, uid in enumerate(page)}
     return sorted(rows, key=lambda r: order[r["uid"]]), len(uids)
 

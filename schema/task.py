@@ -153,7 +153,7 @@ class Assignment:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Assignment:
-        """From a row of graph/api_queries.assignments_of_tasks (with the unit's columns)."""
+        """From a row of graph/relations.assignments_of_tasks (with the unit's columns)."""
         from dutygraph.schema.unit import Unit
 
         return cls(

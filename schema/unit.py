@@ -7,7 +7,7 @@ from typing import Any
 
 import strawberry
 
-from dutygraph.graph import api_queries, queries
+from dutygraph.graph import relations, workload
 from dutygraph.schema.connection import TaskConnection, decode_cursor
 from dutygraph.schema.context import Context
 from dutygraph.schema.document import document_of, section_of
@@ -63,9 +63,9 @@ class Unit:
         loaders, uid = info.context.loaders, str(self.uid)
         value = role.value if role else None
         page = await loaders.with_args(
-            api_queries.assignments_of_units, "unit", role=value, offset=offset, limit=first
+            relations.assignments_of_units, "unit", role=value, offset=offset, limit=first
         ).load(uid)
-        counts = loaders.with_args(api_queries.assignment_counts, one=True, role=value)
+        counts = loaders.with_args(relations.assignment_counts, one=True, role=value)
         total = (await counts.load(uid) or {}).get("total") or 0
         props = assignment_props(info, "edges", "node")
         if props is not None:
@@ -87,7 +87,7 @@ class Unit:
     @strawberry.field(description="Units that share tasks with this one, most shared first.")
     async def partners(self, info: Info, first: int = 20) -> list[Partner]:
         check_first(first, info.context.limits.max_first)
-        loader = info.context.loaders.with_args(queries.partners_of_units, limit=first)
+        loader = info.context.loaders.with_args(workload.partners_of_units, limit=first)
         rows = await loader.load(str(self.uid))
         await load_units_ahead(info, [r["unit"] for r in rows])
         return [Partner(unit_uid=r["unit"], shared=r["shared"]) for r in rows]
@@ -181,7 +181,7 @@ class UnitWorkload:
     # The breakdowns are queries of their own, run only for a query that asks for them.
     @strawberry.field
     async def by_section(self, info: Info) -> list[SectionLoad]:
-        rows = await info.context.query(queries.unit_by_section, self.unit_uid)
+        rows = await info.context.query(workload.unit_by_section, self.unit_uid)
         return [
             SectionLoad(
                 code=s.get("code"),
@@ -196,7 +196,7 @@ class UnitWorkload:
 
     @strawberry.field
     async def by_document(self, info: Info) -> list[DocumentLoad]:
-        rows = await info.context.query(queries.unit_by_document, self.unit_uid)
+        rows = await info.context.query(workload.unit_by_document, self.unit_uid)
         return [
             DocumentLoad(
                 title=d.get("title"),

@@ -13,7 +13,7 @@ from dutygraph.api.app import create_app
 from dutygraph.api.settings import Settings
 from dutygraph.api.storehandle import StoreHandle
 from dutygraph.errors import ArgumentError
-from dutygraph.graph import queries
+from dutygraph.graph import nodes
 from dutygraph.graph.load import load_plan
 from dutygraph.graph.store import Store
 
@@ -93,7 +93,7 @@ def test_the_apps_watched_store_works_as_its_store_does(store, plan):
     tasks = [f"{loaded.uid}/{t.id}" for t in plan.tasks]
     unknown = [f"{loaded.uid}/t{i:040d}" for i in range(200)]  # 200 x 50 bytes of uids
     before = store.round_trips
-    rows = queries.tasks_by_uid(watched, tasks + unknown)
+    rows = nodes.tasks_by_uid(watched, tasks + unknown)
     assert sorted(r["uid"] for r in rows) == sorted(tasks)
     calls = store.round_trips - before
     assert calls == 1 if store.max_params_bytes is None else calls > 1

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from dutygraph.errors import ArgumentError
-from dutygraph.graph import queries as q
+from dutygraph.graph import nodes, task_filter, workload
 from dutygraph.graph.load import load_plan, stats, unload_document
 from dutygraph.graph.model import document_uid, unit_uid
 from dutygraph.graph.store import Store
@@ -54,33 +54,35 @@ def test_each_county_has_its_own_relatively_named_units(counties: Store) -> None
         {"uid": "unit:陆河县/县发展改革局", "place": "陆河县"},
     ]
     assert unit_uid(NDRC, "陆河县") == "unit:陆河县/县发展改革局"
-    luhe = q.unit_workload(counties, unit_uid(NDRC, "陆河县"))
-    haifeng = q.unit_workload(counties, unit_uid(NDRC, "海丰县"))
+    luhe = workload.unit_workload(counties, unit_uid(NDRC, "陆河县"))
+    haifeng = workload.unit_workload(counties, unit_uid(NDRC, "海丰县"))
     assert (luhe["total"], luhe["lead"]) == (3, 1)
     assert (haifeng["total"], haifeng["lead"]) == (1, 1)
     assert [d["document"] for d in luhe["by_document"]] == [LUHE]
     assert [d["document"] for d in haifeng["by_document"]] == [HAIFENG]
     ranking = [
-        (r["unit"], r["total"]) for r in q.workload_ranking(counties, limit=20) if r["name"] == NDRC
+        (r["unit"], r["total"])
+        for r in workload.workload_ranking(counties, limit=20)
+        if r["name"] == NDRC
     ]
     assert ranking == [(unit_uid(NDRC, "陆河县"), 3), (unit_uid(NDRC, "海丰县"), 1)]
     # Partners stay within the county: 陆河县's bureau shares no task with 海丰县's towns.
-    partners = {r["unit"] for r in q.partners(counties, unit_uid(NDRC, "陆河县"), 20)}
+    partners = {r["unit"] for r in workload.partners(counties, unit_uid(NDRC, "陆河县"), 20)}
     assert unit_uid("各镇人民政府", "陆河县") in partners
     assert unit_uid("各镇人民政府", "海丰县") not in partners
 
 
 def test_names_that_carry_their_place_stay_shared(counties: Store) -> None:
-    [row] = q.units_by_name(counties, CITY_BUREAU)
+    [row] = nodes.units_by_name(counties, CITY_BUREAU)
     assert (row["uid"], row["place"]) == (unit_uid(CITY_BUREAU), None)
-    load = q.unit_workload(counties, row["uid"])
+    load = workload.unit_workload(counties, row["uid"])
     assert (load["total"], {d["document"] for d in load["by_document"]}) == (2, {LUHE, HAIFENG})
 
 
 def test_documents_and_units_keep_their_place(counties: Store) -> None:
-    docs = {r["uid"]: r["place"] for r in q.documents_by_uid(counties, [LUHE, HAIFENG])}
+    docs = {r["uid"]: r["place"] for r in nodes.documents_by_uid(counties, [LUHE, HAIFENG])}
     assert docs == {LUHE: "陆河县", HAIFENG: "海丰县"}
-    office = q.units_by_uid(counties, [unit_uid("县老区办", "海丰县")])[0]
+    office = nodes.units_by_uid(counties, [unit_uid("县老区办", "海丰县")])[0]
     assert (office["place"], office["hosted_by"]) == ("海丰县", unit_uid(NDRC, "海丰县"))
 
 
@@ -88,13 +90,13 @@ def test_a_name_of_several_places_needs_a_place(counties: Store) -> None:
     ambiguous = r"named in 2 places \(海丰县, 陆河县\): give place"
     for name in (NDRC, "县发改局"):  # canonical name or alias
         with pytest.raises(ArgumentError, match=ambiguous):
-            q.unit_by_name(counties, name)
-        assert q.unit_by_name(counties, name, "海丰县")["uid"] == unit_uid(NDRC, "海丰县")
-    assert q.unit_by_name(counties, NDRC, "潮南区") is None
-    assert q.unit_by_name(counties, "县水务局")["uid"] == unit_uid("县水务局", "海丰县")
-    assert [r["place"] for r in q.units_by_name(counties, NDRC)] == ["海丰县", "陆河县"]
-    tasks, total = q.find_tasks(
-        counties, units=[r["uid"] for r in q.units_by_name(counties, NDRC)], limit=20
+            nodes.unit_by_name(counties, name)
+        assert nodes.unit_by_name(counties, name, "海丰县")["uid"] == unit_uid(NDRC, "海丰县")
+    assert nodes.unit_by_name(counties, NDRC, "潮南区") is None
+    assert nodes.unit_by_name(counties, "县水务局")["uid"] == unit_uid("县水务局", "海丰县")
+    assert [r["place"] for r in nodes.units_by_name(counties, NDRC)] == ["海丰县", "陆河县"]
+    tasks, total = task_filter.find_tasks(
+        counties, units=[r["uid"] for r in nodes.units_by_name(counties, NDRC)], limit=20
     )
     assert total == 4 and {t["document"] for t in tasks} == {LUHE, HAIFENG}
 
@@ -105,9 +107,9 @@ def test_a_spelling_no_plan_wrote_is_found_by_the_built_in_abbreviations(store: 
     expected = unit_uid("县人力资源社会保障局", "海丰县")
 
     for spelling in ("县人社局", "縣人社局", "县人力资源社会保障局"):
-        assert q.unit_by_name(store, spelling)["uid"] == expected
-    assert q.unit_by_name(store, "县人社局", "海丰县")["uid"] == expected
-    assert q.unit_by_name(store, "县人社局", "陆河县") is None
+        assert nodes.unit_by_name(store, spelling)["uid"] == expected
+    assert nodes.unit_by_name(store, "县人社局", "海丰县")["uid"] == expected
+    assert nodes.unit_by_name(store, "县人社局", "陆河县") is None
 
 
 def test_an_alias_one_county_wrote_is_ambiguous_when_it_abbreviates_another_county_unit(
@@ -118,15 +120,15 @@ def test_an_alias_one_county_wrote_is_ambiguous_when_it_abbreviates_another_coun
     unwritten = tuple(replace(u, aliases=()) for u in haifeng.units)  # wrote only the full name
     load_plan(store, replace(haifeng, units=unwritten))
     with pytest.raises(ArgumentError, match=r"named in 2 places \(海丰县, 陆河县\): give place"):
-        q.unit_by_name(store, "县发改局")
-    assert q.unit_by_name(store, "县发改局", "海丰县")["uid"] == unit_uid(NDRC, "海丰县")
-    assert q.unit_by_name(store, NDRC, "陆河县")["uid"] == unit_uid(NDRC, "陆河县")
+        nodes.unit_by_name(store, "县发改局")
+    assert nodes.unit_by_name(store, "县发改局", "海丰县")["uid"] == unit_uid(NDRC, "海丰县")
+    assert nodes.unit_by_name(store, NDRC, "陆河县")["uid"] == unit_uid(NDRC, "陆河县")
 
 
 def test_a_plan_of_no_place_is_told_apart_too(counties: Store) -> None:
     load_plan(counties, make_plan("plans/a.txt"))  # 某县工作方案: no place
     with pytest.raises(ArgumentError, match=r"in 3 places \(no place, 海丰县, 陆河县\)"):
-        q.unit_by_name(counties, NDRC)
+        nodes.unit_by_name(counties, NDRC)
 
 
 def test_unloading_one_county_leaves_the_other_whole(counties: Store) -> None:

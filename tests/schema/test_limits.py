@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from dutygraph.graph import queries
+from dutygraph.graph import nodes
 from dutygraph.schema.context import Context
 from dutygraph.schema.limits import Limits
 from dutygraph.schema.schema import build_schema
@@ -87,7 +87,7 @@ def test_internal_errors_are_masked_and_logged(store, monkeypatch, caplog):
     def broken(*_args, **_kwargs):
         raise RuntimeError("secret detail of the internals")
 
-    monkeypatch.setattr(queries, "documents", broken)
+    monkeypatch.setattr(nodes, "documents", broken)
     with caplog.at_level(logging.ERROR, logger="dutygraph.api"):
         (message,) = Runner(store, compiled=False).errors("{ documents { totalCount } }")
     assert message == "Internal error."
@@ -99,7 +99,7 @@ def test_a_request_that_runs_too_long_is_stopped(store, monkeypatch):
         time.sleep(0.5)
         return []
 
-    monkeypatch.setattr(queries, "documents", slow)
+    monkeypatch.setattr(nodes, "documents", slow)
     schema = build_schema(Limits(timeout_seconds=0.05), compiled=False)
     query = "{ documents { totalCount } }"
     result = asyncio.run(schema.execute(query, context_value=Context(store)))

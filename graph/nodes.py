@@ -1,13 +1,8 @@
-"""The named read queries the API uses: plain functions `name(store, ...) -> rows`.
+"""The nodes themselves: by uid (a DataLoader's batch), and the bounded lists and lookups
+of the root fields (documents, units by name, policies by 发文字号, projects).
 
-Rows carry the node properties of graph/model.py under the same keys (columns.py), and
-batch functions (a list of uids in) add `owner`, the uid each row belongs to, so one call
-serves a whole DataLoader batch. Values always travel as parameters. Lists are bounded:
-by `limit`, or per owner by `per_owner` where a shared node (a policy, a project) may
-gather rows from any number of documents.
-
-Task search, workload, search and graph exploration live in their own modules and are
-re-exported here, so callers need only `from dutygraph.graph import queries`.
+Rows carry the node properties of graph/model.py under the same keys (columns.py). Values
+always travel as parameters; every list is bounded by `limit`.
 """
 
 from __future__ import annotations
@@ -15,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from dutygraph.errors import ArgumentError
-from dutygraph.graph.api_queries import assignments_of_tasks
 from dutygraph.graph.columns import (
     DOCUMENT,
-    GOAL,
+    PER_OWNER,
     POLICY,
     PROJECT,
     SECTION,
@@ -27,65 +21,10 @@ from dutygraph.graph.columns import (
     Row,
     batched,
 )
-from dutygraph.graph.explore import neighborhood, shortest_path
-from dutygraph.graph.search import search
 from dutygraph.graph.store import Store
-from dutygraph.graph.task_filter import find_tasks
-from dutygraph.graph.workload import (
-    partners,
-    partners_of_units,
-    shared_tasks,
-    unit_by_document,
-    unit_by_section,
-    unit_totals,
-    unit_workload,
-    workload_ranking,
-)
 from dutygraph.loaders.fold import fold
 from dutygraph.loaders.policies import canonical_number
 from dutygraph.loaders.units import expand
-
-__all__ = [
-    "assignments_of_tasks",
-    "document_count",
-    "documents",
-    "documents_by_uid",
-    "find_tasks",
-    "goals_of_documents",
-    "neighborhood",
-    "partners",
-    "partners_of_units",
-    "policies",
-    "policies_by_uid",
-    "policies_of_documents",
-    "policies_of_projects",
-    "policy_by_doc_number",
-    "projects",
-    "projects_by_uid",
-    "projects_of_policies",
-    "search",
-    "sections_by_uid",
-    "shared_tasks",
-    "shortest_path",
-    "subsections",
-    "tasks_by_uid",
-    "tasks_of_policies",
-    "tasks_of_projects",
-    "tasks_of_sections",
-    "top_sections",
-    "unit_by_document",
-    "unit_by_name",
-    "unit_by_section",
-    "unit_totals",
-    "unit_workload",
-    "units",
-    "units_by_name",
-    "units_by_uid",
-    "units_of_projects",
-    "workload_ranking",
-]  # fmt: skip
-
-PER_OWNER = 1000  # rows per owner in the relations of shared nodes
 
 # --- nodes by uid (one row per uid found; unknown uids give no row) ------------------------
 
@@ -103,93 +42,6 @@ tasks_by_uid = batched(TASKS_BY_UID)
 units_by_uid = batched(UNITS_BY_UID)
 policies_by_uid = batched(POLICIES_BY_UID)
 projects_by_uid = batched(PROJECTS_BY_UID)
-
-
-# --- a document's tree (bounded by the document's own size) --------------------------------
-
-TOP_SECTIONS = f"""UNWIND $uids AS key
-MATCH (:Document {{uid: key}})-[:HAS_SECTION]->(s:Section)
-RETURN key AS owner, {SECTION} ORDER BY owner, s.ordinal"""
-
-SUBSECTIONS = f"""UNWIND $uids AS key
-MATCH (:Section {{uid: key}})-[:HAS_SECTION]->(s:Section)
-RETURN key AS owner, {SECTION} ORDER BY owner, s.ordinal"""
-
-# Only the tasks a section holds itself; a part's tasks sit in its subsections.
-TASKS_OF_SECTIONS = f"""UNWIND $uids AS key
-MATCH (:Section {{uid: key}})-[:HAS_TASK]->(t:Task)
-RETURN key AS owner, {TASK} ORDER BY owner, t.ordinal"""
-
-GOALS_OF_DOCUMENTS = f"""UNWIND $uids AS key
-MATCH (:Document {{uid: key}})-[:TARGETS]->(g:Goal)
-RETURN key AS owner, {GOAL} ORDER BY owner, g.year"""
-
-
-top_sections = batched(TOP_SECTIONS)
-subsections = batched(SUBSECTIONS)
-tasks_of_sections = batched(TASKS_OF_SECTIONS)
-goals_of_documents = batched(GOALS_OF_DOCUMENTS)
-
-
-# --- relations of shared nodes (capped per owner) ------------------------------------------
-
-# Each collects an owner's rows in order, keeps the first $per_owner and unwinds them.
-POLICIES_OF_DOCUMENTS = f"""UNWIND $uids AS key
-MATCH (d:Document {{uid: key}})-[:CITES]->(p:Policy)
-WITH key, d, p ORDER BY p.kind, p.name
-WITH key, d, collect(p)[..$per_owner] AS found
-UNWIND found AS p
-OPTIONAL MATCH (d)-[i:IMPLEMENTS]->(p)
-RETURN key AS owner, {POLICY}, i IS NOT NULL AS implemented ORDER BY owner, kind, name"""
-
-PROJECTS_OF_POLICIES = f"""UNWIND $uids AS key
-MATCH (j:Project)-[:FUNDED_BY]->(:Policy {{uid: key}})
-WITH key, j ORDER BY j.name
-WITH key, collect(j)[..$per_owner] AS found
-UNWIND found AS j
-RETURN key AS owner, {PROJECT} ORDER BY owner, name"""
-
-POLICIES_OF_PROJECTS = f"""UNWIND $uids AS key
-MATCH (:Project {{uid: key}})-[:FUNDED_BY]->(p:Policy)
-WITH key, p ORDER BY p.name
-WITH key, collect(p)[..$per_owner] AS found
-UNWIND found AS p
-RETURN key AS owner, {POLICY} ORDER BY owner, name"""
-
-TASKS_OF_POLICIES = f"""UNWIND $uids AS key
-MATCH (t:Task)-[:INVOKES]->(:Policy {{uid: key}})
-WITH key, t ORDER BY t.document, t.ordinal
-WITH key, collect(t)[..$per_owner] AS found
-UNWIND found AS t
-RETURN key AS owner, {TASK} ORDER BY owner, document, ordinal"""
-
-TASKS_OF_PROJECTS = f"""UNWIND $uids AS key
-MATCH (t:Task)-[:CONCERNS]->(:Project {{uid: key}})
-WITH key, t ORDER BY t.document, t.ordinal
-WITH key, collect(t)[..$per_owner] AS found
-UNWIND found AS t
-RETURN key AS owner, {TASK} ORDER BY owner, document, ordinal"""
-
-# The units on a project's tasks, with how many of those tasks each is on.
-UNITS_OF_PROJECTS = f"""UNWIND $uids AS key
-MATCH (u:Unit)-[:RESPONSIBLE_FOR]->(t:Task)-[:CONCERNS]->(:Project {{uid: key}})
-WITH key, u, count(DISTINCT t) AS tasks ORDER BY tasks DESC, u.name
-WITH key, collect({{u: u, tasks: tasks}})[..$per_owner] AS found
-UNWIND found AS f
-WITH key, f.u AS u, f.tasks AS tasks
-RETURN key AS owner, {UNIT}, tasks ORDER BY owner, tasks DESC, name"""
-
-
-# Every policy a document names, with `implemented` (the plan implements it).
-policies_of_documents = batched(POLICIES_OF_DOCUMENTS, per_owner=PER_OWNER)
-# The projects a (funding) policy pays for.
-projects_of_policies = batched(PROJECTS_OF_POLICIES, per_owner=PER_OWNER)
-policies_of_projects = batched(POLICIES_OF_PROJECTS, per_owner=PER_OWNER)
-# The tasks that invoke each policy, in plan order.
-tasks_of_policies = batched(TASKS_OF_POLICIES, per_owner=PER_OWNER)
-tasks_of_projects = batched(TASKS_OF_PROJECTS, per_owner=PER_OWNER)
-# Units responsible for a project's tasks, most involved first (`tasks`: how many).
-units_of_projects = batched(UNITS_OF_PROJECTS, per_owner=PER_OWNER)
 
 
 # --- lists and lookups ---------------------------------------------------------------------
