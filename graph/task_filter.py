@@ -14,6 +14,7 @@ from typing import Any, get_args
 from dutygraph.errors import ArgumentError
 from dutygraph.graph.columns import TASK, Row
 from dutygraph.graph.store import Store
+from dutygraph.graph.task_sort import PLAN, sorted_page_cypher
 from dutygraph.loaders.model import Role
 
 ROLES = get_args(Role)  # the Plan model's roles
@@ -96,10 +97,12 @@ def find_tasks(
     limit: int,
     offset: int = 0,
     count: bool = True,
+    sort: str = PLAN,
 ) -> tuple[list[Row], int]:
     """Tasks on any of `units` (unit uids; in `role` when given), in `document`, in
     `section` or below it, invoking `policy`, concerning `project`, whose text holds
-    `text`: (one page of task rows ordered by document and position, total matching).
+    `text`: (one page of task rows in `sort`'s order (graph/task_sort.py; plan order:
+    by document and position), total matching).
 
     With `count` False the total is only a lower bound, large enough to tell whether
     another page follows (one task more is read instead of all of them counted)."""
@@ -119,7 +122,8 @@ def find_tasks(
         units, role, document=document is not None, text=text is not None,
         section=section, policy=policy, project=project,
     )  # fmt: skip
-    rows = store.read(f"{page_cypher(found)}\n{_PAGE}", params) if params["limit"] > 0 else []
+    page = f"{page_cypher(found)}\n{_PAGE}" if sort == PLAN else sorted_page_cypher(found, sort)
+    rows = store.read(page, params) if params["limit"] > 0 else []
     if not count or (len(rows) < limit and (rows or offset == 0)):
         # the page ends the list, or the row after it says another page follows
         return rows[:limit], offset + len(rows)

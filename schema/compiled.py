@@ -40,6 +40,7 @@ from graphql.execution.values import VariableValues, get_argument_values
 
 from dutygraph.errors import DutygraphError
 from dutygraph.graph import compiled as cy
+from dutygraph.graph.task_sort import PLAN
 from dutygraph.loaders.fold import fold
 from dutygraph.loaders.units import expand
 from dutygraph.schema.connection import decode_cursor, encode_cursor
@@ -716,6 +717,8 @@ def _one_place(shape: Shape, place_at: int) -> Shape:
 
 def _tasks(build: _Build, field_def: GraphQLField, details: list, column: str) -> Shape:
     args = build.args(field_def, details)
+    if args.get("sort", PLAN) != PLAN:
+        raise NotCovered("tasks(sort:) other than plan order")
     first = build.first(args)
     offset = _offset(args.get("after"))
     f = args.get("filter")

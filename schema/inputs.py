@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from enum import Enum
 
 import strawberry
 
@@ -41,6 +42,23 @@ class TaskFilter:
     @property
     def by_progress(self) -> bool:
         return bool(self.status or self.due_after or self.due_before)
+
+
+@strawberry.enum(description="The order of a task list; equal keys keep plan order.")
+class TaskSort(Enum):
+    PLAN = strawberry.enum_value("plan", description="Document by document, as printed.")
+    DUE = strawberry.enum_value("due", description="Earliest due date first; none last.")
+    STATUS = strawberry.enum_value(
+        "status",
+        description="By the newest report's state (a return included): RETURNED, BLOCKED, "
+        "NOT_STARTED (no report counts as NOT_STARTED), IN_PROGRESS, DONE.",
+    )
+    REPORTED = strawberry.enum_value(
+        "reported", description="Newest report first; never reported last."
+    )
+    UNIT = strawberry.enum_value(
+        "unit", description="By the lead unit's name (the first by name when several lead)."
+    )
 
 
 @strawberry.input

@@ -13,7 +13,13 @@ from dutygraph.schema.context import Context
 from dutygraph.schema.document import Document, Section
 from dutygraph.schema.enums import PolicyKind
 from dutygraph.schema.graphview import GraphView
-from dutygraph.schema.inputs import ProjectFilter, TaskFilter, UnitFilter, WorkloadFilter
+from dutygraph.schema.inputs import (
+    ProjectFilter,
+    TaskFilter,
+    TaskSort,
+    UnitFilter,
+    WorkloadFilter,
+)
 from dutygraph.schema.limits import check_first
 from dutygraph.schema.policy import Policy, Project
 from dutygraph.schema.search import SearchResult, run_search
@@ -82,16 +88,21 @@ class Query(SupervisionQuery):
         row = await info.context.loaders.tasks.load(uid)
         return Task.from_row(row) if row else None
 
-    @strawberry.field(description="Tasks matching every condition of the filter, in plan order.")
+    @strawberry.field(
+        description="Tasks matching every condition of the filter, in plan order or `sort`'s; "
+        "a cursor pages only the sort it came from."
+    )
     async def tasks(
         self,
         info: Info,
         filter: TaskFilter | None = None,
         first: int = 20,
         after: str | None = None,
+        sort: TaskSort = TaskSort.PLAN,
     ) -> TaskConnection:
         check_first(first, info.context.limits.max_first)
-        offset = decode_cursor(after)
+        order = None if sort is TaskSort.PLAN else sort.value  # the cursors' tag
+        offset = decode_cursor(after, order)
         f = filter or TaskFilter()
         if f.role and not f.unit:
             raise ArgumentError("`role` filters a unit's tasks: give `unit` too")
@@ -99,8 +110,9 @@ class Query(SupervisionQuery):
             raise ArgumentError("`place` narrows `unit`: give `unit` too")
         units = await _unit_uids(info, f.unit, f.place) if f.unit else None
         if f.by_progress:
-            rows, total = await tasks_by_progress(info, f, units, first, offset)
-            return TaskConnection.build([Task.from_row(row) for row in rows], offset, total)
+            rows, total = await tasks_by_progress(info, f, units, first, offset, sort.value)
+            nodes = [Task.from_row(row) for row in rows]
+            return TaskConnection.build(nodes, offset, total, sort=order)
         asked = selected(info)
         rows, total = await info.context.query(
             task_filter.find_tasks,
@@ -115,6 +127,7 @@ class Query(SupervisionQuery):
             limit=first if {"edges", "pageInfo"} & asked else 0,
             offset=offset,
             count="totalCount" in asked,
+            sort=sort.value,
         )
         for row in rows:
             info.context.loaders.tasks.prime(row["uid"], row)
@@ -123,7 +136,8 @@ class Query(SupervisionQuery):
             await info.context.loaders.assignments_of_tasks(props).load_many(
                 [r["uid"] for r in rows]
             )
-        return TaskConnection.build([Task.from_row(row, props) for row in rows], offset, total)
+        nodes = [Task.from_row(row, props) for row in rows]
+        return TaskConnection.build(nodes, offset, total, sort=order)
 
     @strawberry.field(
         description="A unit by canonical name or alias (县发改局), or by uid. A name that "

@@ -8,7 +8,7 @@ import datetime
 import strawberry
 
 from dutygraph.errors import AccessError, ArgumentError, NotFoundError
-from dutygraph.graph import audit, nodes
+from dutygraph.graph import audit, nodes, task_sort
 from dutygraph.graph import supervision as sv
 from dutygraph.schema.connection import decode_cursor
 from dutygraph.schema.context import Context
@@ -62,10 +62,16 @@ async def states_for(
 
 
 async def tasks_by_progress(
-    info: Info, f: TaskFilter, units: list[str] | None, first: int, offset: int
+    info: Info,
+    f: TaskFilter,
+    units: list[str] | None,
+    first: int,
+    offset: int,
+    sort: str = task_sort.PLAN,
 ) -> tuple[list[dict], int]:
     """`tasks(filter:)` when it asks for a status or a due range: a page of task rows in
-    plan order and the total. Those conditions are judged per assignment, in Python."""
+    plan order (or `sort`'s, by the store) and the total. Those conditions are judged per
+    assignment, in Python."""
     if f.policy or f.project or f.text:
         raise ArgumentError(
             "status, dueAfter and dueBefore combine with unit, place, role, document and "
@@ -87,6 +93,9 @@ async def tasks_by_progress(
         due_after=f.due_after,
         due_before=f.due_before,
     )
+    if sort != task_sort.PLAN:
+        rows = await info.context.query(task_sort.sorted_tasks, uids, sort, first, offset)
+        return rows, len(uids)
     page = uids[offset : offset + first]
     rows = await info.context.query(nodes.tasks_by_uid, page)
     order = {uid: i for i, uid in enumerate(page)}
