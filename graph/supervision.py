@@ -20,6 +20,7 @@ import datetime
 import difflib
 import time
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,6 +129,8 @@ class AssignmentState:
     row: Row  # a row of _ASSIGNMENT_ROWS
     due: Due | None
     latest: Row | None
+    # when the unit last reported on it itself (`at`); a supervisor's return is no report
+    reported_at: str | None = None
 
     @property
     def status(self) -> str | None:
@@ -203,8 +206,12 @@ def reports_of_tasks(store: Store, tasks: list[str], limit: int, offset: int = 0
 
 def latest_reports(store: Store, tasks: list[str]) -> dict[tuple[str, str], Row]:
     """The current report of each assignment of these tasks, keyed by (task, unit)."""
+    return _latest(read_batched(store, _OF_TASKS, tasks))
+
+
+def _latest(reports: Iterable[Row]) -> dict[tuple[str, str], Row]:
     latest: dict[tuple[str, str], Row] = {}
-    for row in read_batched(store, _OF_TASKS, tasks):
+    for row in reports:
         key = (row["task"], row["unit"])
         if key not in latest or row["seq"] > latest[key]["seq"]:
             latest[key] = row
@@ -254,18 +261,22 @@ def assignment_states(
         place is not None, due_from is not None, due_to is not None,
     )  # fmt: skip
     rows = store.read(cypher, params)
-    latest = latest_reports(store, list(dict.fromkeys(r["task"] for r in rows)))
+    reports = read_batched(store, _OF_TASKS, list(dict.fromkeys(r["task"] for r in rows)))
+    latest = _latest(reports)
+    own = _latest(r for r in reports if r["kind"] == "progress")
     years: dict[str, int | None] = {}
     states = []
     for row in rows:
         doc = row["document"]
         if doc not in years:
             years[doc] = plan_year(row.get("doc_date"), row.get("doc_title"))
+        key = (row["task"], row["unit"])
         states.append(
             AssignmentState(
                 row=row,
                 due=due(row.get("deadline"), years[doc]),
-                latest=latest.get((row["task"], row["unit"])),
+                latest=latest.get(key),
+                reported_at=own[key]["at"] if key in own else None,
             )
         )
     return states

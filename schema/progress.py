@@ -235,6 +235,10 @@ class UnitProgress:
     returned: int
     overdue: int
     due_soon: int
+    last_report: datetime.date | None = strawberry.field(
+        description="The day (server time, as a report's `at`) of the unit's newest report "
+        "of its own on these assignments (a supervisor's return is none); null: never."
+    )
     unit_uid: strawberry.Private[str]
 
     @strawberry.field
@@ -247,20 +251,47 @@ class UnitProgress:
         return Unit.from_row(row) if row else None
 
 
+@strawberry.type
+class UnitProgressEdge:
+    cursor: str
+    node: UnitProgress
+
+
+@strawberry.type
+class UnitProgressConnection:
+    edges: list[UnitProgressEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+def unit_progress_page(
+    nodes: list[UnitProgress], offset: int, total: int
+) -> UnitProgressConnection:
+    edges = [
+        UnitProgressEdge(cursor=encode_cursor(offset + i), node=n) for i, n in enumerate(nodes)
+    ]
+    return UnitProgressConnection(
+        edges=edges, page_info=_page_info(edges, offset, total), total_count=total
+    )
+
+
 def summarize(states: list[sv.AssignmentState], info: Info) -> list[UnitProgress]:
     """Counts per unit, in order of first appearance (plan order)."""
     caller = info.context.caller
     today = caller.today()
     counts: dict[str, dict[str, int]] = {}
+    last: dict[str, str] = {}  # unit -> its newest own report's `at`
     for s in states:
+        unit = s.row["unit"]
         c = counts.setdefault(
-            s.row["unit"],
-            dict.fromkeys(("total", "unreported", "overdue", "due_soon", *sv.STATUSES), 0),
+            unit, dict.fromkeys(("total", "unreported", "overdue", "due_soon", *sv.STATUSES), 0)
         )
         c["total"] += 1
         c[s.status or "unreported"] += 1
         c["overdue"] += s.overdue(today)
         c["due_soon"] += s.due_soon(today, caller.due_soon_days)
+        if s.reported_at and s.reported_at > last.get(unit, ""):
+            last[unit] = s.reported_at
     return [
         UnitProgress(
             total=c["total"],
@@ -272,10 +303,15 @@ def summarize(states: list[sv.AssignmentState], info: Info) -> list[UnitProgress
             returned=c["RETURNED"],
             overdue=c["overdue"],
             due_soon=c["due_soon"],
+            last_report=_day(last.get(unit)),
             unit_uid=unit,
         )
         for unit, c in counts.items()
     ]
+
+
+def _day(at: str | None) -> datetime.date | None:
+    return datetime.datetime.fromisoformat(at).date() if at else None
 
 
 @strawberry.type(description="The account a request comes with.")

@@ -21,9 +21,11 @@ from dutygraph.schema.progress import (
     Me,
     ProgressReport,
     UnitProgress,
+    UnitProgressConnection,
     audit_page,
     progress_page,
     summarize,
+    unit_progress_page,
 )
 
 Info = strawberry.Info[Context, None]
@@ -134,6 +136,26 @@ class SupervisionQuery:
     ) -> list[UnitProgress]:
         check_first(first, info.context.limits.max_first)
         return summarize(await states_for(info, filter), info)[:first]
+
+    @strawberry.field(
+        description="Units that have not reported on the filter's assignments since `since` "
+        "(their newest own report is older, or there is none): never reported first, then "
+        "the longest silent; equal ones in plan order."
+    )
+    async def silent_units(
+        self,
+        info: Info,
+        since: datetime.date,
+        filter: ProgressFilter | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> UnitProgressConnection:
+        check_first(first, info.context.limits.max_first)
+        offset = decode_cursor(after)
+        units = summarize(await states_for(info, filter), info)
+        silent = [u for u in units if u.last_report is None or u.last_report < since]
+        silent.sort(key=lambda u: (u.last_report is not None, u.last_report or since))
+        return unit_progress_page(silent[offset : offset + first], offset, len(silent))
 
     @strawberry.field(description="Reports whose task no loaded edition of the plan holds.")
     async def orphaned_reports(
