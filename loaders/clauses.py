@@ -46,6 +46,12 @@ LABEL = re.compile(
     rf"|(?P<deadline>{alternation(DEADLINE_LABELS)}){_COLON}"
     rf"|(?P<ignored>{LEADER_PATTERN}|{alternation(NOT_RESPONSIBILITY_LABELS)}){_COLON}"
 )
+# A label this vocabulary does not know (主抓单位：A、B, 包联部门：C), read as 责任单位 with a
+# warning when it opens a clause; never a list's address (县直各单位：, 各成员单位：).
+_UNNAMED_LABEL = re.compile(
+    rf"{LABEL_LEVEL}(?P<name>(?![各诸])(?:(?!有关|相关|其他|其它|直属|成员)[一-龥]){{2,4}}"
+    rf"(?:单位|部门)){_COLON}"
+)
 # A label that opens a clause: at the start, or after a sentence break or a bracket.
 _LABEL_IN_LINE = re.compile(rf"(?:^|(?<=[。；，\s）】{_OPEN}]))(?:{LABEL.pattern})")
 
@@ -114,15 +120,20 @@ class Clause:
 def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause | None:
     """Read f[start:end] as a clause's content, or None when it is not one."""
     labels = [m for m in LABEL.finditer(f, start, end)]
-    if labelled_only and not labels:
+    unnamed = None if labels and labels[0].start() == start else _unnamed(f, start, end)
+    if labelled_only and not labels and unnamed is None:
         return None
     units: list[UnitRef] = []
     problems: list[str] = []
     deadline: tuple[int, int] | None = None
     notes: list[tuple[int, int]] = []
     segments: list[tuple[str | None, int, int]] = []  # (label kind, start, end)
-    if not labels or labels[0].start() > start:
-        segments.append((None, start, labels[0].start() if labels else end))
+    first = labels[0].start() if labels else end
+    if unnamed is not None:
+        segments.append(("responsible", unnamed.end(), first))
+        problems.append(f"role label not known, read as 责任单位: {unnamed['name']}")
+    elif first > start:
+        segments.append((None, start, first))
     for i, m in enumerate(labels):
         seg_end = labels[i + 1].start() if i + 1 < len(labels) else end
         segments.append((m.lastgroup, m.end(), seg_end))
@@ -155,6 +166,8 @@ def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause |
         problems += seg_problems
     if not (units or deadline or notes or labels):
         return None
+    if unnamed is not None and not units:
+        return None  # not a label after all: what follows names no unit
     if (
         labels
         and not units
@@ -169,9 +182,15 @@ def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause |
         deadline=deadline,
         first_leads=bool(notes),
         note_onwards=any("下同" in f[a:b] for a, b in notes),
-        labelled=any(m.lastgroup in ("lead", "support", "responsible") for m in labels),
+        labelled=unnamed is not None
+        or any(m.lastgroup in ("lead", "support", "responsible") for m in labels),
         problems=tuple(problems),
     )
+
+
+def _unnamed(f: str, start: int, end: int) -> re.Match[str] | None:
+    m = _UNNAMED_LABEL.match(f, start, end)
+    return m if m is not None and LABEL.match(f, m.start("name"), m.end()) is None else None
 
 
 def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]]:
@@ -312,7 +331,7 @@ def whole_line(f: str, start: int, end: int) -> Clause | None:
     a, b = _trim(f, start, end)
     if a >= b:
         return None
-    m = LABEL.match(f, a)
+    m = LABEL.match(f, a) or _unnamed(f, a, b)
     if m is not None:
         # `配合单位：B）` closes a bracket opened on the line before.
         inner = b - 1 if f[b - 1] in _CLOSE and _matching_open(f, a, b - 1) is None else b

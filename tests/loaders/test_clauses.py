@@ -387,3 +387,26 @@ def test_units_followed_by_luoshi(parse, roles) -> None:
         ("各镇人民政府", "support", False),
     ]
     assert roles(plan.tasks[1]) == [("各镇人民政府", "lead", True)]
+
+
+@pytest.mark.parametrize(
+    "clause", ["主抓单位：县水务局、县财政局", "（包联部门：县水务局、县财政局）"]
+)
+def test_a_label_not_in_the_vocabulary_is_read_as_responsible_with_a_warning(
+    parse, roles, clause
+) -> None:
+    plan = parse(HEAD + f"1.建设数据平台。\n{clause}\n2.完善管理制度。\n责任单位：县教育局\n")
+    assert [roles(task) for task in plan.tasks] == [
+        [("县水务局", "lead", True), ("县财政局", "support", True)],
+        [("县教育局", "lead", True)],
+    ]
+    assert [w.message for w in plan.warnings] == [
+        f"role label not known, read as 责任单位: {clause.strip('（）')[:4]}"
+    ]
+
+
+@pytest.mark.parametrize("line", ["县直各单位：", "各成员单位：县水务局", "示范单位：要加强管理"])
+def test_an_address_or_a_sentence_is_not_an_unknown_label(parse, line) -> None:
+    plan = parse(HEAD + f"1.建设数据平台（责任单位：县教育局）。\n{line}\n")
+    assert not any("not known" in w.message for w in plan.warnings)
+    assert all(u.name != "县水务局" for task in plan.tasks for u in task.units)
