@@ -103,6 +103,15 @@ class _Watched:
     def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         return self._watch(self._store.read, cypher, params)
 
+    async def read_async(
+        self, cypher: str, params: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        try:
+            return await self._store.read_async(cypher, params)
+        except StoreError:
+            self._handle.mark_suspect()
+            raise
+
     def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
         self._watch(self._store.write, cypher, params)
 

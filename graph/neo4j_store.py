@@ -9,6 +9,7 @@ password the driver connects with no authentication.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -72,6 +73,12 @@ class Neo4jStore(RoundTrips):
             return [record.data() for record in tx.run(cypher, dict(params or {}))]
 
         return self._session(lambda s: s.execute_read(work))
+
+    async def read_async(
+        self, cypher: str, params: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """`read` in a worker thread: the driver's sessions here are synchronous."""
+        return await asyncio.to_thread(self.read, cypher, params)
 
     def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
         self._count()

@@ -60,6 +60,12 @@ class Store(Protocol):
         """Rows as dicts column -> value. Read queries return scalars, lists and maps only."""
         ...
 
+    async def read_async(
+        self, cypher: str, params: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """`read` awaited on the running event loop (the API's compiled requests)."""
+        ...
+
     def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
         """Run one statement atomically."""
         ...

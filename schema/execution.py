@@ -5,13 +5,13 @@ resolver path (schema/limits.py), and kept per (document, operation name); one t
 any of them, or names no query operation, is left to the resolver path, which reports
 the error. Per request the variables are coerced the same way, the operation compiles to
 one statement (about 0.2 ms; kept for the same variables again), the store answers it in
-one round trip, and the row is shaped into `data`.
+one round trip awaited on the event loop (Store.read_async), and the row is shaped into
+`data`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -101,45 +101,48 @@ class Compiled:
                 fragments[definition.name.value] = FragmentDetails(definition)
         return _Operation(document, operation, fragments)
 
-    def plan(
-        self, query: str, name: str | None, variables: dict[str, Any] | None, prepared: _Operation
-    ) -> Plan | None:
-        """The operation's plan for these variables, or None when it does not compile;
-        kept per (document, operation name, variables), since clients repeat requests."""
+    def plan(self, query: str, name: str | None, variables: dict[str, Any] | None) -> Plan | None:
+        """The request's plan, or None when the resolvers must answer it (an invalid
+        document, no query operation, over the cost limit, a field not covered); kept per
+        (document, operation name, variables), since clients repeat requests, so that a
+        repeated one costs a dictionary lookup."""
         try:
-            key = (query, name, json.dumps(variables, sort_keys=True))
+            key = (query, name, json.dumps(variables, sort_keys=True) if variables else "")
         except (TypeError, ValueError):
-            key = None
-        if key is not None and key in self._plans:
+            return self._plan(query, name, variables)
+        if key in self._plans:
             self._plans.move_to_end(key)
             return self._plans[key]
+        plan = self._plans[key] = self._plan(query, name, variables)
+        if len(self._plans) > CACHED_DOCUMENTS:
+            self._plans.popitem(last=False)
+        return plan
+
+    def _plan(self, query: str, name: str | None, variables: dict[str, Any] | None) -> Plan | None:
+        prepared = self.operation(query, name)
+        if prepared is None or over_cost(self.schema, prepared.document, variables, self.limits):
+            return None  # the resolver path refuses it and says why
         values = get_variable_values(
             self.schema, prepared.operation.variable_definitions or (), variables or {}
         )
-        plan = None
-        if not isinstance(values, list):
-            with contextlib.suppress(NotCovered):
-                plan = compile_operation(
-                    self.schema, prepared.operation, prepared.fragments, values, self.limits
-                )
-        if key is not None:
-            self._plans[key] = plan
-            if len(self._plans) > CACHED_DOCUMENTS:
-                self._plans.popitem(last=False)
-        return plan
+        if isinstance(values, list):
+            return None
+        try:
+            return compile_operation(
+                self.schema, prepared.operation, prepared.fragments, values, self.limits
+            )
+        except NotCovered:
+            return None
 
     async def run(
         self, query: str, variables: dict[str, Any] | None, name: str | None, context: Context
     ) -> ExecutionResult | None:
         """The result, or None when the resolvers must answer this request."""
-        prepared = self.operation(query, name)
-        if prepared is None or over_cost(self.schema, prepared.document, variables, self.limits):
-            return None  # the resolver path refuses it and says why
-        plan = self.plan(query, name, variables, prepared)
+        plan = self.plan(query, name, variables)
         if plan is None:
             return None
         try:
-            [row] = await asyncio.to_thread(context.store.read, plan.cypher, plan.params)
+            [row] = await context.store.read_async(plan.cypher, plan.params)
             return ExecutionResult(data=plan.shape(row), errors=None)
         except (DutygraphError, Fallback):
             # the resolvers meet the same failure, or the error the answer holds, and
@@ -169,10 +172,10 @@ class CompilingSchema(TimedSchema):
     ) -> ExecutionResult:
         if query is not None and isinstance(context_value, Context):
             try:
-                result = await asyncio.wait_for(
-                    self.compiled.run(query, variable_values, operation_name, context_value),
-                    self.timeout,
-                )
+                async with asyncio.timeout(self.timeout):  # no task made, as wait_for does
+                    result = await self.compiled.run(
+                        query, variable_values, operation_name, context_value
+                    )
             except TimeoutError:
                 result = None  # the resolver path says so, in its own words
             if result is not None:

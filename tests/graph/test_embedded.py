@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import stat
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from dutygraph.errors import StoreBusyError, StoreError
+from dutygraph.errors import LimitError, StoreBusyError, StoreError
 from dutygraph.graph.embedded import DataDir, EmbeddedStore, _is_server
 from dutygraph.graph.load import load_plan, stats
 from dutygraph.graph.store import open_store
@@ -283,3 +284,59 @@ def test_threads_share_one_store(embedded_store: EmbeddedStore) -> None:
     with ThreadPoolExecutor(8) as pool:
         results = list(pool.map(work, range(8)))
     assert results == [[i] * 20 for i in range(8)]
+
+
+# --- reads on the event loop (read_async) -----------------------------------------------------
+
+PLAIN = "RETURN $s AS s, $n AS n, $b AS b, $l AS l, {k: [1, {m: 'v'}]} AS map, null AS nothing"
+PLAIN_PARAMS = {"s": '引号"\n\\', "n": 3, "b": True, "l": ["甲", "乙"]}
+
+
+def test_an_awaited_read_is_the_same_read(embedded_store: EmbeddedStore) -> None:
+    async def together() -> list[list[dict]]:
+        # more reads at once than one connection takes: the loop opens more, reuses them
+        return await asyncio.gather(
+            *(embedded_store.read_async(PLAIN, PLAIN_PARAMS) for _ in range(12))
+        )
+
+    rounds = embedded_store.round_trips
+    answers = asyncio.run(together())
+    assert embedded_store.round_trips == rounds + 12
+    assert answers == [embedded_store.read(PLAIN, PLAIN_PARAMS)] * 12
+    # a bigger reply than one read of the socket gives arrives whole
+    [row] = asyncio.run(embedded_store.read_async("RETURN [x IN range(1, 200000) | x] AS xs"))
+    assert row["xs"] == list(range(1, 200001))
+
+
+def test_an_awaited_read_fails_as_read_does(tmp_path: Path) -> None:
+    async def reads(store: EmbeddedStore) -> None:
+        with pytest.raises(StoreError, match="query"):
+            await store.read_async("MATCH (n RETURN n")
+        # the connection that carried the error answers the next read
+        assert await store.read_async("RETURN 1 AS one") == [{"one": 1}]
+        store.read_timeout = 0.001
+        with pytest.raises(LimitError, match="time limit"):
+            await store.read_async("UNWIND range(1, 3000000) AS x RETURN sum(x) AS s")
+        store.read_timeout = None
+        pid = store.pid
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        wait_dead_socket(store)
+        with pytest.raises(StoreError):
+            await store.read_async("RETURN 1 AS one")
+
+    store = EmbeddedStore.open(tmp_path / "db")
+    try:
+        asyncio.run(reads(store))
+    finally:
+        store.close()
+
+
+def wait_dead_socket(store: EmbeddedStore) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            store.ping()
+        except StoreError:
+            return
+        time.sleep(0.05)
