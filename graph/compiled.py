@@ -24,7 +24,7 @@ from dutygraph.graph.columns import (
     TASK,
     UNIT_PROPS,
 )
-from dutygraph.graph.task_filter import page_cypher, tasks_cypher
+from dutygraph.graph.task_filter import page_cypher, tasks_cypher, unit_tasks_cypher
 from dutygraph.graph.workload import ranking_cypher
 
 # The properties each label's objects may project (graph/columns.py's columns).
@@ -85,10 +85,6 @@ RELATIONS: dict[tuple[str, str], Relation] = {
         "Project", "MATCH ({a})-[:CONCERNS]->({b}:Project)", "{b}.name"
     ),
     ("Unit", "hostedBy"): Relation("Unit", "MATCH ({b}:Unit {{uid: {a}.hosted_by}})"),
-    ("Unit", "tasks"): Relation(
-        "Task", "MATCH ({a})-[{r}:RESPONSIBLE_FOR]->({b}:Task)", "{b}.document, {b}.ordinal",
-        role="{r}.role",
-    ),
     ("Unit", "partners"): Relation(
         "Unit", "MATCH ({a})-[{r}:SHARES]->({b}:Unit) WHERE {r}.tasks > 0",
         "{r}.tasks DESC, {b}.name, {b}.uid",
@@ -157,6 +153,16 @@ def relation_call(
     if cap is not None:
         page += f" LIMIT {cap}" if page else f"\nWITH {carry} LIMIT {cap}"
     return f"CALL {{\nWITH {parent}\n{match}{page}\n{_body(child, out, edge)}\n}}"
+
+
+def unit_tasks_call(
+    parent: str, child: Level, edge: str, out: str, *, role: str | None, skip: str, limit: str
+) -> str:
+    """The CALL binding `out` to a page of the unit `parent`'s tasks in plan order, each
+    with its edge (graph/task_filter.py's walk, as the resolvers read it)."""
+    walk = unit_tasks_cypher(parent, child.var, edge, role=role)
+    page = f"WITH {child.var}, {edge} SKIP ${skip} LIMIT ${limit}"
+    return f"CALL {{\nWITH {parent}\n{walk}\n{page}\n{_body(child, out, edge)}\n}}"
 
 
 def edge_var(relation: Relation) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 
 from dutygraph.errors import ArgumentError
 from dutygraph.graph.columns import Row, display_name
+from dutygraph.graph.load import DERIVED
 from dutygraph.graph.model import PLAN_LABELS
 from dutygraph.graph.store import Store, param_chunks
 
@@ -33,8 +34,8 @@ HOP_ROWS = 5000  # edges read per label per hop (path search)
 # named in a thousand plans.
 EDGES_PER_NODE = 4
 
-# The plans' own relationships, not the loader's aggregates (graph/load.py, SHARES).
-_OWN = "NOT type(r) IN ['SHARES']"
+# The plans' own relationships, not the loader's aggregates (graph/load.py).
+_OWN = "NOT type(r) IN [" + ", ".join(f"'{t}'" for t in DERIVED) + "]"
 
 # How any node is named, whatever its label; `text` serves tasks only.
 _NAME = """CASE labels({v})[0] WHEN 'Task' THEN {v}.code WHEN 'Goal' THEN toString({v}.year)

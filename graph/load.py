@@ -99,10 +99,20 @@ ON MATCH SET s.tasks = s.tasks + d.tasks""",
         "pair_deltas",
     ),
 ]
+# (u)-[:TASKS_IN {total, lead, support}]->(d): how many of document d's tasks unit u is
+# on, so a unit's task list can be read document by document (graph/task_filter.py) and
+# its load per document counted without walking its 45,000 assignments. Written with the
+# document and deleted with it (DETACH DELETE), so it needs no deltas.
+_TASKS_IN: Block = (
+    """UNWIND $tasks_in AS r
+MATCH (u:Unit {uid: r.unit}), (d:Document {uid: $uid})
+CREATE (u)-[:TASKS_IN {total: r.total, lead: r.lead, support: r.support}]->(d)""",
+    "tasks_in",
+)
 # The replaced version's assignments, read before the write to compute the deltas.
 OLD_ASSIGNMENTS = """MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t:Task {document: $uid})
 RETURN u.uid AS unit, t.uid AS task, r.role AS role"""
-DERIVED = ("SHARES",)  # relationship types the loader derives, not the plans
+DERIVED = ("SHARES", "TASKS_IN")  # relationship types the loader derives, not the plans
 
 # The document's own rows, written; benchmarks/load_bench.py times this alone as the raw
 # UNWIND write a load is measured against.
@@ -195,7 +205,7 @@ MERGE (p)-[:FUNDED_BY]->(f)""",
     ),
 ]
 
-LOAD = _DELETE_PART + WRITE_PART + _COUNT + _DELETE_ORPHANS
+LOAD = _DELETE_PART + WRITE_PART + [_TASKS_IN] + _COUNT + _DELETE_ORPHANS
 UNLOAD = _DELETE_PART + _COUNT + _DELETE_ORPHANS
 
 
@@ -281,7 +291,8 @@ def write_rows(store: Store, rows: GraphRows) -> Loaded:
     stale = _stale(store, rows.uid)
     earlier = stale.pop("source")
     deltas = _deltas(_old_assignments(store, rows.uid), rows.assignments)
-    _write(store, LOAD, {**rows.as_params(), **stale, **deltas})
+    params = {**rows.as_params(), **stale, **deltas, "tasks_in": _tasks_in(rows.assignments)}
+    _write(store, LOAD, params)
     # Progress reports are kept apart from the plan's nodes (graph/supervision.py): they
     # follow their tasks into the new edition, or are marked orphaned, never deleted.
     reattach(store, rows.uid)
@@ -343,6 +354,16 @@ def _tally(assignments: list[dict[str, Any]], sign: int, units: Counter, pairs: 
         for first in task_units:
             for second in task_units - {first}:
                 pairs[first, second] += sign
+
+
+def _tasks_in(assignments: list[dict[str, Any]]) -> list[Row]:
+    """[{unit, total, lead, support}]: each unit's assignments in one document."""
+    counts: Counter = Counter()
+    for a in assignments:
+        counts[a["unit"], "total"] += 1
+        counts[a["unit"], a["role"]] += 1
+    units = sorted({unit for unit, _ in counts})
+    return [{"unit": u, **{k: counts[u, k] for k in ("total", "lead", "support")}} for u in units]
 
 
 def _deltas(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str, list[Row]]:

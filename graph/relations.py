@@ -25,6 +25,7 @@ from dutygraph.graph.columns import (
     unit_columns,
 )
 from dutygraph.graph.store import Store
+from dutygraph.graph.task_filter import unit_tasks_cypher
 
 # --- a document's tree (bounded by the document's own size) --------------------------------
 
@@ -135,16 +136,18 @@ RETURN key AS task, r.role AS role, r.rank AS rank, r.inferred AS inferred,
 ORDER BY task, rank"""
 
 # A page of each unit's assignments in plan order, so a unit's task list reads like the
-# plans: cut in the store, since a unit on a thousand plans is on 45,000 tasks.
-_ASSIGNMENTS_OF_UNITS = f"""UNWIND $uids AS key
+# plans: cut in the store, read document by document (graph/task_filter.py), since a
+# unit on a thousand plans is on 45,000 tasks.
+_ASSIGNMENTS_OF_UNITS = """UNWIND $uids AS key
 CALL {{
   WITH key
-  MATCH (:Unit {{uid: key}})-[r:RESPONSIBLE_FOR]->(t:Task){{role}}
-  WITH r, t ORDER BY t.document, t.ordinal SKIP $offset LIMIT $limit
+  MATCH (u:Unit {{uid: key}})
+  {walk}
+  WITH r, t SKIP $offset LIMIT $limit
   RETURN r, t
 }}
 RETURN key AS unit, r.role AS role, r.rank AS rank, r.inferred AS inferred,
-       r.written AS written, {TASK}"""
+       r.written AS written, {task}"""
 
 # How many assignments each unit has (in `role`): from the unit's stored counts.
 _ASSIGNMENT_COUNTS = """UNWIND $uids AS key
@@ -170,7 +173,8 @@ def assignments_of_units(
 ) -> list[Row]:
     """{unit, role, rank, inferred, written} and the task's columns (uid, code, …): for
     each unit the assignments (in `role`) from `offset`, at most `limit`, in plan order."""
-    cypher = _ASSIGNMENTS_OF_UNITS.replace("{role}", " WHERE r.role = $role" if role else "")
+    walk = unit_tasks_cypher("u", "t", "r", role="role" if role else None)
+    cypher = _ASSIGNMENTS_OF_UNITS.format(walk=walk, task=TASK)
     return read_batched(store, cypher, uids, {"role": role, "offset": offset, "limit": limit})
 
 

@@ -31,12 +31,20 @@ INDEXED = (
 )
 
 
-# A store loaded before graph/load.py kept aggregates has units on tasks without `total`:
-# count them all once (the loads after keep them in step).
-_UNCOUNTED = """MATCH (u:Unit) WHERE u.total IS NULL AND (u)-[:RESPONSIBLE_FOR]->()
+# A store loaded before graph/load.py kept aggregates has units on tasks without `total`
+# or without TASKS_IN edges: count them all once (the loads after keep them in step).
+_UNCOUNTED = """MATCH (u:Unit) WHERE (u)-[:RESPONSIBLE_FOR]->()
+  AND (u.total IS NULL OR NOT (u)-[:TASKS_IN]->())
 RETURN u.uid AS uid LIMIT 1"""
 _RECOUNT = [
     "MATCH ()-[s:SHARES]->() DELETE s",
+    "MATCH ()-[i:TASKS_IN]->() DELETE i",
+    """MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t:Task)
+WITH u, t.document AS document, count(r) AS n,
+     count(CASE WHEN r.role = 'lead' THEN 1 END) AS lead,
+     count(CASE WHEN r.role = 'support' THEN 1 END) AS support
+MATCH (d:Document {uid: document})
+CREATE (u)-[:TASKS_IN {total: n, lead: lead, support: support}]->(d)""",
     """MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(:Task)
 WITH u, count(r) AS n, count(CASE WHEN r.role = 'lead' THEN 1 END) AS lead,
      count(CASE WHEN r.role = 'support' THEN 1 END) AS support

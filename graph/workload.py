@@ -25,10 +25,11 @@ UNIT_TOTALS = """UNWIND $uids AS key
 MATCH (u:Unit {uid: key})
 RETURN key AS owner, u.total AS total, u.lead AS lead, u.support AS support"""
 
-# Only the first $limit documents (heaviest first) travel.
-UNIT_BY_DOCUMENT = f"""MATCH (:Unit {{uid: $uid}})-[r:RESPONSIBLE_FOR]->(t:Task)
-WITH t.document AS document, {_COUNTS}
-RETURN document, total, lead, support ORDER BY total DESC, document LIMIT $limit"""
+# From the counts each load keeps per unit and document (graph/load.py, TASKS_IN); only
+# the first $limit documents (heaviest first) travel.
+UNIT_BY_DOCUMENT = """MATCH (:Unit {uid: $uid})-[i:TASKS_IN]->(d:Document)
+RETURN d.uid AS document, i.total AS total, i.lead AS lead, i.support AS support
+ORDER BY total DESC, document LIMIT $limit"""
 
 # A task's path starts with its section's numbers (二, （五）), so the section's printed
 # code is the first `level` of them; its first task's ordinal places it in the plan.

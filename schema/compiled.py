@@ -510,9 +510,8 @@ def _unit_tasks(build: _Build, field_def: GraphQLField, details: list, level: cy
     total_position = level.add(f"coalesce({level.var}.{count}, 0)")
 
     def page(child: cy.Level, edge: str, out: str) -> str:
-        return cy.relation_call(
-            cy.RELATIONS["Unit", "tasks"], level.var, child, edge, out,
-            role=build.param(role) if role else None,
+        return cy.unit_tasks_call(
+            level.var, child, edge, out, role=build.param(role) if role else None,
             skip=build.param(offset), limit=build.param(first),
         )  # fmt: skip
 

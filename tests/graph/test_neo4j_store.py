@@ -41,7 +41,14 @@ def test_a_document_is_sent_in_batches_under_the_limit() -> None:
     params = plan_rows(make_plan()).as_params()
     params["tasks"] = params["tasks"] * 40  # about 12 KB of task rows
     # what load_plan reads before the write: nothing was loaded before
-    extras = ("stale_units", "stale_projects", "stale_policies", "unit_deltas", "pair_deltas")
+    extras = (
+        "stale_units",
+        "stale_projects",
+        "stale_policies",
+        "unit_deltas",
+        "pair_deltas",
+        "tasks_in",
+    )
     params |= {key: [] for key in extras}
 
     batches = [p["tasks"] for _, p in steps(LOAD, params, 3000) if "tasks" in p]
