@@ -9,7 +9,7 @@ import pytest
 from dutygraph.errors import NotFoundError, StoreError
 from dutygraph.graph.load import load_plan, stats, unload_document, write_rows
 from dutygraph.graph.model import GraphRows, document_uid, plan_rows, unit_uid
-from dutygraph.graph.store import Store
+from dutygraph.graph.store import Store, open_store
 from dutygraph.loaders.model import Plan
 from tests.factories import make_plan
 
@@ -225,9 +225,19 @@ def aggregates(store: Store) -> tuple[dict, dict]:
         "MATCH (a:Unit)-[:RESPONSIBLE_FOR]->(t)<-[:RESPONSIBLE_FOR]-(b:Unit) WHERE a <> b "
         "RETURN a.uid AS a, b.uid AS b, count(DISTINCT t) AS n ORDER BY a, b"
     )
+    stored_documents = store.read(
+        "MATCH (u:Unit)-[i:TASKS_IN]->(d:Document) "
+        "RETURN u.uid AS u, d.uid AS d, [i.total, i.lead, i.support] AS n ORDER BY u, d"
+    )
+    counted_documents = store.read(
+        "MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t:Task) "
+        "RETURN u.uid AS u, t.document AS d, [count(r), "
+        "count(CASE WHEN r.role = 'lead' THEN 1 END), "
+        "count(CASE WHEN r.role = 'support' THEN 1 END)] AS n ORDER BY u, d"
+    )
     return (
-        {"units": stored_units, "pairs": stored_pairs},
-        {"units": counted_units, "pairs": counted_pairs},
+        {"units": stored_units, "pairs": stored_pairs, "documents": stored_documents},
+        {"units": counted_units, "pairs": counted_pairs, "documents": counted_documents},
     )
 
 
@@ -245,3 +255,21 @@ def test_stored_workload_counts_follow_loads_replacements_and_unloads(store: Sto
         stored, counted = aggregates(store)
         assert stored == counted
         assert counted["units"] and counted["pairs"]
+
+
+def test_a_store_without_the_aggregates_is_counted_when_opened(tmp_path) -> None:
+    store = open_store(str(tmp_path / "db"))
+    try:
+        load_plan(store, make_plan("plans/a.txt"))
+        expected, _ = aggregates(store)
+        # as a version before the per-document counts (or before any counts) left it
+        store.write("MATCH ()-[i:TASKS_IN]->() DELETE i")
+        store.write("MATCH (u:Unit) SET u.total = null")
+    finally:
+        store.close()
+    store = open_store(str(tmp_path / "db"))
+    try:
+        stored, counted = aggregates(store)
+        assert stored == counted == expected
+    finally:
+        store.close()

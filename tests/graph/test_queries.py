@@ -222,6 +222,28 @@ def test_find_tasks_pages_share_one_order(two: Store) -> None:
     assert task_filter.find_tasks(two, limit=0) == ([], 5)
 
 
+def test_a_units_pages_follow_plan_order_with_every_filter(two: Store) -> None:
+    everything, total = task_filter.find_tasks(two, units=[NDRC], limit=10)
+    pages = [task_filter.find_tasks(two, units=[NDRC], limit=3, offset=k) for k in (0, 3)]
+    assert [r["uid"] for rows, _ in pages for r in rows] == [r["uid"] for r in everything]
+    assert [n for _, n in pages] == [4, 4]
+    rows, total = task_filter.find_tasks(two, units=[NDRC], role="lead", document=A, limit=9)
+    assert (codes(rows), total) == (["二（1）2", "二（2）1"], 2)
+    assert task_filter.find_tasks(two, units=[NDRC], role="lead", document=B, limit=9) == ([], 0)
+    rows, total = task_filter.find_tasks(two, units=[NDRC], text="推进", limit=1)
+    assert (codes(rows), total) == (["二（1）1"], 2)  # b's two tasks; the page of one
+
+
+def test_pages_are_full_past_documents_without_tasks(two: Store) -> None:
+    # two documents sorting before a and b, with no task: a page still holds `limit` tasks
+    empty = [s for s in (f"plans/empty{i}.txt" for i in range(100)) if document_uid(s) < min(A, B)]
+    for source in empty[:2]:
+        load_plan(two, make_plan(source, {}))
+    everything, total = task_filter.find_tasks(two, limit=100)
+    assert total == 5 == len(everything)
+    assert task_filter.find_tasks(two, limit=2)[0] == everything[:2]
+
+
 def test_find_tasks_other_filters(two: Store) -> None:
     assert codes(task_filter.find_tasks(two, policy=FUNDING, limit=9)[0]) == [
         "二（1）1",
