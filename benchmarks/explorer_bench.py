@@ -41,6 +41,9 @@ SAMPLE_UNIT = unit_uid("县发展改革局", "陆河县")
 VIEWS = [
     ("workload", "/#/workload", "view-workload"),
     ("ledger", "/#/ledger", "view-ledger"),
+    ("ledger sorted by due date", "/#/ledger?sort=due", "view-ledger"),
+    ("ledger sorted by state", "/#/ledger?sort=status", "view-ledger"),
+    ("ledger sorted by lead unit", "/#/ledger?sort=unit", "view-ledger"),
     ("documents", "/#/documents", "view-documents"),
     ("heaviest unit's page", "/#/unit/{unit}", "details-body"),
 ]

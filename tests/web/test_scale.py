@@ -90,3 +90,18 @@ def test_ledger_finds_the_development_bureau_among_1000_plans(big_tab: Tab) -> N
     page.get_by_test_id("ledger-unit").press("Enter")
     expect(page.get_by_test_id("ledger-unit")).to_have_value(f"{UNIT}（{PLACE}）")
     expect(page.get_by_test_id("ledger-count")).to_have_attribute("data-total", "22")
+
+
+def test_a_sorted_ledger_at_1000_plans_shows_the_servers_order(
+    big_tab: Tab, big_server: str
+) -> None:
+    query = "{ tasks(sort: UNIT, first: 50) { edges { node { uid } } } }"
+    body = httpx.post(f"{big_server}/graphql", json={"query": query}).json()
+    truth = [e["node"]["uid"] for e in body["data"]["tasks"]["edges"]]
+    page = big_tab.page
+    page.goto("/#/ledger?sort=unit")
+    expect(page.get_by_test_id("ledger-count")).to_have_attribute("data-total", str(BIG * 50 + 47))
+    expect(page.locator('th[data-sort="unit"]')).to_have_attribute("aria-sort", "ascending")
+    rows = page.get_by_test_id("ledger-row")
+    expect(rows).to_have_count(50)
+    assert [r.get_attribute("data-uid") for r in rows.all()] == truth

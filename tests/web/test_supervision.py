@@ -4,6 +4,7 @@ unit's task; a supervisor sees the state per unit."""
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 from collections.abc import Iterator
 
@@ -15,7 +16,7 @@ from tests.factories import SAMPLE
 from tests.servers import DUTYGRAPH, start_serve, stop_serve
 from tests.web.browser import Tab
 from tests.web.conftest import open_tab
-from tests.web.test_explorer import PLACE, UNIT
+from tests.web.test_explorer import PLACE, UNIT, UNIT_UID
 
 PASSWORD = "correct horse battery"
 
@@ -114,3 +115,59 @@ def test_supervisor_sees_the_state_of_each_unit(office_tab: Tab) -> None:
     expect(page.get_by_test_id("report-xlsx")).to_be_visible()
     office_tab.screenshot("supervisor-dashboard")
     assert page.get_by_test_id("todo-list").count() == 0
+
+
+def test_supervisor_finds_the_units_silent_since_a_day(
+    office_tab: Tab, accounts_server: str
+) -> None:
+    # 县发展改革局 reports today, through a session of its own
+    mine = sorted(tasks_of(accounts_server, UNIT))[0]
+    report = "mutation ($t: ID!) { reportProgress(task: $t, status: IN_PROGRESS) { at } }"
+    with httpx.Client(base_url=accounts_server) as reporter:
+        login = {"login": "ndrc", "password": PASSWORD}
+        csrf = reporter.post("/auth/login", json=login).json()["csrfToken"]
+        body = {"query": report, "variables": {"t": mine}}
+        done = reporter.post("/graphql", json=body, headers={"X-CSRF-Token": csrf}).json()
+    today = done["data"]["reportProgress"]["at"][:10]
+
+    page = office_tab.page
+    log_in(page, "office")
+    row = page.locator(f'[data-testid="dashboard-row"][data-uid="{UNIT_UID}"]')
+    expect(row.get_by_test_id("dashboard-last-report")).to_have_text(today)
+    section = page.get_by_test_id("silent-units")
+    expect(section).to_have_attribute("data-state", "ready")
+    since = page.get_by_test_id("silent-since").input_value()
+    assert since < today
+    assert silent_names(page) == silent_truth(accounts_server, since)
+    assert UNIT not in " ".join(silent_names(page))
+    assert "从未报送" in section.inner_text()
+
+    tomorrow = (datetime.date.fromisoformat(today) + datetime.timedelta(days=1)).isoformat()
+    page.get_by_test_id("silent-since").fill(tomorrow)
+    expect(page.get_by_test_id("silent-head")).to_contain_text(tomorrow)
+    expect(section).to_have_attribute("data-state", "ready")
+    truth = silent_truth(accounts_server, tomorrow)
+    assert silent_names(page) == truth and any(UNIT in name for name in truth)
+    expect(page.get_by_test_id("silent-head")).to_contain_text(f"共 {len(truth)} 个")
+    office_tab.screenshot("supervisor-silent-units")
+
+    # a row opens the ledger of that unit
+    section.locator(f'[data-testid="silent-row"][data-uid="{UNIT_UID}"]').get_by_test_id(
+        "silent-unit"
+    ).click()
+    expect(page.get_by_test_id("view-ledger")).to_have_attribute("data-state", "ready")
+    expect(page.get_by_test_id("ledger-count")).to_have_attribute("data-total", "22")
+
+
+def silent_names(page: Page) -> list[str]:
+    return [r.inner_text() for r in page.get_by_test_id("silent-unit").all()]
+
+
+def silent_truth(base: str, since: str) -> list[str]:
+    """The silent units' labels as the page writes them (name（place）), from the API."""
+    query = """query ($s: Date!) { silentUnits(since: $s, first: 100) {
+      edges { node { unit { name place } } } } }"""
+    body = httpx.post(f"{base}/graphql", json={"query": query, "variables": {"s": since}})
+    edges = body.json()["data"]["silentUnits"]["edges"]
+    units = [e["node"]["unit"] for e in edges]
+    return [f"{u['name']}（{u['place']}）" if u["place"] else u["name"] for u in units]

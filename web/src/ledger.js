@@ -1,6 +1,7 @@
 // The task ledger (任务台账): every task of the chosen plans with its section, units and
 // deadline; filters by document, section, unit (any name the API resolves), role and
-// text; pages from the server with the total; exports all matching rows, not the page.
+// text; sorted by the server (a column head picks the sort); pages from the server with
+// the total; exports all matching rows, not the page, in the same order.
 import { gql } from './api.js';
 import { h } from './dom.js';
 import { csvBlob, download, xlsxBlob } from './exporters.js';
@@ -14,6 +15,9 @@ import { DOCUMENT_SECTIONS, LEDGER, UNIT_CHOICES } from './queries.js';
 // 5,000 cost units (schema/cost.py), so 100 rows a request would be refused.
 const EXPORT_PAGE = 50;
 const DELAY_MS = 300;
+// The API's sorts (TaskSort), as the address writes them; plan order is the default.
+const SORTS = ['plan', 'due', 'status', 'reported', 'unit'];
+const NEWEST_FIRST = new Set(['reported']);
 
 function byRole(task, role) {
   return task.assignments.filter((a) => a.role === role).sort((a, b) => a.rank - b.rank);
@@ -28,6 +32,7 @@ export class LedgerView {
     this.els = els;
     this.hooks = hooks;
     this.unit = null; // {name, place} chosen from the API's answers
+    this.sort = 'plan';
     this.manyDocuments = true;
     this.cursors = [null]; // the `after` of each page shown so far
     this.page = 0;
@@ -54,6 +59,15 @@ export class LedgerView {
     els.csv.addEventListener('click', () => this.export('csv'));
     els.xlsx.addEventListener('click', () => this.export('xlsx'));
     els.print.addEventListener('click', () => window.print());
+    for (const th of els.table.querySelectorAll('th[data-sort]')) {
+      th.querySelector('button').addEventListener('click', () => this.sortBy(th.dataset.sort));
+    }
+  }
+
+  async sortBy(sort) {
+    if (sort === this.sort) return;
+    this.sort = sort;
+    await this.reload();
   }
 
   size() {
@@ -87,6 +101,7 @@ export class LedgerView {
     this.els.dueAfter.value = params.get('dueAfter') ?? '';
     this.els.dueBefore.value = params.get('dueBefore') ?? '';
     this.els.text.value = params.get('text') ?? '';
+    this.sort = SORTS.includes(params.get('sort')) ? params.get('sort') : 'plan';
     await this.reload({ record: false });
   }
 
@@ -162,10 +177,16 @@ export class LedgerView {
     return f;
   }
 
-  /** The filters as the address holds them. */
+  /** The filters and the sort as the address holds them. */
   params() {
     const f = this.filter();
-    return { document: f.document, section: f.section, unit: f.unit, place: f.place, role: f.role, status: f.status, dueAfter: f.dueAfter, dueBefore: f.dueBefore, text: f.text };
+    const sort = this.sort === 'plan' ? undefined : this.sort;
+    return { document: f.document, section: f.section, unit: f.unit, place: f.place, role: f.role, status: f.status, dueAfter: f.dueAfter, dueBefore: f.dueBefore, text: f.text, sort };
+  }
+
+  /** The page's variables beside `first` and `after`. */
+  query() {
+    return { filter: this.filter(), sort: this.sort.toUpperCase() };
   }
 
   async reload({ record = true } = {}) {
@@ -190,7 +211,7 @@ export class LedgerView {
     this.els.prev.disabled = true; // until the page asked for is here
     this.els.next.disabled = true;
     try {
-      const data = await gql(LEDGER, { filter: this.filter(), first: this.size(), after: this.cursors[this.page] });
+      const data = await gql(LEDGER, { ...this.query(), first: this.size(), after: this.cursors[this.page] });
       if (seq !== this.seq) return;
       const { edges, pageInfo, totalCount } = data.tasks;
       this.rows = edges.map((e) => e.node);
@@ -216,7 +237,17 @@ export class LedgerView {
       : t('ledger.none');
     this.els.prev.disabled = this.page === 0;
     this.els.next.disabled = this.page + 1 >= this.cursors.length;
+    for (const th of this.els.table.querySelectorAll('th[data-sort]')) {
+      if (th.dataset.sort === this.sort) th.setAttribute('aria-sort', NEWEST_FIRST.has(this.sort) ? 'descending' : 'ascending');
+      else th.removeAttribute('aria-sort');
+    }
     this.els.table.querySelector('tbody').replaceChildren(...this.rows.map((task) => this.row(task)));
+  }
+
+  /** The day of the task's newest report (yyyy-mm-dd), or ''. */
+  lastReport(task) {
+    const days = (task.progress ?? []).map((p) => p.report?.at?.slice(0, 10)).filter(Boolean);
+    return days.length ? days.reduce((a, b) => (a > b ? a : b)) : '';
   }
 
   row(task) {
@@ -236,7 +267,8 @@ export class LedgerView {
       h('td', null, h('ul', { className: 'units' }, units('LEAD'))),
       h('td', null, h('ul', { className: 'units' }, units('SUPPORT'))),
       h('td', { className: 'deadline' }, task.deadline ?? ''),
-      h('td', { className: 'progress', 'data-testid': 'ledger-progress' }, this.progress(task)));
+      h('td', { className: 'progress', 'data-testid': 'ledger-progress' }, this.progress(task)),
+      h('td', { className: 'reported', 'data-testid': 'ledger-reported' }, this.lastReport(task)));
   }
 
   /** Each unit's state on the task; one line when they all agree. */
@@ -259,7 +291,7 @@ export class LedgerView {
     const rows = [];
     let after = null;
     for (;;) {
-      const data = await gql(LEDGER, { filter: this.filter(), first: EXPORT_PAGE, after });
+      const data = await gql(LEDGER, { ...this.query(), first: EXPORT_PAGE, after });
       rows.push(...data.tasks.edges.map((e) => e.node));
       this.els.status.textContent = t('ledger.exporting', { n: rows.length, total: data.tasks.totalCount });
       if (!data.tasks.pageInfo.hasNextPage) return rows;
@@ -280,7 +312,8 @@ export class LedgerView {
     if (this.els.dueAfter.value || this.els.dueBefore.value) parts.push(`${t('ledger.due')}：${this.els.dueAfter.value || '…'} – ${this.els.dueBefore.value || '…'}`);
     const text = this.els.text.value.trim();
     if (text) parts.push(`${t('ledger.text')}：${text}`);
-    return `${t('ledger.filters')}：${parts.length ? parts.join('；') : t('ledger.noFilter')}`;
+    const filters = `${t('ledger.filters')}：${parts.length ? parts.join('；') : t('ledger.noFilter')}`;
+    return `${filters}；${t('ledger.sort')}：${t(`sort.${this.sort}`)}`;
   }
 
   async export(format) {
@@ -289,16 +322,16 @@ export class LedgerView {
       const tasks = await this.allRows();
       const names = (task, role) => byRole(task, role).map((a) => unitLabel(a.unit)).join('、');
       const rows = [
-        [t('ledger.code'), t('ledger.document'), t('ledger.section'), t('ledger.task'), t('ledger.lead'), t('ledger.support'), t('ledger.deadline'), t('ledger.progress'), t('status.overdue')],
+        [t('ledger.code'), t('ledger.document'), t('ledger.section'), t('ledger.task'), t('ledger.lead'), t('ledger.support'), t('ledger.deadline'), t('ledger.progress'), t('status.overdue'), t('ledger.reported')],
         ...tasks.map((x) => [x.code, x.document?.title ?? '', sectionPath(x.section), x.text, names(x, 'LEAD'), names(x, 'SUPPORT'), x.deadline ?? '',
-          this.progressText(x), (x.progress ?? []).some((p) => p.overdue) ? t('status.overdue') : '']),
+          this.progressText(x), (x.progress ?? []).some((p) => p.overdue) ? t('status.overdue') : '', this.lastReport(x)]),
       ];
       const stamp = new Date();
       const date = `${stamp.getFullYear()}-${String(stamp.getMonth() + 1).padStart(2, '0')}-${String(stamp.getDate()).padStart(2, '0')}`;
       const head = [t('ledger.title'), this.filterText(), `${t('ledger.exported')}：${date}`, t('ledger.totalLine', { n: tasks.length })];
       const name = `dutygraph-ledger-${date}`;
       if (format === 'csv') download(csvBlob([...head.map((line) => [line]), [], ...rows]), `${name}.csv`);
-      else download(await xlsxBlob([{ name: t('ledger.title'), head: [...head, ''], rows, widths: [10, 30, 36, 60, 30, 40, 14, 30, 8] }]), `${name}.xlsx`);
+      else download(await xlsxBlob([{ name: t('ledger.title'), head: [...head, ''], rows, widths: [10, 30, 36, 60, 30, 40, 14, 30, 8, 12] }]), `${name}.xlsx`);
       this.els.status.textContent = '';
     } catch (err) {
       this.els.status.textContent = `${t('error.prefix')}${err.message}`;

@@ -89,10 +89,10 @@ const LEDGER_ROW = `uid code text deadline
       document { uid title place }
       section { uid number title parent { uid number title parent { uid number title } } }
       assignments { role rank inferred unit { uid name place } }
-      progress { status overdue unit { uid } report { percent note } }`;
+      progress { status overdue unit { uid } report { percent note at } }`;
 
-export const LEDGER = `query Ledger($filter: TaskFilter, $first: Int!, $after: String) {
-  tasks(filter: $filter, first: $first, after: $after) {
+export const LEDGER = `query Ledger($filter: TaskFilter, $first: Int!, $after: String, $sort: TaskSort!) {
+  tasks(filter: $filter, first: $first, after: $after, sort: $sort) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node { ${LEDGER_ROW} } }
@@ -149,12 +149,21 @@ export const TODO = `query Todo($filter: TaskFilter, $first: Int!) {
 
 export const DASHBOARD = `query Dashboard($filter: ProgressFilter, $first: Int!) {
   progressSummary(filter: $filter, first: $first) {
-    total unreported notStarted inProgress done blocked returned overdue dueSoon
+    total unreported notStarted inProgress done blocked returned overdue dueSoon lastReport
     unit { uid name place }
   }
   overdue(first: 20, filter: $filter) {
     totalCount
     edges { node { dueDate status task { uid code text } unit { uid name place } } }
+  }
+}`;
+
+// Units with no report of their own since a day, never reported first.
+export const SILENT_UNITS = `query SilentUnits($since: Date!, $filter: ProgressFilter, $first: Int!, $after: String) {
+  silentUnits(since: $since, filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { total lastReport unit { uid name place } } }
   }
 }`;
 

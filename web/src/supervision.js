@@ -1,19 +1,33 @@
 // Supervision (督办): logging in and out, a reporter's to-do list with a form to report
-// progress, and a supervisor's dashboard (states per unit, overdue assignments, the
-// 督办清单 downloads). What an account may do is decided by the server; the page only
+// progress, and a supervisor's dashboard (states per unit with each one's last report,
+// the units silent since a day, overdue assignments, the 督办清单 downloads). What an account may do is decided by the server; the page only
 // leaves out forms that would be refused.
 import { currentSession, gql, login, logout, restoreSession } from './api.js';
 import { firstDocuments } from './catalog.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { unitLabel } from './labels.js';
-import { DASHBOARD, ME, REPORT_PROGRESS, TODO } from './queries.js';
+import { DASHBOARD, ME, REPORT_PROGRESS, SILENT_UNITS, TODO } from './queries.js';
 import { nodeHash, viewHash } from './router.js';
 
 const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'BLOCKED'];
 // a row with its progress costs ~64 of the API's 5,000 cost units: a unit with more tasks
 // sees its first 60, and is told
 const TODO_FIRST = 60;
+const SILENT_FIRST = 50; // silent units a page
+const SILENT_DAYS = 30; // the day the silent list starts from: a month back
+
+/** The day `days` before today, as a date input writes it (yyyy-mm-dd, local time). */
+function daysAgo(days) {
+  const d = new Date();
+  d.setDate(d.getDate() - days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The ledger of a unit's tasks. */
+function unitLedger(unit) {
+  return viewHash('ledger', { unit: unit.name, place: unit.place });
+}
 
 let me = null; // the account's `me`: login, role, unit
 
@@ -196,15 +210,17 @@ export class SupervisionView {
       h('h3', null, t('dashboard.byUnit')),
       h('table', { className: 'dashboard', 'data-testid': 'dashboard-units' },
         h('thead', null, h('tr', null, ['workload.unit', 'dashboard.total', 'status.none', 'status.NOT_STARTED', 'status.IN_PROGRESS', 'status.DONE', 'status.BLOCKED', 'status.RETURNED', 'status.overdue']
-          .map((key) => h('th', null, t(key))))),
+          .map((key) => h('th', null, t(key))), h('th', null, t('ledger.reported')))),
         h('tbody', null, data.progressSummary.map((row) =>
           h('tr', { 'data-testid': 'dashboard-row', 'data-uid': row.unit?.uid ?? '' },
-            h('td', null, row.unit ? h('a', { href: viewHash('ledger', { unit: row.unit.name, place: row.unit.place }) }, unitLabel(row.unit)) : ''),
+            h('td', null, row.unit ? h('a', { href: unitLedger(row.unit) }, unitLabel(row.unit)) : ''),
             h('td', { className: 'num' }, row.total),
             h('td', { className: 'num' }, row.unreported),
             count(row, 'notStarted', 'NOT_STARTED'), count(row, 'inProgress', 'IN_PROGRESS'), count(row, 'done', 'DONE'),
             count(row, 'blocked', 'BLOCKED'), count(row, 'returned', 'RETURNED'),
-            h('td', { className: `num${row.overdue ? ' overdue' : ''}` }, row.overdue))))),
+            h('td', { className: `num${row.overdue ? ' overdue' : ''}` }, row.overdue),
+            h('td', { 'data-testid': 'dashboard-last-report' }, row.lastReport ?? t('dashboard.never')))))),
+      this.silentSection(filter),
       h('h3', null, t('dashboard.overdue', { n: data.overdue.totalCount })),
       data.overdue.totalCount
         ? h('ul', { 'data-testid': 'dashboard-overdue' }, data.overdue.edges.map(({ node }) =>
@@ -212,5 +228,51 @@ export class SupervisionView {
               node.unit ? unitLabel(node.unit) : '', ' ', t('todo.due', { date: node.dueDate ?? '' }), ' ', statusText(node))))
         : h('p', { className: 'muted' }, t('dashboard.noneOverdue')),
     );
+  }
+
+  /** The units with no report of their own since the chosen day, a page at a time. */
+  silentSection(filter) {
+    const since = h('input', { type: 'date', value: daysAgo(SILENT_DAYS), required: true, 'data-testid': 'silent-since' });
+    const head = h('h3', { 'data-testid': 'silent-head' });
+    const body = h('tbody');
+    const more = h('button', { 'data-testid': 'silent-more', hidden: true }, t('dashboard.moreSilent'));
+    const message = h('p', { className: 'muted', 'data-testid': 'silent-message' });
+    const section = h('section', { 'data-testid': 'silent-units', 'data-state': 'loading' },
+      head,
+      h('div', { className: 'filters' }, h('label', null, t('dashboard.silentSince'), ' ', since)),
+      h('table', { className: 'dashboard' },
+        h('thead', null, h('tr', null, h('th', null, t('workload.unit')), h('th', null, t('ledger.reported')), h('th', null, t('dashboard.total')))),
+        body),
+      message, more);
+    let after = null;
+    let seq = 0;
+    const load = async (fresh) => {
+      if (!since.value) return; // a half-typed day: wait for a whole one
+      const mine = ++seq;
+      section.dataset.state = 'loading';
+      if (fresh) after = null;
+      try {
+        const { silentUnits } = await gql(SILENT_UNITS, { since: since.value, filter, first: SILENT_FIRST, after });
+        if (mine !== seq) return;
+        if (fresh) body.replaceChildren();
+        body.append(...silentUnits.edges.map(({ node }) =>
+          h('tr', { 'data-testid': 'silent-row', 'data-uid': node.unit?.uid ?? '' },
+            h('td', null, node.unit ? h('a', { href: unitLedger(node.unit), 'data-testid': 'silent-unit' }, unitLabel(node.unit)) : ''),
+            h('td', null, node.lastReport ?? t('dashboard.never')),
+            h('td', { className: 'num' }, node.total))));
+        head.textContent = t('dashboard.silent', { date: since.value, n: silentUnits.totalCount });
+        message.textContent = silentUnits.totalCount ? '' : t('dashboard.noneSilent');
+        after = silentUnits.pageInfo.endCursor;
+        more.hidden = !silentUnits.pageInfo.hasNextPage;
+      } catch (err) {
+        if (mine !== seq) return;
+        message.textContent = `${t('error.prefix')}${err.message}`;
+      }
+      section.dataset.state = 'ready';
+    };
+    since.addEventListener('change', () => load(true));
+    more.addEventListener('click', () => load(false));
+    load(true);
+    return section;
   }
 }
