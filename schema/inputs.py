@@ -44,21 +44,19 @@ class TaskFilter:
         return bool(self.status or self.due_after or self.due_before)
 
 
-@strawberry.enum(description="The order of a task list; equal keys keep plan order.")
+@strawberry.enum(
+    description="The order of a task list; equal keys keep plan order. PLAN: document by "
+    "document, as printed. DUE: earliest due date first, none last. STATUS: by the newest "
+    "report's state (a return included): RETURNED, BLOCKED, NOT_STARTED (no report counts "
+    "as NOT_STARTED), IN_PROGRESS, DONE. REPORTED: newest report first, never reported "
+    "last. UNIT: by the lead unit's name (the first by name when several lead)."
+)
 class TaskSort(Enum):
-    PLAN = strawberry.enum_value("plan", description="Document by document, as printed.")
-    DUE = strawberry.enum_value("due", description="Earliest due date first; none last.")
-    STATUS = strawberry.enum_value(
-        "status",
-        description="By the newest report's state (a return included): RETURNED, BLOCKED, "
-        "NOT_STARTED (no report counts as NOT_STARTED), IN_PROGRESS, DONE.",
-    )
-    REPORTED = strawberry.enum_value(
-        "reported", description="Newest report first; never reported last."
-    )
-    UNIT = strawberry.enum_value(
-        "unit", description="By the lead unit's name (the first by name when several lead)."
-    )
+    PLAN = "plan"
+    DUE = "due"
+    STATUS = "status"
+    REPORTED = "reported"
+    UNIT = "unit"
 
 
 @strawberry.input

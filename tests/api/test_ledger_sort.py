@@ -14,7 +14,9 @@ from dutygraph.api.settings import Settings
 from dutygraph.graph import accounts
 from dutygraph.graph.load import load_plan
 from dutygraph.graph.model import unit_uid
+from dutygraph.graph.task_sort import SORTS
 from dutygraph.loaders import parse_file
+from dutygraph.schema.inputs import TaskSort
 
 # Task n is "n." below: due 2025-12-31, 2025-06-30, none, 2025-09-30, 2026-06-30.
 PLAN = """某县2025年重点工作方案
@@ -148,3 +150,7 @@ def test_a_sort_keeps_to_a_progress_filter(reported):
     assert order(client, "UNIT", first=1, **due_2025) == ["2"]
     unit = {"unit": "县水务局"}  # by the store's own filter: tasks 3 and 4
     assert order(client, "STATUS", **unit) == ["4", "3"]
+
+
+def test_the_api_offers_every_sort_the_store_has():
+    assert [s.value for s in TaskSort] == list(SORTS)
