@@ -24,6 +24,7 @@ from dutygraph.api.pages import GraphQLIde, page
 from dutygraph.api.report_route import report_router
 from dutygraph.api.settings import Settings
 from dutygraph.api.storehandle import StoreHandle
+from dutygraph.api.uploads import upload_router
 from dutygraph.errors import StoreError
 from dutygraph.graph.store import Store
 from dutygraph.schema.access import Clock, utc_now
@@ -99,6 +100,7 @@ def create_app(settings: Settings, store: Store | None = None, clock: Clock = ut
     app.include_router(router, prefix=GRAPHQL_PATH)
     app.include_router(auth.router())
     app.include_router(report_router(auth, current_store))
+    app.include_router(upload_router(auth, current_store))
     _add_health(app, handle)
     _add_pages(app, settings)
 

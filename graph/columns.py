@@ -20,7 +20,11 @@ def _columns(var: str, props: str) -> str:
     return ", ".join(f"{var}.{p} AS {p}" for p in props.split())
 
 
-DOCUMENT = _columns("d", "uid title source sha256 format doc_number issuer date place")
+DOCUMENT = _columns(
+    "d",
+    "uid title source sha256 format doc_number issuer date place "
+    "warning_count warning_lines warning_texts",
+)
 SECTION = _columns("s", "uid document number title level ordinal parent")
 TASK = _columns("t", "uid document section code path text deadline ordinal start end line passage")
 UNIT_PROPS = ("uid", "name", "aliases", "level", "kind", "place", "hosted_by")  # hosted_by: a uid

@@ -207,6 +207,9 @@ MERGE (p)-[:FUNDED_BY]->(f)""",
 
 LOAD = _DELETE_PART + WRITE_PART + [_TASKS_IN] + _COUNT + _DELETE_ORPHANS
 UNLOAD = _DELETE_PART + _COUNT + _DELETE_ORPHANS
+# A load or unload made through the API writes its audit entry (graph/audit.py) in the
+# same atomic write, so the change is never without it.
+_AUDIT: Block = ("UNWIND $audit AS entry CREATE (a:Audit) SET a = entry", "audit")
 
 
 def one_statement(blocks: list[Block]) -> str:
@@ -230,9 +233,13 @@ def steps(
     return result
 
 
-def _write(store: Store, blocks: list[Block], params: dict[str, Any]) -> None:
+def _write(
+    store: Store, blocks: list[Block], params: dict[str, Any], audit: Row | None = None
+) -> None:
     """One atomic write: one transaction of statements where the store has transactions
-    (Neo4j), else one statement."""
+    (Neo4j), else one statement; with the audit entry, when there is one."""
+    if audit is not None:
+        blocks, params = [*blocks, _AUDIT], {**params, "audit": [audit]}
     if store.transactions:
         store.write_all(steps(blocks, params, store.max_params_bytes))
     else:
@@ -280,19 +287,20 @@ def duplicate_of(store: Store, file: Path) -> str | None:
     return str(row["source"])
 
 
-def load_plan(store: Store, plan: Plan) -> Loaded:
-    """Write one plan as one document, replacing an earlier version of the same file."""
-    return write_rows(store, plan_rows(plan))
+def load_plan(store: Store, plan: Plan, audit: Row | None = None) -> Loaded:
+    """Write one plan as one document, replacing an earlier version of the same file;
+    `audit`: the entry (graph/audit.py audit_row) written with it."""
+    return write_rows(store, plan_rows(plan), audit)
 
 
-def write_rows(store: Store, rows: GraphRows) -> Loaded:
+def write_rows(store: Store, rows: GraphRows, audit: Row | None = None) -> Loaded:
     """Write a document's rows in one atomic statement (`load_plan` without the model)."""
     rows.check()
     stale = _stale(store, rows.uid)
     earlier = stale.pop("source")
     deltas = _deltas(_old_assignments(store, rows.uid), rows.assignments)
     params = {**rows.as_params(), **stale, **deltas, "tasks_in": _tasks_in(rows.assignments)}
-    _write(store, LOAD, params)
+    _write(store, LOAD, params, audit)
     # Progress reports are kept apart from the plan's nodes (graph/supervision.py): they
     # follow their tasks into the new edition, or are marked orphaned, never deleted.
     reattach(store, rows.uid)
@@ -306,8 +314,9 @@ def write_rows(store: Store, rows: GraphRows) -> Loaded:
     )
 
 
-def unload_document(store: Store, document: str) -> str:
+def unload_document(store: Store, document: str, audit: Row | None = None) -> str:
     """Remove one document, named by uid or by its source path; return its uid.
+    `audit`: the entry written with the change.
 
     Raises NotFoundError when no such document is loaded.
     """
@@ -322,7 +331,7 @@ def unload_document(store: Store, document: str) -> str:
     stale = _stale(store, uid)
     del stale["source"]
     deltas = _deltas(_old_assignments(store, uid), [])
-    _write(store, UNLOAD, {"uid": uid, **stale, **deltas})
+    _write(store, UNLOAD, {"uid": uid, **stale, **deltas}, audit)
     reattach(store, uid)  # the document's reports stay, orphaned
     return uid
 

@@ -37,6 +37,10 @@ Row = dict[str, Any]
 KEY_LIMIT = 1000
 _KEYS = ("uid", "name", "doc_number")
 
+# The parse warnings a document keeps (the first ones; `warning_count` has them all): as
+# many as one page of the API's lists, so a fuzzed plan's thousands do not swell the node.
+STORED_WARNINGS = 100
+
 
 def document_uid(source: str) -> str:
     """The uid of the document loaded from `source` (a path; only its base name counts)."""
@@ -146,6 +150,7 @@ def plan_rows(plan: Plan) -> GraphRows:
             issuer=doc.issuer,
             date=doc.date,
             place=doc.place,
+            **_warnings(plan),
         ),
         sections=[
             _props(
@@ -222,6 +227,17 @@ def plan_rows(plan: Plan) -> GraphRows:
             {"project": p.id, "policy": policy} for p in plan.projects for policy in p.policies
         ],
     )
+
+
+def _warnings(plan: Plan) -> Row:
+    """The document's parse warnings as two lists a store takes (lines, messages), left
+    out when there are none; and how many there were."""
+    kept = plan.warnings[:STORED_WARNINGS]
+    return {
+        "warning_count": len(plan.warnings),
+        "warning_lines": [w.line for w in kept] or None,
+        "warning_texts": [w.message for w in kept] or None,
+    }
 
 
 def _is_property(value: Any) -> bool:

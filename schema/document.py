@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Protocol
 import strawberry
 
 from dutygraph.schema.context import Context
+from dutygraph.schema.limits import check_first
 
 if TYPE_CHECKING:
     from dutygraph.schema.policy import Policy
@@ -35,6 +36,12 @@ async def section_of(root: _InSection, info: Info) -> Section | None:
     return Section.from_row(row) if row else None
 
 
+@strawberry.type(description="What the parser could not read cleanly, and where.")
+class ParseWarning:
+    line: int = strawberry.field(description="The source line it is about (1-based).")
+    message: str
+
+
 @strawberry.type(description="One loaded plan.")
 class Document:
     uid: strawberry.ID
@@ -48,9 +55,14 @@ class Document:
     place: str | None = strawberry.field(
         description="The place issuing the plan (陆河县), from its title or issuer."
     )
+    warning_count: int = strawberry.field(
+        description="How many parse warnings the plan had when it was loaded."
+    )
+    stored_warnings: strawberry.Private[tuple[ParseWarning, ...]]
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Document:
+        lines, texts = row.get("warning_lines") or [], row.get("warning_texts") or []
         return cls(
             uid=strawberry.ID(row["uid"]),
             title=row["title"],
@@ -61,7 +73,19 @@ class Document:
             issuer=row.get("issuer"),
             date=row.get("date"),
             place=row.get("place"),
+            warning_count=row.get("warning_count") or 0,
+            stored_warnings=tuple(
+                ParseWarning(line=n, message=m) for n, m in zip(lines, texts, strict=True)
+            ),
         )
+
+    @strawberry.field(
+        description="The first parse warnings, in source order (at most the first 100 are "
+        "kept; `warningCount` counts them all)."
+    )
+    def warnings(self, info: Info, first: int = 20) -> list[ParseWarning]:
+        check_first(first, info.context.limits.max_first)
+        return list(self.stored_warnings[:first])
 
     @strawberry.field(description="Top-level sections, in order.")
     async def sections(self, info: Info) -> list[Section]:
