@@ -51,6 +51,41 @@ export async function logout() {
 }
 
 /**
+ * POSTs a form (a plan's file) or a JSON object to one of the server's own endpoints and
+ * returns the JSON it answers; throws ApiError with the server's one-line reason on a
+ * refusal (prefixed, in the page's language, by what kind of refusal it is).
+ * @param {string} path
+ * @param {FormData | Record<string, unknown>} body
+ * @returns {Promise<any>}
+ */
+export async function post(path, body) {
+  const form = body instanceof FormData;
+  let response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: {
+        ...(form ? {} : { 'Content-Type': 'application/json' }),
+        ...(session ? { 'X-CSRF-Token': session.csrfToken } : {}),
+      },
+      body: form ? body : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(t('error.network'));
+  }
+  let answer = null;
+  try {
+    answer = await response.json();
+  } catch {
+    // not JSON: a proxy's error page; the status says enough
+  }
+  if (response.ok && answer) return answer;
+  const kind = { 401: 'refused.login', 403: 'refused.role', 409: 'refused.twin', 413: 'refused.size', 422: 'refused.file' }[response.status];
+  const reason = answer?.error ?? t('error.http', { status: response.status });
+  throw new ApiError(kind ? `${t(kind)}${reason}` : reason);
+}
+
+/**
  * Runs a GraphQL document and returns its `data`; throws ApiError with the server's
  * message when the response carries errors or is not GraphQL at all.
  * @param {string} query

@@ -1,17 +1,28 @@
-// The loaded plans: a list paged from the server (any number of them), and a document's
-// page with its outline, goals, policies and the units its tasks fall to.
-import { gql } from './api.js';
+// The loaded plans: a list paged from the server (any number of them), with each one's
+// parse warnings, and a document's page with its outline, goals, policies, the units its
+// tasks fall to and its warnings. An admin also uploads plans here (upload.js), replaces
+// a document by a new edition and unloads one.
+import { currentSession, gql, post } from './api.js';
 import { h } from './dom.js';
 import { enumText, t } from './i18n.js';
-import { unitLabel } from './labels.js';
+import { documentFacts as facts, unitLabel } from './labels.js';
 import { DOCUMENT_COUNTS, DOCUMENT_LIST, DOCUMENT_PAGE } from './queries.js';
 import { nodeHash, viewHash } from './router.js';
+import { uploadPanel, warningList } from './upload.js';
 
 const PAGE = 20;
 
-/** A document's line of facts: place, issuer, number, date. */
-function facts(doc) {
-  return [doc.place, doc.issuer, doc.docNumber, doc.date].filter(Boolean).join(' · ');
+const isAdmin = () => currentSession()?.role === 'admin';
+
+/** A list row's warnings: their count, opening onto the first few. */
+function warningsCell(doc) {
+  if (!doc.warningCount) return h('td', { className: 'num muted', 'data-testid': 'document-warnings', 'data-count': 0 }, '0');
+  const more = doc.warningCount - doc.warnings.length;
+  return h('td', { 'data-testid': 'document-warnings', 'data-count': doc.warningCount },
+    h('details', null,
+      h('summary', { 'data-testid': 'document-warnings-open' }, String(doc.warningCount)),
+      warningList(doc.warnings, 'document-warning-list'),
+      more > 0 ? h('p', { className: 'muted note' }, t('documents.warningsMore', { n: more })) : null));
 }
 
 export class DocumentsView {
@@ -27,6 +38,15 @@ export class DocumentsView {
   async openList() {
     this.els.page.hidden = true;
     this.els.list.hidden = false;
+    this.cursors = [null];
+    this.index = 0;
+    // kept across pages of the list, so a preview stays while the admin looks around
+    this.upload = isAdmin() ? uploadPanel({ onLoaded: () => this.reloadList() }) : null;
+    await this.loadList();
+  }
+
+  /** The list again from its first page, the upload panel (and what it says) kept. */
+  async reloadList() {
     this.cursors = [null];
     this.index = 0;
     await this.loadList();
@@ -58,6 +78,7 @@ export class DocumentsView {
     const counts = docs.map((d) => h('td', { className: 'num', 'data-testid': 'document-tasks' }, '…'));
     this.els.list.replaceChildren(
       h('h2', null, t('documents.title')),
+      this.upload,
       docs.length
         ? h('div', null,
             h('div', { className: 'pager' },
@@ -69,12 +90,13 @@ export class DocumentsView {
             h('table', { className: 'documents-table', 'data-testid': 'documents-table' },
               h('thead', null, h('tr', null,
                 h('th', null, t('documents.doc')), h('th', null, t('documents.facts')),
-                h('th', null, t('documents.tasks')), h('th', null, ''))),
+                h('th', null, t('documents.tasks')), h('th', null, t('documents.warnings')), h('th', null, ''))),
               h('tbody', null, docs.map((d, i) =>
                 h('tr', { 'data-testid': 'document-row', 'data-uid': d.uid },
                   h('td', null, h('a', { href: nodeHash('Document', d.uid), 'data-testid': 'document-link' }, d.title)),
                   h('td', { className: 'muted' }, facts(d)),
                   counts[i],
+                  warningsCell(d),
                   h('td', null, h('a', { href: viewHash('ledger', { document: d.uid }) }, t('documents.toLedger'))))))))
         : h('div', { className: 'empty', 'data-testid': 'documents-empty' },
             h('p', null, t('documents.none')),
@@ -142,12 +164,52 @@ export class DocumentsView {
             h('tr', null,
               h('td', null, h('a', { href: nodeHash('Unit', w.unit.uid) }, unitLabel(w.unit))),
               h('td', null, w.total), h('td', null, w.lead), h('td', null, w.support)))))),
+      this.renderWarnings(doc),
       doc.policies.length
         ? h('section', null, h('h3', null, t('details.policies')),
             h('ul', null, doc.policies.map((p) =>
               h('li', null, h('a', { href: nodeHash('Policy', p.uid) }, p.name), ' ',
                 h('span', { className: 'muted' }, [enumText('PolicyKind', p.kind), p.docNumber, p.amount].filter(Boolean).join(' · '))))))
         : null,
+      isAdmin() ? this.renderAdmin(doc) : null,
     ];
+  }
+
+  renderWarnings(doc) {
+    const more = doc.warningCount - doc.warnings.length;
+    return h('section', { 'data-testid': 'document-warning-section', 'data-count': doc.warningCount },
+      h('h3', null, `${t('documents.warnings')}（${doc.warningCount || t('documents.warningsNone')}）`),
+      doc.warningCount
+        ? [h('p', { className: 'muted note' }, t('documents.warningsHint')),
+           warningList(doc.warnings, 'document-page-warnings'),
+           more > 0 ? h('p', { className: 'muted note' }, t('documents.warningsStored', { total: doc.warningCount, n: doc.warnings.length })) : null]
+        : null);
+  }
+
+  /** An admin's tools: a new edition in its place, or the document unloaded (asked twice). */
+  renderAdmin(doc) {
+    const status = h('p', { className: 'status', 'data-testid': 'unload-status', 'aria-live': 'polite' });
+    const unload = h('button', { 'data-testid': 'unload' }, t('unload.button'));
+    unload.addEventListener('click', async () => {
+      if (!unload.dataset.armed) {
+        unload.dataset.armed = 'yes';
+        unload.textContent = t('unload.confirm');
+        return;
+      }
+      unload.disabled = true;
+      try {
+        await post('/documents/unload', { uid: doc.uid });
+      } catch (err) {
+        status.className = 'status error';
+        status.textContent = err.message;
+        unload.disabled = false;
+        return;
+      }
+      status.textContent = t('unload.done');
+      window.location.hash = '#/documents';
+    });
+    return h('section', { className: 'admin-only', 'data-testid': 'document-admin' },
+      uploadPanel({ replace: doc.uid, onLoaded: () => this.openDocument(doc.uid) }),
+      h('p', null, unload), status);
   }
 }

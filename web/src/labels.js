@@ -11,3 +11,8 @@ export function sectionPath(section) {
 export function unitLabel(unit) {
   return unit.place ? `${unit.name}（${unit.place}）` : unit.name;
 }
+
+/** A document's line of facts: place, issuer, number, date. */
+export function documentFacts(doc) {
+  return [doc.place, doc.issuer, doc.docNumber, doc.date].filter(Boolean).join(' · ');
+}

@@ -117,7 +117,7 @@ export const DOCUMENT_LIST = `query DocumentList($first: Int!, $after: String) {
   documents(first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { uid title place issuer docNumber date format } }
+    edges { node { uid title place issuer docNumber date format warningCount warnings(first: 5) { line message } } }
   }
 }`;
 
@@ -128,6 +128,7 @@ export const DOCUMENT_COUNTS = `query DocumentCounts($filter: TaskFilter) {
 export const DOCUMENT_PAGE = `query DocumentPage($uid: ID!, $filter: WorkloadFilter) {
   document(uid: $uid) {
     uid title place issuer docNumber date format source
+    warningCount warnings(first: 100) { line message }
     sections { uid number title subsections { uid number title subsections { uid number title } } }
     policies { uid name kind docNumber amount }
     goals { uid year text headline }
