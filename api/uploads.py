@@ -40,7 +40,7 @@ from dutygraph.errors import (
     ParseError,
     StoreError,
 )
-from dutygraph.graph import queries
+from dutygraph.graph import nodes
 from dutygraph.graph.audit import audit_row
 from dutygraph.graph.load import Loaded, unload_document, write_rows
 from dutygraph.graph.model import STORED_WARNINGS, GraphRows, plan_rows
@@ -118,7 +118,7 @@ def upload_router(auth: Auth, store: StoreGetter) -> APIRouter:
             uid = await _uid(request)
             async with busy:
                 graph = await store()
-                if not await asyncio.to_thread(queries.documents_by_uid, graph, [uid]):
+                if not await asyncio.to_thread(nodes.documents_by_uid, graph, [uid]):
                     raise NotFoundError(f"no document {uid!r} is loaded")
                 entry = _entry(caller, f"unloadDocument uid={uid}")
                 await asyncio.to_thread(unload_document, graph, uid, entry)
@@ -223,7 +223,7 @@ def _read(
     """The upload parsed into the rows a load writes, and what the preview shows."""
     source = name
     if replace is not None:
-        target = queries.documents_by_uid(store, [replace])
+        target = nodes.documents_by_uid(store, [replace])
         if not target:
             raise NotFoundError(f"no document {replace!r} is loaded to replace")
         source = target[0]["source"]
@@ -234,8 +234,8 @@ def _read(
         rows.check()
     except StoreError as exc:  # the plan's own values, not the store: a bad file
         raise InputError(f"{name}: {exc}") from None
-    earlier = queries.documents_by_uid(store, [rows.uid])
-    twin = queries.document_by_sha256(store, plan.document.sha256)
+    earlier = nodes.documents_by_uid(store, [rows.uid])
+    twin = nodes.document_by_sha256(store, plan.document.sha256)
     return rows, _shown(plan, name, rows.uid, earlier[0] if earlier else None, twin)
 
 
