@@ -9,11 +9,12 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import orjson
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
 from strawberry.fastapi import GraphQLRouter
 
 from dutygraph.api.auth import Auth
@@ -29,10 +30,12 @@ from dutygraph.errors import StoreError
 from dutygraph.graph.store import Store
 from dutygraph.schema.access import Clock, utc_now
 from dutygraph.schema.context import Context
+from dutygraph.schema.execution import CompilingSchema
 from dutygraph.schema.limits import STORE_UNAVAILABLE as STORE_DOWN
 from dutygraph.schema.schema import build_schema
 
 GRAPHQL_PATH = "/graphql"
+_TRIED_WITH = "dutygraph.compiled_context"  # scope key: the context the compiled path gave way in
 READY_TIMEOUT = 2.0  # seconds /readyz waits for the store before answering 503
 log = logging.getLogger("dutygraph.api")
 
@@ -46,14 +49,19 @@ class _Router(GraphQLRouter):
         self.max_response_bytes = max_response_bytes
 
     def encode_json(self, data: object) -> bytes:
-        body = orjson.dumps(data)
-        if len(body) <= self.max_response_bytes:
-            return body
-        message = (
-            f"The answer would be {len(body)} bytes; the limit is {self.max_response_bytes}: "
-            "ask for fewer items (`first`) or fewer fields."
-        )
-        return orjson.dumps({"data": None, "errors": [{"message": message}]})
+        return encode_answer(data, self.max_response_bytes)
+
+
+def encode_answer(data: object, max_bytes: int) -> bytes:
+    """The answer in orjson, or the error saying it is over `max_bytes`."""
+    body = orjson.dumps(data)
+    if len(body) <= max_bytes:
+        return body
+    message = (
+        f"The answer would be {len(body)} bytes; the limit is {max_bytes}: "
+        "ask for fewer items (`first`) or fewer fields."
+    )
+    return orjson.dumps({"data": None, "errors": [{"message": message}]})
 
 
 def create_app(settings: Settings, store: Store | None = None, clock: Clock = utc_now) -> FastAPI:
@@ -84,15 +92,42 @@ def create_app(settings: Settings, store: Store | None = None, clock: Clock = ut
     )
 
     async def context(request: Request) -> Context:
+        tried = request.scope.get(_TRIED_WITH)
+        if tried is not None:
+            # the compiled path gave way: the resolvers answer with the same caller and
+            # store (one that failed there fails here too, as it would have alone)
+            return tried
         caller = await auth.caller(request)
         return Context(await current_store(), settings.limits, caller)
+
+    schema = build_schema(settings.limits)
+
+    async def compiled_answer(scope: Scope, request: dict[str, Any]) -> bytes | None:
+        """The compiled path's answer, or None for strawberry's router to give: an
+        operation it does not run, a caller auth refuses or a store that is down (the
+        router says why, as ever)."""
+        query, variables = request.get("query"), request.get("variables")
+        if not isinstance(schema, CompilingSchema) or not isinstance(query, str):
+            return None
+        if not isinstance(variables, dict | None):
+            return None
+        try:
+            ctx = await context(Request(scope))
+        except (HTTPException, StoreError):
+            return None
+        result = await schema.run_compiled(query, variables, request.get("operationName"), ctx)
+        if result is None:
+            ctx.try_compiled = False
+            scope[_TRIED_WITH] = ctx
+            return None
+        return encode_answer({"data": result.data}, settings.limits.max_response_bytes)
 
     # no OpenAPI pages: the API's contract is the GraphQL schema
     app = FastAPI(
         title="dutygraph", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None
     )
     router = _Router(
-        build_schema(settings.limits),
+        schema,
         context_getter=context,
         graphql_ide=None,
         max_response_bytes=settings.limits.max_response_bytes,
@@ -111,7 +146,12 @@ def create_app(settings: Settings, store: Store | None = None, clock: Clock = ut
         log.warning("the graph store is unavailable: %s", exc)
         return JSONResponse({"errors": [{"message": STORE_DOWN}]}, status_code=503)
 
-    app.add_middleware(GraphQLHTTP, path=GRAPHQL_PATH, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        GraphQLHTTP,
+        path=GRAPHQL_PATH,
+        max_body_bytes=settings.max_body_bytes,
+        answer=compiled_answer,
+    )
     app.add_middleware(ExecutionCap, path=GRAPHQL_PATH, max_executions=settings.http.max_executions)
     if settings.ide:
         ide = settings.web_dist / "graphiql.html"

@@ -14,12 +14,18 @@ ASGI layer on the GraphQL path only:
 - turns a request error (errors, no data, no error with a path: parse or validation
   failure) into 400 for graphql-response+json clients, and strawberry's plain-text
   400s into GraphQL error bodies.
+
+A POST's body, read and parsed here anyway, is first offered to `answer` (the compiled
+path, api/app.py), which answers most requests without strawberry's router and FastAPI's
+routing (their per-request work cost more than a small compiled query, measured); what
+it does not answer goes on to the router as before.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, NamedTuple
 from urllib.parse import parse_qs
 
 import orjson
@@ -60,15 +66,28 @@ def _quality(params: str) -> float:
     return 1.0
 
 
+# The JSON body of a request (`query`, `variables`, …) -> the answer's body, or None for
+# the router to answer.
+Answer = Callable[[Scope, dict[str, Any]], Awaitable[bytes | None]]
+
+
+class Refusal(NamedTuple):
+    status: int
+    message: str
+
+
 def error_body(message: str) -> bytes:
     return json.dumps({"errors": [{"message": message}]}, ensure_ascii=False).encode()
 
 
 class GraphQLHTTP:
-    def __init__(self, app: ASGIApp, path: str, max_body_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, path: str, max_body_bytes: int, answer: Answer | None = None
+    ) -> None:
         self.app = app
         self.path = path
         self.max_body_bytes = max_body_bytes
+        self.answer = answer
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].rstrip("/") != self.path:
@@ -87,10 +106,17 @@ class GraphQLHTTP:
             await _reply(send, refusal[0], media, error_body(refusal[1]))
             return
         if scope["method"] == "POST":
-            body = await self._read_body(receive)
-            if isinstance(body, tuple):
-                await _reply(send, body[0], media, error_body(body[1]))
+            read = await self._read_body(receive)
+            if isinstance(read, Refusal):
+                await _reply(send, read.status, media, error_body(read.message))
                 return
+            body, parsed = read
+            if self.answer is not None and isinstance(parsed, dict):
+                answered = await self.answer(scope, parsed)
+                if answered is not None:
+                    status, answered = _conform(200, _JSON_HEADERS, answered, media)
+                    await _reply(send, status, media, answered)
+                    return
             receive = _replay(body, receive)
         await self._run(scope, receive, send, media)
 
@@ -104,8 +130,9 @@ class GraphQLHTTP:
             return 413, f"The request body is larger than {self.max_body_bytes} bytes."
         return None
 
-    async def _read_body(self, receive: Receive) -> bytes | tuple[int, str]:
-        """The whole body, or the refusal of one too big or not a JSON object in UTF-8.
+    async def _read_body(self, receive: Receive) -> tuple[bytes, Any] | Refusal:
+        """The whole body and its JSON, or the refusal of one too big or not a JSON
+        object in UTF-8.
 
         Strawberry answers a body of `1` or `"x"`, or bytes that are not UTF-8, with a
         plain-text 500, and passes lone surrogates on to a codec error in the answer.
@@ -114,23 +141,25 @@ class GraphQLHTTP:
         while more:
             message = await receive()
             if message["type"] == "http.disconnect":
-                return 400, "The client went away before sending the whole body."
+                return Refusal(400, "The client went away before sending the whole body.")
             chunk = message.get("body", b"")
             seen += len(chunk)
             if seen > self.max_body_bytes:
-                return 413, f"The request body is larger than {self.max_body_bytes} bytes."
+                return Refusal(413, f"The request body is larger than {self.max_body_bytes} bytes.")
             chunks.append(chunk)
             more = message.get("more_body", False)
         body = b"".join(chunks)
         try:
             parsed = orjson.loads(body)  # strict: UTF-8 only, no lone surrogates
         except orjson.JSONDecodeError:
-            return 400, "The request body is not JSON in UTF-8."
+            return Refusal(400, "The request body is not JSON in UTF-8.")
         if not isinstance(parsed, dict | list):
-            return 400, "The request body must be a JSON object: {query, variables, operationName}."
+            return Refusal(
+                400, "The request body must be a JSON object: {query, variables, operationName}."
+            )
         if isinstance(parsed, dict) and not isinstance(parsed.get("operationName"), str | None):
-            return 400, "`operationName` must be a string or null."
-        return body
+            return Refusal(400, "`operationName` must be a string or null.")
+        return body, parsed
 
     async def _run(self, scope: Scope, receive: Receive, send: Send, media: str) -> None:
         start: Message = {}
@@ -179,6 +208,9 @@ def _replay(body: bytes, receive: Receive) -> Receive:
         return await receive()
 
     return replay
+
+
+_JSON_HEADERS = Headers(raw=[(b"content-type", JSON.encode())])
 
 
 def _conform(status: int, headers: Headers, body: bytes, media: str) -> tuple[int, bytes]:

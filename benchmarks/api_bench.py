@@ -1,8 +1,12 @@
-"""GraphQL against the raw Cypher behind it, on the sample and on 1,000 plans: p50/p95 and
-requests per second for raw Cypher (Store.read), the compiled path and the resolver path,
-in-process and over HTTP, at 1, 8 and 32 concurrent clients.
+"""GraphQL against the raw Cypher behind it, on the sample and on 1,000 plans: p50/p95,
+requests per second and CPU per request for raw Cypher (Store.read), the compiled path and
+the resolver path, in-process and over HTTP, at 1, 8 and 32 concurrent clients.
 
-    .venv/bin/python benchmarks/api_bench.py [--requests 100] [--plans 1000] [--plans-db DIR]
+    .venv/bin/python benchmarks/api_bench.py [--quick] [--requests 100] [--plans 1000]
+        [--plans-db DIR]
+
+`--quick`: the sample only, 40 requests a row (under 2 minutes); the full run takes about
+10 (the 1,000 plans' load included).
 
 It loads the sample into a fresh embedded store, and 1,000 synthetic plans (load_bench's
 generator) into another (or uses --plans-db, a store already holding them), and for each
@@ -11,9 +15,17 @@ where it can), one with every field by its resolver. For each query it times
 - raw: the hand-written Cypher returning the same data, through Store.read in this
   process (N threads);
 - compiled / resolvers in-process: schema.execute, no HTTP;
-- compiled / resolvers over HTTP: POST /graphql through httpx from N asyncio clients;
-then prints the figures and the ratios to raw at p50. The two nested queries run at 1, 8
-and 32 clients; the others (the 1,000-plan checklist) at one. A script, not a test.
+- compiled / resolvers over HTTP: POST /graphql from N asyncio clients, each a lean
+  keep-alive connection (http_client.py: httpx's own CPU per request, on the same two
+  cores, was more than the server's; httpx checks once per query that both clients, and
+  both servers, get the same answer);
+- a bare ASGI handler under the same uvicorn settings answering the unit query's bytes:
+  the floor of the HTTP stack;
+then prints the figures, the ratios to raw at p50, and CPU milliseconds per request: of
+this process for raw and in-process (time.process_time), of the server process over HTTP
+(utime + stime from /proc/<pid>/stat), which a machine shared with other jobs moves far
+less than wall time. The two nested queries run at 1, 8 and 32 clients; the others (the
+1,000-plan checklist) at one. A script, not a test.
 """
 
 from __future__ import annotations
@@ -21,6 +33,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import functools
+import json
+import os
 import random
 import signal
 import socket
@@ -35,10 +49,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import uvloop
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))  # load_bench's synthetic plans
+sys.path.insert(0, str(ROOT / "benchmarks"))  # load_bench's synthetic plans, the client
 
+from http_client import LeanClient  # noqa: E402
 from load_bench import synthetic_plan  # noqa: E402
 
 from dutygraph.graph.load import load_plan  # noqa: E402
@@ -146,27 +162,46 @@ def cases(unit: str, place: str | None) -> list[Case]:
 # --- timing ---------------------------------------------------------------------------------
 
 
-def p50_p95(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    return statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.95 * len(ordered)))]
+@dataclass(frozen=True)
+class Timing:
+    latencies: list[float]  # seconds, one a request
+    wall: float  # seconds for all of them
+    cpu: float  # CPU seconds a request, of the process doing the work
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.latencies)
+
+    @property
+    def p95(self) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, round(0.95 * len(ordered)))]
 
 
-def time_raw(store: Store, cypher: str, params: dict, clients: int, total: int):
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) the process has used so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def time_raw(store: Store, cypher: str, params: dict, clients: int, total: int) -> Timing:
     def one(_: int) -> float:
         start = time.perf_counter()
         store.read(cypher, params)
         return time.perf_counter() - start
 
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     with ThreadPoolExecutor(clients) as pool:
         latencies = list(pool.map(one, range(total)))
-    return latencies, time.perf_counter() - began
+    wall = time.perf_counter() - began
+    return Timing(latencies, wall, (time.process_time() - cpu) / total)
 
 
 def time_in_process(
     schema: Any, store: Store, query: str, variables: dict, clients: int, total: int
-):
-    async def run() -> tuple[list[float], float]:
+) -> Timing:
+    async def run() -> Timing:
         latencies: list[float] = []
         remaining = total
 
@@ -182,35 +217,65 @@ def time_in_process(
                 if result.errors:
                     raise SystemExit(f"GraphQL failed: {result.errors}")
 
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         await asyncio.gather(*(worker() for _ in range(clients)))
-        return latencies, time.perf_counter() - began
+        wall = time.perf_counter() - began
+        return Timing(latencies, wall, (time.process_time() - cpu) / total)
 
-    return asyncio.run(run())
+    return uvloop.run(run())  # the server's loop
 
 
-def time_http(url: str, query: str, variables: dict, clients: int, total: int):
-    async def run() -> tuple[list[float], float]:
+def time_http(url: str, pid: int, body: bytes, clients: int, total: int) -> Timing:
+    """`total` POSTs of `body` from `clients` connections; CPU is the server's (`pid`)."""
+
+    async def run() -> Timing:
         latencies: list[float] = []
         remaining = total
-        limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-        async with httpx.AsyncClient(timeout=120, limits=limits) as http:
+        connections = [LeanClient(url) for _ in range(clients)]
+        for connection in connections:  # connected (and warm) before the clock starts
+            await connection.post(body)
 
-            async def worker() -> None:
-                nonlocal remaining
-                while remaining > 0:
-                    remaining -= 1
-                    start = time.perf_counter()
-                    response = await http.post(url, json={"query": query, "variables": variables})
-                    latencies.append(time.perf_counter() - start)
-                    if response.status_code != 200 or "errors" in response.json():
-                        raise SystemExit(f"GraphQL failed: {response.text[:300]}")
+        async def worker(connection: LeanClient) -> None:
+            nonlocal remaining
+            while remaining > 0:
+                remaining -= 1
+                start = time.perf_counter()
+                status, answer = await connection.post(body)
+                latencies.append(time.perf_counter() - start)
+                if status != 200 or b'"errors":' in answer:
+                    raise SystemExit(f"GraphQL failed: {answer[:300]!r}")
 
-            began = time.perf_counter()
-            await asyncio.gather(*(worker() for _ in range(clients)))
-            return latencies, time.perf_counter() - began
+        began, cpu = time.perf_counter(), process_cpu(pid)
+        await asyncio.gather(*(worker(c) for c in connections))
+        wall = time.perf_counter() - began
+        timing = Timing(latencies, wall, (process_cpu(pid) - cpu) / total)
+        for connection in connections:
+            await connection.close()
+        return timing
 
-    return asyncio.run(run())
+    return uvloop.run(run())
+
+
+def same_answers(urls: list[str], body: bytes) -> bytes:
+    """The answer every server gives, through httpx and through the lean client alike."""
+
+    async def lean(url: str) -> bytes:
+        client = LeanClient(url)
+        try:
+            return (await client.post(body))[1]
+        finally:
+            await client.close()
+
+    answers = set()
+    for url in urls:
+        answers.add(httpx.post(url, content=body, headers=JSON_TYPE, timeout=120).content)
+        answers.add(asyncio.run(lean(url)))
+    if len(answers) != 1:
+        raise SystemExit(f"the answers differ: {[a[:200] for a in answers]}")
+    return answers.pop()
+
+
+JSON_TYPE = {"content-type": "application/json"}
 
 
 # --- servers --------------------------------------------------------------------------------
@@ -222,17 +287,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, resolvers: bool, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(command: list[str], log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """Runs this script with `command` and the port (`--serve …`, `--serve-bare …`)."""
     port = free_port()
-    command = [sys.executable, __file__, "--serve", db, str(port)]
     with open(log, "wb") as out:
         process = subprocess.Popen(
-            command + (["--resolvers"] if resolvers else []), stdout=out, stderr=subprocess.STDOUT
+            [sys.executable, __file__, *command, str(port)], stdout=out, stderr=subprocess.STDOUT
         )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
+            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code < 500:
                 return process, f"http://127.0.0.1:{port}/graphql"
         except httpx.TransportError:
             time.sleep(0.2)
@@ -253,6 +318,28 @@ def serve(db: str, port: str, resolvers: bool) -> None:
     serve_command.main(["--db", db, "--port", port], standalone_mode=True)
 
 
+def serve_bare(answer_file: str, port: str) -> None:
+    """The child: uvicorn as `dutygraph serve` runs it, with an ASGI app that reads the
+    request and answers the bytes of `answer_file`."""
+    import uvicorn
+
+    from dutygraph.api.http import uvicorn_options
+    from dutygraph.api.settings import HttpLimits
+
+    body = Path(answer_file).read_bytes()
+    headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
+
+    async def app(scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        while (await receive()).get("more_body"):
+            pass
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    uvicorn.run(app, host="127.0.0.1", port=int(port), **uvicorn_options(HttpLimits(), False))
+
+
 # --- the run --------------------------------------------------------------------------------
 
 
@@ -265,49 +352,86 @@ def bench(label: str, store: Store, db: str, unit: str, place: str | None, args:
     variables = {"uid": uid}
     compiled, resolvers = build_schema(), build_schema(compiled=False)
     logs = Path(tempfile.mkdtemp(prefix="dutygraph-bench-"))
-    servers = [start_server(db, flag, logs / f"serve-{flag}.log") for flag in (False, True)]
-    (_, compiled_url), (_, resolvers_url) = servers
+    servers = [
+        start_server(["--serve", db, *flag], logs / f"serve{'-'.join(flag)}.log")
+        for flag in ([], ["--resolvers"])
+    ]
+    (c_process, c_url), (r_process, r_url) = servers
     n = args.requests
+    load = os.getloadavg()[0]
     print(f"\n## {label}: {unit}{' (' + place + ')' if place else ''}; {n} requests a row; ms")
+    print(f"load average at the start: {load:.1f}")
     print(
         "| query | clients | raw p50 | compiled in-process p50 (×raw) | resolvers in-process "
         "p50 (×raw) | compiled HTTP p50 / p95 (×raw) | resolvers HTTP p50 (×raw) | req/s raw / "
-        "compiled HTTP / resolvers HTTP |"
+        "compiled HTTP / resolvers HTTP | CPU ms/request: raw / compiled in-process / "
+        "compiled HTTP server / resolvers HTTP server |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    unit_answer = b""
     try:
         for case in cases(unit, place):
+            body = json.dumps({"query": case.graphql, "variables": variables}).encode()
+            answer = same_answers([c_url, r_url], body)
+            if case.name.startswith("a unit with tasks"):
+                unit_answer = answer
             for way in (
                 lambda c=case: time_raw(store, c.raw, params, 1, 5),
                 lambda c=case: time_in_process(compiled, store, c.graphql, variables, 1, 5),
-                lambda c=case: time_http(compiled_url, c.graphql, variables, 1, 5),
-                lambda c=case: time_http(resolvers_url, c.graphql, variables, 1, 5),
+                lambda c=case: time_in_process(resolvers, store, c.graphql, variables, 1, 5),
+                lambda b=body: time_http(c_url, c_process.pid, b, 1, 5),
+                lambda b=body: time_http(r_url, r_process.pid, b, 1, 5),
             ):
                 way()  # warm up every path
-            for clients in (1, 8, 32) if case.nested else (1,):
-                raw, raw_wall = time_raw(store, case.raw, params, clients, n)
-                cin, _ = time_in_process(compiled, store, case.graphql, variables, clients, n)
-                rin, _ = time_in_process(resolvers, store, case.graphql, variables, clients, n)
-                chttp, c_wall = time_http(compiled_url, case.graphql, variables, clients, n)
-                rhttp, r_wall = time_http(resolvers_url, case.graphql, variables, clients, n)
-                r50 = statistics.median(raw)
-                c50, c95 = p50_p95(chttp)
-
-                def cell(samples: list[float], base: float = r50) -> str:
-                    m = statistics.median(samples)
-                    return f"{m * 1e3:.2f} (×{m / base:.2f})"
-
-                print(
-                    f"| {case.name if clients == 1 else ''} | {clients} | {r50 * 1e3:.2f} | "
-                    f"{cell(cin)} | {cell(rin)} | {c50 * 1e3:.2f} / {c95 * 1e3:.2f} "
-                    f"(×{c50 / r50:.2f}) | {cell(rhttp)} | {n / raw_wall:.0f} / "
-                    f"{n / c_wall:.0f} / {n / r_wall:.0f} |",
-                    flush=True,
-                )
+            for clients in args.clients if case.nested else (1,):
+                raw = time_raw(store, case.raw, params, clients, n)
+                cin = time_in_process(compiled, store, case.graphql, variables, clients, n)
+                rin = time_in_process(resolvers, store, case.graphql, variables, clients, n)
+                chttp = time_http(c_url, c_process.pid, body, clients, n)
+                rhttp = time_http(r_url, r_process.pid, body, clients, n)
+                print(row(case.name if clients == 1 else "", clients, raw, cin, rin, chttp, rhttp))
     finally:
         for process, _ in servers:
             process.send_signal(signal.SIGINT)
             process.wait(timeout=60)
+    bare_floor(unit_answer, logs, n)
+
+
+def row(name: str, clients: int, raw: Timing, cin: Timing, rin: Timing, chttp: Timing,
+        rhttp: Timing) -> str:  # fmt: skip
+    r50 = raw.p50
+
+    def cell(timing: Timing) -> str:
+        return f"{timing.p50 * 1e3:.2f} (×{timing.p50 / r50:.2f})"
+
+    n = len(raw.latencies)
+    rates = " / ".join(f"{n / t.wall:.0f}" for t in (raw, chttp, rhttp))
+    cpu = " / ".join(f"{t.cpu * 1e3:.2f}" for t in (raw, cin, chttp, rhttp))
+    return (
+        f"| {name} | {clients} | {r50 * 1e3:.2f} | {cell(cin)} | {cell(rin)} | "
+        f"{chttp.p50 * 1e3:.2f} / {chttp.p95 * 1e3:.2f} (×{chttp.p50 / r50:.2f}) | "
+        f"{cell(rhttp)} | {rates} | {cpu} |"
+    )
+
+
+def bare_floor(answer: bytes, logs: Path, n: int) -> None:
+    """The HTTP stack alone: a bare ASGI handler answering the unit query's bytes."""
+    answer_file = logs / "unit-answer.json"
+    answer_file.write_bytes(answer)
+    process, url = start_server(["--serve-bare", str(answer_file)], logs / "bare.log")
+    try:
+        body = b'{"query": "{ bare }"}'
+        time_http(url, process.pid, body, 1, 5)
+        bare = time_http(url, process.pid, body, 1, n)
+        print(
+            f"bare ASGI handler under the same uvicorn, answering the unit query's "
+            f"{len(answer)} bytes, one client: p50 {bare.p50 * 1e3:.3f} ms, server CPU "
+            f"{bare.cpu * 1e3:.3f} ms a request",
+            flush=True,
+        )
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
 
 
 def plans_store(args: Any) -> tuple[Store, str]:
@@ -325,13 +449,20 @@ def plans_store(args: Any) -> tuple[Store, str]:
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--serve":
-        serve(sys.argv[2], sys.argv[3], "--resolvers" in sys.argv)
+        serve(sys.argv[2], sys.argv[-1], "--resolvers" in sys.argv)
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "--serve-bare":
+        serve_bare(sys.argv[2], sys.argv[3])
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="the sample only, 40 requests a row")
     parser.add_argument("--requests", type=int, default=100, help="requests per row")
     parser.add_argument("--plans", type=int, default=1000, help="synthetic plans (0: none)")
     parser.add_argument("--plans-db", help="a store that already holds the synthetic plans")
     args = parser.parse_args()
+    args.clients = (1, 8, 32)
+    if args.quick:
+        args.requests, args.plans, args.plans_db = 40, 0, None
     db = str(Path(tempfile.mkdtemp(prefix="dutygraph-bench-")) / "db")
     store = open_store(db)
     load_plan(store, parse_file(SAMPLE))

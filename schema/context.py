@@ -27,6 +27,8 @@ class Context(BaseContext):
         self.limits = limits
         self.caller = caller  # who asks (schema/access.py): the account writes are checked by
         self.loaders = Loaders(store)
+        # False once the HTTP layer has tried the compiled path (api/app.py)
+        self.try_compiled = True
 
     async def query(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Runs a graph query function `fn(store, ...)` off the event loop."""

@@ -160,6 +160,17 @@ class CompilingSchema(TimedSchema):
         super().__init__(*args, **kwargs)
         self.compiled = Compiled(self._schema, limits)
 
+    async def run_compiled(
+        self, query: str, variables: dict[str, Any] | None, name: str | None, context: Context
+    ) -> ExecutionResult | None:
+        """The compiled path's result within the time limit, or None for the resolvers to
+        answer (also when it ran out of time: they say so in their own words)."""
+        try:
+            async with asyncio.timeout(self.timeout):  # no task made, as wait_for does
+                return await self.compiled.run(query, variables, name, context)
+        except TimeoutError:
+            return None
+
     async def execute(
         self,
         query: str | None,
@@ -170,14 +181,8 @@ class CompilingSchema(TimedSchema):
         allowed_operation_types: Iterable[StrawberryOperationType] | None = None,
         operation_extensions: dict[str, Any] | None = None,
     ) -> ExecutionResult:
-        if query is not None and isinstance(context_value, Context):
-            try:
-                async with asyncio.timeout(self.timeout):  # no task made, as wait_for does
-                    result = await self.compiled.run(
-                        query, variable_values, operation_name, context_value
-                    )
-            except TimeoutError:
-                result = None  # the resolver path says so, in its own words
+        if query is not None and isinstance(context_value, Context) and context_value.try_compiled:
+            result = await self.run_compiled(query, variable_values, operation_name, context_value)
             if result is not None:
                 return result
         return await super().execute(
