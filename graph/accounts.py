@@ -15,7 +15,8 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -23,8 +24,15 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from dutygraph.errors import ArgumentError, NotFoundError
 from dutygraph.graph.store import Store
 
-Role = Literal["reporter", "supervisor", "admin"]
-ROLES: tuple[Role, ...] = ("reporter", "supervisor", "admin")
+
+class AccountRole(StrEnum):
+    """What an account may do."""
+
+    REPORTER = "reporter"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
 TOKEN_PREFIX = "dg_"
 
 _HASHER = PasswordHasher()
@@ -43,7 +51,7 @@ class User:
     """An account as the rest of dutygraph sees it: no hashes."""
 
     login: str
-    role: Role
+    role: AccountRole
     unit: str | None = None  # reporter: the unit's uid
     unit_name: str | None = None
     place: str | None = None
@@ -57,7 +65,7 @@ class User:
     def from_row(cls, row: dict[str, Any]) -> User:
         return cls(
             login=row["login"],
-            role=row["role"],
+            role=AccountRole(row["role"]),
             unit=row.get("unit"),
             unit_name=row.get("unit_name"),
             place=row.get("place"),
@@ -146,8 +154,9 @@ def check_password(store: Store, login: str, password: str) -> User | None:
 
 
 def _check(user: User) -> None:
-    if user.role not in ROLES:
-        raise ArgumentError(f"role must be one of {', '.join(ROLES)}, not {user.role!r}")
+    if user.role not in tuple(AccountRole):
+        roles = ", ".join(AccountRole)
+        raise ArgumentError(f"role must be one of {roles}, not {user.role!r}")
     if not user.login or not user.login.isprintable() or len(user.login) > 64:
         raise ArgumentError("a login is 1 to 64 printable characters")
     if user.role == "reporter" and not user.unit:

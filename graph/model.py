@@ -23,7 +23,7 @@ from typing import Any
 
 from dutygraph.errors import StoreError
 from dutygraph.loaders.deadlines import due, plan_year
-from dutygraph.loaders.model import Plan, Task, Unit
+from dutygraph.loaders.model import Plan, Task, Unit, UnitKind
 
 # The labels of the nodes a plan becomes, the one list of them (graph/explore.py walks
 # them, graph/setup.py indexes them; web/src/kinds.js draws them, checked by a test).
@@ -264,7 +264,7 @@ def _with_hosts(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
     """The plan's units plus any host unit (`设在…`) the plan does not list by itself."""
     names = {u.name for u in units}
     hosts = dict.fromkeys(u.hosted_by for u in units if u.hosted_by and u.hosted_by not in names)
-    return units + tuple(Unit(name=h, aliases=(), level=None, kind="other") for h in hosts)
+    return units + tuple(Unit(name=h, aliases=(), level=None, kind=UnitKind.OTHER) for h in hosts)
 
 
 def _task_row(doc_uid: str, task: Task, text: str, year: int | None) -> Row:

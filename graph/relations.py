@@ -26,6 +26,7 @@ from dutygraph.graph.columns import (
 )
 from dutygraph.graph.store import Store
 from dutygraph.graph.task_filter import unit_tasks_cypher
+from dutygraph.loaders.model import Role
 
 # --- a document's tree (bounded by the document's own size) --------------------------------
 
@@ -180,5 +181,5 @@ def assignments_of_units(
 
 def assignment_counts(store: Store, uids: list[str], role: str | None = None) -> list[Row]:
     """{owner, total}: how many tasks each unit is on (in `role`)."""
-    count = {None: "total", "lead": "lead", "support": "support"}[role]
+    count = "total" if role is None else Role(role)  # the unit's property of that name
     return read_batched(store, _ASSIGNMENT_COUNTS.format(count=count), uids)

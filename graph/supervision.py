@@ -22,6 +22,7 @@ import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from dutygraph.graph.audit import CREATE_AUDIT
@@ -30,8 +31,25 @@ from dutygraph.graph.store import Store, param_chunks
 from dutygraph.graph.task_filter import SECTION_DEPTH
 from dutygraph.loaders.deadlines import Due, due, plan_year
 
-DONE = "DONE"
-STATUSES = ("NOT_STARTED", "IN_PROGRESS", "DONE", "BLOCKED", "RETURNED")
+
+class ProgressStatus(StrEnum):
+    """Where an assignment stands, as its latest report says."""
+
+    NOT_STARTED = "NOT_STARTED"
+    IN_PROGRESS = "IN_PROGRESS"
+    DONE = "DONE"
+    BLOCKED = "BLOCKED"
+    RETURNED = "RETURNED"  # set only by a return
+
+
+class ReportKind(StrEnum):
+    """A reporter's report, or a supervisor sending one back."""
+
+    PROGRESS = "progress"
+    RETURN = "return"
+
+
+STATUSES = tuple(ProgressStatus)
 # How alike a task's text must stay across editions to keep its reports (difflib ratio):
 # a reworded clause keeps them, another task of the same section does not.
 SAME_TASK = 0.75
@@ -142,14 +160,18 @@ class AssignmentState:
 
     def overdue(self, today: datetime.date) -> bool:
         """Its due date has passed and it is not DONE."""
-        return self.due_date is not None and self.due_date < today and self.status != DONE
+        return (
+            self.due_date is not None
+            and self.due_date < today
+            and self.status != ProgressStatus.DONE
+        )
 
     def due_soon(self, today: datetime.date, days: int) -> bool:
         """Due within `days` from today (today included) and not DONE."""
         return (
             self.due_date is not None
             and today <= self.due_date <= today + datetime.timedelta(days=days)
-            and self.status != DONE
+            and self.status != ProgressStatus.DONE
         )
 
 

@@ -9,7 +9,7 @@ walks edges from an indexed uid instead of scanning every task.
 
 from __future__ import annotations
 
-from typing import Any, get_args
+from typing import Any
 
 from dutygraph.errors import ArgumentError
 from dutygraph.graph.columns import TASK, Row
@@ -17,7 +17,7 @@ from dutygraph.graph.store import Store
 from dutygraph.graph.task_sort import PLAN, sorted_page_cypher
 from dutygraph.loaders.model import Role
 
-ROLES = get_args(Role)  # the Plan model's roles
+ROLES = tuple(Role)  # the Plan model's roles
 SECTION_DEPTH = 4  # how far below a section its tasks may sit (parts, 一/（一）/1./（1）)
 
 # One MATCH per condition; t is the task in all of them.

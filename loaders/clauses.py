@@ -145,7 +145,7 @@ def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause |
             deadline = deadline or (a, b)
             continue
         default: Role | None = (
-            "lead" if kind == "lead" else "support" if kind == "support" else None
+            Role.LEAD if kind == "lead" else Role.SUPPORT if kind == "support" else None
         )
         # A role word (牵头, 配合, 负责) is evidence enough that names in an unlabelled list
         # are units (财政部); every part must still be one.
@@ -281,7 +281,7 @@ def _heading_lead(f: str, start: int, end: int) -> Clause | None:
     m = _HEADING_LEAD.fullmatch(f, start, end)
     if m is None:
         return None
-    role: Role | None = "lead" if m.group("role") != "负责" else None
+    role: Role | None = Role.LEAD if m.group("role") != "负责" else None
     found = _units(f, *m.span("units"), role, labelled=False, strict=False)
     if found is None or not found[0]:
         return None
@@ -309,12 +309,12 @@ _PROSE_TAIL = 300  # characters: longer than any list of units with its verb
 
 def _prose_clause(f: str, m: re.Match[str], start: int, end: int) -> Clause | None:
     leads = m.group("leads") or m.group("with")
-    first = _units(f, *m.span("units"), "lead" if leads else None, labelled=False, strict=False)
+    first = _units(f, *m.span("units"), Role.LEAD if leads else None, labelled=False, strict=False)
     if first is None or not first[0]:
         return None
     refs = first[0]
     if m.group("with"):
-        more = _units(f, *m.span("with"), "support", labelled=False, strict=False)
+        more = _units(f, *m.span("with"), Role.SUPPORT, labelled=False, strict=False)
         if more is None:
             return None
         refs = refs + more[0]
@@ -388,8 +388,8 @@ def _units(
         jointly = f.find("会同", pa, pb)
         if role is None and jointly > pa:
             # `A会同B负责`: A leads, B supports (the 由A会同B of prose, inside a clause).
-            lead = _units(f, pa, jointly, "lead", labelled, strict)
-            rest = _units(f, jointly + 2, pb, "support", labelled, strict)
+            lead = _units(f, pa, jointly, Role.LEAD, labelled, strict)
+            rest = _units(f, jointly + 2, pb, Role.SUPPORT, labelled, strict)
             if lead is None or rest is None:
                 return None
             refs += lead[0] + rest[0]
@@ -420,7 +420,7 @@ def _strip_marker(f: str, a: int, b: int) -> tuple[Role | None, int, bool]:
     text = f[a:b]
     m = _LEAD_IN_PARENS.search(text) or _SUPPORT_IN_PARENS.search(text)
     if m is not None:
-        role: Role = "lead" if m.re is _LEAD_IN_PARENS else "support"
+        role = Role.LEAD if m.re is _LEAD_IN_PARENS else Role.SUPPORT
         return role, _rstrip(f, a, a + m.start()), True
     m = _MARKER.search(text)
     if m is None:
@@ -428,9 +428,9 @@ def _strip_marker(f: str, a: int, b: int) -> tuple[Role | None, int, bool]:
     word = m.group(0)
     end = _rstrip(f, a, a + m.start())
     if word in _LEAD_WORDS:
-        return "lead", end, False
+        return Role.LEAD, end, False
     if word in _SUPPORT_WORDS:
-        return "support", end, False
+        return Role.SUPPORT, end, False
     return None, end, False
 
 

@@ -15,11 +15,19 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
+from enum import StrEnum
 
 from .numerals import read_number
 
-Recurrence = Literal["monthly", "quarterly", "half-yearly", "yearly"]
+
+class Recurrence(StrEnum):
+    """The cycle of a recurring deadline (每季度 …)."""
+
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    HALF_YEARLY = "half-yearly"
+    YEARLY = "yearly"
+
 
 _NUM = r"[0-9０-９〇○零一二三四五六七八九十]"
 _YEAR = rf"(?P<year>{_NUM}{{4}})\s*年"
@@ -40,10 +48,10 @@ _UNDATED = re.compile(
     r"|(?P<end>年底|年末|年内|今年))"
 )
 _RECURRING: list[tuple[re.Pattern[str], Recurrence]] = [
-    (re.compile(r"每(?:个)?月|按月"), "monthly"),
-    (re.compile(r"每(?:个)?季度?|按季度?"), "quarterly"),
-    (re.compile(r"每半年"), "half-yearly"),
-    (re.compile(r"每年|年度|按年"), "yearly"),
+    (re.compile(r"每(?:个)?月|按月"), Recurrence.MONTHLY),
+    (re.compile(r"每(?:个)?季度?|按季度?"), Recurrence.QUARTERLY),
+    (re.compile(r"每半年"), Recurrence.HALF_YEARLY),
+    (re.compile(r"每年|年度|按年"), Recurrence.YEARLY),
 ]
 _TITLE_YEAR = re.compile(rf"({_NUM}{{4}})\s*年")
 

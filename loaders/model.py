@@ -1,7 +1,9 @@
 """The Plan records: the contract between the parser and everything after it.
 
-Plain frozen dataclasses. `SourceText` is what the readers hand to the outline parser;
-`Plan` is what the parser hands to the graph loader and prints as JSON
+Plain frozen dataclasses, and StrEnums for the closed vocabularies (roles, unit kinds and
+levels, policy kinds) that graph/ and schema/ reuse: a member is its stored string, so the
+JSON and the graph hold the plain values. `SourceText` is what the readers hand to the
+outline parser; `Plan` is what the parser hands to the graph loader and prints as JSON
 (`dutygraph parse FILE --json`, keys documented in README).
 
 Offsets: every `Span` indexes into `SourceText.text` / `Plan.text` (the cleaned text the
@@ -13,31 +15,54 @@ the passage and a person can find it in the file.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any, Literal
 
-Role = Literal["lead", "support"]
 
-# Unit kinds: party organ (县委组织部), government department (县财政局), institution or
-# centre (县投促中心), park or its committee (县产业转移工业园), town government (某某镇人民政府),
-# a higher-level bureau's county branch (市生态环境局陆河分局), a collective that names no
-# single unit (各镇人民政府, 各有关单位), a leading group or its office (…领导小组办公室).
-UnitKind = Literal[
-    "party",
-    "government",
-    "institution",
-    "park",
-    "town",
-    "branch",
-    "collective",
-    "group",
-    "other",
-]
-UnitLevel = Literal["国家", "省", "市", "县", "镇"]
+class Role(StrEnum):
+    """What a unit does on a task."""
 
-# Policy kinds: a cited document (《…》 with or without 〔2021〕 number), a funding or
-# financing measure (补助, 奖补, 安排…万元, 出资, 专项债务, 风险补偿基金, 专项融资), a land measure
-# (用地, 指标, 占补平衡, 增减挂钩), anything else the text calls a policy.
-PolicyKind = Literal["document", "funding", "land", "other"]
+    LEAD = "lead"
+    SUPPORT = "support"
+
+
+class UnitKind(StrEnum):
+    """What kind of body a unit is: party organ (县委组织部), government department
+    (县财政局), institution or centre (县投促中心), park or its committee (县产业转移工业园),
+    town government (某某镇人民政府), a higher-level bureau's county branch
+    (市生态环境局陆河分局), a collective that names no single unit (各镇人民政府,
+    各有关单位), a leading group or its office (…领导小组办公室)."""
+
+    PARTY = "party"
+    GOVERNMENT = "government"
+    INSTITUTION = "institution"
+    PARK = "park"
+    TOWN = "town"
+    BRANCH = "branch"
+    COLLECTIVE = "collective"
+    GROUP = "group"
+    OTHER = "other"
+
+
+class UnitLevel(StrEnum):
+    """Administrative level of a unit (国家 省 市 县 镇)."""
+
+    NATIONAL = "国家"
+    PROVINCE = "省"
+    CITY = "市"
+    COUNTY = "县"
+    TOWN = "镇"
+
+
+class PolicyKind(StrEnum):
+    """A cited document (《…》 with or without 〔2021〕 number), a funding or financing
+    measure (补助, 奖补, 安排…万元, 出资, 专项债务, 风险补偿基金, 专项融资), a land measure
+    (用地, 指标, 占补平衡, 增减挂钩), or anything else the text calls a policy."""
+
+    DOCUMENT = "document"
+    FUNDING = "funding"
+    LAND = "land"
+    OTHER = "other"
 
 
 @dataclass(frozen=True, slots=True)

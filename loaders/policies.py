@@ -153,10 +153,10 @@ def measures(text: str, folded: str, tasks: tuple[Task, ...]) -> list[Policy]:
     for task in tasks:
         start, end = region(text, task)
         found = [
-            _policy_of(text, task, "funding", a, b, detail)
+            _policy_of(text, task, PolicyKind.FUNDING, a, b, detail)
             for a, b, detail in _funding(folded, start, end)
         ]
-        kinds: tuple[tuple[PolicyKind, re.Pattern[str]], ...] = (("land", _LAND), ("other", _OTHER))
+        kinds = ((PolicyKind.LAND, _LAND), (PolicyKind.OTHER, _OTHER))
         for kind, pattern in kinds:
             m = pattern.search(folded, start, end)
             if m is not None and not (kind == "other" and found):
@@ -382,7 +382,7 @@ def _policy(group: list[_Citation], tasks: tuple[Task, ...]) -> Policy:
         doc_number=number,
         issuer=issuer,
         year=int(number[number.index("〔") + 1 : number.index("〕")]) if number else None,
-        kind="document",
+        kind=PolicyKind.DOCUMENT,
         amount=None,
         amount_value=None,
         ratio=None,

@@ -397,7 +397,7 @@ class _Assembler:
         """The units of an item's clauses; a heading naming who leads the work goes first
         when the item's own clause names no lead."""
         refs = item.units
-        if heading is not None and heading is not item and all(r.role != "lead" for r in refs):
+        if heading is not None and heading is not item and all(r.role != Role.LEAD for r in refs):
             refs = heading.units + refs
         first_leads = item.first_leads or self.first_leads_onwards
         explicit_lead = any(r.role == "lead" for r in refs)
@@ -411,7 +411,7 @@ class _Assembler:
         # with the role any of its mentions gives it (lead before support).
         stated: dict[str, Role] = {}
         for r, name in zip(refs, names, strict=True):
-            if r.role == "lead" or (r.role == "support" and name not in stated):
+            if r.role == Role.LEAD or (r.role == Role.SUPPORT and name not in stated):
                 stated[name] = r.role
         for r, name in zip(refs, names, strict=True):
             if name in seen:
@@ -420,10 +420,10 @@ class _Assembler:
             role = stated.get(name)
             inferred = False
             if role is None:
-                if not explicit_lead and not any(a.role == "lead" for a in out):
-                    role, inferred = "lead", not first_leads
+                if not explicit_lead and not any(a.role == Role.LEAD for a in out):
+                    role, inferred = Role.LEAD, not first_leads
                 else:
-                    role, inferred = "support", not (explicit_lead or first_leads)
+                    role, inferred = Role.SUPPORT, not (explicit_lead or first_leads)
             out.append(
                 Assignment(
                     name=name,

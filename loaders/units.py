@@ -148,11 +148,12 @@ def expand(name: str) -> str:
 
 def level_of(name: str) -> UnitLevel | None:
     if re.match(r"(?:国家|国务院|中央|中共中央|全国)", name):
-        return "国家"
+        return UnitLevel.NATIONAL
     # A collective has the level of what it collects: 各区（县、市）人民政府 are county-level.
     name = re.sub(r"^各(?:地级以上)?(?=[省市县区])", "", name)
     levels: tuple[tuple[str, UnitLevel], ...] = (
-        ("省", "省"), ("市", "市"), ("县", "县"), ("区", "县"),
+        ("省", UnitLevel.PROVINCE), ("市", UnitLevel.CITY), ("县", UnitLevel.COUNTY),
+        ("区", UnitLevel.COUNTY),
     )  # fmt: skip
     for prefix, level in levels:
         if name.startswith(prefix) or re.match(rf"^(?:中共|共青团)?[一-龥]{{2,4}}?{prefix}", name):
@@ -160,9 +161,9 @@ def level_of(name: str) -> UnitLevel | None:
                 break
             return level
     if re.match(r"^(?:各|全)?(?:镇|乡|街道)|[一-龥]{2,4}?(?:镇|乡|街道)", name):
-        return "镇"
+        return UnitLevel.TOWN
     if name.startswith(("团县委", "团市委")):
-        return "县" if name[1] == "县" else "市"
+        return UnitLevel.COUNTY if name[1] == "县" else UnitLevel.CITY
     return None
 
 
@@ -173,22 +174,22 @@ _INSTITUTION = re.compile(
 
 def kind_of(name: str) -> UnitKind:
     if _COLLECTIVE.search(name):
-        return "collective"
+        return UnitKind.COLLECTIVE
     if re.search(r"(?:分局|分行|支行|分公司|分中心)$", name) and re.match(r"^[省市]", name):
-        return "branch"
+        return UnitKind.BRANCH
     if re.search(r"(?:领导小组|领导小组办公室|工作小组|指挥部|工作专班)$", name):
-        return "group"
+        return UnitKind.GROUP
     if re.search(r"(?:镇|乡|街道)(?:人民政府|政府|办事处)?$", name):
-        return "town"
+        return UnitKind.TOWN
     if re.search(r"(?:^中共|^团|[县市省区]委(?!员)|纪委|党委|党工委|党组|统战部|党校)", name):
-        return "party"
+        return UnitKind.PARTY
     if re.search(r"(?:园区?|开发区|高新区|试验区|管委会)$", name):
-        return "park"
+        return UnitKind.PARK
     if _INSTITUTION.search(name):
-        return "institution"
+        return UnitKind.INSTITUTION
     if re.search(r"(?:局|厅|委员会|委|办公室|办|政府|署|部|室)$", name):
-        return "government"
-    return "other"
+        return UnitKind.GOVERNMENT
+    return UnitKind.OTHER
 
 
 def load_aliases(path: str | Path | None) -> dict[str, str]:

@@ -1,4 +1,6 @@
-"""GraphQL enums. Values are what the graph stores, names are what clients write."""
+"""GraphQL enums: the model's own StrEnums (the Plan model's, the deadlines', the
+accounts' and supervision's), registered with strawberry rather than mirrored, so a value
+GraphQL sends is the value the graph stores. Names are what clients write."""
 
 from __future__ import annotations
 
@@ -7,42 +9,35 @@ from typing import TypeVar
 
 import strawberry
 
+from dutygraph.graph.accounts import AccountRole
+from dutygraph.graph.supervision import ProgressStatus, ReportKind
+from dutygraph.loaders.deadlines import Recurrence
+from dutygraph.loaders.model import PolicyKind, Role, UnitKind, UnitLevel
 
-@strawberry.enum(description="What a unit does on a task.")
-class Role(Enum):
-    LEAD = "lead"
-    SUPPORT = "support"
+__all__ = [
+    "AccountRole",
+    "PolicyKind",
+    "ProgressStatus",
+    "Recurrence",
+    "ReportKind",
+    "Role",
+    "UnitKind",
+    "UnitLevel",
+    "to_enum",
+]
 
-
-@strawberry.enum(description="What kind of body a unit is.")
-class UnitKind(Enum):
-    PARTY = "party"
-    GOVERNMENT = "government"
-    INSTITUTION = "institution"
-    PARK = "park"
-    TOWN = "town"
-    BRANCH = "branch"
-    COLLECTIVE = "collective"
-    GROUP = "group"
-    OTHER = "other"
-
-
-@strawberry.enum(description="Administrative level of a unit (国家 省 市 县 镇).")
-class UnitLevel(Enum):
-    NATIONAL = "国家"
-    PROVINCE = "省"
-    CITY = "市"
-    COUNTY = "县"
-    TOWN = "镇"
-
-
-@strawberry.enum(description="A cited document, a funding measure, a land measure, or other.")
-class PolicyKind(Enum):
-    DOCUMENT = "document"
-    FUNDING = "funding"
-    LAND = "land"
-    OTHER = "other"
-
+strawberry.enum(Role, description="What a unit does on a task.")
+strawberry.enum(UnitKind, description="What kind of body a unit is.")
+strawberry.enum(UnitLevel, description="Administrative level of a unit (国家 省 市 县 镇).")
+strawberry.enum(
+    PolicyKind, description="A cited document, a funding measure, a land measure, or other."
+)
+strawberry.enum(
+    ProgressStatus, description="Where an assignment stands, as its latest report says."
+)
+strawberry.enum(Recurrence, description="The cycle of a recurring deadline (每季度 …).")
+strawberry.enum(ReportKind, description="A reporter's report, or a supervisor sending one back.")
+strawberry.enum(AccountRole, description="What an account may do.")
 
 E = TypeVar("E", bound=Enum)
 

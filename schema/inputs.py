@@ -7,8 +7,7 @@ from enum import Enum
 
 import strawberry
 
-from dutygraph.schema.enums import Role, UnitKind, UnitLevel
-from dutygraph.schema.progress import ProgressStatus
+from dutygraph.schema.enums import ProgressStatus, Role, UnitKind, UnitLevel
 
 
 @strawberry.input(description="All given conditions must hold.")

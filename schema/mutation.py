@@ -19,7 +19,8 @@ from dutygraph.graph.audit import audit_row
 from dutygraph.graph.store import Store
 from dutygraph.schema.access import Caller
 from dutygraph.schema.context import Context
-from dutygraph.schema.progress import Comment, ProgressReport, ProgressStatus
+from dutygraph.schema.enums import ProgressStatus, ReportKind
+from dutygraph.schema.progress import Comment, ProgressReport
 
 Info = strawberry.Info[Context, None]
 MAX_NOTE = 2000  # characters of a note, reason or comment
@@ -65,7 +66,7 @@ def _report(
     now = caller.clock()
     report = sv.report_props(
         uid=sv.new_uid("report"),
-        kind="progress",
+        kind=ReportKind.PROGRESS,
         task=task,
         unit=own,
         unit_name=user.unit_name,
@@ -73,7 +74,7 @@ def _report(
         section_path=list(row["path"] or [])[:-1],
         task_text=row["text"],
         code=row["code"],
-        status=status.value,
+        status=status,
         percent=percent,
         note=note,
         as_of=(as_of or now.date()).isoformat(),
@@ -103,7 +104,7 @@ def _return(store: Store, caller: Caller, report: str, reason: str) -> dict:
     user = caller.writer()
     row = _supervised(store, user, report, "returns reports")
     reason_text = _text(reason, "reason", required=True)
-    if row["kind"] != "progress":
+    if row["kind"] != ReportKind.PROGRESS:
         raise ArgumentError("only a progress report can be returned")
     current = sv.latest_reports(store, [row["task"]]).get((row["task"], row["unit"]))
     if current is None or current["uid"] != row["uid"]:
@@ -112,7 +113,7 @@ def _return(store: Store, caller: Caller, report: str, reason: str) -> dict:
     now = caller.clock()
     back = sv.report_props(
         uid=sv.new_uid("report"),
-        kind="return",
+        kind=ReportKind.RETURN,
         task=row["task"],
         unit=row["unit"],
         unit_name=row["unit_name"],
@@ -120,7 +121,7 @@ def _return(store: Store, caller: Caller, report: str, reason: str) -> dict:
         section_path=list(task["path"] or [])[:-1] if task else None,
         task_text=task["text"] if task else None,
         code=row.get("code"),
-        status="RETURNED",
+        status=ProgressStatus.RETURNED,
         percent=row.get("percent"),
         note=reason_text,
         as_of=now.date().isoformat(),

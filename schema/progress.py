@@ -4,7 +4,6 @@ per-unit summaries, the caller's account and the audit log."""
 from __future__ import annotations
 
 import datetime
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -14,7 +13,7 @@ from dutygraph.graph.accounts import User as Account
 from dutygraph.loaders.deadlines import Due as DueRecord
 from dutygraph.schema.connection import PageInfo, decode_cursor, encode_cursor
 from dutygraph.schema.context import Context
-from dutygraph.schema.enums import Role
+from dutygraph.schema.enums import AccountRole, ProgressStatus, Recurrence, ReportKind, Role
 from dutygraph.schema.limits import check_first
 
 if TYPE_CHECKING:
@@ -22,36 +21,6 @@ if TYPE_CHECKING:
     from dutygraph.schema.unit import Unit
 
 Info = strawberry.Info[Context, None]
-
-
-@strawberry.enum(description="Where an assignment stands, as its latest report says.")
-class ProgressStatus(Enum):
-    NOT_STARTED = "NOT_STARTED"
-    IN_PROGRESS = "IN_PROGRESS"
-    DONE = "DONE"
-    BLOCKED = "BLOCKED"
-    RETURNED = "RETURNED"  # set only by returnProgress
-
-
-@strawberry.enum(description="The cycle of a recurring deadline (每季度 …).")
-class Recurrence(Enum):
-    MONTHLY = "monthly"
-    QUARTERLY = "quarterly"
-    HALF_YEARLY = "half-yearly"
-    YEARLY = "yearly"
-
-
-@strawberry.enum(description="A reporter's report, or a supervisor sending one back.")
-class ReportKind(Enum):
-    PROGRESS = "progress"
-    RETURN = "return"
-
-
-@strawberry.enum(description="What an account may do.")
-class AccountRole(Enum):
-    REPORTER = "reporter"
-    SUPERVISOR = "supervisor"
-    ADMIN = "admin"
 
 
 @strawberry.type(description="A deadline as printed and as read: a date, a cycle, or neither.")
@@ -67,7 +36,7 @@ class Due:
         return cls(
             text=due.text,
             date=due.date,
-            recurrence=Recurrence(due.recurrence) if due.recurrence else None,
+            recurrence=due.recurrence,
         )
 
 
