@@ -91,6 +91,8 @@ def open_tab(browser: Browser, base_url: str) -> Iterator[Tab]:
     yield opened
     context.close()
     assert not errors, f"uncaught errors in the page: {errors}"
+    # offline: whatever a test did, nothing left the server's origin (127.0.0.1)
+    assert opened.foreign_requests() == [], opened.foreign_requests()
 
 
 @pytest.fixture

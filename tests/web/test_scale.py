@@ -3,9 +3,12 @@ tasks, `big_server`). Every view asks the API for what it shows, never every tas
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import quote
 
 import httpx
+import openpyxl
+import pytest
 from playwright.sync_api import expect
 
 from dutygraph.graph.model import unit_uid
@@ -13,6 +16,7 @@ from tests.synthetic import UNITS
 from tests.web.browser import Tab
 from tests.web.conftest import BIG
 from tests.web.test_explorer import PLACE, UNIT
+from tests.web.test_ledger import LEDGER_HEAD
 
 BUSY = unit_uid(UNITS[0])  # on thousands of the synthetic tasks
 
@@ -51,6 +55,7 @@ def test_document_list_pages_through_all_1001_documents(big_tab: Tab) -> None:
         more.click()
         expect(count).not_to_have_text(shown)
     assert len(seen) == len(set(seen)) == BIG + 1
+    big_tab.screenshot("documents-1000")
 
 
 def test_busy_unit_page_shows_its_total_and_a_grouped_graph(big_tab: Tab, big_server: str) -> None:
@@ -82,7 +87,8 @@ def test_busy_unit_page_shows_its_total_and_a_grouped_graph(big_tab: Tab, big_se
     )
 
 
-def test_ledger_finds_the_development_bureau_among_1000_plans(big_tab: Tab) -> None:
+@pytest.mark.filterwarnings("ignore:Workbook contains no default style")
+def test_ledger_finds_the_development_bureau_among_1000_plans(big_tab: Tab, tmp_path: Path) -> None:
     page = big_tab.page
     page.goto("/#/ledger")
     expect(page.get_by_test_id("ledger-count")).to_have_attribute("data-total", str(BIG * 50 + 47))
@@ -90,6 +96,15 @@ def test_ledger_finds_the_development_bureau_among_1000_plans(big_tab: Tab) -> N
     page.get_by_test_id("ledger-unit").press("Enter")
     expect(page.get_by_test_id("ledger-unit")).to_have_value(f"{UNIT}（{PLACE}）")
     expect(page.get_by_test_id("ledger-count")).to_have_attribute("data-total", "22")
+    big_tab.screenshot("ledger-1000")
+    # all 22 rows exported among the 1,000 plans' tasks, to a workbook openpyxl reads
+    with page.expect_download() as got:
+        page.get_by_test_id("ledger-xlsx").click()
+    saved = tmp_path / "ledger.xlsx"
+    got.value.save_as(saved)
+    lines = list(openpyxl.load_workbook(saved).worksheets[0].iter_rows(values_only=True))
+    body = lines[LEDGER_HEAD + 2 :]
+    assert len(body) == 22 and all(UNIT in (r[4] or "") + (r[5] or "") for r in body)
 
 
 def test_a_sorted_ledger_at_1000_plans_shows_the_servers_order(

@@ -17,6 +17,7 @@ from tests.servers import DUTYGRAPH, start_serve, stop_serve
 from tests.web.browser import Tab
 from tests.web.conftest import open_tab
 from tests.web.test_explorer import PLACE, UNIT, UNIT_UID
+from tests.web.test_ledger import ENGLISH_ENUMS
 
 PASSWORD = "correct horse battery"
 
@@ -66,6 +67,9 @@ def tasks_of(base: str, unit: str) -> set[str]:
 
 def test_reporter_reports_on_its_own_task_only(office_tab: Tab, accounts_server: str) -> None:
     page = office_tab.page
+    page.goto("/#/supervision")
+    expect(page.get_by_test_id("login-form")).to_be_visible()
+    office_tab.screenshot("login")
     log_in(page, "ndrc")
     expect(page.get_by_test_id("todo-count")).to_have_attribute("data-total", "22")
     items = page.get_by_test_id("todo-item")
@@ -78,6 +82,7 @@ def test_reporter_reports_on_its_own_task_only(office_tab: Tab, accounts_server:
     first.get_by_test_id("report-submit").click()
     expect(first.get_by_test_id("report-message")).to_have_text("已报送")
     office_tab.screenshot("reporter-todo")
+    assert ENGLISH_ENUMS.findall(page.locator("body").inner_text()) == []
 
     # the ledger shows it
     page.goto(f"/#/ledger?unit={UNIT}&place={PLACE}")
@@ -150,6 +155,7 @@ def test_supervisor_finds_the_units_silent_since_a_day(
     assert silent_names(page) == truth and any(UNIT in name for name in truth)
     expect(page.get_by_test_id("silent-head")).to_contain_text(f"共 {len(truth)} 个")
     office_tab.screenshot("supervisor-silent-units")
+    assert ENGLISH_ENUMS.findall(page.locator("body").inner_text()) == []
 
     # a row opens the ledger of that unit
     section.locator(f'[data-testid="silent-row"][data-uid="{UNIT_UID}"]').get_by_test_id(
