@@ -191,10 +191,17 @@ def unit_by_name_call(child: Level, name: str, full: str | None, place: str | No
     where = "" if place is None else f" AND {v}.place = ${place}"
 
     def find(param: str, out: str) -> str:
+        # By name through the index, and only when no unit has that name by alias (a
+        # scan of every unit): `name = $p OR $p IN aliases` would scan for every request.
+        # A CALL whose row is filtered out still aggregates to one row, of [].
+        page = f"WITH {v} ORDER BY {v}.place, {v}.name LIMIT {PER_OWNER}\nRETURN collect({v})"
         return (
-            f"CALL {{\nMATCH ({v}:Unit) WHERE ({v}.name = ${param} OR ${param} IN {v}.aliases)"
-            f"{where}\nWITH {v} ORDER BY CASE WHEN {v}.name = ${param} THEN 0 ELSE 1 END, "
-            f"{v}.place, {v}.name LIMIT {PER_OWNER}\nRETURN collect({v}) AS {out}\n}}"
+            f"CALL {{\nMATCH ({v}:Unit {{name: ${param}}}){where.replace(' AND', ' WHERE', 1)}"
+            f"\n{page} AS {out}_exact\n}}\n"
+            f"CALL {{\nWITH {out}_exact\nWITH {out}_exact WHERE size({out}_exact) = 0\n"
+            f"MATCH ({v}:Unit) WHERE ${param} IN {v}.aliases{where}\n{page} AS {out}_alias\n}}\n"
+            f"WITH *, CASE WHEN size({out}_exact) > 0 THEN {out}_exact ELSE {out}_alias END"
+            f" AS {out}"
         )
 
     parts = [find(name, f"{v}_by_name")]
