@@ -21,6 +21,7 @@ import asyncio
 import dataclasses
 import logging
 import tempfile
+from collections.abc import Coroutine
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -31,7 +32,6 @@ from starlette.datastructures import UploadFile
 from dutygraph.api.auth import Auth, StoreGetter
 from dutygraph.errors import (
     AccessError,
-    AliasFileError,
     ArgumentError,
     DutygraphError,
     InputError,
@@ -65,7 +65,6 @@ _STATUS: tuple[tuple[type[DutygraphError], int], ...] = (
     (ArgumentError, 400),
     (InputError, 422),
     (ParseError, 422),
-    (AliasFileError, 422),
 )
 
 
@@ -131,7 +130,7 @@ def upload_router(auth: Auth, store: StoreGetter) -> APIRouter:
     return router
 
 
-async def _answer(work: Any) -> Response:
+async def _answer(work: Coroutine[Any, Any, dict[str, Any]]) -> Response:
     """The JSON of the work done, or {"error"} with the status of why it was refused."""
     try:
         return JSONResponse(await work)

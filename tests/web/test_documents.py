@@ -90,8 +90,13 @@ def test_admin_previews_loads_replaces_and_unloads_a_plan(
         "numbered item has no responsibility clause"
     )
 
+    # the other views offer it at once (the page asked for the documents before the load)
+    page.goto("/#/ledger")
+    expect(page.get_by_test_id("ledger-document")).to_contain_text("某县推进老旧小区改造工作方案")
+    page.go_back()
+
     # the document page: its warnings, and a new edition loaded in its place
-    page.get_by_test_id("upload-open").click()
+    page.get_by_test_id("document-link").click()
     expect(page.get_by_test_id("document-title")).to_have_text("某县推进老旧小区改造工作方案")
     expect(page.get_by_test_id("document-page-warnings")).to_contain_text("第 6 行：")
     uid = page.get_by_test_id("document-page").get_attribute("data-uid")

@@ -20,3 +20,8 @@ export function firstDocuments() {
     });
   return asked;
 }
+
+/** Forgets the documents asked for: a plan was loaded or unloaded. */
+export function forgetDocuments() {
+  asked = null;
+}

@@ -3,10 +3,11 @@
 // tasks fall to and its warnings. An admin also uploads plans here (upload.js), replaces
 // a document by a new edition and unloads one.
 import { currentSession, gql, post } from './api.js';
+import { forgetDocuments } from './catalog.js';
 import { h } from './dom.js';
 import { enumText, t } from './i18n.js';
 import { documentFacts as facts, unitLabel } from './labels.js';
-import { DOCUMENT_COUNTS, DOCUMENT_LIST, DOCUMENT_PAGE } from './queries.js';
+import { DOCUMENT_COUNTS, DOCUMENT_PAGE, DOCUMENT_TABLE } from './queries.js';
 import { nodeHash, viewHash } from './router.js';
 import { uploadPanel, warningList } from './upload.js';
 
@@ -64,7 +65,7 @@ export class DocumentsView {
     this.els.root.dataset.state = 'loading';
     let page;
     try {
-      page = (await gql(DOCUMENT_LIST, { first: PAGE, after: this.cursors[this.index] })).documents;
+      page = (await gql(DOCUMENT_TABLE, { first: PAGE, after: this.cursors[this.index] })).documents;
     } catch (err) {
       this.els.list.replaceChildren(h('p', { className: 'error' }, `${t('error.prefix')}${err.message}`));
       this.els.root.dataset.state = 'ready';
@@ -205,6 +206,7 @@ export class DocumentsView {
         unload.disabled = false;
         return;
       }
+      forgetDocuments();
       status.textContent = t('unload.done');
       window.location.hash = '#/documents';
     });

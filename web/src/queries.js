@@ -117,6 +117,15 @@ export const DOCUMENT_LIST = `query DocumentList($first: Int!, $after: String) {
   documents(first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
+    edges { node { uid title place issuer docNumber date format } }
+  }
+}`;
+
+// The documents tab's page of the list: DOCUMENT_LIST with each one's parse warnings.
+export const DOCUMENT_TABLE = `query DocumentTable($first: Int!, $after: String) {
+  documents(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
     edges { node { uid title place issuer docNumber date format warningCount warnings(first: 5) { line message } } }
   }
 }`;

@@ -2,6 +2,7 @@
 // file, see how it parsed (counts, lead coverage, warnings) before anything is written,
 // then load it, or load it as a new edition of a document. Refusals show as one line.
 import { post } from './api.js';
+import { forgetDocuments } from './catalog.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { documentFacts } from './labels.js';
@@ -48,6 +49,7 @@ export function uploadPanel({ replace = null, onLoaded }) {
       say(err.message, true);
       return;
     }
+    forgetDocuments();
     clear();
     status.replaceChildren(t('upload.loaded', done.loaded), ' ',
       h('a', { href: nodeHash('Document', done.loaded.uid), 'data-testid': 'upload-open' }, t('upload.open')));
