@@ -59,20 +59,23 @@ _DELETE_ORPHANS: list[Block] = [
     ),
 ]
 
-# The shared nodes a document reaches, before it is replaced or removed.
-STALE = """OPTIONAL MATCH (:Task {document: $uid})<-[:RESPONSIBLE_FOR]-(u:Unit)
-WITH collect(DISTINCT u.uid) AS units
+# What a load must know of the version it replaces, in one read: its assignments (to
+# count the deltas of the aggregates) and the shared nodes it reaches (the units on them
+# and those it mentions, its projects, the policies its tasks invoke or it cites).
+PREVIOUS = """CALL {
+  MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t:Task {document: $uid})
+  RETURN collect([u.uid, t.uid, r.role]) AS assignments
+}
 OPTIONAL MATCH (:Document {uid: $uid})-[:MENTIONS]->(m:Unit)
-WITH units, collect(DISTINCT m.uid) AS mentioned
+WITH assignments, collect(DISTINCT m.uid) AS mentioned
 OPTIONAL MATCH (:Task {document: $uid})-[:CONCERNS]->(j:Project)
-WITH units, mentioned, collect(DISTINCT j.uid) AS projects
+WITH assignments, mentioned, collect(DISTINCT j.uid) AS projects
 OPTIONAL MATCH (:Task {document: $uid})-[:INVOKES]->(p:Policy)
-WITH units, mentioned, projects, collect(DISTINCT p.uid) AS invoked
+WITH assignments, mentioned, projects, collect(DISTINCT p.uid) AS invoked
 OPTIONAL MATCH (:Document {uid: $uid})-[:CITES|IMPLEMENTS]->(c:Policy)
-WITH units, mentioned, projects, invoked, collect(DISTINCT c.uid) AS cited
+WITH assignments, mentioned, projects, invoked, collect(DISTINCT c.uid) AS cited
 OPTIONAL MATCH (d:Document {uid: $uid})
-RETURN units + mentioned AS units, projects, invoked + cited AS policies,
-       d.source AS source"""
+RETURN assignments, mentioned, projects, invoked + cited AS policies, d.source AS source"""
 
 # Stored aggregates, kept in step with the assignments by every load and unload: each
 # unit's `total`, `lead` and `support` task counts, and (a)-[:SHARES {tasks}]->(b) for
@@ -109,9 +112,6 @@ MATCH (u:Unit {uid: r.unit}), (d:Document {uid: $uid})
 CREATE (u)-[:TASKS_IN {total: r.total, lead: r.lead, support: r.support}]->(d)""",
     "tasks_in",
 )
-# The replaced version's assignments, read before the write to compute the deltas.
-OLD_ASSIGNMENTS = """MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t:Task {document: $uid})
-RETURN u.uid AS unit, t.uid AS task, r.role AS role"""
 DERIVED = ("SHARES", "TASKS_IN")  # relationship types the loader derives, not the plans
 
 # The document's own rows, written; benchmarks/load_bench.py times this alone as the raw
@@ -296,9 +296,8 @@ def load_plan(store: Store, plan: Plan, audit: Row | None = None) -> Loaded:
 def write_rows(store: Store, rows: GraphRows, audit: Row | None = None) -> Loaded:
     """Write a document's rows in one atomic statement (`load_plan` without the model)."""
     rows.check()
-    stale = _stale(store, rows.uid)
-    earlier = stale.pop("source")
-    deltas = _deltas(_old_assignments(store, rows.uid), rows.assignments)
+    old, stale, earlier = _previous(store, rows.uid)
+    deltas = _deltas(old, rows.assignments)
     params = {**rows.as_params(), **stale, **deltas, "tasks_in": _tasks_in(rows.assignments)}
     _write(store, LOAD, params, audit)
     # Progress reports are kept apart from the plan's nodes (graph/supervision.py): they
@@ -328,28 +327,26 @@ def unload_document(store: Store, document: str, audit: Row | None = None) -> st
     if not rows:
         raise NotFoundError(f"no document {document!r} is loaded")
     uid = rows[0]["uid"]
-    stale = _stale(store, uid)
-    del stale["source"]
-    deltas = _deltas(_old_assignments(store, uid), [])
+    old, stale, _ = _previous(store, uid)
+    deltas = _deltas(old, [])
     _write(store, UNLOAD, {"uid": uid, **stale, **deltas}, audit)
     reattach(store, uid)  # the document's reports stay, orphaned
     return uid
 
 
-def _stale(store: Store, uid: str) -> dict[str, Any]:
-    """{stale_units, stale_projects, stale_policies, source}: what document `uid`
-    reaches now (empty lists and None when it is not loaded)."""
-    [row] = store.read(STALE, {"uid": uid})
-    return {
-        "stale_units": row["units"],
+def _previous(store: Store, uid: str) -> tuple[list[Row], dict[str, list[str]], str | None]:
+    """What document `uid` holds now: its assignments ({unit, task, role}), the shared
+    nodes it reaches ({stale_units, stale_projects, stale_policies}) and its source
+    (nothing and None when it is not loaded)."""
+    [row] = store.read(PREVIOUS, {"uid": uid})
+    old = [{"unit": u, "task": t, "role": r} for u, t, r in row["assignments"]]
+    units = list(dict.fromkeys([a["unit"] for a in old] + row["mentioned"]))
+    stale = {
+        "stale_units": units,
         "stale_projects": row["projects"],
         "stale_policies": row["policies"],
-        "source": row["source"],
     }
-
-
-def _old_assignments(store: Store, uid: str) -> list[dict[str, Any]]:
-    return store.read(OLD_ASSIGNMENTS, {"uid": uid})
+    return old, stale, row["source"]
 
 
 def _tally(assignments: list[dict[str, Any]], sign: int, units: Counter, pairs: Counter) -> None:
