@@ -10,8 +10,8 @@ cannot send that command, so there the uids are indexed but not constrained.
 
 from __future__ import annotations
 
-from dutygraph.graph.model import PLAN_LABELS
-from dutygraph.graph.store import Store
+from dutygraph.graph.model import PLAN_LABELS, grams
+from dutygraph.graph.store import Store, param_chunks
 
 # Every label's uid is unique; these other properties are looked up by graph/load.py
 # (a document's own nodes) and graph/nodes.py (names, document numbers).
@@ -20,6 +20,8 @@ INDEXED = (
     ("Section", "document"),
     ("Task", "document"),
     ("Goal", "document"),
+    ("Task", "code"),
+    ("Task", "grams"),  # graph/search.py
     ("Unit", "name"),
     ("Policy", "doc_number"),
     ("Project", "name"),
@@ -55,6 +57,14 @@ CREATE (a)-[:SHARES {tasks: n}]->(b)""",
 ]
 
 
+# Tasks loaded before they carried their two-character pieces (graph/model.grams) and
+# their text's length get them, a batch at a time, so that search still finds them.
+_UNSPLIT = """MATCH (t:Task) WHERE t.grams IS NULL AND size(t.text) > 1
+RETURN t.uid AS uid, t.text AS text LIMIT 2000"""
+_SPLIT = """UNWIND $rows AS r MATCH (t:Task {uid: r.uid})
+SET t.grams = r.grams, t.length = r.length"""
+
+
 def ensure_schema(store: Store) -> None:
     """Create the missing constraints and indexes, and the load's aggregates where an
     older version left none; cheap when all exist."""
@@ -65,6 +75,12 @@ def ensure_schema(store: Store) -> None:
     if store.read(_UNCOUNTED):
         for cypher in _RECOUNT:
             store.write(cypher)
+    while tasks := store.read(_UNSPLIT):
+        rows = [
+            {"uid": t["uid"], "grams": grams(t["text"]), "length": len(t["text"])} for t in tasks
+        ]
+        for chunk in param_chunks(rows, store.max_params_bytes):
+            store.write(_SPLIT, {"rows": chunk})
 
 
 def _neo4j(store: Store) -> None:

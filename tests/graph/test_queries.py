@@ -17,7 +17,7 @@ from dutygraph.errors import ArgumentError
 from dutygraph.graph import explore, nodes, relations, search, task_filter, workload
 from dutygraph.graph.load import load_plan
 from dutygraph.graph.model import document_uid, unit_uid
-from dutygraph.graph.store import Store
+from dutygraph.graph.store import Store, open_store
 from dutygraph.loaders.model import Policy
 from tests.factories import make_plan
 
@@ -363,6 +363,36 @@ def test_search_by_alias_code_and_doc_number(store: Store) -> None:
     assert search.search(store, "二（2）1", 10)[0]["uid"] == f"{A}/t1.2.1"
     assert search.search(store, "国发[2021]3号", 10)[0]["uid"] == STATE_COUNCIL.id
     assert search.search(store, "革命老区", 10)[0]["uid"] == STATE_COUNCIL.id  # in its title
+
+
+def test_search_of_task_text_wants_the_whole_text_not_its_pieces(store: Store) -> None:
+    tasks = {
+        "工作": [("产业发展和园区建设。", ["县财政局"]), ("执行二（1）2号清单。", ["县财政局"])]
+    }
+    load_plan(store, make_plan(tasks=tasks, funding=None, project=None))
+    # 产业 and 园区 are both in the first task's text, 产业园区 is not
+    assert search.search(store, "产业园区", 10) == []
+    assert [h["name"] for h in search.search(store, "园区建设", 10)] == [
+        "二（1）1 产业发展和园区建设。"
+    ]
+    # the second task is found by its code and by its text: once, as its code
+    [hit] = search.search(store, "二（1）2", 10)
+    assert (hit["uid"], hit["score"] > 4) == (f"{A}/t1.1.2", True)
+
+
+def test_search_finds_tasks_loaded_before_they_carried_their_pieces(tmp_path) -> None:
+    db = str(tmp_path / "db")
+    store = open_store(db)
+    try:
+        load_plan(store, make_plan())
+        store.write("MATCH (t:Task) SET t.grams = null")  # as an older version wrote them
+    finally:
+        store.close()
+    store = open_store(db)
+    try:
+        assert [h["uid"] for h in search.search(store, "产业园", 10)] == [f"{A}/t1.1.1"]
+    finally:
+        store.close()
 
 
 def test_search_wants_two_characters_and_treats_text_as_data(one: Store) -> None:
