@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -11,12 +13,19 @@ import click
 from dutygraph.api.options import db_option
 from dutygraph.api.settings import store_location
 from dutygraph.errors import ArgumentError, NotFoundError
+from dutygraph.graph import accounts, nodes
 from dutygraph.graph.audit import record_command
 from dutygraph.graph.store import Store, open_store
 
 
-def _store(db: str | None) -> Store:
-    return open_store(store_location(db))
+@contextmanager
+def _opened(db: str | None) -> Iterator[Store]:
+    """The store at `db` (else the default), closed however the command ends."""
+    store = open_store(store_location(db))
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 @click.group()
@@ -27,7 +36,7 @@ def user() -> None:
 @user.command("add")
 @click.argument("login")
 @click.option(
-    "--role", required=True, type=click.Choice(["reporter", "supervisor", "admin"]),
+    "--role", required=True, type=click.Choice([r.value for r in accounts.AccountRole]),
     help="reporter: reports on its unit's assignments; supervisor: comments and returns; "
     "admin: accounts and plans.",
 )  # fmt: skip
@@ -45,11 +54,8 @@ def add(
     password_stdin: bool, db: str | None,
 ) -> None:  # fmt: skip
     """Create the account LOGIN."""
-    from dutygraph.graph import accounts, nodes
-
     password = _password(password_stdin)
-    store = _store(db)
-    try:
+    with _opened(db) as store:
         unit_uid = unit_name = unit_place = None
         if unit:
             row = nodes.unit_by_name(store, unit, place)
@@ -59,13 +65,11 @@ def add(
         if document and not nodes.documents_by_uid(store, [document]):
             raise NotFoundError(f"no document {document!r} is loaded")
         account = accounts.User(
-            login=login, role=role, unit=unit_uid, unit_name=unit_name,  # type: ignore[arg-type]
+            login=login, role=accounts.AccountRole(role), unit=unit_uid, unit_name=unit_name,
             place=unit_place if unit else place, document=document,
         )  # fmt: skip
         accounts.add_user(store, account, password)
         record_command(store, f"user add {login} role={role}")
-    finally:
-        store.close()
     bound = f" of {unit_name}" if unit_name else f" of {document}" if document else ""
     click.echo(f"added {role} {login}{bound}")
 
@@ -86,13 +90,8 @@ def _password(from_stdin: bool) -> str | None:
 @db_option
 def list_(db: str | None) -> None:
     """The accounts, one a line: login, role, binding."""
-    from dutygraph.graph import accounts
-
-    store = _store(db)
-    try:
+    with _opened(db) as store:
         users = accounts.list_users(store)
-    finally:
-        store.close()
     for u in users:
         bound = u.unit_name or u.document or ("all documents" if u.role == "supervisor" else "")
         click.echo(f"{u.login}\t{u.role}\t{bound}")
@@ -103,14 +102,9 @@ def list_(db: str | None) -> None:
 @db_option
 def remove(login: str, db: str | None) -> None:
     """Remove the account LOGIN (its reports stay, under its login)."""
-    from dutygraph.graph import accounts
-
-    store = _store(db)
-    try:
+    with _opened(db) as store:
         accounts.remove_user(store, login)
         record_command(store, f"user remove {login}")
-    finally:
-        store.close()
     click.echo(f"removed {login}")
 
 
@@ -119,14 +113,9 @@ def remove(login: str, db: str | None) -> None:
 @db_option
 def token(login: str, db: str | None) -> None:
     """Print a new API token for LOGIN, once (its old token stops working)."""
-    from dutygraph.graph import accounts
-
-    store = _store(db)
-    try:
+    with _opened(db) as store:
         new = accounts.new_token(store, login)
         record_command(store, f"user token {login}")
-    finally:
-        store.close()
     click.echo(new)
 
 
@@ -152,11 +141,8 @@ def report(
     from dutygraph.api.reports import checklist, render
     from dutygraph.schema.access import utc_now
 
-    store = _store(db)
-    try:
+    with _opened(db) as store:
         sheet = checklist(store, document, utc_now().date(), unit, place)
-    finally:
-        store.close()
     path = output or Path(f"{sheet.name}.{fmt}")
     data = render(sheet, fmt)
     try:

@@ -18,6 +18,7 @@ import time
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from typing import Any
 
 from dutygraph.errors import InputError
 
@@ -40,7 +41,9 @@ class Budgets:
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Budgets:
         """The defaults with each DUTYGRAPH_MAX_<NAME> that is set applied on top."""
-        values: dict[str, float] = {}
+        # Fields chosen by name, each an int or a float as its field is: Any, since mypy
+        # checks each keyword of cls(**values) against every field's type.
+        values: dict[str, Any] = {}
         for f in fields(cls):
             raw = env.get(_variable(f.name))
             if raw is None:
@@ -50,7 +53,7 @@ class Budgets:
             except ValueError:
                 raise InputError(f"{_variable(f.name)} must be a number; got {raw!r}") from None
             values[f.name] = int(value) if f.type == "int" else value
-        return cls(**values)  # type: ignore[arg-type]
+        return cls(**values)
 
 
 def _variable(name: str) -> str:

@@ -65,6 +65,13 @@ class PolicyKind(StrEnum):
     OTHER = "other"
 
 
+# The formats the readers tell apart (loaders/read.py), as SourceText.format names them.
+Format = Literal[
+    "txt", "md", "docx", "xlsx", "csv", "pdf", "image", "html",
+    "doc", "wps", "rtf", "odt", "xls", "et", "ods",
+]  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     start: int
@@ -110,23 +117,7 @@ class SourceText:
 
     path: str
     sha256: str
-    format: Literal[
-        "txt",
-        "md",
-        "docx",
-        "xlsx",
-        "csv",
-        "pdf",
-        "image",
-        "html",
-        "doc",
-        "wps",
-        "rtf",
-        "odt",
-        "xls",
-        "et",
-        "ods",
-    ]
+    format: Format
     text: str
     lines: tuple[Line, ...]
     metadata: Metadata = field(default_factory=Metadata)

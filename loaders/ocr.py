@@ -225,16 +225,15 @@ _NUMERAL = re.compile("^[一二三四五六七八九十]+$")
 def _heading_numbers_restored(lines: Numbered) -> Numbered:
     """A bracketed heading number OCR could not read (（和A）), between headings numbered
     N and N + 2, is N + 1: the plan numbers its headings in order."""
-    heads = [(i, m.group(1)) for i, (_, text) in enumerate(lines) if (m := _BRACKETED.match(text))]
-    values = [chinese_value(token) if _NUMERAL.match(token) else None for _, token in heads]
+    heads = [(i, m) for i, (_, text) in enumerate(lines) if (m := _BRACKETED.match(text))]
+    values = [chinese_value(m[1]) if _NUMERAL.match(m[1]) else None for _, m in heads]
     out = list(lines)
     for k in range(1, len(heads) - 1):
         before, after = values[k - 1], values[k + 1]
         if values[k] is None and before is not None and after == before + 2:
-            index, _ = heads[k]
+            index, head = heads[k]
             number, text = out[index]
-            end = _BRACKETED.match(text).end()  # type: ignore[union-attr]
-            out[index] = (number, f"（{chinese_number(before + 1)}）{text[end:]}")
+            out[index] = (number, f"（{chinese_number(before + 1)}）{text[head.end() :]}")
     return out
 
 

@@ -20,7 +20,7 @@ from .clean import Numbered, clean_lines, finish, split_lines
 from .docx import read_docx
 from .encoding import decode
 from .html import is_html, is_mhtml, read_html
-from .model import Line, SourceText, Warning
+from .model import Format, Line, SourceText, Warning
 from .ocr import read_image
 from .office import convert
 from .pasted import rewrite_pasted
@@ -49,9 +49,9 @@ SUPPORTED = (
     ".et",
     ".ods",
 )
-_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv"}
+_SUFFIXES: dict[str, Format] = {".txt": "txt", ".md": "md", ".markdown": "md", ".csv": "csv"}
 _TEXT_FORMATS = ("txt", "md")
-_READERS: dict[str, Callable[[bytes, Reading], Numbered]] = {
+_READERS: dict[Format, Callable[[bytes, Reading], Numbered]] = {
     "docx": read_docx,
     "xlsx": read_xlsx,
     "csv": read_csv,
@@ -60,7 +60,7 @@ _READERS: dict[str, Callable[[bytes, Reading], Numbered]] = {
     "html": read_html,
 }
 # Formats LibreOffice converts, and what into.
-_CONVERTED = {
+_CONVERTED: dict[Format, Format] = {
     "doc": "docx",
     "wps": "docx",
     "rtf": "docx",
@@ -70,7 +70,7 @@ _CONVERTED = {
     "ods": "xlsx",
 }
 # Formats told by their first bytes alone.
-_MAGIC = (
+_MAGIC: tuple[tuple[bytes, Format], ...] = (
     (b"%PDF-", "pdf"),
     (b"\x89PNG", "image"),
     (b"\xff\xd8\xff", "image"),
@@ -79,7 +79,8 @@ _MAGIC = (
     (b"{\\rtf", "rtf"),
 )
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ODF = {
+_OLE_SUFFIXES: dict[str, Format] = {".wps": "wps", ".et": "et", ".xls": "xls"}  # else a .doc
+_ODF: dict[bytes, Format] = {
     b"application/vnd.oasis.opendocument.text": "odt",
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",
 }
@@ -119,7 +120,7 @@ def read_file(path: str | Path, budgets: Budgets | None = None) -> SourceText:
     return source
 
 
-def _format(data: bytes, path: Path, reading: Reading) -> str:
+def _format(data: bytes, path: Path, reading: Reading) -> Format:
     """What the bytes are, then what the extension says; InputError for anything else."""
     for magic, fmt in _MAGIC:
         if data.startswith(magic):
@@ -143,16 +144,16 @@ def _format(data: bytes, path: Path, reading: Reading) -> str:
     )
 
 
-def _ole_format(data: bytes, suffix: str) -> str:
+def _ole_format(data: bytes, suffix: str) -> Format:
     """A legacy Office file (Word, Excel, WPS, ET): the streams it names tell which."""
     if "WordDocument".encode("utf-16-le") in data:
         return "wps" if suffix == ".wps" else "doc"
     if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
         return "et" if suffix == ".et" else "xls"
-    return suffix.lstrip(".") if suffix in (".wps", ".et", ".xls") else "doc"
+    return _OLE_SUFFIXES.get(suffix, "doc")
 
 
-def _office_format(data: bytes, path: Path, suffix: str, reading: Reading) -> str:
+def _office_format(data: bytes, path: Path, suffix: str, reading: Reading) -> Format:
     """A zip file: Word, Excel or OpenDocument by the parts inside it, whatever its
     extension; a zip bomb is refused here, from the directory, before a member is inflated."""
     try:
@@ -177,7 +178,7 @@ def _office_format(data: bytes, path: Path, suffix: str, reading: Reading) -> st
 
 
 def read_text(
-    text: str, path: str = "<text>", sha256: str | None = None, fmt: str = "txt"
+    text: str, path: str = "<text>", sha256: str | None = None, fmt: Format = "txt"
 ) -> SourceText:
     """Clean and number a plan already in memory, as read_file does for a text file."""
     if sha256 is None:
@@ -186,7 +187,7 @@ def read_text(
 
 
 def _assemble(
-    lines: Numbered, path: str, sha256: str, fmt: str, warnings: list[Warning] | None = None
+    lines: Numbered, path: str, sha256: str, fmt: Format, warnings: list[Warning] | None = None
 ) -> SourceText:
     """Clean the lines, rewrite pasted tables, and give each kept line its offset."""
     cleaned, metadata = clean_lines(lines, fmt)
@@ -199,7 +200,7 @@ def _assemble(
     return SourceText(
         path=path,
         sha256=sha256,
-        format=fmt,  # type: ignore[arg-type]
+        format=fmt,
         text="\n".join(line.text for line in out),
         lines=tuple(out),
         metadata=metadata,
