@@ -135,7 +135,7 @@ def create_app(settings: Settings, store: Store | None = None, clock: Clock = ut
     app.include_router(router, prefix=GRAPHQL_PATH)
     app.include_router(auth.router())
     app.include_router(report_router(auth, current_store))
-    app.include_router(upload_router(auth, current_store))
+    app.include_router(upload_router(auth, current_store, settings.aliases))
     _add_health(app, handle)
     _add_pages(app, settings)
 

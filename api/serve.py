@@ -72,6 +72,7 @@ def serve(
     )
     if access_log:
         settings = replace(settings, access_log=True)
+    settings = replace(settings, aliases=aliases)
     # With files to load the store must answer now; without, the app opens it when it can,
     # so a server started before its Neo4j is up serves as soon as Neo4j is (/readyz).
     store = open_store(settings.db, settings.limits.timeout_seconds) if files else None

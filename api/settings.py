@@ -44,6 +44,7 @@ class Settings:
     http: HttpLimits = field(default_factory=HttpLimits)
     access_log: bool = False  # a log line per request costs ~0.1-0.2 ms: off unless asked
     ide: bool = True  # GraphiQL at GET /graphql from a browser
+    aliases: Path | None = None  # `serve --aliases`: also applied to plans uploaded by admins
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> Settings:

@@ -32,6 +32,7 @@ from starlette.datastructures import UploadFile
 from dutygraph.api.auth import Auth, StoreGetter
 from dutygraph.errors import (
     AccessError,
+    AliasFileError,
     ArgumentError,
     DutygraphError,
     InputError,
@@ -65,6 +66,7 @@ _STATUS: tuple[tuple[type[DutygraphError], int], ...] = (
     (ArgumentError, 400),
     (InputError, 422),
     (ParseError, 422),
+    (AliasFileError, 422),  # the server's own alias file: the message names it
 )
 
 
@@ -76,7 +78,8 @@ class Refusal(DutygraphError):
         self.status = status
 
 
-def upload_router(auth: Auth, store: StoreGetter) -> APIRouter:
+def upload_router(auth: Auth, store: StoreGetter, aliases: Path | None = None) -> APIRouter:
+    """The upload endpoints; `aliases`: the server's alias file, applied as at its start."""
     router = APIRouter(prefix="/documents")
     # One plan read and written at a time: reading a scan takes a while and a lot of
     # memory, and two loads of one document must not interleave.
@@ -88,7 +91,7 @@ def upload_router(auth: Auth, store: StoreGetter) -> APIRouter:
             name, data, replace = await _upload(request)
             async with busy:
                 graph = await store()
-                _, shown = await asyncio.to_thread(_read, graph, name, data, replace)
+                _, shown = await asyncio.to_thread(_read, graph, name, data, replace, aliases)
             return shown
 
         return await _answer(run())
@@ -99,7 +102,7 @@ def upload_router(auth: Auth, store: StoreGetter) -> APIRouter:
             name, data, replace = await _upload(request)
             async with busy:
                 graph = await store()
-                rows, shown = await asyncio.to_thread(_read, graph, name, data, replace)
+                rows, shown = await asyncio.to_thread(_read, graph, name, data, replace, aliases)
                 if shown["duplicateOf"]:
                     raise Refusal(
                         409, f"{name} has the same bytes as {shown['duplicateOf']}: already loaded"
@@ -217,7 +220,7 @@ async def _uid(request: Request) -> str:
 
 
 def _read(
-    store: Store, name: str, data: bytes, replace: str | None
+    store: Store, name: str, data: bytes, replace: str | None, aliases: Path | None
 ) -> tuple[GraphRows, dict[str, Any]]:
     """The upload parsed into the rows a load writes, and what the preview shows."""
     source = name
@@ -226,7 +229,7 @@ def _read(
         if not target:
             raise NotFoundError(f"no document {replace!r} is loaded to replace")
         source = target[0]["source"]
-    plan = _parse(name, data)
+    plan = _parse(name, data, aliases)
     plan = dataclasses.replace(plan, document=dataclasses.replace(plan.document, source=source))
     rows = plan_rows(plan)
     try:
@@ -238,13 +241,13 @@ def _read(
     return rows, _shown(plan, name, rows.uid, earlier[0] if earlier else None, twin)
 
 
-def _parse(name: str, data: bytes) -> Plan:
+def _parse(name: str, data: bytes, aliases: Path | None) -> Plan:
     """Parse the bytes as the file `name`; errors name the file, not the temporary folder."""
     with tempfile.TemporaryDirectory(prefix="dutygraph-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
         try:
-            return parse_file(path)
+            return parse_file(path, aliases=aliases)
         except (InputError, ParseError) as exc:
             raise type(exc)(str(exc).replace(f"{folder}/", "")) from None
 

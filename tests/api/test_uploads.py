@@ -12,7 +12,7 @@ import pytest
 
 from tests.api.test_supervision_e2e import cli, data
 from tests.factories import SAMPLE
-from tests.servers import Served, start_serve, stop_serve
+from tests.servers import DUTYGRAPH, Served, free_port, start_process, stop_serve
 
 PASSWORD = "correct horse battery"
 # A plan of three tasks: a lead named, a lead inferred (责任单位: the first is taken), one
@@ -39,7 +39,11 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     tokens = {
         login: cli("user", "token", login, "--db", db).strip() for login in ("root", "office")
     }
-    served = start_serve(db, env={"DUTYGRAPH_MAX_FILE_MB": str(LIMIT_MB)})
+    aliases = tmp_path_factory.mktemp("aliases") / "简称.csv"
+    aliases.write_text("住改办,县住房城乡建设局\n", encoding="utf-8")
+    port = free_port()
+    args = [str(DUTYGRAPH), "serve", "--db", db, "--port", str(port), "--aliases", str(aliases)]
+    served = start_process(args, port, db, env={"DUTYGRAPH_MAX_FILE_MB": str(LIMIT_MB)})
     yield served, tokens
     stop_serve(served.process)
 
@@ -108,6 +112,11 @@ def test_preview_load_replace_unload(server, tmp_path: Path) -> None:
     docs = {e["node"]["uid"]: e["node"] for e in data(served.url, DOCS)["documents"]["edges"]}
     assert set(docs) == {doc["uid"], sample["uid"]}
     assert docs[sample["uid"]]["source"] == SAMPLE.name  # the replaced document's name
+
+    # the server's alias file applies to uploads too
+    abbreviated = PLAN.replace("牵头单位：县住房城乡建设局", "牵头单位：住改办").encode()
+    shown = send(served, "preview", root, "简称版.txt", abbreviated).json()
+    assert shown["counts"]["units"] == 3 and shown["counts"]["leadNamed"] == 2
 
     # the same bytes under another name are refused, not loaded as a twin
     twin = send(served, "load", root, "改造方案(1).txt", body)
