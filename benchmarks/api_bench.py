@@ -262,6 +262,50 @@ def time_http(url: str, pid: int, body: bytes, clients: int, total: int) -> Timi
     return uvloop.run(run())
 
 
+def time_interleaved(
+    store: Store,
+    raw: tuple[str, dict],
+    schemas: tuple[Any, Any],
+    operation: tuple[str, dict],
+    servers: tuple[tuple[str, int], tuple[str, int]],
+    body: bytes,
+    total: int,
+) -> list[Timing]:
+    """One client, the five ways taking turns request by request, so that each sees the
+    same moment of a shared machine's load: raw, compiled and resolvers in-process, then
+    compiled and resolvers over HTTP (their CPU: the server's)."""
+
+    async def run() -> list[Timing]:
+        samples: list[list[tuple[float, float]]] = [[] for _ in range(5)]
+        clients = [LeanClient(url) for url, _ in servers]
+        for client in clients:
+            await client.post(body)
+        for _ in range(total):
+            cpu, start = time.process_time(), time.perf_counter()
+            store.read(*raw)
+            samples[0].append((time.perf_counter() - start, time.process_time() - cpu))
+            for way, schema in enumerate(schemas, 1):
+                cpu, start = time.process_time(), time.perf_counter()
+                await schema.execute(
+                    operation[0], variable_values=operation[1], context_value=Context(store)
+                )
+                samples[way].append((time.perf_counter() - start, time.process_time() - cpu))
+            for way, (client, (_, pid)) in enumerate(zip(clients, servers, strict=True), 3):
+                cpu, start = process_cpu(pid), time.perf_counter()
+                await client.post(body)
+                wall = time.perf_counter() - start
+                samples[way].append((wall, process_cpu(pid) - cpu))
+        for client in clients:
+            await client.close()
+        # one client: its requests per second are those its own requests' times allow
+        return [
+            Timing([w for w, _ in way], sum(w for w, _ in way), statistics.mean(c for _, c in way))
+            for way in samples
+        ]
+
+    return uvloop.run(run())
+
+
 def same_answers(urls: list[str], body: bytes) -> bytes:
     """The answer every server gives, through httpx and through the lean client alike."""
 
@@ -389,7 +433,12 @@ def bench(label: str, store: Store, db: str, unit: str, place: str | None, args:
                 lambda b=body: time_http(r_url, r_process.pid, b, 1, 5),
             ):
                 way()  # warm up every path
-            for clients in args.clients if case.nested else (1,):
+            raw, cin, rin, chttp, rhttp = time_interleaved(
+                store, (case.raw, params), (compiled, resolvers), (case.graphql, variables),
+                ((c_url, c_process.pid), (r_url, r_process.pid)), body, n,
+            )  # fmt: skip
+            print(row(case.name, 1, raw, cin, rin, chttp, rhttp), flush=True)
+            for clients in args.clients[1:] if case.nested else ():
                 raw = time_raw(store, case.raw, params, clients, n)
                 cin = time_in_process(compiled, store, case.graphql, variables, clients, n)
                 rin = time_in_process(resolvers, store, case.graphql, variables, clients, n)
