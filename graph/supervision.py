@@ -96,7 +96,6 @@ _FROM_SECTION = (
 )
 _FROM_DOCUMENT = "MATCH (t:Task {document: $document})"
 _FROM_UNITS = "MATCH (u:Unit)-[a:RESPONSIBLE_FOR]->(t:Task)"
-_ALL_TASKS = "MATCH (t:Task)"
 _UNITS_OF_TASKS = "MATCH (u:Unit)-[a:RESPONSIBLE_FOR]->(t)"
 _ASSIGNMENT_ROWS = """MATCH (d:Document {uid: t.document})
 RETURN t.uid AS task, t.code AS code, t.text AS text, t.deadline AS deadline,
@@ -113,16 +112,19 @@ _DUE_TO = "t.due <= $due_to"
 _DUE = "(t.due IS NULL AND t.deadline IS NOT NULL OR t.due <> '' AND {})"
 
 
-def _assignments_query(
+def assignments_query(
     tasks: bool, section: bool, document: bool, units: bool, place: bool,
-    due_from: bool = False, due_to: bool = False,
+    due_from: bool = False, due_to: bool = False, tail: str = _ASSIGNMENT_ROWS,
 ) -> str:  # fmt: skip
-    """The statement for the conditions given (True: given)."""
+    """The statement for the conditions given (True: given): the scope's assignments
+    (u, a, t bound) and then `tail` (a row per assignment, by default)."""
     start = (
         _FROM_TASKS if tasks else _FROM_SECTION if section else _FROM_DOCUMENT if document
         else None
     )  # fmt: skip
-    lines = [_FROM_UNITS] if start is None and units else [start or _ALL_TASKS, _UNITS_OF_TASKS]
+    # from the units' side when no task condition is given: the store walks the edges out
+    # of 300 units faster than into 50,000 tasks (0.25 s against 1 s at 1,000 plans)
+    lines = [_FROM_UNITS] if start is None else [start, _UNITS_OF_TASKS]
     conditions = [
         condition
         for condition, given in (
@@ -137,7 +139,7 @@ def _assignments_query(
         conditions.insert(0, _DUE.format(" AND ".join(bounds)))
     if conditions:
         lines.append("WHERE " + " AND ".join(conditions))
-    return "\n".join([*lines, _ASSIGNMENT_ROWS])
+    return "\n".join([*lines, tail])
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,10 +230,11 @@ def reports_of_tasks(store: Store, tasks: list[str], limit: int, offset: int = 0
 
 def latest_reports(store: Store, tasks: list[str]) -> dict[tuple[str, str], Row]:
     """The current report of each assignment of these tasks, keyed by (task, unit)."""
-    return _latest(read_batched(store, _OF_TASKS, tasks))
+    return newest(read_batched(store, _OF_TASKS, tasks))
 
 
-def _latest(reports: Iterable[Row]) -> dict[tuple[str, str], Row]:
+def newest(reports: Iterable[Row]) -> dict[tuple[str, str], Row]:
+    """The newest of these reports per (task, unit) assignment."""
     latest: dict[tuple[str, str], Row] = {}
     for row in reports:
         key = (row["task"], row["unit"])
@@ -278,14 +281,14 @@ def assignment_states(
         "due_from": due_from.isoformat() if due_from else None,
         "due_to": due_to.isoformat() if due_to else None,
     }
-    cypher = _assignments_query(
+    cypher = assignments_query(
         tasks is not None, section is not None, document is not None, units is not None,
         place is not None, due_from is not None, due_to is not None,
     )  # fmt: skip
     rows = store.read(cypher, params)
     reports = read_batched(store, _OF_TASKS, list(dict.fromkeys(r["task"] for r in rows)))
-    latest = _latest(reports)
-    own = _latest(r for r in reports if r["kind"] == "progress")
+    latest = newest(reports)
+    own = newest(r for r in reports if r["kind"] == "progress")
     years: dict[str, int | None] = {}
     states = []
     for row in rows:

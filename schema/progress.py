@@ -10,6 +10,7 @@ import strawberry
 
 from dutygraph.graph import supervision as sv
 from dutygraph.graph.accounts import User as Account
+from dutygraph.graph.unit_progress import UnitCounts
 from dutygraph.loaders.deadlines import Due as DueRecord
 from dutygraph.schema.connection import PageInfo, decode_cursor, encode_cursor
 from dutygraph.schema.context import Context
@@ -244,38 +245,23 @@ def unit_progress_page(
     )
 
 
-def summarize(states: list[sv.AssignmentState], info: Info) -> list[UnitProgress]:
-    """Counts per unit, in order of first appearance (plan order)."""
-    caller = info.context.caller
-    today = caller.today()
-    counts: dict[str, dict[str, int]] = {}
-    last: dict[str, str] = {}  # unit -> its newest own report's `at`
-    for s in states:
-        unit = s.row["unit"]
-        c = counts.setdefault(
-            unit, dict.fromkeys(("total", "unreported", "overdue", "due_soon", *sv.STATUSES), 0)
-        )
-        c["total"] += 1
-        c[s.status or "unreported"] += 1
-        c["overdue"] += s.overdue(today)
-        c["due_soon"] += s.due_soon(today, caller.due_soon_days)
-        if s.reported_at and s.reported_at > last.get(unit, ""):
-            last[unit] = s.reported_at
+def summarize(counted: list[UnitCounts]) -> list[UnitProgress]:
+    """graph/unit_progress's counts as the API's rows, in their order."""
     return [
         UnitProgress(
-            total=c["total"],
-            unreported=c["unreported"],
-            not_started=c["NOT_STARTED"],
-            in_progress=c["IN_PROGRESS"],
-            done=c["DONE"],
-            blocked=c["BLOCKED"],
-            returned=c["RETURNED"],
-            overdue=c["overdue"],
-            due_soon=c["due_soon"],
-            last_report=_day(last.get(unit)),
-            unit_uid=unit,
+            total=c.total,
+            unreported=c.unreported,
+            not_started=c.statuses[sv.ProgressStatus.NOT_STARTED],
+            in_progress=c.statuses[sv.ProgressStatus.IN_PROGRESS],
+            done=c.statuses[sv.ProgressStatus.DONE],
+            blocked=c.statuses[sv.ProgressStatus.BLOCKED],
+            returned=c.statuses[sv.ProgressStatus.RETURNED],
+            overdue=c.overdue,
+            due_soon=c.due_soon,
+            last_report=_day(c.last_report),
+            unit_uid=c.unit,
         )
-        for unit, c in counts.items()
+        for c in counted
     ]
 
 

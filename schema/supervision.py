@@ -4,11 +4,12 @@ auditLog (Query inherits them)."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import strawberry
 
 from dutygraph.errors import AccessError, ArgumentError, NotFoundError
-from dutygraph.graph import audit, nodes, task_sort
+from dutygraph.graph import audit, nodes, task_sort, unit_progress
 from dutygraph.graph import supervision as sv
 from dutygraph.schema.connection import decode_cursor
 from dutygraph.schema.context import Context
@@ -42,10 +43,8 @@ class ProgressFilter:
     place: str | None = None
 
 
-async def states_for(
-    info: Info, f: ProgressFilter | None, due_to: datetime.date | None = None
-) -> list[sv.AssignmentState]:
-    """The assignment states a filter selects (those due by `due_to`, when given)."""
+async def _scope(info: Info, f: ProgressFilter | None) -> dict[str, Any]:
+    """The filter as graph/supervision's scope arguments, its unit resolved to uids."""
     f = f or ProgressFilter()
     units = None
     if f.unit:
@@ -53,14 +52,25 @@ async def states_for(
         if not rows:
             raise NotFoundError(f"No unit is named {f.unit!r} (canonical name or alias)")
         units = [r["uid"] for r in rows]
-    return await info.context.query(
-        sv.assignment_states,
-        document=f.document,
-        section=f.section,
-        units=units,
-        place=f.place,
-        due_to=due_to,
+    return {"document": f.document, "section": f.section, "units": units, "place": f.place}
+
+
+async def states_for(
+    info: Info, f: ProgressFilter | None, due_to: datetime.date | None = None
+) -> list[sv.AssignmentState]:
+    """The assignment states a filter selects (those due by `due_to`, when given)."""
+    scope = await _scope(info, f)
+    return await info.context.query(sv.assignment_states, **scope, due_to=due_to)
+
+
+async def counts_for(info: Info, f: ProgressFilter | None) -> list[UnitProgress]:
+    """Each unit of the filter's assignments counted by state, in plan order."""
+    scope = await _scope(info, f)
+    caller = info.context.caller
+    counted = await info.context.query(
+        unit_progress.unit_counts, today=caller.today(), soon_days=caller.due_soon_days, **scope
     )
+    return summarize(counted)
 
 
 async def tasks_by_progress(
@@ -135,7 +145,7 @@ class SupervisionQuery:
         self, info: Info, filter: ProgressFilter | None = None, first: int = 100
     ) -> list[UnitProgress]:
         check_first(first, info.context.limits.max_first)
-        return summarize(await states_for(info, filter), info)[:first]
+        return (await counts_for(info, filter))[:first]
 
     @strawberry.field(
         description="Units that have not reported on the filter's assignments since `since` "
@@ -152,7 +162,7 @@ class SupervisionQuery:
     ) -> UnitProgressConnection:
         check_first(first, info.context.limits.max_first)
         offset = decode_cursor(after)
-        units = summarize(await states_for(info, filter), info)
+        units = await counts_for(info, filter)
         silent = [u for u in units if u.last_report is None or u.last_report < since]
         silent.sort(key=lambda u: (u.last_report is not None, u.last_report or since))
         return unit_progress_page(silent[offset : offset + first], offset, len(silent))
