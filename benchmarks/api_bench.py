@@ -2,8 +2,8 @@
 requests per second and CPU per request for raw Cypher (Store.read), the compiled path and
 the resolver path, in-process and over HTTP, at 1, 8 and 32 concurrent clients.
 
-    .venv/bin/python benchmarks/api_bench.py [--quick] [--requests 100] [--plans 1000]
-        [--plans-db DIR]
+    .venv/bin/python benchmarks/api_bench.py [--quick] [--requests 100]
+        [--plans-requests 40] [--plans 1000] [--plans-db DIR]
 
 `--quick`: the sample only, 40 requests a row (under 2 minutes); the full run takes about
 10 (the 1,000 plans' load included).
@@ -393,7 +393,9 @@ def serve_bare(answer_file: str, port: str) -> None:
 # --- the run --------------------------------------------------------------------------------
 
 
-def bench(label: str, store: Store, db: str, unit: str, place: str | None, args: Any) -> None:
+def bench(
+    label: str, store: Store, db: str, unit: str, place: str | None, n: int, args: Any
+) -> None:
     uid = store.read(
         "MATCH (u:Unit) WHERE u.name = $n AND ($p IS NULL OR u.place = $p) RETURN u.uid AS uid",
         {"n": unit, "p": place},
@@ -407,7 +409,6 @@ def bench(label: str, store: Store, db: str, unit: str, place: str | None, args:
         for flag in ([], ["--resolvers"])
     ]
     (c_process, c_url), (r_process, r_url) = servers
-    n = args.requests
     load = os.getloadavg()[0]
     print(f"\n## {label}: {unit}{' (' + place + ')' if place else ''}; {n} requests a row; ms")
     print(f"load average at the start: {load:.1f}")
@@ -511,26 +512,32 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the sample only, 40 requests a row")
-    parser.add_argument("--requests", type=int, default=100, help="requests per row")
+    parser.add_argument("--requests", type=int, default=100, help="requests per row, sample")
+    parser.add_argument(
+        "--plans-requests", type=int, default=40, help="requests per row, 1,000 plans"
+    )
     parser.add_argument("--plans", type=int, default=1000, help="synthetic plans (0: none)")
     parser.add_argument("--plans-db", help="a store that already holds the synthetic plans")
     args = parser.parse_args()
     args.clients = (1, 8, 32)
     if args.quick:
         args.requests, args.plans, args.plans_db = 40, 0, None
+    started = time.perf_counter()
     db = str(Path(tempfile.mkdtemp(prefix="dutygraph-bench-")) / "db")
     store = open_store(db)
     load_plan(store, parse_file(SAMPLE))
     try:
-        bench("sample", store, db, "县发展改革局", "陆河县", args)
+        bench("sample", store, db, "县发展改革局", "陆河县", args.requests, args)
     finally:
         store.close()
     if args.plans or args.plans_db:
         store, db = plans_store(args)
         try:
-            bench(f"{args.plans} plans", store, db, "县第000局", None, args)
+            bench(f"{args.plans} plans", store, db, "县第000局", None, args.plans_requests, args)
         finally:
             store.close()
+    took = time.perf_counter() - started
+    print(f"\nthe run took {took:.0f} s; load average at the end {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -702,6 +702,26 @@ def _unit(build: _Build, field_def: GraphQLField, details: list, column: str) ->
     return _column(column, _one_place(shape, place_at))
 
 
+def _root_partners(build: _Build, field_def: GraphQLField, details: list, column: str) -> Shape:
+    """partners(unit, first, place): the named unit's partner rows, as Unit.partners reads
+    them; a name of no unit or of several places is the resolvers' error."""
+    args = build.args(field_def, details)
+    limit = build.param(build.first(args))
+    level = cy.Level("Unit", build.name())
+    place_at = level.add(f"coalesce({level.var}.place, '')")
+    pairs = _pairs(build, field_def, details, level, cy.RELATIONS["Unit", "partners"], limit)
+    build.calls.append(_units_by_name(build, level, args["unit"], args.get("place")))
+    build.columns.append(f"{level.var}_rows AS {column}")
+    one = _one_place(pairs, place_at)
+
+    def shape(rows: list[Any]) -> Any:
+        if not rows:
+            raise Fallback("no unit of that name")
+        return one(rows)
+
+    return _column(column, shape)
+
+
 def _units_by_name(build: _Build, level: cy.Level, name: str, place: str | None) -> str:
     """graph/nodes.units_by_name's units (with the same expansion of abbreviations)."""
     name = name.strip()
@@ -827,6 +847,7 @@ _ROOTS: dict[str, Callable[[_Build, GraphQLField, list, str], Shape]] = {
     "section": _by_uid,
     "project": _by_uid,
     "unit": _unit,
+    "partners": _root_partners,
     "tasks": _tasks,
     "documents": _documents,
     "workload": _workload,

@@ -33,6 +33,7 @@ MUST_COMPILE = [
     '{ unit(name: "县发展改革局", place: "陆河县") { name tasks(first: 100) '
     "{ edges { role node { code } } } partners(first: 20) { shared unit { name } } } }",
     "{ workload(first: 10) { total lead support unit { name } } }",
+    '{ partners(unit: "县发展改革局", first: 20, place: "陆河县") { shared unit { name } } }',
 ]
 
 
