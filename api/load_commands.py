@@ -10,11 +10,9 @@ from pathlib import Path
 
 import click
 
-from dutygraph.api.options import aliases_option, db_option
-from dutygraph.api.settings import store_location
+from dutygraph.api.options import aliases_option, db_option, opened_store
 from dutygraph.errors import InputError, ParseError, StoreError
 from dutygraph.graph.load import Loaded
-from dutygraph.graph.store import Store
 
 
 @click.command()
@@ -39,7 +37,7 @@ def load(files: tuple[Path, ...], db: str | None, aliases: Path | None) -> None:
     loaded: list[tuple[Path, Loaded]] = []
     failed: list[str] = []
     duplicates: list[str] = []
-    with _store(db) as store, _progress(found.files) as bar:
+    with opened_store(db) as store, _progress(found.files) as bar:
         for file in bar:
             try:
                 first = duplicate_of(store, file)
@@ -84,7 +82,7 @@ def stats(as_json: bool, db: str | None) -> None:
     """Count the nodes per label and the relationships per type."""
     from dutygraph.graph.load import stats as count
 
-    with _store(db) as store:
+    with opened_store(db) as store:
         counts = count(store)
     if as_json:
         json.dump(counts, sys.stdout, ensure_ascii=False)
@@ -104,20 +102,9 @@ def unload(document: str, db: str | None) -> None:
     """Remove DOCUMENT (its uid, doc:…, or the path it was loaded from) from the store."""
     from dutygraph.graph.load import unload_document
 
-    with _store(db) as store:
+    with opened_store(db) as store:
         uid = unload_document(store, document)
     click.echo(f"unloaded {uid}")
-
-
-@contextlib.contextmanager
-def _store(db: str | None) -> Iterator[Store]:
-    from dutygraph.graph.store import open_store
-
-    store = open_store(store_location(db))
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 @contextlib.contextmanager

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
+
+from dutygraph.api.settings import store_location
+from dutygraph.graph.store import Store, open_store
 
 db_option = click.option(
     "--db",
@@ -18,3 +23,13 @@ aliases_option = click.option(
     help="A file of unit aliases (alias -> canonical name, JSON or CSV) applied on top of "
     "the built-in ones when parsing.",
 )
+
+
+@contextmanager
+def opened_store(db: str | None) -> Iterator[Store]:
+    """The store `--db` names (else the default), closed however the command ends."""
+    store = open_store(store_location(db))
+    try:
+        yield store
+    finally:
+        store.close()

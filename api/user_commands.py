@@ -4,28 +4,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from dutygraph.api.options import db_option
-from dutygraph.api.settings import store_location
+from dutygraph.api.options import db_option, opened_store
 from dutygraph.errors import ArgumentError, NotFoundError
 from dutygraph.graph import accounts, nodes
 from dutygraph.graph.audit import record_command
-from dutygraph.graph.store import Store, open_store
-
-
-@contextmanager
-def _opened(db: str | None) -> Iterator[Store]:
-    """The store at `db` (else the default), closed however the command ends."""
-    store = open_store(store_location(db))
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 @click.group()
@@ -55,7 +41,7 @@ def add(
 ) -> None:  # fmt: skip
     """Create the account LOGIN."""
     password = _password(password_stdin)
-    with _opened(db) as store:
+    with opened_store(db) as store:
         unit_uid = unit_name = unit_place = None
         if unit:
             row = nodes.unit_by_name(store, unit, place)
@@ -90,7 +76,7 @@ def _password(from_stdin: bool) -> str | None:
 @db_option
 def list_(db: str | None) -> None:
     """The accounts, one a line: login, role, binding."""
-    with _opened(db) as store:
+    with opened_store(db) as store:
         users = accounts.list_users(store)
     for u in users:
         bound = u.unit_name or u.document or ("all documents" if u.role == "supervisor" else "")
@@ -102,7 +88,7 @@ def list_(db: str | None) -> None:
 @db_option
 def remove(login: str, db: str | None) -> None:
     """Remove the account LOGIN (its reports stay, under its login)."""
-    with _opened(db) as store:
+    with opened_store(db) as store:
         accounts.remove_user(store, login)
         record_command(store, f"user remove {login}")
     click.echo(f"removed {login}")
@@ -113,7 +99,7 @@ def remove(login: str, db: str | None) -> None:
 @db_option
 def token(login: str, db: str | None) -> None:
     """Print a new API token for LOGIN, once (its old token stops working)."""
-    with _opened(db) as store:
+    with opened_store(db) as store:
         new = accounts.new_token(store, login)
         record_command(store, f"user token {login}")
     click.echo(new)
@@ -141,7 +127,7 @@ def report(
     from dutygraph.api.reports import checklist, render
     from dutygraph.schema.access import utc_now
 
-    with _opened(db) as store:
+    with opened_store(db) as store:
         sheet = checklist(store, document, utc_now().date(), unit, place)
     path = output or Path(f"{sheet.name}.{fmt}")
     data = render(sheet, fmt)

@@ -12,7 +12,6 @@ ratio against the sample alone (the baseline, measured in the same run). Needs C
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import sys
 import tempfile
@@ -25,13 +24,9 @@ sys.path.insert(0, str(ROOT))  # tests.*: the servers, the synthetic plans, the 
 
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
-from dutygraph.graph.load import load_plan  # noqa: E402
 from dutygraph.graph.model import unit_uid  # noqa: E402
-from dutygraph.graph.store import open_store  # noqa: E402
-from dutygraph.loaders import parse_file  # noqa: E402
-from tests.factories import SAMPLE  # noqa: E402
 from tests.servers import start_serve, stop_serve  # noqa: E402
-from tests.synthetic import UNITS, synthetic_plan  # noqa: E402
+from tests.synthetic import UNITS, load_sample_and_synthetic  # noqa: E402
 from tests.web.conftest import CHROMIUM_ARGS, VIEWPORT, find_chromium  # noqa: E402
 
 BUSY = unit_uid(UNITS[0])
@@ -47,17 +42,6 @@ VIEWS = [
     ("documents", "/#/documents", "view-documents"),
     ("heaviest unit's page", "/#/unit/{unit}", "details-body"),
 ]
-
-
-def build(db: str, plans: int) -> None:
-    store = open_store(db)
-    try:
-        load_plan(store, parse_file(SAMPLE))
-        rng = random.Random(7)
-        for i in range(plans):
-            load_plan(store, synthetic_plan(i, rng))
-    finally:
-        store.close()
 
 
 def time_view(page: Page, base: str, address: str, ready: str) -> tuple[float, int]:
@@ -110,7 +94,7 @@ def main() -> None:
         for label, plans, unit in stores:
             db = str(Path(tmp) / label / "db")
             started = time.perf_counter()
-            build(db, plans)
+            load_sample_and_synthetic(db, plans)
             print(f"{label}: store built in {time.perf_counter() - started:.1f} s", flush=True)
             served = start_serve(db)
             try:

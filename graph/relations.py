@@ -65,33 +65,30 @@ UNWIND found AS p
 OPTIONAL MATCH (d)-[i:IMPLEMENTS]->(p)
 RETURN key AS owner, {POLICY}, i IS NOT NULL AS implemented ORDER BY owner, kind, name"""
 
-PROJECTS_OF_POLICIES = f"""UNWIND $uids AS key
-MATCH (j:Project)-[:FUNDED_BY]->(:Policy {{uid: key}})
-WITH key, j ORDER BY j.name
-WITH key, collect(j)[..$per_owner] AS found
-UNWIND found AS j
-RETURN key AS owner, {PROJECT} ORDER BY owner, name"""
 
-POLICIES_OF_PROJECTS = f"""UNWIND $uids AS key
-MATCH (:Project {{uid: key}})-[:FUNDED_BY]->(p:Policy)
-WITH key, p ORDER BY p.name
-WITH key, collect(p)[..$per_owner] AS found
-UNWIND found AS p
-RETURN key AS owner, {POLICY} ORDER BY owner, name"""
+def _capped(pattern: str, var: str, order: str, columns: str) -> str:
+    """The batch read of `pattern` (binding `key` and `var`): each owner's first $per_owner
+    rows in `order` (of `var`'s properties), collected in order and unwound."""
+    return f"""UNWIND $uids AS key
+{pattern}
+WITH key, {var} ORDER BY {order}
+WITH key, collect({var})[..$per_owner] AS found
+UNWIND found AS {var}
+RETURN key AS owner, {columns} ORDER BY owner, {order.replace(var + ".", "")}"""
 
-TASKS_OF_POLICIES = f"""UNWIND $uids AS key
-MATCH (t:Task)-[:INVOKES]->(:Policy {{uid: key}})
-WITH key, t ORDER BY t.document, t.ordinal
-WITH key, collect(t)[..$per_owner] AS found
-UNWIND found AS t
-RETURN key AS owner, {TASK} ORDER BY owner, document, ordinal"""
 
-TASKS_OF_PROJECTS = f"""UNWIND $uids AS key
-MATCH (t:Task)-[:CONCERNS]->(:Project {{uid: key}})
-WITH key, t ORDER BY t.document, t.ordinal
-WITH key, collect(t)[..$per_owner] AS found
-UNWIND found AS t
-RETURN key AS owner, {TASK} ORDER BY owner, document, ordinal"""
+PROJECTS_OF_POLICIES = _capped(
+    "MATCH (j:Project)-[:FUNDED_BY]->(:Policy {uid: key})", "j", "j.name", PROJECT
+)
+POLICIES_OF_PROJECTS = _capped(
+    "MATCH (:Project {uid: key})-[:FUNDED_BY]->(p:Policy)", "p", "p.name", POLICY
+)
+TASKS_OF_POLICIES = _capped(
+    "MATCH (t:Task)-[:INVOKES]->(:Policy {uid: key})", "t", "t.document, t.ordinal", TASK
+)
+TASKS_OF_PROJECTS = _capped(
+    "MATCH (t:Task)-[:CONCERNS]->(:Project {uid: key})", "t", "t.document, t.ordinal", TASK
+)
 
 # The units on a project's tasks, with how many of those tasks each is on.
 UNITS_OF_PROJECTS = f"""UNWIND $uids AS key

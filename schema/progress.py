@@ -4,7 +4,7 @@ per-unit summaries, the caller's account and the audit log."""
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
 import strawberry
 
@@ -16,12 +16,29 @@ from dutygraph.schema.connection import PageInfo, decode_cursor, encode_cursor
 from dutygraph.schema.context import Context
 from dutygraph.schema.enums import AccountRole, ProgressStatus, Recurrence, ReportKind, Role
 from dutygraph.schema.limits import check_first
+from dutygraph.schema.unit import Unit, unit_of
 
 if TYPE_CHECKING:
     from dutygraph.schema.task import Task
-    from dutygraph.schema.unit import Unit
 
 Info = strawberry.Info[Context, None]
+
+
+class _OnTask(Protocol):
+    @property
+    def task_uid(self) -> str: ...
+
+
+# The one resolver of every `task` field that follows a task's uid (an assignment's, its
+# progress's, a report's). Here, not in schema/task.py, which imports this module for the
+# progress fields of Task: Task is imported when first called.
+async def task_of(
+    root: _OnTask, info: Info
+) -> Annotated[Task, strawberry.lazy("dutygraph.schema.task")] | None:
+    from dutygraph.schema.task import Task
+
+    row = await info.context.loaders.tasks.load(root.task_uid)
+    return Task.from_row(row) if row else None
 
 
 @strawberry.type(description="A deadline as printed and as read: a date, a cycle, or neither.")
@@ -100,19 +117,13 @@ class ProgressReport:
     async def task(
         self, info: Info
     ) -> Annotated[Task, strawberry.lazy("dutygraph.schema.task")] | None:
-        from dutygraph.schema.task import Task
+        return None if self.orphaned else await task_of(self, info)
 
-        row = None if self.orphaned else await info.context.loaders.tasks.load(self.task_uid)
-        return Task.from_row(row) if row else None
-
-    @strawberry.field(description="The unit reported for; null when no plan names it now.")
-    async def unit(
-        self, info: Info
-    ) -> Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")] | None:
-        from dutygraph.schema.unit import Unit
-
-        row = await info.context.loaders.units.load(self.unit_uid)
-        return Unit.from_row(row) if row else None
+    unit = strawberry.field(
+        resolver=unit_of,
+        graphql_type=Unit | None,
+        description="The unit reported for; null when no plan names it now.",
+    )
 
     @strawberry.field(description="Supervisors' comments, oldest first (at most 1000).")
     async def comments(self, info: Info) -> list[Comment]:
@@ -150,23 +161,8 @@ class AssignmentProgress:
             unit_uid=state.row["unit"],
         )
 
-    @strawberry.field
-    async def task(
-        self, info: Info
-    ) -> Annotated[Task, strawberry.lazy("dutygraph.schema.task")] | None:
-        from dutygraph.schema.task import Task
-
-        row = await info.context.loaders.tasks.load(self.task_uid)
-        return Task.from_row(row) if row else None
-
-    @strawberry.field
-    async def unit(
-        self, info: Info
-    ) -> Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")] | None:
-        from dutygraph.schema.unit import Unit
-
-        row = await info.context.loaders.units.load(self.unit_uid)
-        return Unit.from_row(row) if row else None
+    task = strawberry.field(resolver=task_of)
+    unit = strawberry.field(resolver=unit_of, graphql_type=Unit | None)
 
 
 @strawberry.type
@@ -211,14 +207,7 @@ class UnitProgress:
     )
     unit_uid: strawberry.Private[str]
 
-    @strawberry.field
-    async def unit(
-        self, info: Info
-    ) -> Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")] | None:
-        from dutygraph.schema.unit import Unit
-
-        row = await info.context.loaders.units.load(self.unit_uid)
-        return Unit.from_row(row) if row else None
+    unit = strawberry.field(resolver=unit_of, graphql_type=Unit | None)
 
 
 @strawberry.type
@@ -291,16 +280,7 @@ class Me:
             unit_uid=user.unit,
         )
 
-    @strawberry.field
-    async def unit(
-        self, info: Info
-    ) -> Annotated[Unit, strawberry.lazy("dutygraph.schema.unit")] | None:
-        from dutygraph.schema.unit import Unit
-
-        if self.unit_uid is None:
-            return None
-        row = await info.context.loaders.units.load(self.unit_uid)
-        return Unit.from_row(row) if row else None
+    unit = strawberry.field(resolver=unit_of, graphql_type=Unit | None)
 
 
 @strawberry.type(description="One write: who made it, when, what, from which address.")

@@ -19,6 +19,7 @@ from dutygraph.schema.progress import (
     ProgressReport,
     assignment_due_date,
     assignment_progress,
+    task_of,
     task_progress,
     task_reports,
 )
@@ -165,10 +166,7 @@ class Assignment:
             task_uid=row["task"],
         )
 
-    @strawberry.field
-    async def task(self, info: Info) -> Task | None:
-        row = await info.context.loaders.tasks.load(self.task_uid)
-        return Task.from_row(row) if row else None
+    task = strawberry.field(resolver=task_of)
 
 
 def _assignments(rows: list[dict[str, Any]], role: Role | None) -> list[Assignment]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from typing import Any
+from typing import Any, Protocol
 
 import strawberry
 
@@ -93,9 +93,18 @@ class Unit:
         return [Partner(unit_uid=r["unit"], shared=r["shared"]) for r in rows]
 
 
-def _unit(info: Info, uid: str) -> Unit | Awaitable[Unit | None] | None:
-    """The unit `uid`, without awaiting when the list holding it loaded its units ahead."""
-    return now_or_later(info.context.loaders.units.load(uid), _unit_or_none)
+class _OfUnit(Protocol):
+    @property
+    def unit_uid(self) -> str | None: ...
+
+
+# The one resolver of every `unit` field that follows a unit's uid (a partner's, a
+# workload's, a report's, an assignment's progress, an account's): without awaiting when
+# the list holding it loaded its units ahead.
+def unit_of(root: _OfUnit, info: Info) -> Unit | Awaitable[Unit | None] | None:
+    if root.unit_uid is None:
+        return None
+    return now_or_later(info.context.loaders.units.load(root.unit_uid), _unit_or_none)
 
 
 def _unit_or_none(row: dict[str, Any] | None) -> Unit | None:
@@ -131,9 +140,7 @@ class Partner:
     shared: int
     unit_uid: strawberry.Private[str]
 
-    @strawberry.field(graphql_type=Unit | None)
-    def unit(self, info: Info) -> Unit | Awaitable[Unit | None] | None:
-        return _unit(info, self.unit_uid)
+    unit = strawberry.field(resolver=unit_of, graphql_type=Unit | None)
 
 
 @strawberry.type(description="A unit's place in the workload ranking.")
@@ -143,9 +150,7 @@ class Workload:
     support: int
     unit_uid: strawberry.Private[str]
 
-    @strawberry.field(graphql_type=Unit | None)
-    def unit(self, info: Info) -> Unit | Awaitable[Unit | None] | None:
-        return _unit(info, self.unit_uid)
+    unit = strawberry.field(resolver=unit_of, graphql_type=Unit | None)
 
 
 @strawberry.type(description="A unit's tasks in one section.")

@@ -8,6 +8,9 @@ from __future__ import annotations
 import hashlib
 import random
 
+from dutygraph.graph.load import load_plan
+from dutygraph.graph.store import open_store
+from dutygraph.loaders import parse_file
 from dutygraph.loaders.model import (
     Assignment,
     Document,
@@ -20,10 +23,24 @@ from dutygraph.loaders.model import (
     Task,
     Unit,
 )
+from tests.factories import SAMPLE
 
 UNITS = [f"县第{i:03d}局" for i in range(280)] + [f"第{i:02d}镇人民政府" for i in range(20)]
 TOPICS = ["产业园", "抽水蓄能", "高速公路", "乡村振兴", "生态保护", "职业教育", "医疗卫生"]
 SPAN = Span(0, 0, 1)
+
+
+def load_sample_and_synthetic(db: str, plans: int) -> None:
+    """Into the store at `db`: the sample plan, then `plans` synthetic ones (always the
+    same, seed 7), loaded straight from the records."""
+    store = open_store(db)
+    try:
+        load_plan(store, parse_file(SAMPLE))
+        rng = random.Random(7)
+        for i in range(plans):
+            load_plan(store, synthetic_plan(i, rng))
+    finally:
+        store.close()
 
 
 def synthetic_plan(i: int, rng: random.Random) -> Plan:

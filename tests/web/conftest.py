@@ -23,7 +23,7 @@ from dutygraph.graph.store import open_store
 from dutygraph.loaders import parse_file
 from tests.factories import SAMPLE
 from tests.servers import start_serve, stop_serve
-from tests.synthetic import synthetic_plan
+from tests.synthetic import load_sample_and_synthetic
 from tests.web.browser import Tab
 from tests.web.payloads import payload_plan
 
@@ -125,14 +125,7 @@ def big_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     50,000 tasks): 1,001 documents. Loaded once a session, straight from the records
     (about a minute on an idle machine)."""
     db = str(tmp_path_factory.mktemp("big") / "db")
-    store = open_store(db)
-    try:
-        load_plan(store, parse_file(SAMPLE))
-        rng = random.Random(7)
-        for i in range(BIG):
-            load_plan(store, synthetic_plan(i, rng))
-    finally:
-        store.close()
+    load_sample_and_synthetic(db, BIG)
     served = start_serve(db)
     yield served.url
     stop_serve(served.process)
