@@ -28,24 +28,23 @@ from dutygraph.graph.store import Store
 from dutygraph.graph.task_filter import unit_tasks_cypher
 from dutygraph.loaders.model import Role
 
+
+def _owned(pattern: str, columns: str, order: str) -> str:
+    """The batch read of `pattern` (binding `key`): every row of each owner, in `order`."""
+    return f"UNWIND $uids AS key\n{pattern}\nRETURN key AS owner, {columns} ORDER BY owner, {order}"
+
+
 # --- a document's tree (bounded by the document's own size) --------------------------------
 
-TOP_SECTIONS = f"""UNWIND $uids AS key
-MATCH (:Document {{uid: key}})-[:HAS_SECTION]->(s:Section)
-RETURN key AS owner, {SECTION} ORDER BY owner, s.ordinal"""
-
-SUBSECTIONS = f"""UNWIND $uids AS key
-MATCH (:Section {{uid: key}})-[:HAS_SECTION]->(s:Section)
-RETURN key AS owner, {SECTION} ORDER BY owner, s.ordinal"""
-
+TOP_SECTIONS = _owned(
+    "MATCH (:Document {uid: key})-[:HAS_SECTION]->(s:Section)", SECTION, "s.ordinal"
+)
+SUBSECTIONS = _owned(
+    "MATCH (:Section {uid: key})-[:HAS_SECTION]->(s:Section)", SECTION, "s.ordinal"
+)
 # Only the tasks a section holds itself; a part's tasks sit in its subsections.
-TASKS_OF_SECTIONS = f"""UNWIND $uids AS key
-MATCH (:Section {{uid: key}})-[:HAS_TASK]->(t:Task)
-RETURN key AS owner, {TASK} ORDER BY owner, t.ordinal"""
-
-GOALS_OF_DOCUMENTS = f"""UNWIND $uids AS key
-MATCH (:Document {{uid: key}})-[:TARGETS]->(g:Goal)
-RETURN key AS owner, {GOAL} ORDER BY owner, g.year"""
+TASKS_OF_SECTIONS = _owned("MATCH (:Section {uid: key})-[:HAS_TASK]->(t:Task)", TASK, "t.ordinal")
+GOALS_OF_DOCUMENTS = _owned("MATCH (:Document {uid: key})-[:TARGETS]->(g:Goal)", GOAL, "g.year")
 
 
 top_sections = batched(TOP_SECTIONS)
@@ -114,13 +113,8 @@ units_of_projects = batched(UNITS_OF_PROJECTS, per_owner=PER_OWNER)
 
 # --- a task's and a unit's relations ---------------------------------------------------------
 
-POLICIES_OF_TASKS = f"""UNWIND $uids AS key
-MATCH (:Task {{uid: key}})-[:INVOKES]->(p:Policy)
-RETURN key AS owner, {POLICY} ORDER BY owner, name"""
-
-PROJECTS_OF_TASKS = f"""UNWIND $uids AS key
-MATCH (:Task {{uid: key}})-[:CONCERNS]->(j:Project)
-RETURN key AS owner, {PROJECT} ORDER BY owner, name"""
+POLICIES_OF_TASKS = _owned("MATCH (:Task {uid: key})-[:INVOKES]->(p:Policy)", POLICY, "name")
+PROJECTS_OF_TASKS = _owned("MATCH (:Task {uid: key})-[:CONCERNS]->(j:Project)", PROJECT, "name")
 
 # Assignments come with the columns of the node at their other end, so a nested query
 # needs no second round trip (and no resolver per assignment) to reach it. Columns, not a
