@@ -4,10 +4,10 @@
 
 Loads the sample and --plans synthetic plans (tests/synthetic.py), writes --reports
 progress reports on random assignments (graph/supervision.add_report, as the API does),
-then times, medians of --runs: `progressSummary` and `silentUnits` through the schema
-(graph/unit_progress: the store counts), and the same counts from every assignment's state
-(graph/supervision.assignment_states, the way they were counted before), the baseline,
-measured in the same run. A script, not a test.
+then times, medians of --runs: `progressSummary`, `silentUnits` and `overdue` through the
+schema (graph/unit_progress, graph/overdue: the store counts), and the same counts from
+every assignment's state (graph/supervision.assignment_states, the way they were counted
+before), the baseline, measured in the same run. A script, not a test.
 """
 
 from __future__ import annotations
@@ -101,6 +101,7 @@ def main() -> None:
                     '`silentUnits(since: "2025-06-01", first: 50)`',
                     gql('{ silentUnits(since: "2025-06-01", first: 50) { totalCount } }'),
                 ),
+                ("`overdue(first: 20)`", gql("{ overdue(first: 20) { totalCount } }")),
             ]
             measured = [(name, median_ms(fn, args.runs)) for name, fn in figures]
         finally:

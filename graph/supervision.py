@@ -97,11 +97,12 @@ _FROM_SECTION = (
 _FROM_DOCUMENT = "MATCH (t:Task {document: $document})"
 _FROM_UNITS = "MATCH (u:Unit)-[a:RESPONSIBLE_FOR]->(t:Task)"
 _UNITS_OF_TASKS = "MATCH (u:Unit)-[a:RESPONSIBLE_FOR]->(t)"
-_ASSIGNMENT_ROWS = """MATCH (d:Document {uid: t.document})
-RETURN t.uid AS task, t.code AS code, t.text AS text, t.deadline AS deadline,
+ASSIGNMENT_COLUMNS = """t.uid AS task, t.code AS code, t.text AS text, t.deadline AS deadline,
        t.document AS document, t.ordinal AS ordinal, u.uid AS unit, u.name AS unit_name,
        u.place AS place, a.role AS role, a.rank AS rank, d.date AS doc_date,
-       d.title AS doc_title
+       d.title AS doc_title"""
+_ASSIGNMENT_ROWS = f"""MATCH (d:Document {{uid: t.document}})
+RETURN {ASSIGNMENT_COLUMNS}
 ORDER BY document, ordinal, rank"""
 
 
@@ -285,7 +286,11 @@ def assignment_states(
         tasks is not None, section is not None, document is not None, units is not None,
         place is not None, due_from is not None, due_to is not None,
     )  # fmt: skip
-    rows = store.read(cypher, params)
+    return states_of(store, store.read(cypher, params))
+
+
+def states_of(store: Store, rows: list[Row]) -> list[AssignmentState]:
+    """The states of these assignments (rows of _ASSIGNMENT_ROWS), in their order."""
     reports = read_batched(store, _OF_TASKS, list(dict.fromkeys(r["task"] for r in rows)))
     latest = newest(reports)
     own = newest(r for r in reports if r["kind"] == "progress")

@@ -35,7 +35,8 @@ _UNIT_COUNTS = """RETURN u.uid AS unit, count(*) AS total,
 _REPORTS = """MATCH (r:Report) WHERE NOT r.orphaned{document}
 MATCH (u:Unit {{uid: r.unit}})-[a:RESPONSIBLE_FOR]->(t:Task {{uid: r.task}}){where}
 RETURN r.task AS task, r.unit AS unit, r.status AS status, r.seq AS seq, r.kind AS kind,
-       r.at AS at, t.due AS due"""
+       r.at AS at, t.due AS due, t.document AS document, t.ordinal AS ordinal,
+       a.rank AS rank"""
 
 
 @dataclass(slots=True)
@@ -90,7 +91,7 @@ def unit_counts(
     counted = {r["unit"]: UnitCounts(r["unit"], r["total"], r["total"]) for r in rows}
     past = {r["unit"]: r["past"] for r in rows}
     due_soon = {r["unit"]: r["soon"] for r in rows}
-    reports = store.read(_reports_query(document, units, place), params)
+    reports = scope_reports(store, document, units, place)
     for (_, unit), latest in newest(reports).items():
         c = counted[unit]
         c.unreported -= 1
@@ -106,7 +107,11 @@ def unit_counts(
     return list(counted.values())
 
 
-def _reports_query(document: str | None, units: list[str] | None, place: str | None) -> str:
+def scope_reports(
+    store: Store, document: str | None, units: list[str] | None, place: str | None
+) -> list[Row]:
+    """The reports on the assignments of a scope (not a section's), with their task's due
+    date and position and the assignment's rank."""
     conditions = [
         condition
         for condition, given in (
@@ -117,7 +122,9 @@ def _reports_query(document: str | None, units: list[str] | None, place: str | N
         if given
     ]
     where = "\nWHERE " + " AND ".join(conditions) if conditions else ""
-    return _REPORTS.format(document=" AND r.document = $document" if document else "", where=where)
+    by_document = " AND r.document = $document" if document else ""
+    cypher = _REPORTS.format(document=by_document, where=where)
+    return store.read(cypher, {"document": document, "units": units, "place": place})
 
 
 def _from_states(

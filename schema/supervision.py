@@ -11,6 +11,7 @@ import strawberry
 from dutygraph.errors import AccessError, ArgumentError, NotFoundError
 from dutygraph.graph import audit, nodes, task_sort, unit_progress
 from dutygraph.graph import supervision as sv
+from dutygraph.graph.overdue import overdue_page
 from dutygraph.schema.connection import decode_cursor
 from dutygraph.schema.context import Context
 from dutygraph.schema.inputs import TaskFilter
@@ -53,14 +54,6 @@ async def _scope(info: Info, f: ProgressFilter | None) -> dict[str, Any]:
             raise NotFoundError(f"No unit is named {f.unit!r} (canonical name or alias)")
         units = [r["uid"] for r in rows]
     return {"document": f.document, "section": f.section, "units": units, "place": f.place}
-
-
-async def states_for(
-    info: Info, f: ProgressFilter | None, due_to: datetime.date | None = None
-) -> list[sv.AssignmentState]:
-    """The assignment states a filter selects (those due by `due_to`, when given)."""
-    scope = await _scope(info, f)
-    return await info.context.query(sv.assignment_states, **scope, due_to=due_to)
 
 
 async def counts_for(info: Info, f: ProgressFilter | None) -> list[UnitProgress]:
@@ -133,12 +126,13 @@ class SupervisionQuery:
     ) -> AssignmentProgressConnection:
         check_first(first, info.context.limits.max_first)
         offset = decode_cursor(after)
+        scope = await _scope(info, filter)
         today = info.context.caller.today()
-        yesterday = today - datetime.timedelta(days=1)
-        late = [s for s in await states_for(info, filter, yesterday) if s.overdue(today)]
-        late.sort(key=lambda s: (s.due_date, s.row["document"], s.row["ordinal"], s.row["rank"]))
-        page = [AssignmentProgress.from_state(s, info) for s in late[offset : offset + first]]
-        return progress_page(page, offset, len(late))
+        late, total = await info.context.query(
+            overdue_page, today=today, first=first, offset=offset, **scope
+        )
+        page = [AssignmentProgress.from_state(s, info) for s in late]
+        return progress_page(page, offset, total)
 
     @strawberry.field(description="Assignments counted by current status, per unit.")
     async def progress_summary(
