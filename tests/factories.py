@@ -13,11 +13,15 @@ from dutygraph.loaders.model import (
     Goal,
     Plan,
     Policy,
+    PolicyKind,
     Project,
+    Role,
     Section,
     Span,
     Task,
     Unit,
+    UnitKind,
+    UnitLevel,
 )
 from dutygraph.loaders.places import unit_place
 
@@ -73,7 +77,9 @@ def make_plan(
                     path=("二", section.number, str(n)),
                     text=text,
                     units=tuple(
-                        Assignment(name, "lead" if r == 1 else "support", r, r == 1, name, _SPAN)
+                        Assignment(
+                            name, Role.LEAD if r == 1 else Role.SUPPORT, r, r == 1, name, _SPAN
+                        )
                         for r, name in enumerate(units, start=1)
                     ),
                     deadline=None,
@@ -86,8 +92,8 @@ def make_plan(
         Unit(
             name,
             ALIASES.get(name, ()),
-            "县",
-            "collective" if name[0] == "各" else "government",
+            UnitLevel.COUNTY,
+            UnitKind.COLLECTIVE if name[0] == "各" else UnitKind.GOVERNMENT,
             place=unit_place(name, place),
         )
         for name in names
@@ -97,8 +103,8 @@ def make_plan(
         Unit(
             "县老区办",
             (),
-            "县",
-            "group",
+            UnitLevel.COUNTY,
+            UnitKind.GROUP,
             hosted_by="县发展改革局",
             duties=(duty,),
             place=unit_place("县老区办", place),
@@ -114,7 +120,7 @@ def make_plan(
                 doc_number=None,
                 issuer=None,
                 year=None,
-                kind="funding",
+                kind=PolicyKind.FUNDING,
                 amount="每年5000万元",
                 amount_value=5e7,
                 ratio=None,

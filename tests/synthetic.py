@@ -17,11 +17,15 @@ from dutygraph.loaders.model import (
     Goal,
     Plan,
     Policy,
+    PolicyKind,
     Project,
+    Role,
     Section,
     Span,
     Task,
     Unit,
+    UnitKind,
+    UnitLevel,
 )
 from tests.factories import SAMPLE
 
@@ -63,7 +67,7 @@ def synthetic_plan(i: int, rng: random.Random) -> Plan:
                 path=("二", f"（{k}）", str(j)),
                 text=f"推进{rng.choice(TOPICS)}建设，落实第{n}项任务，完善工作机制。",
                 units=tuple(
-                    Assignment(u, "lead" if r == 1 else "support", r, i % 2 == 0, u, SPAN)
+                    Assignment(u, Role.LEAD if r == 1 else Role.SUPPORT, r, i % 2 == 0, u, SPAN)
                     for r, u in enumerate(names, start=1)
                 ),
                 deadline="2025年底" if n % 3 == 0 else None,
@@ -81,7 +85,7 @@ def synthetic_plan(i: int, rng: random.Random) -> Plan:
         ),
         sections=tuple(sections),
         tasks=tuple(tasks),
-        units=tuple(Unit(u, (), "县", "government") for u in named),
+        units=tuple(Unit(u, (), UnitLevel.COUNTY, UnitKind.GOVERNMENT) for u in named),
         policies=tuple(
             Policy(
                 id=f"policy:funding:补助{p}",
@@ -90,7 +94,7 @@ def synthetic_plan(i: int, rng: random.Random) -> Plan:
                 doc_number=None,
                 issuer=None,
                 year=2021,
-                kind="funding",
+                kind=PolicyKind.FUNDING,
                 amount=f"{p}万元",
                 amount_value=p * 1e4,
                 ratio=None,
