@@ -262,6 +262,9 @@ def time_http(url: str, pid: int, body: bytes, clients: int, total: int) -> Timi
     return uvloop.run(run())
 
 
+TURN = 10  # requests a way runs before the next way's turn
+
+
 def time_interleaved(
     store: Store,
     raw: tuple[str, dict],
@@ -271,30 +274,35 @@ def time_interleaved(
     body: bytes,
     total: int,
 ) -> list[Timing]:
-    """One client, the five ways taking turns request by request, so that each sees the
-    same moment of a shared machine's load: raw, compiled and resolvers in-process, then
-    compiled and resolvers over HTTP (their CPU: the server's)."""
+    """One client, the five ways taking turns in runs of TURN requests, so that each sees
+    the same minute of a shared machine's load and still runs warm (taking turns request
+    by request left each server's caches to the four other ways, and cost the HTTP paths
+    twice their CPU): raw, compiled and resolvers in-process, then compiled and resolvers
+    over HTTP (their CPU: the server's)."""
 
     async def run() -> list[Timing]:
         samples: list[list[tuple[float, float]]] = [[] for _ in range(5)]
         clients = [LeanClient(url) for url, _ in servers]
         for client in clients:
             await client.post(body)
-        for _ in range(total):
-            cpu, start = time.process_time(), time.perf_counter()
-            store.read(*raw)
-            samples[0].append((time.perf_counter() - start, time.process_time() - cpu))
-            for way, schema in enumerate(schemas, 1):
+        for _ in range(max(1, total // TURN)):
+            for _ in range(TURN):
                 cpu, start = time.process_time(), time.perf_counter()
-                await schema.execute(
-                    operation[0], variable_values=operation[1], context_value=Context(store)
-                )
-                samples[way].append((time.perf_counter() - start, time.process_time() - cpu))
+                store.read(*raw)
+                samples[0].append((time.perf_counter() - start, time.process_time() - cpu))
+            for way, schema in enumerate(schemas, 1):
+                for _ in range(TURN):
+                    cpu, start = time.process_time(), time.perf_counter()
+                    await schema.execute(
+                        operation[0], variable_values=operation[1], context_value=Context(store)
+                    )
+                    samples[way].append((time.perf_counter() - start, time.process_time() - cpu))
             for way, (client, (_, pid)) in enumerate(zip(clients, servers, strict=True), 3):
-                cpu, start = process_cpu(pid), time.perf_counter()
-                await client.post(body)
-                wall = time.perf_counter() - start
-                samples[way].append((wall, process_cpu(pid) - cpu))
+                for _ in range(TURN):
+                    cpu, start = process_cpu(pid), time.perf_counter()
+                    await client.post(body)
+                    wall = time.perf_counter() - start
+                    samples[way].append((wall, process_cpu(pid) - cpu))
         for client in clients:
             await client.close()
         # one client: its requests per second are those its own requests' times allow
