@@ -60,8 +60,10 @@ _DELETE_ORPHANS: list[Block] = [
 ]
 
 # What a load must know of the version it replaces, in one read: its assignments (to
-# count the deltas of the aggregates) and the shared nodes it reaches (the units on them
-# and those it mentions, its projects, the policies its tasks invoke or it cites).
+# count the deltas of the aggregates), the shared nodes it reaches (the units on them
+# and those it mentions, its projects, the policies its tasks invoke or it cites), and
+# whether any progress report names the document (if none, there is nothing to
+# reattach after the write: one round trip less for the plans nobody reports on).
 PREVIOUS = """CALL {
   MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t:Task {document: $uid})
   RETURN collect([u.uid, t.uid, r.role]) AS assignments
@@ -75,7 +77,10 @@ WITH assignments, mentioned, projects, collect(DISTINCT p.uid) AS invoked
 OPTIONAL MATCH (:Document {uid: $uid})-[:CITES|IMPLEMENTS]->(c:Policy)
 WITH assignments, mentioned, projects, invoked, collect(DISTINCT c.uid) AS cited
 OPTIONAL MATCH (d:Document {uid: $uid})
-RETURN assignments, mentioned, projects, invoked + cited AS policies, d.source AS source"""
+WITH assignments, mentioned, projects, invoked + cited AS policies, d.source AS source
+OPTIONAL MATCH (report:Report {document: $uid})
+WITH assignments, mentioned, projects, policies, source, report LIMIT 1
+RETURN assignments, mentioned, projects, policies, source, report IS NOT NULL AS reported"""
 
 # Stored aggregates, kept in step with the assignments by every load and unload: each
 # unit's `total`, `lead` and `support` task counts, and (a)-[:SHARES {tasks}]->(b) for
@@ -94,11 +99,15 @@ SET u.total = coalesce(u.total, 0) + d.total, u.lead = coalesce(u.lead, 0) + d.l
         "unit_deltas",
     ),
     (
+        # one row per two units (a < b), both directions merged from it
         """UNWIND $pair_deltas AS d
 MATCH (a:Unit {uid: d.a}), (b:Unit {uid: d.b})
 MERGE (a)-[s:SHARES]->(b)
 ON CREATE SET s.tasks = d.tasks
-ON MATCH SET s.tasks = s.tasks + d.tasks""",
+ON MATCH SET s.tasks = s.tasks + d.tasks
+MERGE (b)-[z:SHARES]->(a)
+ON CREATE SET z.tasks = d.tasks
+ON MATCH SET z.tasks = z.tasks + d.tasks""",
         "pair_deltas",
     ),
 ]
@@ -296,13 +305,16 @@ def load_plan(store: Store, plan: Plan, audit: Row | None = None) -> Loaded:
 def write_rows(store: Store, rows: GraphRows, audit: Row | None = None) -> Loaded:
     """Write a document's rows in one atomic statement (`load_plan` without the model)."""
     rows.check()
-    old, stale, earlier = _previous(store, rows.uid)
+    old, stale, earlier, reported = _previous(store, rows.uid)
     deltas = _deltas(old, rows.assignments)
     params = {**rows.as_params(), **stale, **deltas, "tasks_in": _tasks_in(rows.assignments)}
     _write(store, LOAD, params, audit)
     # Progress reports are kept apart from the plan's nodes (graph/supervision.py): they
-    # follow their tasks into the new edition, or are marked orphaned, never deleted.
-    reattach(store, rows.uid)
+    # follow their tasks into the new edition, or are marked orphaned, never deleted. (A
+    # report written between the read above and the write is reattached by the next
+    # load of the document.)
+    if reported:
+        reattach(store, rows.uid)
     source = rows.document.get("source")
     return Loaded(
         uid=rows.uid,
@@ -327,17 +339,18 @@ def unload_document(store: Store, document: str, audit: Row | None = None) -> st
     if not rows:
         raise NotFoundError(f"no document {document!r} is loaded")
     uid = rows[0]["uid"]
-    old, stale, _ = _previous(store, uid)
+    old, stale, _, reported = _previous(store, uid)
     deltas = _deltas(old, [])
     _write(store, UNLOAD, {"uid": uid, **stale, **deltas}, audit)
-    reattach(store, uid)  # the document's reports stay, orphaned
+    if reported:
+        reattach(store, uid)  # the document's reports stay, orphaned
     return uid
 
 
-def _previous(store: Store, uid: str) -> tuple[list[Row], dict[str, list[str]], str | None]:
+def _previous(store: Store, uid: str) -> tuple[list[Row], dict[str, list[str]], str | None, bool]:
     """What document `uid` holds now: its assignments ({unit, task, role}), the shared
-    nodes it reaches ({stale_units, stale_projects, stale_policies}) and its source
-    (nothing and None when it is not loaded)."""
+    nodes it reaches ({stale_units, stale_projects, stale_policies}), its source
+    (nothing and None when it is not loaded), and whether reports name it."""
     [row] = store.read(PREVIOUS, {"uid": uid})
     old = [{"unit": u, "task": t, "role": r} for u, t, r in row["assignments"]]
     units = list(dict.fromkeys([a["unit"] for a in old] + row["mentioned"]))
@@ -346,11 +359,12 @@ def _previous(store: Store, uid: str) -> tuple[list[Row], dict[str, list[str]], 
         "stale_projects": row["projects"],
         "stale_policies": row["policies"],
     }
-    return old, stale, row["source"]
+    return old, stale, row["source"], row["reported"]
 
 
 def _tally(assignments: list[dict[str, Any]], sign: int, units: Counter, pairs: Counter) -> None:
-    """Adds `sign` times each unit's role counts and each two units' shared tasks."""
+    """Adds `sign` times each unit's role counts and each two units' shared tasks (keyed
+    by the two uids in order: the load writes both directions from one row)."""
     on: dict[str, set[str]] = defaultdict(set)
     for a in assignments:
         units[a["unit"], "total"] += sign
@@ -358,8 +372,9 @@ def _tally(assignments: list[dict[str, Any]], sign: int, units: Counter, pairs: 
         on[a["task"]].add(a["unit"])
     for task_units in on.values():
         for first in task_units:
-            for second in task_units - {first}:
-                pairs[first, second] += sign
+            for second in task_units:
+                if first < second:
+                    pairs[first, second] += sign
 
 
 def _tasks_in(assignments: list[dict[str, Any]]) -> list[Row]:
