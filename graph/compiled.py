@@ -205,22 +205,17 @@ def unit_by_name_call(child: Level, name: str, full: str | None, place: str | No
         )
 
     parts = [find(name, f"{v}_by_name")]
-    if full is None:
-        chosen = f"{v}_by_name AS {v}_found, ${name} AS {v}_used"
-    else:
+    found = f"{v}_by_name"
+    if full is not None:
         parts.append(find(full, f"{v}_by_full"))
-        chosen = (
-            f"CASE WHEN size({v}_by_name) > 0 THEN {v}_by_name ELSE {v}_by_full END AS {v}_found, "
-            f"CASE WHEN size({v}_by_name) > 0 THEN ${name} ELSE ${full} END AS {v}_used"
-        )
-    exact = f"[x IN {v}_found WHERE x.name = {v}_used]"
+        found = f"CASE WHEN size({v}_by_name) > 0 THEN {v}_by_name ELSE {v}_by_full END"
+    # each list holds the units of that exact name, else those of it as an alias: the
+    # resolvers' preference of an exact name needs no filter after
     return "\n".join(
         [
             "CALL {",
             *parts,
-            f"WITH {chosen}",
-            f"WITH CASE WHEN size({exact}) > 0 THEN {exact} ELSE {v}_found END AS {v}_found",
-            f"UNWIND {v}_found AS {v}",
+            f"UNWIND {found} AS {v}",
             _body(child, f"{v}_rows"),
             "}",
         ]
