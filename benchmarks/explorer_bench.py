@@ -24,7 +24,9 @@ sys.path.insert(0, str(ROOT))  # tests.*: the servers, the synthetic plans, the 
 
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
+from dutygraph.graph import accounts  # noqa: E402
 from dutygraph.graph.model import unit_uid  # noqa: E402
+from dutygraph.graph.store import open_store  # noqa: E402
 from tests.servers import start_serve, stop_serve  # noqa: E402
 from tests.synthetic import UNITS, load_sample_and_synthetic  # noqa: E402
 from tests.web.conftest import CHROMIUM_ARGS, VIEWPORT, find_chromium  # noqa: E402
@@ -41,7 +43,11 @@ VIEWS = [
     ("ledger sorted by lead unit", "/#/ledger?sort=unit", "view-ledger"),
     ("documents", "/#/documents", "view-documents"),
     ("heaviest unit's page", "/#/unit/{unit}", "details-body"),
+    # logged in as a supervisor of every plan: the units' counts, the silent units and the
+    # overdue list in one request
+    ("supervisor's dashboard", "/#/supervision", "view-supervision"),
 ]
+SUPERVISOR, PASSWORD = "office", "bench-password"
 
 
 def time_view(page: Page, base: str, address: str, ready: str) -> tuple[float, int]:
@@ -74,6 +80,11 @@ def measure(base: str, unit: str, runs: int) -> dict[str, tuple[float, int]]:
             times, requests = [], 0
             for _ in range(runs):
                 page = browser.new_page(viewport=VIEWPORT)
+                if address == "/#/supervision":
+                    login = {"login": SUPERVISOR, "password": PASSWORD}
+                    answer = page.request.post(f"{base}/auth/login", data=login)
+                    if not answer.ok:
+                        sys.exit(f"Error: the supervisor's login failed: {answer.status}")
                 target = address.format(unit=quote(unit, safe=""))
                 took, requests = time_view(page, base, target, ready)
                 times.append(took)
@@ -95,6 +106,11 @@ def main() -> None:
             db = str(Path(tmp) / label / "db")
             started = time.perf_counter()
             load_sample_and_synthetic(db, plans)
+            store = open_store(db)
+            try:
+                accounts.add_user(store, accounts.User(SUPERVISOR, "supervisor"), PASSWORD)
+            finally:
+                store.close()
             print(f"{label}: store built in {time.perf_counter() - started:.1f} s", flush=True)
             served = start_serve(db)
             try:

@@ -29,6 +29,8 @@ class Context(BaseContext):
         self.loaders = Loaders(store)
         # False once the HTTP layer has tried the compiled path (api/app.py)
         self.try_compiled = True
+        # reads two fields of one request share (the dashboard's per-unit counts), by key
+        self.shared: dict[tuple[Any, ...], asyncio.Future[Any]] = {}
 
     async def query(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Runs a graph query function `fn(store, ...)` off the event loop."""

@@ -3,6 +3,7 @@ auditLog (Query inherits them)."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 from typing import Any
 
@@ -57,13 +58,22 @@ async def _scope(info: Info, f: ProgressFilter | None) -> dict[str, Any]:
 
 
 async def counts_for(info: Info, f: ProgressFilter | None) -> list[UnitProgress]:
-    """Each unit of the filter's assignments counted by state, in plan order."""
+    """Each unit of the filter's assignments counted by state, in plan order; counted
+    once a request (progressSummary and silentUnits of one dashboard ask the same)."""
     scope = await _scope(info, f)
     caller = info.context.caller
-    counted = await info.context.query(
-        unit_progress.unit_counts, today=caller.today(), soon_days=caller.due_soon_days, **scope
-    )
-    return summarize(counted)
+    key = ("unit_counts", *(repr(scope[k]) for k in sorted(scope)))
+    shared = info.context.shared
+    if key not in shared:
+        shared[key] = asyncio.ensure_future(
+            info.context.query(
+                unit_progress.unit_counts,
+                today=caller.today(),
+                soon_days=caller.due_soon_days,
+                **scope,
+            )
+        )
+    return summarize(await shared[key])
 
 
 async def tasks_by_progress(

@@ -52,3 +52,18 @@ def test_silent_units_page_by_cursor_and_are_bounded(reported):  # noqa: F811
     assert seen == everything
     (error,) = post(client, SILENT, since="2026-01-04", first=100_000)["errors"]
     assert "first" in error["message"]
+
+
+def test_one_request_counts_the_units_once_for_both_fields(reported):  # noqa: F811
+    client = on(reported, 6)
+
+    def trips(query: str) -> int:
+        before = reported.round_trips
+        ok(client, query)
+        return reported.round_trips - before
+
+    summary = "progressSummary { total }"
+    silent = 'silentUnits(since: "2026-01-04") { totalCount }'
+    assert (
+        trips(f"{{ {summary} {silent} }}") == trips(f"{{ {summary} }}") == trips(f"{{ {silent} }}")
+    )

@@ -157,24 +157,26 @@ export const TODO = `query Todo($filter: TaskFilter, $first: Int!) {
   }
 }`;
 
-export const DASHBOARD = `query Dashboard($filter: ProgressFilter, $first: Int!) {
+// Units with no report of their own since a day, never reported first.
+const SILENT_PAGE = `totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { total lastReport unit { uid name place } } }`;
+
+// The dashboard's first view in one request: the server counts the units once for both.
+export const DASHBOARD = `query Dashboard($filter: ProgressFilter, $first: Int!, $since: Date!, $silent: Int!) {
   progressSummary(filter: $filter, first: $first) {
     total unreported notStarted inProgress done blocked returned overdue dueSoon lastReport
     unit { uid name place }
   }
+  silentUnits(since: $since, filter: $filter, first: $silent) { ${SILENT_PAGE} }
   overdue(first: 20, filter: $filter) {
     totalCount
     edges { node { dueDate status task { uid code text } unit { uid name place } } }
   }
 }`;
 
-// Units with no report of their own since a day, never reported first.
 export const SILENT_UNITS = `query SilentUnits($since: Date!, $filter: ProgressFilter, $first: Int!, $after: String) {
-  silentUnits(since: $since, filter: $filter, first: $first, after: $after) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { total lastReport unit { uid name place } } }
-  }
+  silentUnits(since: $since, filter: $filter, first: $first, after: $after) { ${SILENT_PAGE} }
 }`;
 
 export const REPORT_PROGRESS = `mutation Report($task: ID!, $status: ProgressStatus!, $percent: Int, $note: String) {

@@ -195,7 +195,9 @@ export class SupervisionView {
 
   async renderDashboard() {
     const filter = me.document ? { document: me.document } : null;
-    const [data, documents] = await Promise.all([gql(DASHBOARD, { filter, first: 100 }), firstDocuments()]);
+    const since = daysAgo(SILENT_DAYS);
+    const [data, documents] = await Promise.all([
+      gql(DASHBOARD, { filter, first: 100, since, silent: SILENT_FIRST }), firstDocuments()]);
     const count = (row, key, status) =>
       h('td', { className: 'num' }, row[key]
         ? h('a', { href: viewHash('ledger', { unit: row.unit?.name, place: row.unit?.place, status }) }, row[key])
@@ -220,7 +222,7 @@ export class SupervisionView {
             count(row, 'blocked', 'BLOCKED'), count(row, 'returned', 'RETURNED'),
             h('td', { className: `num${row.overdue ? ' overdue' : ''}` }, row.overdue),
             h('td', { 'data-testid': 'dashboard-last-report' }, row.lastReport ?? t('dashboard.never')))))),
-      this.silentSection(filter),
+      this.silentSection(filter, since, data.silentUnits),
       h('h3', null, t('dashboard.overdue', { n: data.overdue.totalCount })),
       data.overdue.totalCount
         ? h('ul', { 'data-testid': 'dashboard-overdue' }, data.overdue.edges.map(({ node }) =>
@@ -230,14 +232,18 @@ export class SupervisionView {
     );
   }
 
-  /** The units with no report of their own since the chosen day, a page at a time. */
-  silentSection(filter) {
-    const since = h('input', { type: 'date', value: daysAgo(SILENT_DAYS), required: true, 'data-testid': 'silent-since' });
+  /**
+   * The units with no report of their own since the chosen day, a page at a time.
+   * @param {string} day the first day asked (yyyy-mm-dd)
+   * @param {object} first its first page, which the dashboard's request brought
+   */
+  silentSection(filter, day, first) {
+    const since = h('input', { type: 'date', value: day, required: true, 'data-testid': 'silent-since' });
     const head = h('h3', { 'data-testid': 'silent-head' });
     const body = h('tbody');
     const more = h('button', { 'data-testid': 'silent-more', hidden: true }, t('dashboard.moreSilent'));
     const message = h('p', { className: 'muted', 'data-testid': 'silent-message' });
-    const section = h('section', { 'data-testid': 'silent-units', 'data-state': 'loading' },
+    const section = h('section', { 'data-testid': 'silent-units', 'data-state': 'ready' },
       head,
       h('div', { className: 'filters' }, h('label', null, t('dashboard.silentSince'), ' ', since)),
       h('table', { className: 'dashboard' },
@@ -246,24 +252,26 @@ export class SupervisionView {
       message, more);
     let after = null;
     let seq = 0;
+    const show = (silentUnits, fresh) => {
+      if (fresh) body.replaceChildren();
+      body.append(...silentUnits.edges.map(({ node }) =>
+        h('tr', { 'data-testid': 'silent-row', 'data-uid': node.unit?.uid ?? '' },
+          h('td', null, node.unit ? h('a', { href: unitLedger(node.unit), 'data-testid': 'silent-unit' }, unitLabel(node.unit)) : ''),
+          h('td', null, node.lastReport ?? t('dashboard.never')),
+          h('td', { className: 'num' }, node.total))));
+      head.textContent = t('dashboard.silent', { date: since.value, n: silentUnits.totalCount });
+      message.textContent = silentUnits.totalCount ? '' : t('dashboard.noneSilent');
+      after = silentUnits.pageInfo.endCursor;
+      more.hidden = !silentUnits.pageInfo.hasNextPage;
+    };
     const load = async (fresh) => {
       if (!since.value) return; // a half-typed day: wait for a whole one
       const mine = ++seq;
       section.dataset.state = 'loading';
-      if (fresh) after = null;
       try {
-        const { silentUnits } = await gql(SILENT_UNITS, { since: since.value, filter, first: SILENT_FIRST, after });
+        const { silentUnits } = await gql(SILENT_UNITS, { since: since.value, filter, first: SILENT_FIRST, after: fresh ? null : after });
         if (mine !== seq) return;
-        if (fresh) body.replaceChildren();
-        body.append(...silentUnits.edges.map(({ node }) =>
-          h('tr', { 'data-testid': 'silent-row', 'data-uid': node.unit?.uid ?? '' },
-            h('td', null, node.unit ? h('a', { href: unitLedger(node.unit), 'data-testid': 'silent-unit' }, unitLabel(node.unit)) : ''),
-            h('td', null, node.lastReport ?? t('dashboard.never')),
-            h('td', { className: 'num' }, node.total))));
-        head.textContent = t('dashboard.silent', { date: since.value, n: silentUnits.totalCount });
-        message.textContent = silentUnits.totalCount ? '' : t('dashboard.noneSilent');
-        after = silentUnits.pageInfo.endCursor;
-        more.hidden = !silentUnits.pageInfo.hasNextPage;
+        show(silentUnits, fresh);
       } catch (err) {
         if (mine !== seq) return;
         message.textContent = `${t('error.prefix')}${err.message}`;
@@ -272,7 +280,7 @@ export class SupervisionView {
     };
     since.addEventListener('change', () => load(true));
     more.addEventListener('click', () => load(false));
-    load(true);
+    show(first, true);
     return section;
   }
 }
