@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.servers (the tests' Bolt FalkorDB), tests.synthetic
 
 from dutygraph.errors import StoreError  # noqa: E402
-from dutygraph.graph import explore, search, task_filter, workload  # noqa: E402
+from dutygraph.graph import explore, relations, search, task_filter, workload  # noqa: E402
 from dutygraph.graph.load import WRITE_PART, load_plan, one_statement  # noqa: E402
 from dutygraph.graph.model import plan_rows, unit_uid  # noqa: E402
 from dutygraph.graph.neo4j_store import Neo4jStore  # noqa: E402
@@ -54,7 +54,26 @@ RATIO = "raw write / load, per plan"
 CPU_RATIO = "raw write / load, store CPU"
 
 
+HEAVY = unit_uid(UNITS[0])  # on 44,955 of the 50,000 tasks at 1,000 plans
+
+
+def every_task_with_units(store: Store) -> None:
+    """The API's nested page: the first 100 tasks in plan order, and who is on each."""
+    rows, _ = task_filter.find_tasks(store, limit=100)
+    relations.assignments_of_tasks(store, [r["uid"] for r in rows])
+
+
 READS: dict[str, Callable[[Store], Any]] = {
+    # what the API reads for the issue's 1,000-plan checklist
+    "a unit's first 20 tasks and total": lambda s: (
+        relations.assignments_of_units(s, [HEAVY], limit=20),
+        relations.assignment_counts(s, [HEAVY]),
+    ),
+    "tasks(filter: {unit}) total": lambda s: task_filter.find_tasks(s, units=[HEAVY], limit=0),
+    "first 100 tasks with their units": every_task_with_units,
+    "search 产业 (20)": lambda s: search.search(s, "产业", 20),
+    "neighbourhood depth 1 of the unit (200)": lambda s: explore.neighborhood(s, HEAVY, 1, 200),
+    # and the graph layer's others
     "tasks of a unit (find_tasks)": lambda s: task_filter.find_tasks(
         s, units=[unit_uid(UNITS[0])], role="lead", limit=50
     ),
@@ -89,18 +108,21 @@ def store_of(kind: str, tmp: Path) -> Iterator[Store]:
         falkordb.stop()
 
 
-def median_ms(call: Callable[[], Any], runs: int = RUNS) -> float:
-    """Median milliseconds of `runs` calls; NaN when the store refuses the query."""
+def median_ms(call: Callable[[], Any], store: Store, runs: int = RUNS) -> tuple[float, float]:
+    """Median milliseconds of `runs` calls and the store server's mean CPU milliseconds a
+    call (NaN on Bolt); NaNs when the store refuses the query."""
     times = []
+    cpu = server_cpu(store) if store.dialect == "falkordb" and hasattr(store, "pid") else None
     for _ in range(runs):
         started = time.perf_counter()
         try:
             call()
         except StoreError as exc:
             print(f"  refused: {exc}", file=sys.stderr)
-            return math.nan
+            return math.nan, math.nan
         times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+    used = (server_cpu(store) - cpu) / runs * 1000 if cpu is not None else math.nan
+    return statistics.median(times) * 1000, used
 
 
 def server_cpu(store: Store) -> float:
@@ -181,7 +203,9 @@ def run(kind: str, plans: list[Plan], sizes: list[int]) -> dict[int, dict[str, f
                 row["raw store CPU ms/plan"] = sum(times["raw cpu"]) / plans_timed * 1000
                 row[CPU_RATIO] = row["raw store CPU ms/plan"] / row["store CPU ms/plan"]
             for name, read in READS.items():
-                row[name] = median_ms(lambda read=read: read(store))
+                row[name], cpu = median_ms(lambda read=read: read(store), store)
+                if kind == "embedded":
+                    row[f"{name}, store CPU"] = cpu
             results[size] = row
             print(f"  {kind}: {size} plans loaded", file=sys.stderr)
     return results
