@@ -44,6 +44,7 @@ import hashlib
 import itertools
 import os
 import re
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -390,6 +391,8 @@ class EmbeddedStore(RoundTrips):
 
 def _write_error(log: Path) -> str:
     """Why the server could not write its AOF, from its log: "No space left on device", …"""
+    if _disk_full(log.parent):  # its log is on the same disk: the line may not be there
+        return os.strerror(errno.ENOSPC)
     try:
         lines = log.read_text(encoding="utf-8", errors="replace").splitlines()[-200:]
     except OSError:
@@ -467,9 +470,14 @@ def _start(data: DataDir, timeout: float) -> subprocess.Popen[bytes]:
     # What a server killed with -9 leaves behind; its pid is not alive (checked above).
     data.socket.unlink(missing_ok=True)
     data.pidfile.unlink(missing_ok=True)
-    with open(_private_file(data.log, os.O_WRONLY | os.O_APPEND), "ab") as log:
-        log.write(f"--- dutygraph starts the server {time.strftime('%FT%T')}\n".encode())
-        log.flush()
+    # Unbuffered: on a full disk the marker fails here, not later when the file closes.
+    with open(_private_file(data.log, os.O_WRONLY | os.O_APPEND), "ab", buffering=0) as log:
+        try:
+            log.write(f"--- dutygraph starts the server {time.strftime('%FT%T')}\n".encode())
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise StoreError(_FULL_DISK.format(path=data.path)) from exc
+            raise StoreError(f"cannot write the store's log {data.log}: {exc}") from exc
         try:
             # A session of its own: Ctrl-C in the terminal of the process that started the
             # server must not stop it under the other processes that share it.
@@ -509,6 +517,8 @@ def _wait_ready(process: subprocess.Popen[bytes], data: DataDir, timeout: float)
     deadline = started + timeout
     while True:
         if process.poll() is not None:
+            if _disk_full(data.path):  # it writes a manifest at start; its log may be cut
+                raise StoreError(_FULL_DISK.format(path=data.path))
             raise StoreError(
                 f"the FalkorDB server exited with status {process.returncode} while starting "
                 f"in {data.path}: {_log_tail(data.log)}"
@@ -526,6 +536,23 @@ def _wait_ready(process: subprocess.Popen[bytes], data: DataDir, timeout: float)
                 f"{_log_tail(data.log)}"
             )
         time.sleep(0.005)
+
+
+# Less free space than this and the server's start-up writes fail (its AOF manifest).
+_FULL_BELOW = 64 * 1024
+
+
+_FULL_DISK = (
+    "the disk holding {path} is full, so the FalkorDB server cannot start: free some "
+    "space and try again (nothing stored is lost)"
+)
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path).free < _FULL_BELOW
+    except OSError:
+        return False
 
 
 def _log_tail(log: Path, lines: int = 5) -> str:
