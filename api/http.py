@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import Any, cast
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
@@ -29,8 +29,9 @@ def guarded_protocol(limits: HttpLimits) -> type[asyncio.Protocol]:
     class Guarded(HttpToolsProtocol):
         _deadline: asyncio.TimerHandle | None = None
 
-        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-            super().connection_made(transport)
+        # Typed as asyncio.Protocol's (uvicorn narrows it to Transport, which it is).
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            super().connection_made(cast(asyncio.Transport, transport))
             if len(self.connections) > limits.max_connections:
                 log.warning("%d connections open: closing a new one", len(self.connections))
                 transport.close()

@@ -141,8 +141,10 @@ def relation_call(
     match = relation.match.format(**names)
     edge = edge if edge_var(relation) else None
     if role is not None:
+        if relation.role is None:
+            raise ValueError(f"{relation.match} has no role to filter on")
         joiner = " AND " if " WHERE " in match else " WHERE "
-        match += joiner + f"{relation.role.format(**names)} = ${role}"  # type: ignore[union-attr]
+        match += joiner + f"{relation.role.format(**names)} = ${role}"
     carry = child.var if edge is None else f"{child.var}, {edge}"
     page = ""
     if relation.order is not None:
