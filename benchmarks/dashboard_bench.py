@@ -16,7 +16,6 @@ import argparse
 import asyncio
 import datetime
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -25,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.*: the synthetic plans
+
+from timing import median_ms  # noqa: E402  (benchmarks/, the script's folder)
 
 from dutygraph.graph import supervision as sv  # noqa: E402
 from dutygraph.graph import unit_progress as up  # noqa: E402
@@ -61,15 +62,6 @@ def build(store: Store, plans: int, reports: int) -> None:
         )
 
 
-def median_ms(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plans", type=int, default=1000)
@@ -103,7 +95,7 @@ def main() -> None:
                 ),
                 ("`overdue(first: 20)`", gql("{ overdue(first: 20) { totalCount } }")),
             ]
-            measured = [(name, median_ms(fn, args.runs)) for name, fn in figures]
+            measured = [(name, median_ms(fn, args.runs, warm=False)) for name, fn in figures]
         finally:
             store.close()
     base = measured[0][1]

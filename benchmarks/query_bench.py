@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from typing import Any
+
+from timing import median_ms  # benchmarks/, the script's folder
 
 from dutygraph.graph import explore, nodes, relations, search, task_filter, workload
 from dutygraph.graph.load import load_plan
@@ -127,16 +128,6 @@ def cases(store: Store) -> list[tuple[str, Callable[[], Any]]]:
         ("shortest_path light-heavy, 6", lambda: explore.shortest_path(store, light, ndrc, 6)),
         ("shortest_path heavy-heavy, 6", lambda: explore.shortest_path(store, ndrc, towns, 6)),
     ]  # fmt: skip
-
-
-def median_ms(call: Callable[[], Any], runs: int) -> float:
-    call()  # warm caches and plans
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:

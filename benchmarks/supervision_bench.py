@@ -16,11 +16,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime
-import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_ms  # benchmarks/, the script's folder
 
 from dutygraph.api.reports import checklist, render
 from dutygraph.graph import supervision as sv
@@ -73,16 +73,6 @@ def add_reports(store: Store, document: str) -> None:
                 ),
                 audit_row("bench", "reportProgress", None, AT),
             )  # fmt: skip
-
-
-def median_ms(fn: Callable[[], object], runs: int) -> float:
-    fn()  # warm the caches
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
