@@ -23,6 +23,7 @@ INDEXED = (
     ("Task", "code"),
     ("Task", "grams"),  # graph/search.py
     ("Unit", "name"),
+    ("Unit", "aliases"),  # a unit by name or alias in one index scan (graph/compiled.py)
     ("Policy", "doc_number"),
     ("Project", "name"),
     # supervision (graph/supervision.py): reports are found by their task and document

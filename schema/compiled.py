@@ -55,14 +55,42 @@ class NotCovered(Exception):
     compiler, or an error only they report."""
 
 
+# A unit of at most this many tasks (its stored total) has its task page sorted at once
+# rather than read document by document (graph/compiled.unit_tasks_call).
+SMALL_UNIT = 500
+
+
+@dataclass
+class UnitPages:
+    """What the last answer of a plan told of the units whose task pages it read: the
+    largest stored total among them, and so whether the next request may sort them."""
+
+    largest: int = 0
+    small: bool = False  # the first request walks, which any unit can take
+
+    def noted(self) -> None:
+        """After an answer is shaped: the next request's way, and a fresh count."""
+        self.small, self.largest = self.largest <= SMALL_UNIT, 0
+
+
 @dataclass(frozen=True)
 class Plan:
     """One operation with its variables: the statement, its parameters, and how its one
-    row becomes `data`."""
+    row becomes `data`; `sorted_pages`, when the operation reads a unit's task page, the
+    same statement sorting each page at once (the same row), sent while `pages` says the
+    units read are small."""
 
     cypher: str
     params: dict[str, Any]
     shape: Callable[[Row], dict[str, Any]]
+    sorted_pages: str | None = None
+    pages: UnitPages = field(default_factory=UnitPages)
+
+    def statement(self) -> str:
+        """The statement for the next request."""
+        if self.sorted_pages is not None and self.pages.small:
+            return self.sorted_pages
+        return self.cypher
 
 
 # GraphQL field -> node property, per label; the other covered fields are relations.
@@ -97,6 +125,9 @@ class _Build:
     variables: VariableValues
     operation: OperationDefinitionNode
     limits: Limits
+    walk: bool = True  # a unit's task page read document by document
+    pages: UnitPages = field(default_factory=UnitPages)
+    paged: bool = False  # whether the statement reads a unit's task page
     params: dict[str, Any] = field(default_factory=dict)
     calls: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
@@ -153,9 +184,20 @@ def compile_operation(
     if operation.operation != OperationType.QUERY:
         raise NotCovered("not a query")
     build = _Build(schema, fragments, variables, operation, limits)
-    root = schema.query_type
+    cypher, shape = _compile(build)
+    if not build.paged:
+        return Plan(cypher, build.params, shape)
+    # The same operation with each unit's task page sorted at once: the same columns and
+    # parameters, so one shape (and its note of the units' totals) serves both.
+    sorted_pages, _ = _compile(_Build(schema, fragments, variables, operation, limits, False))
+    return Plan(cypher, build.params, shape, sorted_pages, build.pages)
+
+
+def _compile(build: _Build) -> tuple[str, Callable[[Row], dict[str, Any]]]:
+    root = build.schema.query_type
     assert root is not None
-    collected = collect_fields(schema, fragments, variables, root, operation)
+    collected = collect_fields(build.schema, build.fragments, build.variables, root,
+                               build.operation)  # fmt: skip
     if collected.new_defer_usages:
         raise NotCovered("@defer")
     shapes: list[tuple[str, str, Shape]] = []
@@ -178,7 +220,7 @@ def compile_operation(
 
     if not build.calls:
         raise NotCovered("nothing to read")
-    return Plan(cy.statement(build.calls, build.columns), build.params, shape_data)
+    return cy.statement(build.calls, build.columns), shape_data
 
 
 # --- shaping values -------------------------------------------------------------------------
@@ -191,6 +233,7 @@ class Fallback(DutygraphError):
 # The scalars whose serialize gives a stored value of this class back as it is: most
 # leaves, read with no call (serialize was a third of the shaping time).
 _SELF_SERIALIZED = {"String": str, "ID": str, "Boolean": bool}
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1  # GraphQL's Int; outside it serialize refuses
 
 
 def _leaf(type_: Any) -> Shape:
@@ -220,9 +263,12 @@ def _leaf(type_: Any) -> Shape:
     else:
         serialize = named.serialize
         same = _SELF_SERIALIZED.get(named.name)
+    small_int = named.name == "Int"
 
     def leaf(value: Any) -> Any:
         if value.__class__ is same:
+            return value
+        if small_int and value.__class__ is int and _INT_MIN <= value <= _INT_MAX:
             return value
         if value is None:
             if non_null:
@@ -508,14 +554,24 @@ def _unit_tasks(build: _Build, field_def: GraphQLField, details: list, level: cy
     role = args.get("role")
     count = {None: "total", "lead": "lead", "support": "support"}[role]
     total_position = level.add(f"coalesce({level.var}.{count}, 0)")
+    # a page in a role still walks all the unit's edges: its size is the unit's total
+    total_at = level.add(f"coalesce({level.var}.total, 0)") if role else total_position
 
     def page(child: cy.Level, edge: str, out: str) -> str:
+        build.paged = True
         return cy.unit_tasks_call(
             level.var, child, edge, out, role=build.param(role) if role else None,
-            skip=build.param(offset), limit=build.param(first),
+            skip=build.param(offset), limit=build.param(first), walk=build.walk,
         )  # fmt: skip
 
-    return _connection(build, field_def, details, level, page, offset, total_position, True)
+    shape = _connection(build, field_def, details, level, page, offset, total_position, True)
+    pages = build.pages
+
+    def noting(row: Any) -> Any:
+        pages.largest = max(pages.largest, row[total_at])
+        return shape(row)
+
+    return noting
 
 
 def _offset(after: str | None) -> int:

@@ -142,8 +142,10 @@ class Compiled:
         if plan is None:
             return None
         try:
-            [row] = await context.store.read_async(plan.cypher, plan.params)
-            return ExecutionResult(data=plan.shape(row), errors=None)
+            [row] = await context.store.read_async(plan.statement(), plan.params)
+            data = plan.shape(row)
+            plan.pages.noted()
+            return ExecutionResult(data=data, errors=None)
         except (DutygraphError, Fallback):
             # the resolvers meet the same failure, or the error the answer holds, and
             # report it

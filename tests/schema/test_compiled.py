@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 
 from dutygraph.graph.load import load_plan
 from dutygraph.graph.store import Store
+from dutygraph.schema import compiled
 from dutygraph.schema.context import Context
 from dutygraph.schema.schema import build_schema
 from tests.factories import make_plan
@@ -123,3 +124,24 @@ def test_an_answer_holding_an_error_is_the_resolvers(loaded: Store) -> None:
     assert not asyncio.run(_compiles(loaded, query, None))  # one trip, then it gives way
     assert loaded.round_trips - before == 1
     assert "give place" in answer(COMPILED, loaded, query, None)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [MUST_COMPILE[1], '{ unit(name: "县发改局", place: "陆河县") { tasks(first: 3, role: LEAD, '
+     'after: "dGFzazow") { totalCount edges { cursor role node { code } } } } }'],
+)  # fmt: skip
+def test_a_small_units_page_is_sorted_at_once_and_a_large_ones_walked(
+    loaded: Store, query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    schema = build_schema()  # plans of its own
+    reference = answer(REFERENCE, loaded, query, None)
+    plan = schema.compiled.plan(query, None, None)
+    assert plan is not None and plan.sorted_pages not in (None, plan.cypher)
+    assert plan.statement() == plan.cypher  # the first request walks
+    assert answer(schema, loaded, query, None) == reference
+    assert plan.statement() == plan.sorted_pages  # the unit proved small
+    assert answer(schema, loaded, query, None) == reference
+    monkeypatch.setattr(compiled, "SMALL_UNIT", 0)
+    assert answer(schema, loaded, query, None) == reference
+    assert plan.statement() == plan.cypher  # over the bound: walked again
