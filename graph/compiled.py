@@ -299,5 +299,15 @@ def ranking_call(child: Level, out: str, *, document: bool, section: bool, limit
 
 
 def statement(calls: list[str], columns: list[str]) -> str:
-    """The root calls, then one row of their columns."""
+    """The root calls, then one row of their columns. One root call that aggregates to
+    its one column is the statement itself: the CALL around it is three more of the
+    store's operators to run (~5% of the sample's unit query)."""
+    if len(calls) == 1 and len(columns) == 1:
+        body = calls[0].removeprefix("CALL {\n").removesuffix("\n}")
+        head, returns, last = body.rpartition("\nRETURN ")
+        expr, _, out = last.rpartition(" AS ")
+        name, _, column = columns[0].partition(" AS ")
+        aggregate = expr.startswith(("collect(", "count(")) and "\n" not in last
+        if returns and aggregate and out == name and "UNION" not in body:
+            return f"{head}\nRETURN {expr} AS {column or name}"
     return "\n".join(calls) + "\nRETURN " + ", ".join(columns)
