@@ -39,6 +39,7 @@ from tests.factories import SAMPLE  # noqa: E402
 from tests.synthetic import synthetic_plan  # noqa: E402
 
 TODAY = datetime.date(2026, 1, 6)
+LEDGER = "{ tasks(first: 50, filter: {status: %s}) { totalCount edges { node { code } } } }"
 
 
 def build(store: Store, plans: int, reports: int) -> None:
@@ -94,6 +95,9 @@ def main() -> None:
                     gql('{ silentUnits(since: "2025-06-01", first: 50) { totalCount } }'),
                 ),
                 ("`overdue(first: 20)`", gql("{ overdue(first: 20) { totalCount } }")),
+            ] + [
+                (f"ledger `tasks(filter: {{status: {state}}}, first: 50)`", gql(LEDGER % state))
+                for state in ("DONE", "BLOCKED", "NOT_STARTED")
             ]
             measured = [(name, median_ms(fn, args.runs, warm=False)) for name, fn in figures]
         finally:

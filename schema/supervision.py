@@ -15,6 +15,7 @@ from dutygraph.graph import supervision as sv
 from dutygraph.graph.overdue import overdue_page
 from dutygraph.schema.connection import decode_cursor
 from dutygraph.schema.context import Context
+from dutygraph.schema.enums import ProgressStatus
 from dutygraph.schema.inputs import TaskFilter
 from dutygraph.schema.limits import check_first
 from dutygraph.schema.progress import (
@@ -92,15 +93,23 @@ async def tasks_by_progress(
             "status, dueAfter and dueBefore combine with unit, place, role, document and "
             "section, not with policy, project or text"
         )
-    states = await info.context.query(
-        sv.assignment_states,
-        document=f.document,
-        section=f.section,
-        units=units,
-        place=f.place,
-        due_from=f.due_after,
-        due_to=f.due_before,
-    )
+    if f.status not in (None, ProgressStatus.NOT_STARTED) and not (
+        f.section or f.due_after or f.due_before
+    ):
+        # a state other than NOT_STARTED comes from a report: read the reported tasks only
+        states = await info.context.query(
+            sv.reported_states, document=f.document, units=units, place=f.place
+        )
+    else:
+        states = await info.context.query(
+            sv.assignment_states,
+            document=f.document,
+            section=f.section,
+            units=units,
+            place=f.place,
+            due_from=f.due_after,
+            due_to=f.due_before,
+        )
     uids = sv.tasks_by_progress(
         states,
         status=f.status.value if f.status else None,
