@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from dutygraph.api.settings import store_location
 from dutygraph.graph.store import Store, open_store
 
 db_option = click.option(
@@ -23,6 +23,13 @@ aliases_option = click.option(
     help="A file of unit aliases (alias -> canonical name, JSON or CSV) applied on top of "
     "the built-in ones when parsing.",
 )
+
+
+def store_location(db: str | None, env: Mapping[str, str] = os.environ) -> str | None:
+    """The store `--db` names, else `$DUTYGRAPH_DB`; None leaves the choice to open_store
+    ($NEO4J_URI, else the embedded store's data directory). Here, not in settings.py, so
+    that the commands that only open a store do not import the GraphQL schema."""
+    return db or env.get("DUTYGRAPH_DB") or None
 
 
 @contextmanager

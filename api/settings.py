@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from dutygraph.api.options import store_location
 from dutygraph.errors import ArgumentError
 from dutygraph.schema.limits import DEFAULT_LIMITS, Limits
 
@@ -105,12 +106,6 @@ def _flag(value: str | None) -> bool:
 def _names(value: str) -> tuple[str, ...]:
     """A comma-separated list."""
     return tuple(v.strip() for v in value.split(",") if v.strip())
-
-
-def store_location(db: str | None, env: Mapping[str, str] = os.environ) -> str | None:
-    """The store `--db` names, else `$DUTYGRAPH_DB`; None leaves the choice to open_store
-    ($NEO4J_URI, else the embedded store's data directory)."""
-    return db or env.get("DUTYGRAPH_DB") or None
 
 
 def _int(name: str, value: str) -> int:

@@ -12,6 +12,7 @@ User nodes carry no edge to the plan, so loading and unloading plans never touch
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -36,9 +37,16 @@ class AccountRole(StrEnum):
 TOKEN_PREFIX = "dg_"
 
 _HASHER = PasswordHasher()
-# Verified against when a login is unknown, so a wrong login costs as long as a wrong
-# password and the answer's timing does not tell which logins exist.
-_DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when a login is unknown, so a wrong login costs as long as a wrong
+    password and the answer's timing does not tell which logins exist. Made at the first
+    login, not at import: hashing takes argon2's 64 MiB, and every command imports this
+    module (`dutygraph parse` peaked at 101 MB instead of 73)."""
+    return _HASHER.hash(secrets.token_urlsafe(16))
+
 
 _PUBLIC = (
     "u.uid AS uid, u.login AS login, u.role AS role, u.unit AS unit, "
@@ -147,7 +155,7 @@ def check_password(store: Store, login: str, password: str) -> User | None:
     )
     stored = rows[0].get("password_hash") if rows else None
     try:
-        _HASHER.verify(stored or _DUMMY_HASH, password)
+        _HASHER.verify(stored or _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         return None
     return User.from_row(rows[0]) if stored else None
