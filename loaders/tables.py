@@ -103,7 +103,7 @@ def header_kind(text: str) -> str | None:
     kind = next((kind for kind, pattern in _KINDS if pattern.search(name)), None)
     if kind == "leader" and re.search("单位|部门", name):  # 牵头单位及责任人: the units' column
         units = _LEADER_SUFFIX.sub("", name)
-        kind = next((k for k, pattern in _KINDS[1:] if pattern.search(units)), "units")
+        kind = next((k for k, p in _KINDS if k != "leader" and p.search(units)), "units")
         return kind if kind in UNIT_KINDS else "units"
     return kind
 
