@@ -57,7 +57,7 @@ def serve(
     import uvicorn
 
     from dutygraph.api.app import create_app
-    from dutygraph.api.http import uvicorn_options
+    from dutygraph.api.http import settle_collector, uvicorn_options
     from dutygraph.graph.load import check_distinct_names
     from dutygraph.graph.store import open_store
     from dutygraph.loaders.folders import plan_files
@@ -86,8 +86,10 @@ def serve(
     click.echo(
         f"dutygraph: open {base}/ in a browser (explorer); GraphQL API and IDE: {base}/graphql"
     )
+    app = create_app(settings, store)
+    settle_collector()
     uvicorn.run(
-        create_app(settings, store),
+        app,
         host=settings.host,
         port=settings.port,
         **uvicorn_options(settings.http, settings.access_log),

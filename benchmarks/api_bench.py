@@ -57,6 +57,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))  # load_bench's synthetic plans, th
 from http_client import LeanClient  # noqa: E402
 from load_bench import synthetic_plan  # noqa: E402
 
+from dutygraph.api.http import settle_collector  # noqa: E402
 from dutygraph.graph.load import load_plan  # noqa: E402
 from dutygraph.graph.search import SEARCH  # noqa: E402
 from dutygraph.graph.store import Store, open_store  # noqa: E402
@@ -448,6 +449,7 @@ def bench(
     params = {"unit": unit, "place": place, "uid": uid, **SEARCH_PARAMS}
     variables = {"uid": uid}
     compiled, resolvers = build_schema(), build_schema(compiled=False)
+    settle_collector()  # as `dutygraph serve` does: raw and in-process run as a server would
     logs = Path(tempfile.mkdtemp(prefix="dutygraph-bench-"))
     servers = [
         start_server(["--serve", db, *flag], logs / f"serve{'-'.join(flag)}.log")
