@@ -753,9 +753,10 @@ def _unit(build: _Build, field_def: GraphQLField, details: list, column: str) ->
     level = cy.Level("Unit", build.name())
     place_at = level.add(f"coalesce({level.var}.place, '')")  # first: _one_place reads it
     shape = _level(build, target, details, level)
-    build.calls.append(_units_by_name(build, level, name, place))
+    call, exact_at = _units_by_name(build, level, name, place)
+    build.calls.append(call)
     build.columns.append(f"{level.var}_rows AS {column}")
-    return _column(column, _one_place(shape, place_at))
+    return _column(column, _one_place(shape, place_at, exact_at))
 
 
 def _root_partners(build: _Build, field_def: GraphQLField, details: list, column: str) -> Shape:
@@ -766,9 +767,10 @@ def _root_partners(build: _Build, field_def: GraphQLField, details: list, column
     level = cy.Level("Unit", build.name())
     place_at = level.add(f"coalesce({level.var}.place, '')")
     pairs = _pairs(build, field_def, details, level, cy.RELATIONS["Unit", "partners"], limit)
-    build.calls.append(_units_by_name(build, level, args["unit"], args.get("place")))
+    call, exact_at = _units_by_name(build, level, args["unit"], args.get("place"))
+    build.calls.append(call)
     build.columns.append(f"{level.var}_rows AS {column}")
-    one = _one_place(pairs, place_at)
+    one = _one_place(pairs, place_at, exact_at)
 
     def shape(rows: list[Any]) -> Any:
         if not rows:
@@ -778,21 +780,27 @@ def _root_partners(build: _Build, field_def: GraphQLField, details: list, column
     return _column(column, shape)
 
 
-def _units_by_name(build: _Build, level: cy.Level, name: str, place: str | None) -> str:
-    """graph/nodes.units_by_name's units (with the same expansion of abbreviations)."""
+def _units_by_name(build: _Build, level: cy.Level, name: str, place: str | None) -> tuple[str, int]:
+    """The CALL finding graph/nodes.units_by_name's candidates (with the same expansion of
+    abbreviations), and the position of their exact-name item."""
     name = name.strip()
     full = expand(fold(name))
-    return cy.unit_by_name_call(
-        level, build.param(name), build.param(full) if full != name else None,
+    param = build.param(name)
+    exact_at = cy.exact_name(level, param)
+    call = cy.unit_by_name_call(
+        level, param, build.param(full) if full != name else None,
         build.param(place) if place else None,
     )  # fmt: skip
+    return call, exact_at
 
 
-def _one_place(shape: Shape, place_at: int) -> Shape:
-    """The first unit found, or null; units of several places are the resolvers' error
-    (graph/nodes.unit_by_name), which they report."""
+def _one_place(shape: Shape, place_at: int, exact_at: int) -> Shape:
+    """The first unit found, or null: those of the exact name when there are any, as
+    graph/nodes.units_by_name keeps them; units of several places are the resolvers'
+    error (graph/nodes.unit_by_name), which they report."""
 
     def pick(rows: list[Any]) -> Any:
+        rows = [row for row in rows if row[exact_at]] or rows
         if len({row[place_at] for row in rows}) > 1:
             raise Fallback("a name of several places")
         return shape(rows[0]) if rows else None

@@ -1,0 +1,51 @@
+"""A unit named by name or abbreviation: the compiled path finds the candidates the
+resolvers do (graph/nodes.units_by_name), exact names kept first, an abbreviation reaching
+every place whose unit it abbreviates."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+from dutygraph.graph.load import load_plan
+from dutygraph.graph.store import Store
+from dutygraph.loaders.model import Plan
+from dutygraph.schema.context import Context
+from tests.factories import make_plan
+from tests.schema.test_compiled import COMPILED, REFERENCE, answer
+
+
+def _without_aliases(source: str, place: str) -> Plan:
+    plan = make_plan(source, title=f"{place}工作方案", place=place)
+    return replace(plan, units=tuple(replace(u, aliases=()) for u in plan.units))
+
+
+def test_an_abbreviation_of_units_in_two_places_asks_for_the_place(sample_store: Store) -> None:
+    # the sample's 县发展改革局 (陆河县) wrote 县发改局; the other county's unit of the full
+    # name never did, yet 县发改局 abbreviates it too: two places, so the caller must say
+    load_plan(sample_store, _without_aliases("plans/other.txt", "乙县"))
+    query = '{ unit(name: "县发改局") { name place } }'
+    compiled = answer(COMPILED, sample_store, query, None)
+    assert compiled == answer(REFERENCE, sample_store, query, None)
+    assert "give place" in compiled
+    # with the place, each is found, by the compiled path itself
+    for place in ("陆河县", "乙县"):
+        one = f'{{ unit(name: "县发改局", place: "{place}") {{ name place }} }}'
+        ran = asyncio.run(COMPILED.compiled.run(one, None, None, Context(sample_store)))
+        assert ran is not None and ran.data == {"unit": {"name": "县发展改革局", "place": place}}
+        assert answer(COMPILED, sample_store, one, None) == answer(
+            REFERENCE, sample_store, one, None
+        )
+
+
+def test_an_exact_name_wins_over_a_unit_that_has_it_as_an_alias(sample_store: Store) -> None:
+    # 乙县's 县发改局 is a unit of that very name; 陆河县's only wrote it as an alias
+    plan = make_plan("plans/other.txt", title="乙县工作方案", place="乙县",
+                     tasks={"协调": [("统筹推进项目建设。", ["县发改局"])]})  # fmt: skip
+    load_plan(sample_store, plan)
+    query = '{ unit(name: "县发改局") { name place } }'
+    ran = asyncio.run(COMPILED.compiled.run(query, None, None, Context(sample_store)))
+    assert ran is not None and ran.data == {"unit": {"name": "县发改局", "place": "乙县"}}
+    assert answer(COMPILED, sample_store, query, None) == answer(
+        REFERENCE, sample_store, query, None
+    )
