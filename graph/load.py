@@ -15,6 +15,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -59,11 +60,18 @@ _DELETE_ORPHANS: list[Block] = [
     ),
 ]
 
+# Whether the document is loaded, and whether any progress report names it (if none,
+# there is nothing to reattach after the write: one round trip less for the plans nobody
+# reports on). Read first and alone because most loads are of new documents, which need
+# nothing more: PREVIOUS, even finding nothing, cost them ~0.4 ms.
+FOUND = """OPTIONAL MATCH (d:Document {uid: $uid})
+OPTIONAL MATCH (report:Report {document: $uid})
+WITH d, report LIMIT 1
+RETURN d.source AS source, report IS NOT NULL AS reported"""
+
 # What a load must know of the version it replaces, in one read: its assignments (to
-# count the deltas of the aggregates), the shared nodes it reaches (the units on them
-# and those it mentions, its projects, the policies its tasks invoke or it cites), and
-# whether any progress report names the document (if none, there is nothing to
-# reattach after the write: one round trip less for the plans nobody reports on).
+# count the deltas of the aggregates) and the shared nodes it reaches (the units on them
+# and those it mentions, its projects, the policies its tasks invoke or it cites).
 PREVIOUS = """CALL {
   MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t:Task {document: $uid})
   RETURN collect([u.uid, t.uid, r.role]) AS assignments
@@ -76,11 +84,7 @@ OPTIONAL MATCH (:Task {document: $uid})-[:INVOKES]->(p:Policy)
 WITH assignments, mentioned, projects, collect(DISTINCT p.uid) AS invoked
 OPTIONAL MATCH (:Document {uid: $uid})-[:CITES|IMPLEMENTS]->(c:Policy)
 WITH assignments, mentioned, projects, invoked, collect(DISTINCT c.uid) AS cited
-OPTIONAL MATCH (d:Document {uid: $uid})
-WITH assignments, mentioned, projects, invoked + cited AS policies, d.source AS source
-OPTIONAL MATCH (report:Report {document: $uid})
-WITH assignments, mentioned, projects, policies, source, report LIMIT 1
-RETURN assignments, mentioned, projects, policies, source, report IS NOT NULL AS reported"""
+RETURN assignments, mentioned, projects, invoked + cited AS policies"""
 
 # Stored aggregates, kept in step with the assignments by every load and unload: each
 # unit's `total`, `lead` and `support` task counts, and (a)-[:SHARES {tasks}]->(b) for
@@ -215,6 +219,11 @@ MERGE (p)-[:FUNDED_BY]->(f)""",
 ]
 
 LOAD = _DELETE_PART + WRITE_PART + [_TASKS_IN] + _COUNT + _DELETE_ORPHANS
+# A document not loaded before has no old part to delete and no shared node that could
+# have lost its last link: the blocks for those, even finding nothing, cost the store
+# ~0.5 ms of a new document's load at 1,000 plans. (Two loads of one new document at
+# once: where uids are constrained (embedded, Neo4j) the second write fails whole.)
+LOAD_NEW = [*WRITE_PART, _TASKS_IN, *_COUNT]
 UNLOAD = _DELETE_PART + _COUNT + _DELETE_ORPHANS
 # A load or unload made through the API writes its audit entry (graph/audit.py) in the
 # same atomic write, so the change is never without it.
@@ -305,15 +314,20 @@ def load_plan(store: Store, plan: Plan, audit: Row | None = None) -> Loaded:
 def write_rows(store: Store, rows: GraphRows, audit: Row | None = None) -> Loaded:
     """Write a document's rows in one atomic statement (`load_plan` without the model)."""
     rows.check()
-    old, stale, earlier, reported = _previous(store, rows.uid)
-    deltas = _deltas(old, rows.assignments)
-    params = {**rows.as_params(), **stale, **deltas, "tasks_in": _tasks_in(rows.assignments)}
-    _write(store, LOAD, params, audit)
+    before = _previous(store, rows.uid)
+    new = _Counts.of(rows.assignments)
+    params = {
+        **rows.as_params(),
+        **before.stale,
+        **_deltas(before.counts, new),
+        "tasks_in": new.unit_rows(),
+    }
+    _write(store, LOAD if before.loaded else LOAD_NEW, params, audit)
     # Progress reports are kept apart from the plan's nodes (graph/supervision.py): they
     # follow their tasks into the new edition, or are marked orphaned, never deleted. (A
     # report written between the read above and the write is reattached by the next
     # load of the document.)
-    if reported:
+    if before.reported:
         reattach(store, rows.uid)
     source = rows.document.get("source")
     return Loaded(
@@ -321,7 +335,7 @@ def write_rows(store: Store, rows: GraphRows, audit: Row | None = None) -> Loade
         title=rows.document.get("title", ""),
         tasks=len(rows.tasks),
         assignments=len(rows.assignments),
-        replaced=earlier if earlier not in (None, source) else None,
+        replaced=before.source if before.source not in (None, source) else None,
     )
 
 
@@ -339,66 +353,93 @@ def unload_document(store: Store, document: str, audit: Row | None = None) -> st
     if not rows:
         raise NotFoundError(f"no document {document!r} is loaded")
     uid = rows[0]["uid"]
-    old, stale, _, reported = _previous(store, uid)
-    deltas = _deltas(old, [])
-    _write(store, UNLOAD, {"uid": uid, **stale, **deltas}, audit)
-    if reported:
+    before = _previous(store, uid)
+    params = {"uid": uid, **before.stale, **_deltas(before.counts, _Counts.of([]))}
+    _write(store, UNLOAD, params, audit)
+    if before.reported:
         reattach(store, uid)  # the document's reports stay, orphaned
     return uid
 
 
-def _previous(store: Store, uid: str) -> tuple[list[Row], dict[str, list[str]], str | None, bool]:
-    """What document `uid` holds now: its assignments ({unit, task, role}), the shared
-    nodes it reaches ({stale_units, stale_projects, stale_policies}), its source
-    (nothing and None when it is not loaded), and whether reports name it."""
+@dataclass(frozen=True, slots=True)
+class _Counts:
+    """What some assignments add to the stored aggregates: each unit's [total, lead,
+    support] and each two units' shared tasks, keyed by the two uids in order (the load
+    writes one row per pair)."""
+
+    units: dict[str, list[int]]
+    pairs: Counter[tuple[str, str]]
+
+    @classmethod
+    def of(cls, assignments: list[Row]) -> _Counts:
+        units: dict[str, list[int]] = {}
+        on: dict[str, set[str]] = defaultdict(set)
+        for a in assignments:
+            counts = units.get(a["unit"])
+            if counts is None:
+                counts = units[a["unit"]] = [0, 0, 0]
+            counts[0] += 1
+            counts[1 if a["role"] == "lead" else 2] += 1
+            on[a["task"]].add(a["unit"])
+        pairs: Counter[tuple[str, str]] = Counter()
+        for task_units in on.values():
+            pairs.update(combinations(sorted(task_units), 2))
+        return cls(units, pairs)
+
+    def unit_rows(self) -> list[Row]:
+        """[{unit, total, lead, support}], by unit uid."""
+        return [_unit_row(unit, n) for unit, n in sorted(self.units.items())]
+
+
+@dataclass(frozen=True, slots=True)
+class _Previous:
+    """What a document holds before a write replaces it (nothing, when it is not loaded):
+    its source, whether reports name it, what its assignments count, and the shared nodes
+    it reaches ({stale_units, stale_projects, stale_policies})."""
+
+    source: str | None
+    reported: bool
+    counts: _Counts
+    stale: dict[str, list[str]]
+
+    @property
+    def loaded(self) -> bool:
+        return self.source is not None
+
+
+def _previous(store: Store, uid: str) -> _Previous:
+    [found] = store.read(FOUND, {"uid": uid})
+    if found["source"] is None:
+        stale: dict[str, list[str]] = {key: [] for key in _STALE}
+        return _Previous(None, found["reported"], _Counts.of([]), stale)
     [row] = store.read(PREVIOUS, {"uid": uid})
     old = [{"unit": u, "task": t, "role": r} for u, t, r in row["assignments"]]
     units = list(dict.fromkeys([a["unit"] for a in old] + row["mentioned"]))
-    stale = {
-        "stale_units": units,
-        "stale_projects": row["projects"],
-        "stale_policies": row["policies"],
-    }
-    return old, stale, row["source"], row["reported"]
+    stale = dict(zip(_STALE, [units, row["projects"], row["policies"]], strict=True))
+    return _Previous(found["source"], found["reported"], _Counts.of(old), stale)
 
 
-def _tally(assignments: list[dict[str, Any]], sign: int, units: Counter, pairs: Counter) -> None:
-    """Adds `sign` times each unit's role counts and each two units' shared tasks (keyed
-    by the two uids in order: the load writes both directions from one row)."""
-    on: dict[str, set[str]] = defaultdict(set)
-    for a in assignments:
-        units[a["unit"], "total"] += sign
-        units[a["unit"], a["role"]] += sign
-        on[a["task"]].add(a["unit"])
-    for task_units in on.values():
-        for first in task_units:
-            for second in task_units:
-                if first < second:
-                    pairs[first, second] += sign
+_STALE = ("stale_units", "stale_projects", "stale_policies")
 
 
-def _tasks_in(assignments: list[dict[str, Any]]) -> list[Row]:
-    """[{unit, total, lead, support}]: each unit's assignments in one document."""
-    counts: Counter = Counter()
-    for a in assignments:
-        counts[a["unit"], "total"] += 1
-        counts[a["unit"], a["role"]] += 1
-    units = sorted({unit for unit, _ in counts})
-    return [{"unit": u, **{k: counts[u, k] for k in ("total", "lead", "support")}} for u in units]
+def _unit_row(unit: str, counts: list[int]) -> Row:
+    return {"unit": unit, "total": counts[0], "lead": counts[1], "support": counts[2]}
 
 
-def _deltas(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[str, list[Row]]:
-    """{unit_deltas, pair_deltas}: what replacing the assignments `old` by `new` adds to
-    each unit's counts and each pair's shared tasks (only what changes)."""
-    units: Counter = Counter()
-    pairs: Counter = Counter()
-    _tally(old, -1, units, pairs)
-    _tally(new, 1, units, pairs)
-    changed = sorted({unit for (unit, _), n in units.items() if n})
+def _deltas(old: _Counts, new: _Counts) -> dict[str, list[Row]]:
+    """{unit_deltas, pair_deltas}: what replacing the assignments counted in `old` by
+    those counted in `new` adds to each unit's counts and each pair's shared tasks (only
+    what changes)."""
+    units = []
+    for unit in sorted(old.units.keys() | new.units.keys()):
+        was, now = old.units.get(unit, [0, 0, 0]), new.units.get(unit, [0, 0, 0])
+        delta = [n - w for w, n in zip(was, now, strict=True)]
+        if any(delta):
+            units.append(_unit_row(unit, delta))
+    pairs = new.pairs.copy()
+    pairs.subtract(old.pairs)
     return {
-        "unit_deltas": [
-            {"unit": u, **{k: units[u, k] for k in ("total", "lead", "support")}} for u in changed
-        ],
+        "unit_deltas": units,
         "pair_deltas": [{"a": a, "b": b, "tasks": n} for (a, b), n in sorted(pairs.items()) if n],
     }
 

@@ -98,7 +98,7 @@ class GraphRows:
         for name, rows in params.items():
             for row in rows if isinstance(rows, list) else [rows]:
                 for key, value in row.items() if isinstance(row, dict) else [(name, row)]:
-                    if not _is_property(value):
+                    if type(value) not in _PLAIN and not _is_property(value):
                         raise StoreError(
                             f"document {self.uid}: a value of {name}.{key} is {value!r}, "
                             "which no graph store takes as a property"
@@ -249,15 +249,19 @@ def _warnings(plan: Plan) -> Row:
     }
 
 
+_SCALARS = (str, int, float, bool)
+_PLAIN = frozenset((*_SCALARS, type(None)))  # most values: a set lookup, not a call
+
+
 def _is_property(value: Any) -> bool:
-    """A scalar, or a list of scalars of one type: what Neo4j and FalkorDB both store."""
-    if isinstance(value, str | int | float | bool) or value is None:
+    """A scalar, or a list of scalars of one type: what Neo4j and FalkorDB both store.
+    (Its items' types are taken once each: a plan's grams lists hold thousands.)"""
+    if value is None or isinstance(value, _SCALARS):
         return True
-    return (
-        isinstance(value, list)
-        and len({type(v) for v in value}) <= 1
-        and all(isinstance(v, str | int | float | bool) for v in value)
-    )
+    if not isinstance(value, list):
+        return False
+    kinds = set(map(type, value))
+    return len(kinds) <= 1 and all(issubclass(kind, _SCALARS) for kind in kinds)
 
 
 def _props(**values: Any) -> Row:

@@ -83,6 +83,9 @@ def test_reports_survive_a_reload_and_follow_their_task_into_a_new_edition(store
     assert [r["uid"] for r in sv.orphaned_reports(store, 10)] == [gone]
     unload_document(store, doc)
     assert {r["uid"] for r in sv.orphaned_reports(store, 10)} == {kept, gone}
+    # Loaded again, as a new document: the kept report finds its task again.
+    load_plan(store, make_plan(tasks=edited, version="2"))
+    assert [r["uid"] for r in sv.orphaned_reports(store, 10)] == [gone]
 
 
 def test_overdue_by_the_date_given_not_the_wall_clock(store, tmp_path):
