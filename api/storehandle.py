@@ -93,6 +93,10 @@ class _Watched:
         return self._store.transactions
 
     @property
+    def nested_unions(self) -> bool:
+        return self._store.nested_unions
+
+    @property
     def read_timeout(self) -> float | None:
         return self._store.read_timeout
 

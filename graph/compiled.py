@@ -261,6 +261,29 @@ def tasks_count_call(
     return f"CALL {{\n{found}\nRETURN count(t) AS {out}\n}}"
 
 
+# What each search hit starts with (graph/search.py's SEARCH columns).
+HIT = ("label", "uid", "name", "text", "tier")
+
+
+def search_call(search: str, members: list[tuple[Level, str]], out: str) -> str:
+    """The CALL binding `out` to the hits of one form of a search: `search` is
+    graph/search.py's SEARCH with its parameters renamed; each hit is HIT's columns and
+    then, for each (level, rows) of `members`, the rows of that level's label for the hit
+    (one when the hit is of that label, else none)."""
+    calls = [
+        f"CALL {{\nWITH label, uid\nMATCH ({level.var}:{level.label} {{uid: uid}}) "
+        f"WHERE label = '{level.label}'\n{_body(level, rows)}\n}}"
+        for level, rows in members
+    ]
+    row = ", ".join([*HIT, *(rows for _, rows in members)])
+    return "\n".join(
+        # no WITH of the hit's columns after the search's CALL: FalkorDB's Bolt endpoint
+        # crashed on it when a second form's CALL followed (measured; the RESP path did not)
+        ["CALL {", "CALL {", search, "}", *calls,
+         f"RETURN collect([{row}]) AS {out}", "}"]
+    )  # fmt: skip
+
+
 def count_call(label: str, out: str) -> str:
     """The CALL binding `out` to how many nodes of `label` the graph holds."""
     if label not in PROPS:

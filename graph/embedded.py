@@ -110,6 +110,7 @@ class EmbeddedStore(RoundTrips):
     dialect = "falkordb"
     max_params_bytes: int | None = None  # over its Unix socket, parameters of any size
     transactions = False  # each statement is atomic; several are not, together
+    nested_unions = True
     read_timeout: float | None = None  # seconds a read may run in the server; None: no limit
 
     def __init__(self, data: DataDir, process: subprocess.Popen[bytes] | None) -> None:

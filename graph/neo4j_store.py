@@ -32,6 +32,7 @@ class Neo4jStore(RoundTrips):
 
     dialect: str  # "neo4j", or "falkordb" for FalkorDB's Bolt endpoint
     max_params_bytes: int | None
+    nested_unions: bool
     transactions = True
     read_timeout: float | None = None  # seconds a read transaction may run; None: no limit
 
@@ -58,6 +59,9 @@ class Neo4jStore(RoundTrips):
             # FalkorDB's Bolt endpoint crashes (stack smashing) on parameters over about
             # 4 KB, so graph/load.py sends it rows in smaller batches.
             self.max_params_bytes = 3000 if self.dialect == "falkordb" else None
+            # and the server crashed (signal 11) on a statement of two or more CALLs each
+            # holding a UNION (a compiled search of a text with several forms)
+            self.nested_unions = self.dialect != "falkordb"
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, ValueError) as exc:
             if hasattr(self, "_driver"):
                 self._driver.close()

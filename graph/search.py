@@ -16,6 +16,8 @@ way: the tier plus a fraction that shrinks with the name's length.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from dutygraph.errors import ArgumentError
 from dutygraph.graph.columns import Row, display_name
 from dutygraph.graph.store import Store
@@ -87,11 +89,34 @@ def search(store: Store, text: str, limit: int) -> list[Row]:
         raise ArgumentError(f"search needs at least {MIN_CHARS} characters")
     if limit < 1:
         return []
+    found = (
+        (form, store.read(cypher, {**params, "limit": limit})) for form, cypher, params in forms(q)
+    )
+    return best_hits(found, limit)
+
+
+# The parameters of SEARCH besides $limit, which the caller gives.
+FORM_PARAMS = ("q", "head", "tail", "number")
+
+
+def forms(text: str) -> list[tuple[str, str, Row]]:
+    """Each form search looks for (the text as given, folded, its abbreviations spelled
+    out), with SEARCH for it and its parameters (FORM_PARAMS)."""
+    return [
+        (
+            form,
+            SEARCH.replace("{longer}", _LONGER if len(form) > 2 else ""),
+            {"q": form, "head": form[:2], "tail": form[-2:], "number": canonical_number(form)},
+        )
+        for form in dict.fromkeys((text, fold(text), expand(fold(text))))
+    ]
+
+
+def best_hits(found: Iterable[tuple[str, Iterable[Row]]], limit: int) -> list[Row]:
+    """Each uid's best hit of the forms' SEARCH rows (form, rows), best first, at most
+    `limit`: the resolvers and the compiled path (schema/compiled.py) rank alike."""
     best: dict[str, Row] = {}
-    for form in dict.fromkeys((q, fold(q), expand(fold(q)))):
-        params = {"q": form, "head": form[:2], "tail": form[-2:], "limit": limit}
-        cypher = SEARCH.replace("{longer}", _LONGER if len(form) > 2 else "")
-        rows = store.read(cypher, {**params, "number": canonical_number(form)})
+    for form, rows in found:
         for hit in (_hit(row, form) for row in rows):
             if hit["uid"] not in best or hit["score"] > best[hit["uid"]]["score"]:
                 best[hit["uid"]] = hit

@@ -47,6 +47,12 @@ class Store(Protocol):
         ...
 
     @property
+    def nested_unions(self) -> bool:
+        """Whether the store runs a UNION inside CALL {} (a compiled search does): FalkorDB's
+        Bolt endpoint crashed on several such CALLs in one statement, measured."""
+        ...
+
+    @property
     def transactions(self) -> bool:
         """Whether write_all runs several statements in one transaction. The embedded
         FalkorDB runs each statement atomically but none of several together, so there an

@@ -26,6 +26,7 @@ from graphql import (
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLSchema,
+    GraphQLUnionType,
     OperationDefinitionNode,
     OperationType,
     get_named_type,
@@ -40,6 +41,7 @@ from graphql.execution.values import VariableValues, get_argument_values
 
 from dutygraph.errors import DutygraphError
 from dutygraph.graph import compiled as cy
+from dutygraph.graph import search
 from dutygraph.graph.task_sort import PLAN
 from dutygraph.loaders.fold import fold
 from dutygraph.loaders.units import expand
@@ -85,6 +87,7 @@ class Plan:
     shape: Callable[[Row], dict[str, Any]]
     sorted_pages: str | None = None
     pages: UnitPages = field(default_factory=UnitPages)
+    nested_unions: bool = False  # the statement holds UNIONs inside CALL {} (a search)
 
     def statement(self) -> str:
         """The statement for the next request."""
@@ -128,6 +131,7 @@ class _Build:
     walk: bool = True  # a unit's task page read document by document
     pages: UnitPages = field(default_factory=UnitPages)
     paged: bool = False  # whether the statement reads a unit's task page
+    unions: bool = False  # whether it holds UNIONs inside CALL {} (Store.nested_unions)
     params: dict[str, Any] = field(default_factory=dict)
     calls: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
@@ -186,11 +190,11 @@ def compile_operation(
     build = _Build(schema, fragments, variables, operation, limits)
     cypher, shape = _compile(build)
     if not build.paged:
-        return Plan(cypher, build.params, shape)
+        return Plan(cypher, build.params, shape, nested_unions=build.unions)
     # The same operation with each unit's task page sorted at once: the same columns and
     # parameters, so one shape (and its note of the units' totals) serves both.
     sorted_pages, _ = _compile(_Build(schema, fragments, variables, operation, limits, False))
-    return Plan(cypher, build.params, shape, sorted_pages, build.pages)
+    return Plan(cypher, build.params, shape, sorted_pages, build.pages, build.unions)
 
 
 def _compile(build: _Build) -> tuple[str, Callable[[Row], dict[str, Any]]]:
@@ -285,6 +289,11 @@ def _leaf(type_: Any) -> Shape:
 def _constant(value: Any) -> Shape:
     """The same value for every row (a `__typename`)."""
     return lambda _row: value
+
+
+def _ignoring_row(shape: Shape) -> Shape:
+    """An object read from nothing (its fields are constants: a `__typename`)."""
+    return lambda _row: shape([])
 
 
 def _ignoring_index(shape: Shape) -> Callable[[Any, int], Any]:
@@ -847,6 +856,48 @@ def _tasks(build: _Build, field_def: GraphQLField, details: list, column: str) -
     return _column(column, shape)
 
 
+def _search(build: _Build, field_def: GraphQLField, details: list, column: str) -> Shape:
+    """search(text, first): each form's hits in one CALL, with the fields each member
+    type selects; ranked in Python by graph/search.best_hits, as the resolvers rank."""
+    args = build.args(field_def, details)
+    first = build.first(args)
+    text = args["text"].strip()
+    if len(text) < search.MIN_CHARS:
+        raise NotCovered("the resolver refuses this text")
+    union = get_named_type(field_def.type)
+    assert isinstance(union, GraphQLUnionType)
+    members: list[tuple[cy.Level, str]] = []
+    shapes: dict[str, Shape] = {}
+    for member in union.types:
+        level = cy.Level(member.name, build.name())
+        fields = _level(build, member, details, level)
+        if level.items:  # else the hit alone says all (no fields, or __typename only)
+            members.append((level, build.name("v")))
+            shapes[member.name] = _at(len(cy.HIT) + len(members) - 1, _head(fields, True))
+        else:
+            shapes[member.name] = _ignoring_row(fields)
+    found: list[tuple[str, str]] = []
+    build.unions = True
+    for form, cypher, params in search.forms(text):
+        prefix, out = build.name("s"), build.name("v")
+        for key, value in {**params, "limit": first}.items():
+            build.params[f"{prefix}_{key}"] = value
+        renamed = _prefixed(cypher, prefix, (*search.FORM_PARAMS, "limit"))
+        build.calls.append(cy.search_call(renamed, members, out))
+        build.columns.append(out)
+        found.append((form, out))
+
+    def shape(row: Row) -> list[Any]:
+        hits = {hit[1]: hit for _, out in found for hit in row[out]}
+        ranked = search.best_hits(
+            ((form, [dict(zip(cy.HIT, hit, strict=False)) for hit in row[out]])
+             for form, out in found), first,
+        )  # fmt: skip
+        return [shapes[h["label"]](hits[h["uid"]]) for h in ranked]
+
+    return shape
+
+
 def _prefixed(cypher: str, prefix: str, names: tuple[str, ...] = _TASK_FILTERS) -> str:
     """The filter's parameters ($document …) renamed $<prefix>_document, so that two
     aliased fields keep their own."""
@@ -912,6 +963,7 @@ _ROOTS: dict[str, Callable[[_Build, GraphQLField, list, str], Shape]] = {
     "project": _by_uid,
     "unit": _unit,
     "partners": _root_partners,
+    "search": _search,
     "tasks": _tasks,
     "documents": _documents,
     "workload": _workload,

@@ -139,7 +139,7 @@ class Compiled:
     ) -> ExecutionResult | None:
         """The result, or None when the resolvers must answer this request."""
         plan = self.plan(query, name, variables)
-        if plan is None:
+        if plan is None or (plan.nested_unions and not context.store.nested_unions):
             return None
         try:
             [row] = await context.store.read_async(plan.statement(), plan.params)

@@ -86,8 +86,8 @@ def test_the_apps_watched_store_works_as_its_store_does(store, plan):
     limit on would fail here."""
     watched = StoreHandle(None, store).current()
     assert isinstance(watched, Store)
-    says = (watched.dialect, watched.max_params_bytes, watched.transactions)
-    assert says == (store.dialect, store.max_params_bytes, store.transactions)
+    says = (watched.dialect, watched.max_params_bytes, watched.transactions, watched.nested_unions)
+    assert says == (store.dialect, store.max_params_bytes, store.transactions, store.nested_unions)
     loaded = load_plan(watched, plan)
     assert loaded.tasks == len(plan.tasks)
     tasks = [f"{loaded.uid}/{t.id}" for t in plan.tasks]

@@ -35,6 +35,7 @@ def closed_port() -> int:
 def test_falkordb_over_bolt_is_recognised(bolt_store: Neo4jStore) -> None:
     assert bolt_store.dialect == "falkordb"
     assert bolt_store.max_params_bytes is not None
+    assert not bolt_store.nested_unions
 
 
 def test_a_document_is_sent_in_batches_under_the_limit() -> None:
