@@ -3,7 +3,8 @@ the error reported is the first field's in document order, however long each too
 
 Each operation below puts first the field that fails later in time: after more store
 calls, or after some where its sibling fails before any. graphql-core alone reports the
-sibling's error (most runs or every run); each is run several times.
+sibling's error, or lists the errors in the order they happened (most runs or every
+run); each is run several times.
 """
 
 from __future__ import annotations
@@ -75,3 +76,21 @@ def test_a_sibling_that_fails_later_still_reports_its_error(plans: Store) -> Non
     first = ("search needs at least 2 characters", ["a"])
     for _ in range(RUNS):
         assert errors(plans, query) == (None, [(GIVE_PLACE, ["b"]), first])
+
+
+@pytest.mark.parametrize(
+    ("b", "b_error"),
+    [
+        # refused before any read
+        ('b: unit(name: "县发改局", uid: "unit:none") { name }', ["b"]),
+        # one read, then its non-null `tasks` refuses `first`: `b` becomes null
+        ('b: unit(name: "县发展改革局", place: "陆河县") { tasks(first: 101) { totalCount } }',
+         ["b", "tasks"]),
+    ],
+)  # fmt: skip
+def test_errors_are_listed_in_document_order(plans: Store, b: str, b_error: list) -> None:
+    query = f'{{ a: unit(name: "县发改局") {{ name }} {b} }}'  # `a`: two reads, then its error
+    for _ in range(RUNS):
+        data, found = errors(plans, query)
+        assert data == {"a": None, "b": None}
+        assert [path for _, path in found] == [["a"], b_error]
