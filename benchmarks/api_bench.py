@@ -135,7 +135,7 @@ def cases(unit: str, place: str | None, documents: int) -> list[Case]:
             "CALL { WITH u "
             + unit_tasks.format(keep="u")
             + " LIMIT 100 RETURN collect([r.role, t.code]) AS tasks } "
-            "CALL { WITH u MATCH (u)-[s:SHARES]->(o:Unit) WHERE s.tasks > 0 WITH s, o "
+            "CALL { WITH u MATCH (u)-[s:SHARES]-(o:Unit) WHERE s.tasks > 0 WITH s, o "
             "ORDER BY s.tasks DESC, o.name LIMIT 20 RETURN collect([s.tasks, o.name]) AS partners }"
             " RETURN u.name AS name, tasks, partners",
             nested=True,
@@ -158,14 +158,14 @@ def cases(unit: str, place: str | None, documents: int) -> list[Case]:
             "{ workload(first: 20) { total lead support unit { name } } "
             "unitMatrix(first: 15) { units { unit { name } } counts } }",
             "MATCH (u:Unit) WHERE u.total > 0 WITH u ORDER BY u.total DESC, u.name LIMIT 20 "
-            "WITH collect(u) AS top UNWIND top[..15] AS a MATCH (a)-[s:SHARES]->(b) "
+            "WITH collect(u) AS top UNWIND top[..15] AS a MATCH (a)-[s:SHARES]-(b) "
             "WHERE b IN top[..15] RETURN [x IN top | [x.name, x.total, x.lead, x.support]], "
             "collect([a.uid, b.uid, s.tasks])",
         ),
         Case(
             "partners (20)",
             f'{{ partners(unit: "{unit}", first: 20{at}) {{ shared unit {{ name }} }} }}',
-            f"MATCH (u:Unit) WHERE {where_unit} MATCH (u)-[s:SHARES]->(o:Unit) "
+            f"MATCH (u:Unit) WHERE {where_unit} MATCH (u)-[s:SHARES]-(o:Unit) "
             "WHERE s.tasks > 0 RETURN o.name, s.tasks ORDER BY s.tasks DESC, o.name LIMIT 20",
         ),
         Case(

@@ -86,7 +86,7 @@ RELATIONS: dict[tuple[str, str], Relation] = {
     ),
     ("Unit", "hostedBy"): Relation("Unit", "MATCH ({b}:Unit {{uid: {a}.hosted_by}})"),
     ("Unit", "partners"): Relation(
-        "Unit", "MATCH ({a})-[{r}:SHARES]->({b}:Unit) WHERE {r}.tasks > 0",
+        "Unit", "MATCH ({a})-[{r}:SHARES]-({b}:Unit) WHERE {r}.tasks > 0",
         "{r}.tasks DESC, {b}.name, {b}.uid",
     ),
     ("Section", "document"): Relation("Document", "MATCH ({b}:Document {{uid: {a}.document}})"),

@@ -88,12 +88,13 @@ RETURN assignments, mentioned, projects, invoked + cited AS policies"""
 
 # Stored aggregates, kept in step with the assignments by every load and unload: each
 # unit's `total`, `lead` and `support` task counts, and (a)-[:SHARES {tasks}]->(b) for
-# two units on `tasks` common tasks (both directions; 0 once they share none). The
-# workload ranking, partners and the shared-task matrix read these instead of walking
-# every assignment of the store. A load adds the differences between the old version's
-# assignments and the new one's (`deltas`), so that concurrent loads of other plans
-# still add up; each counter is SET once per statement, as FalkorDB 4.16 loses all but
-# one of several SETs of a property in one query.
+# two units on `tasks` common tasks (one edge a pair, from the smaller uid, read in
+# either direction; 0 once they share none). The workload ranking, partners and the
+# shared-task matrix read these instead of walking every assignment of the store. A
+# load adds the differences between the old version's assignments and the new one's
+# (`deltas`), so that concurrent loads of other plans still add up; each counter is SET
+# once per statement, as FalkorDB 4.16 loses all but one of several SETs of a property
+# in one query.
 _COUNT: list[Block] = [
     (
         """UNWIND $unit_deltas AS d
@@ -103,15 +104,12 @@ SET u.total = coalesce(u.total, 0) + d.total, u.lead = coalesce(u.lead, 0) + d.l
         "unit_deltas",
     ),
     (
-        # one row per two units (a < b), both directions merged from it
+        # one row per two units, a < b
         """UNWIND $pair_deltas AS d
 MATCH (a:Unit {uid: d.a}), (b:Unit {uid: d.b})
 MERGE (a)-[s:SHARES]->(b)
 ON CREATE SET s.tasks = d.tasks
-ON MATCH SET s.tasks = s.tasks + d.tasks
-MERGE (b)-[z:SHARES]->(a)
-ON CREATE SET z.tasks = d.tasks
-ON MATCH SET z.tasks = z.tasks + d.tasks""",
+ON MATCH SET s.tasks = s.tasks + d.tasks""",
         "pair_deltas",
     ),
 ]

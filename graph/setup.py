@@ -35,10 +35,14 @@ INDEXED = (
 
 
 # A store loaded before graph/load.py kept aggregates has units on tasks without `total`
-# or without TASKS_IN edges: count them all once (the loads after keep them in step).
+# or without TASKS_IN edges, and one loaded before a pair's shared tasks were one edge
+# has a SHARES edge each way (so a pair's first edge has one back): count them all once
+# (the loads after keep them in step).
 _UNCOUNTED = """MATCH (u:Unit) WHERE (u)-[:RESPONSIBLE_FOR]->()
   AND (u.total IS NULL OR NOT (u)-[:TASKS_IN]->())
 RETURN u.uid AS uid LIMIT 1"""
+_TWO_WAY = """MATCH (a:Unit)-[:SHARES]->(b:Unit) WITH a, b LIMIT 1
+MATCH (b)-[:SHARES]->(a) RETURN a.uid AS uid"""
 _RECOUNT = [
     "MATCH ()-[s:SHARES]->() DELETE s",
     "MATCH ()-[i:TASKS_IN]->() DELETE i",
@@ -52,7 +56,7 @@ CREATE (u)-[:TASKS_IN {total: n, lead: lead, support: support}]->(d)""",
 WITH u, count(r) AS n, count(CASE WHEN r.role = 'lead' THEN 1 END) AS lead,
      count(CASE WHEN r.role = 'support' THEN 1 END) AS support
 SET u.total = n, u.lead = lead, u.support = support""",
-    """MATCH (a:Unit)-[:RESPONSIBLE_FOR]->(t:Task)<-[:RESPONSIBLE_FOR]-(b:Unit) WHERE a <> b
+    """MATCH (a:Unit)-[:RESPONSIBLE_FOR]->(t:Task)<-[:RESPONSIBLE_FOR]-(b:Unit) WHERE a.uid < b.uid
 WITH a, b, count(DISTINCT t) AS n
 CREATE (a)-[:SHARES {tasks: n}]->(b)""",
 ]
@@ -73,7 +77,7 @@ def ensure_schema(store: Store) -> None:
         _falkordb(store)
     else:
         _neo4j(store)
-    if store.read(_UNCOUNTED):
+    if store.read(_UNCOUNTED) or store.read(_TWO_WAY):
         for cypher in _RECOUNT:
             store.write(cypher)
     while tasks := store.read(_UNSPLIT):

@@ -59,9 +59,10 @@ ORDER BY total DESC, u.name, u.uid LIMIT $limit"""
 # The tasks of the same scope that the top units share, pair by pair (a <> b): from the
 # top units' own edges when the scope is every task, else the scope's edges again.
 _TOP = "WITH collect(u) AS top"
-# Over every task, the pairs' stored counts.
+# Over every task, the pairs' stored counts (one edge a pair, so each comes twice: a, b
+# and b, a).
 _STORED_PAIRS = """UNWIND top AS a
-MATCH (a)-[s:SHARES]->(b:Unit) WHERE b IN top AND s.tasks > 0
+MATCH (a)-[s:SHARES]-(b:Unit) WHERE b IN top AND s.tasks > 0
 RETURN a.uid AS a, b.uid AS b, s.tasks AS shared"""
 _PAIRS = """WITH t, collect(DISTINCT u) AS on
 UNWIND on AS a
@@ -69,12 +70,12 @@ UNWIND on AS b
 WITH a, b, count(t) AS shared WHERE a <> b
 RETURN a.uid AS a, b.uid AS b, shared"""
 
-# From the pairs' stored counts (graph/load.py).
+# From the pairs' stored counts (graph/load.py; an edge either way).
 PARTNERS = """UNWIND $uids AS key
 MATCH (u:Unit {uid: key})
 CALL {
   WITH u
-  MATCH (u)-[s:SHARES]->(o:Unit) WHERE s.tasks > 0
+  MATCH (u)-[s:SHARES]-(o:Unit) WHERE s.tasks > 0
   WITH o, s.tasks AS shared
   ORDER BY shared DESC, o.name, o.uid LIMIT $limit
   RETURN o.uid AS unit, o.name AS name, shared

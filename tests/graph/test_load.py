@@ -218,7 +218,7 @@ def aggregates(store: Store) -> tuple[dict, dict]:
         "count(CASE WHEN r.role = 'support' THEN 1 END)] AS n ORDER BY u"
     )
     stored_pairs = store.read(
-        "MATCH (a)-[s:SHARES]->(b) WHERE s.tasks > 0 RETURN a.uid AS a, b.uid AS b, "
+        "MATCH (a)-[s:SHARES]-(b) WHERE s.tasks > 0 RETURN a.uid AS a, b.uid AS b, "
         "s.tasks AS n ORDER BY a, b"
     )
     counted_pairs = store.read(
@@ -271,5 +271,24 @@ def test_a_store_without_the_aggregates_is_counted_when_opened(tmp_path) -> None
     try:
         stored, counted = aggregates(store)
         assert stored == counted == expected
+    finally:
+        store.close()
+
+
+def test_a_store_with_shared_tasks_both_ways_is_counted_when_opened(tmp_path) -> None:
+    store = open_store(str(tmp_path / "db"))
+    try:
+        load_plan(store, make_plan("plans/a.txt"))
+        expected, _ = aggregates(store)
+        # as a version that kept a pair's shared tasks on an edge each way left it
+        store.write("MATCH (a)-[s:SHARES]->(b) CREATE (b)-[:SHARES {tasks: s.tasks}]->(a)")
+    finally:
+        store.close()
+    store = open_store(str(tmp_path / "db"))
+    try:
+        stored, counted = aggregates(store)
+        assert stored == counted == expected
+        [pairs] = store.read("MATCH (a)-[s:SHARES]->(b) RETURN count(s) AS edges")
+        assert pairs["edges"] == len(expected["pairs"]) // 2  # one edge a pair
     finally:
         store.close()
