@@ -95,23 +95,20 @@ RETURN assignments, mentioned, projects, invoked + cited AS policies"""
 # (`deltas`), so that concurrent loads of other plans still add up; each counter is SET
 # once per statement, as FalkorDB 4.16 loses all but one of several SETs of a property
 # in one query.
-_COUNT: list[Block] = [
-    (
-        """UNWIND $unit_deltas AS d
-MATCH (u:Unit {uid: d.unit})
-SET u.total = coalesce(u.total, 0) + d.total, u.lead = coalesce(u.lead, 0) + d.lead,
-    u.support = coalesce(u.support, 0) + d.support""",
-        "unit_deltas",
-    ),
-    (
-        # one row per two units, a < b
-        """UNWIND $pair_deltas AS d
+_ADD_TO_UNIT = """SET u.total = coalesce(u.total, 0) + r.total,
+    u.lead = coalesce(u.lead, 0) + r.lead, u.support = coalesce(u.support, 0) + r.support"""
+_PAIRS: Block = (
+    # one row per two units, a < b
+    """UNWIND $pair_deltas AS d
 MATCH (a:Unit {uid: d.a}), (b:Unit {uid: d.b})
 MERGE (a)-[s:SHARES]->(b)
 ON CREATE SET s.tasks = d.tasks
 ON MATCH SET s.tasks = s.tasks + d.tasks""",
-        "pair_deltas",
-    ),
+    "pair_deltas",
+)
+_COUNT: list[Block] = [
+    ("UNWIND $unit_deltas AS r\nMATCH (u:Unit {uid: r.unit})\n" + _ADD_TO_UNIT, "unit_deltas"),
+    _PAIRS,
 ]
 # (u)-[:TASKS_IN {total, lead, support}]->(d): how many of document d's tasks unit u is
 # on, so a unit's task list can be read document by document (graph/task_filter.py) and
@@ -123,6 +120,20 @@ MATCH (u:Unit {uid: r.unit}), (d:Document {uid: $uid})
 CREATE (u)-[:TASKS_IN {total: r.total, lead: r.lead, support: r.support}]->(d)""",
     "tasks_in",
 )
+# A new document's unit counts are its TASKS_IN rows: one block writes both, one lookup
+# of each unit (its pair counts are all new, as _PAIRS writes them).
+_NEW_COUNTS: list[Block] = [
+    (
+        """MATCH (d:Document {uid: $uid})
+UNWIND $tasks_in AS r
+MATCH (u:Unit {uid: r.unit})
+CREATE (u)-[:TASKS_IN {total: r.total, lead: r.lead, support: r.support}]->(d)
+"""
+        + _ADD_TO_UNIT,
+        "tasks_in",
+    ),
+    _PAIRS,
+]
 DERIVED = ("SHARES", "TASKS_IN")  # relationship types the loader derives, not the plans
 
 # The document's own rows, written; benchmarks/load_bench.py times this alone as the raw
@@ -221,7 +232,7 @@ LOAD = _DELETE_PART + WRITE_PART + [_TASKS_IN] + _COUNT + _DELETE_ORPHANS
 # have lost its last link: the blocks for those, even finding nothing, cost the store
 # ~0.5 ms of a new document's load at 1,000 plans. (Two loads of one new document at
 # once: where uids are constrained (embedded, Neo4j) the second write fails whole.)
-LOAD_NEW = [*WRITE_PART, _TASKS_IN, *_COUNT]
+LOAD_NEW = WRITE_PART + _NEW_COUNTS
 UNLOAD = _DELETE_PART + _COUNT + _DELETE_ORPHANS
 # A load or unload made through the API writes its audit entry (graph/audit.py) in the
 # same atomic write, so the change is never without it.
@@ -314,13 +325,12 @@ def write_rows(store: Store, rows: GraphRows, audit: Row | None = None) -> Loade
     rows.check()
     before = _previous(store, rows.uid)
     new = _Counts.of(rows.assignments)
-    params = {
-        **rows.as_params(),
-        **before.stale,
-        **_deltas(before.counts, new),
-        "tasks_in": new.unit_rows(),
-    }
-    _write(store, LOAD if before.loaded else LOAD_NEW, params, audit)
+    deltas = _deltas(before.counts, new)
+    params = {**rows.as_params(), "pair_deltas": deltas["pair_deltas"], "tasks_in": new.unit_rows()}
+    if before.loaded:
+        _write(store, LOAD, {**params, **before.stale, **deltas}, audit)
+    else:  # each parameter sent costs its encoding: unit_deltas here are the tasks_in
+        _write(store, LOAD_NEW, params, audit)
     # Progress reports are kept apart from the plan's nodes (graph/supervision.py): they
     # follow their tasks into the new edition, or are marked orphaned, never deleted. (A
     # report written between the read above and the write is reattached by the next
@@ -408,8 +418,7 @@ class _Previous:
 def _previous(store: Store, uid: str) -> _Previous:
     [found] = store.read(FOUND, {"uid": uid})
     if found["source"] is None:
-        stale: dict[str, list[str]] = {key: [] for key in _STALE}
-        return _Previous(None, found["reported"], _Counts.of([]), stale)
+        return _Previous(None, found["reported"], _Counts.of([]), {})
     [row] = store.read(PREVIOUS, {"uid": uid})
     old = [{"unit": u, "task": t, "role": r} for u, t, r in row["assignments"]]
     units = list(dict.fromkeys([a["unit"] for a in old] + row["mentioned"]))
