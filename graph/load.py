@@ -120,21 +120,38 @@ MATCH (u:Unit {uid: r.unit}), (d:Document {uid: $uid})
 CREATE (u)-[:TASKS_IN {total: r.total, lead: r.lead, support: r.support}]->(d)""",
     "tasks_in",
 )
-# A new document's unit counts are its TASKS_IN rows: one block writes both, one lookup
-# of each unit (its pair counts are all new, as _PAIRS writes them).
-_NEW_COUNTS: list[Block] = [
-    (
-        """MATCH (d:Document {uid: $uid})
-UNWIND $tasks_in AS r
-MATCH (u:Unit {uid: r.unit})
-CREATE (u)-[:TASKS_IN {total: r.total, lead: r.lead, support: r.support}]->(d)
-"""
-        + _ADD_TO_UNIT,
-        "tasks_in",
-    ),
-    _PAIRS,
-]
 DERIVED = ("SHARES", "TASKS_IN")  # relationship types the loader derives, not the plans
+
+# A unit keeps the aliases every document gave it.
+_ALIASES = "[a IN coalesce(u.aliases, []) WHERE NOT a IN r.aliases] + r.aliases AS aliases"
+_UNITS: Block = (
+    f"""UNWIND $units AS r
+MERGE (u:Unit {{uid: r.uid}})
+WITH u, r, {_ALIASES}
+SET u += r, u.aliases = aliases""",
+    "units",
+)
+# A new document's units with their counts in it ({unit: the unit's row, total, lead,
+# support}): its unit counts and TASKS_IN rows are written where its units are, in one
+# update of each unit (the units' own block, then _TASKS_IN and the counts' block, took
+# the store ~1 ms more a plan at 1,000 plans). A unit on none of its tasks keeps its
+# counts as they were, unset if unset: by CASE and FOREACH, not by a WHERE after the SET,
+# as FalkorDB 4.16 then loses the SET of the rows the WHERE drops.
+_ADD_COUNTS = ", ".join(
+    f"u.{k} = CASE WHEN c.total > 0 THEN coalesce(u.{k}, 0) + c.{k} ELSE u.{k} END"
+    for k in ("total", "lead", "support")
+)
+_UNITS_COUNTED: Block = (
+    f"""MATCH (d:Document {{uid: $uid}})
+UNWIND $units AS c
+WITH d, c, c.unit AS r
+MERGE (u:Unit {{uid: r.uid}})
+WITH d, c, u, r, {_ALIASES}
+SET u += r, u.aliases = aliases, {_ADD_COUNTS}
+FOREACH (one IN CASE WHEN c.total > 0 THEN [1] ELSE [] END |
+  CREATE (u)-[:TASKS_IN {{total: c.total, lead: c.lead, support: c.support}}]->(d))""",
+    "units",
+)
 
 # The document's own rows, written; benchmarks/load_bench.py times this alone as the raw
 # UNWIND write a load is measured against.
@@ -143,13 +160,7 @@ WRITE_PART: list[Block] = [
     ("UNWIND $sections AS r CREATE (s:Section) SET s = r", "sections"),
     ("UNWIND $tasks AS r CREATE (t:Task) SET t = r", "tasks"),
     ("UNWIND $goals AS r CREATE (g:Goal) SET g = r", "goals"),
-    (
-        """UNWIND $units AS r
-MERGE (u:Unit {uid: r.uid})
-WITH u, r, [a IN coalesce(u.aliases, []) WHERE NOT a IN r.aliases] + r.aliases AS aliases
-SET u += r, u.aliases = aliases""",
-        "units",
-    ),
+    _UNITS,
     ("UNWIND $policies AS r MERGE (p:Policy {uid: r.uid}) SET p += r", "policies"),
     ("UNWIND $projects AS r MERGE (p:Project {uid: r.uid}) SET p += r", "projects"),
     (
@@ -232,7 +243,7 @@ LOAD = _DELETE_PART + WRITE_PART + [_TASKS_IN] + _COUNT + _DELETE_ORPHANS
 # have lost its last link: the blocks for those, even finding nothing, cost the store
 # ~0.5 ms of a new document's load at 1,000 plans. (Two loads of one new document at
 # once: where uids are constrained (embedded, Neo4j) the second write fails whole.)
-LOAD_NEW = WRITE_PART + _NEW_COUNTS
+LOAD_NEW = [_UNITS_COUNTED if b is _UNITS else b for b in WRITE_PART] + [_PAIRS]
 UNLOAD = _DELETE_PART + _COUNT + _DELETE_ORPHANS
 # A load or unload made through the API writes its audit entry (graph/audit.py) in the
 # same atomic write, so the change is never without it.
@@ -326,10 +337,12 @@ def write_rows(store: Store, rows: GraphRows, audit: Row | None = None) -> Loade
     before = _previous(store, rows.uid)
     new = _Counts.of(rows.assignments)
     deltas = _deltas(before.counts, new)
-    params = {**rows.as_params(), "pair_deltas": deltas["pair_deltas"], "tasks_in": new.unit_rows()}
+    params = rows.as_params()
     if before.loaded:
-        _write(store, LOAD, {**params, **before.stale, **deltas}, audit)
-    else:  # each parameter sent costs its encoding: unit_deltas here are the tasks_in
+        params |= {**before.stale, **deltas, "tasks_in": new.unit_rows()}
+        _write(store, LOAD, params, audit)
+    else:
+        params |= {"units": new.counted(rows.units), "pair_deltas": deltas["pair_deltas"]}
         _write(store, LOAD_NEW, params, audit)
     # Progress reports are kept apart from the plan's nodes (graph/supervision.py): they
     # follow their tasks into the new edition, or are marked orphaned, never deleted. (A
@@ -397,6 +410,12 @@ class _Counts:
     def unit_rows(self) -> list[Row]:
         """[{unit, total, lead, support}], by unit uid."""
         return [_unit_row(unit, n) for unit, n in sorted(self.units.items())]
+
+    def counted(self, units: list[Row]) -> list[Row]:
+        """The unit rows as _UNITS_COUNTED takes them: [{unit (the row), total, lead,
+        support}]."""
+        none = [0, 0, 0]
+        return [_unit_row(u["uid"], self.units.get(u["uid"], none)) | {"unit": u} for u in units]
 
 
 @dataclass(frozen=True, slots=True)
