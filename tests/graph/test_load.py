@@ -243,9 +243,11 @@ def aggregates(store: Store) -> tuple[dict, dict]:
 
 def test_stored_workload_counts_follow_loads_replacements_and_unloads(store: Store) -> None:
     lean = {"其他": [("一项任务。", ["县财政局", "县发展改革局"])]}
+    alone = {"其他": [("一项任务。", ["县统计局"]), ("又一项任务。", ["县财政局", "县发展改革局"])]}
     steps = [
         lambda: load_plan(store, make_plan("plans/a.txt")),
         lambda: load_plan(store, make_plan("plans/b.txt", lean, title="另一县工作方案")),
+        lambda: load_plan(store, make_plan("plans/c.txt", alone)),  # a unit alone on a task
         lambda: load_plan(store, make_plan("plans/a.txt")),  # the same again
         lambda: load_plan(store, make_plan("plans/a.txt", lean, version="2")),
         lambda: unload_document(store, "plans/b.txt"),
