@@ -825,6 +825,8 @@ def _tasks(build: _Build, field_def: GraphQLField, details: list, column: str) -
     offset = _offset(args.get("after"))
     f = args.get("filter")
     given: dict[str, Any] = {}
+    if f is not None and f.get("unit"):
+        return _one_units_tasks(build, field_def, details, column, dict(f), first, offset)
     if f is not None:
         for name, value in f.items():
             if value is None:
@@ -854,6 +856,46 @@ def _tasks(build: _Build, field_def: GraphQLField, details: list, column: str) -
     build.calls += root.calls
     build.columns.append(f"{root.row()} AS {column}")
     return _column(column, shape)
+
+
+def _one_units_tasks(
+    build: _Build, field_def: GraphQLField, details: list, column: str,
+    f: dict[str, Any], first: int, offset: int,
+) -> Shape:  # fmt: skip
+    """tasks(filter: {unit [place] [role]}) of the one unit of that name: the unit's own
+    task page (document by document, as Unit.tasks reads it) and its stored count, as
+    graph/task_filter.find_tasks reads one unit's; a name of several units (each place's,
+    without `place`) or of none is the resolvers' (their query over several units, or
+    their error)."""
+    name, place, role = f.pop("unit"), f.pop("place", None), f.pop("role", None)
+    if any(value is not None for value in f.values()):
+        raise NotCovered("tasks(filter: {unit}) with other conditions")
+    level = cy.Level("Unit", build.name())
+    count = {None: "total", "lead": "lead", "support": "support"}[role]
+    total_position = level.add(f"coalesce({level.var}.{count}, 0)")
+    total_at = level.add(f"coalesce({level.var}.total, 0)") if role else total_position
+
+    def page(child: cy.Level, edge: str, out: str) -> str:
+        build.paged = True
+        return cy.unit_tasks_call(
+            level.var, child, edge, out, role=build.param(role) if role else None,
+            skip=build.param(offset), limit=build.param(first), walk=build.walk,
+        )  # fmt: skip
+
+    shape = _connection(build, field_def, details, level, page, offset, total_position, False)
+    call, exact_at = _units_by_name(build, level, name, place)
+    build.calls.append(call)
+    build.columns.append(f"{level.var}_rows AS {column}")
+    pages = build.pages
+
+    def pick(rows: list[Any]) -> Any:
+        rows = [row for row in rows if row[exact_at]] or rows
+        if len(rows) != 1:
+            raise Fallback("no unit of that name, or several")
+        pages.largest = max(pages.largest, rows[0][total_at])
+        return shape(rows[0])
+
+    return _column(column, pick)
 
 
 def _search(build: _Build, field_def: GraphQLField, details: list, column: str) -> Shape:

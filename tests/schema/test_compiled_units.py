@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 
+import pytest
+
 from dutygraph.graph.load import load_plan
 from dutygraph.graph.store import Store
 from dutygraph.loaders.model import Plan
@@ -49,3 +51,37 @@ def test_an_exact_name_wins_over_a_unit_that_has_it_as_an_alias(sample_store: St
     assert answer(COMPILED, sample_store, query, None) == answer(
         REFERENCE, sample_store, query, None
     )
+
+
+UNIT_FILTERED = [
+    '{ tasks(filter: {unit: "县发展改革局", place: "陆河县"}) { totalCount } }',
+    '{ tasks(filter: {unit: "县发改局", place: "陆河县", role: LEAD}, first: 3, after: "dGFzazow") '
+    "{ totalCount pageInfo { hasNextPage endCursor } edges { cursor node { code } } } }",
+    '{ tasks(filter: {unit: "县财政局", place: "陆河县", role: SUPPORT}, first: 2) '
+    "{ edges { node { code assignments { unit { name } } } } } }",
+]
+
+
+@pytest.mark.parametrize("query", UNIT_FILTERED)
+def test_one_units_tasks_are_one_statement_as_the_resolvers_read_them(
+    sample_store: Store, query: str
+) -> None:
+    before = sample_store.round_trips
+    ran = asyncio.run(COMPILED.compiled.run(query, None, None, Context(sample_store)))
+    assert ran is not None and sample_store.round_trips - before == 1
+    assert answer(COMPILED, sample_store, query, None) == answer(
+        REFERENCE, sample_store, query, None
+    )
+
+
+def test_a_unit_filter_naming_several_units_or_none_is_the_resolvers(sample_store: Store) -> None:
+    load_plan(sample_store, make_plan("plans/a.txt"))  # its 县发展改革局 is of no place
+    for query in (
+        '{ tasks(filter: {unit: "县发展改革局"}) { totalCount } }',  # two units: both counted
+        '{ tasks(filter: {unit: "没有这个局"}) { totalCount } }',  # the resolvers' error
+        '{ tasks(filter: {unit: "县发展改革局", document: "x"}) { totalCount } }',
+    ):
+        assert asyncio.run(COMPILED.compiled.run(query, None, None, Context(sample_store))) is None
+        assert answer(COMPILED, sample_store, query, None) == answer(
+            REFERENCE, sample_store, query, None
+        )
