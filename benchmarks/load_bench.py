@@ -94,7 +94,7 @@ def store_of(kind: str, tmp: Path) -> Iterator[Store]:
         finally:
             store.close()
         return
-    (tmp / "bolt").mkdir()
+    (tmp / "bolt").mkdir(parents=True)
     falkordb = BoltServer(tmp / "bolt", bolt_port())
     falkordb.start()
     try:
