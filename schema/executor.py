@@ -9,8 +9,10 @@ spec leaves both choices to the executor. This one makes them by the document: w
 siblings fail a non-null type, the error that nulls their parent is the first failing
 field's in document order, after every sibling has settled (so the errors the others
 record are the same every time too), and the errors below an object are put in the order
-of its fields, then of list items. The differential tests (tests/schema/test_compiled.py)
-rely on the resolver path answering an operation the same way every time.
+of its fields, then of list items; the error that nulls an object is recorded by its
+parent, after the errors met below it. The differential tests
+(tests/schema/test_compiled.py) rely on the resolver path answering an operation the same
+way every time.
 
 List items that fail a non-null item type are still graphql-core's: the first in time
 nulls the list (items of one list are usually loaded in one batch and settle in order).

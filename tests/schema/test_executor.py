@@ -71,7 +71,8 @@ def test_a_nested_failure_is_chosen_by_document_order_too(plans: Store) -> None:
 
 def test_a_sibling_that_fails_later_still_reports_its_error(plans: Store) -> None:
     # `a` nulls the whole answer at once; `b`, nullable, fails after a store read: its
-    # error is reported every time, not only when it happens to come first
+    # error is reported every time, not only when it happens to come first, and before
+    # the error that nulled the answer
     query = '{ a: search(text: "一") { __typename } b: unit(name: "县发改局") { name } }'
     first = ("search needs at least 2 characters", ["a"])
     for _ in range(RUNS):
