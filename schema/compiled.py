@@ -560,7 +560,25 @@ def _unit_tasks(build: _Build, field_def: GraphQLField, details: list, level: cy
     args = build.args(field_def, details)
     first = build.first(args)
     offset = _offset(args.get("after"))
-    role = args.get("role")
+    shape, total_at = _units_task_page(
+        build, field_def, details, level, args.get("role"), first, offset, roles=True
+    )
+    pages = build.pages
+
+    def noting(row: Any) -> Any:
+        pages.largest = max(pages.largest, row[total_at])
+        return shape(row)
+
+    return noting
+
+
+def _units_task_page(
+    build: _Build, field_def: GraphQLField, details: list, level: cy.Level,
+    role: str | None, first: int, offset: int, *, roles: bool,
+) -> tuple[Shape, int]:  # fmt: skip
+    """The connection of a page of the unit `level`'s tasks (in `role`), counted from its
+    stored totals; and the position of its total of tasks in any role, which says how
+    its page was read (UnitPages)."""
     count = {None: "total", "lead": "lead", "support": "support"}[role]
     total_position = level.add(f"coalesce({level.var}.{count}, 0)")
     # a page in a role still walks all the unit's edges: its size is the unit's total
@@ -573,14 +591,8 @@ def _unit_tasks(build: _Build, field_def: GraphQLField, details: list, level: cy
             skip=build.param(offset), limit=build.param(first), walk=build.walk,
         )  # fmt: skip
 
-    shape = _connection(build, field_def, details, level, page, offset, total_position, True)
-    pages = build.pages
-
-    def noting(row: Any) -> Any:
-        pages.largest = max(pages.largest, row[total_at])
-        return shape(row)
-
-    return noting
+    shape = _connection(build, field_def, details, level, page, offset, total_position, roles)
+    return shape, total_at
 
 
 def _offset(after: str | None) -> int:
@@ -871,18 +883,9 @@ def _one_units_tasks(
     if any(value is not None for value in f.values()):
         raise NotCovered("tasks(filter: {unit}) with other conditions")
     level = cy.Level("Unit", build.name())
-    count = {None: "total", "lead": "lead", "support": "support"}[role]
-    total_position = level.add(f"coalesce({level.var}.{count}, 0)")
-    total_at = level.add(f"coalesce({level.var}.total, 0)") if role else total_position
-
-    def page(child: cy.Level, edge: str, out: str) -> str:
-        build.paged = True
-        return cy.unit_tasks_call(
-            level.var, child, edge, out, role=build.param(role) if role else None,
-            skip=build.param(offset), limit=build.param(first), walk=build.walk,
-        )  # fmt: skip
-
-    shape = _connection(build, field_def, details, level, page, offset, total_position, False)
+    shape, total_at = _units_task_page(
+        build, field_def, details, level, role, first, offset, roles=False
+    )
     call, exact_at = _units_by_name(build, level, name, place)
     build.calls.append(call)
     build.columns.append(f"{level.var}_rows AS {column}")

@@ -259,17 +259,25 @@ def test_stored_workload_counts_follow_loads_replacements_and_unloads(store: Sto
         assert counted["units"] and counted["pairs"]
 
 
-def test_a_store_without_the_aggregates_is_counted_when_opened(tmp_path) -> None:
+def _reopened_after(tmp_path, *older: str) -> tuple[dict, Store]:
+    """A plan's aggregates as a load keeps them, and its store opened again after the
+    `older` statements left it as an older version would have."""
     store = open_store(str(tmp_path / "db"))
     try:
         load_plan(store, make_plan("plans/a.txt"))
         expected, _ = aggregates(store)
-        # as a version before the per-document counts (or before any counts) left it
-        store.write("MATCH ()-[i:TASKS_IN]->() DELETE i")
-        store.write("MATCH (u:Unit) SET u.total = null")
+        for statement in older:
+            store.write(statement)
     finally:
         store.close()
-    store = open_store(str(tmp_path / "db"))
+    return expected, open_store(str(tmp_path / "db"))
+
+
+def test_a_store_without_the_aggregates_is_counted_when_opened(tmp_path) -> None:
+    # as a version before the per-document counts (or before any counts) left it
+    expected, store = _reopened_after(
+        tmp_path, "MATCH ()-[i:TASKS_IN]->() DELETE i", "MATCH (u:Unit) SET u.total = null"
+    )
     try:
         stored, counted = aggregates(store)
         assert stored == counted == expected
@@ -278,15 +286,10 @@ def test_a_store_without_the_aggregates_is_counted_when_opened(tmp_path) -> None
 
 
 def test_a_store_with_shared_tasks_both_ways_is_counted_when_opened(tmp_path) -> None:
-    store = open_store(str(tmp_path / "db"))
-    try:
-        load_plan(store, make_plan("plans/a.txt"))
-        expected, _ = aggregates(store)
-        # as a version that kept a pair's shared tasks on an edge each way left it
-        store.write("MATCH (a)-[s:SHARES]->(b) CREATE (b)-[:SHARES {tasks: s.tasks}]->(a)")
-    finally:
-        store.close()
-    store = open_store(str(tmp_path / "db"))
+    # as a version that kept a pair's shared tasks on an edge each way left it
+    expected, store = _reopened_after(
+        tmp_path, "MATCH (a)-[s:SHARES]->(b) CREATE (b)-[:SHARES {tasks: s.tasks}]->(a)"
+    )
     try:
         stored, counted = aggregates(store)
         assert stored == counted == expected

@@ -103,6 +103,18 @@ def test_generated_operations_answer_the_same(loaded: Store) -> None:
     assert compiled > EXAMPLES // 10  # the generator reaches the compiled path
 
 
+def compiled_trips(store: Store, query: str) -> int | None:
+    """The store round trips the compiled path took for `query`; None when it gave way."""
+    before = store.round_trips
+    ran = asyncio.run(COMPILED.compiled.run(query, None, None, Context(store)))
+    return None if ran is None else store.round_trips - before
+
+
+def answers_alike(store: Store, query: str) -> bool:
+    """Whether the compiling schema and the resolvers give `query` the same answer."""
+    return answer(COMPILED, store, query, None) == answer(REFERENCE, store, query, None)
+
+
 async def _compiles(store: Store, query: str, variables: dict | None) -> bool:
     return await COMPILED.compiled.run(query, variables, None, Context(store)) is not None
 

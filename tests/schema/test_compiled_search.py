@@ -4,13 +4,10 @@ resolvers rank (graph/search.best_hits); the same answer as theirs."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from dutygraph.graph.store import Store
-from dutygraph.schema.context import Context
-from tests.schema.test_compiled import COMPILED, REFERENCE, answer
+from tests.schema.test_compiled import COMPILED, answer, answers_alike, compiled_trips
 
 SEARCHES = [
     '{ search(text: "产业", first: 20) { __typename ... on Task { code text } '
@@ -29,18 +26,12 @@ SEARCHES = [
 def test_a_search_is_one_statement_answering_as_the_resolvers(
     sample_store: Store, query: str
 ) -> None:
-    before = sample_store.round_trips
-    ran = asyncio.run(COMPILED.compiled.run(query, None, None, Context(sample_store)))
-    if sample_store.nested_unions:
-        assert ran is not None and sample_store.round_trips - before == 1
-    else:  # FalkorDB's Bolt endpoint: the resolvers answer, nothing was sent
-        assert ran is None and sample_store.round_trips == before
-    assert answer(COMPILED, sample_store, query, None) == answer(
-        REFERENCE, sample_store, query, None
-    )
+    # on FalkorDB's Bolt endpoint the resolvers answer and the compiled path sends nothing
+    assert compiled_trips(sample_store, query) == (1 if sample_store.nested_unions else None)
+    assert answers_alike(sample_store, query)
 
 
 def test_a_search_the_resolvers_refuse_is_theirs(sample_store: Store) -> None:
     query = '{ search(text: " 产 ", first: 5) { __typename } }'
-    assert asyncio.run(COMPILED.compiled.run(query, None, None, Context(sample_store))) is None
+    assert compiled_trips(sample_store, query) is None
     assert "at least 2 characters" in answer(COMPILED, sample_store, query, None)
