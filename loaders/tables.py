@@ -343,17 +343,20 @@ class TableWriter:
         leads = [name for name, _ in listed["lead"]]
         if self.columns.first_leads and not leads and listed["units"]:
             leads = [listed["units"][0][0]]
-        parts = []
+        parts: dict[str, str] = {}
         if listed["units"]:
             units = [self._marked(name, mark, leads) for name, mark in listed["units"]]
-            parts.append(f"{_CLAUSE_LABELS['units']}：{'、'.join(dict.fromkeys(units))}")
+            parts["units"] = f"{_CLAUSE_LABELS['units']}：{'、'.join(dict.fromkeys(units))}"
             leads = [name for name in leads if name not in dict(listed["units"])]
         if leads:
-            parts.append(f"{_CLAUSE_LABELS['lead']}：{'、'.join(dict.fromkeys(leads))}")
+            parts["lead"] = f"{_CLAUSE_LABELS['lead']}：{'、'.join(dict.fromkeys(leads))}"
         if listed["support"]:
             support = [self._marked(name, mark, []) for name, mark in listed["support"]]
-            parts.append(f"{_CLAUSE_LABELS['support']}：{'、'.join(dict.fromkeys(support))}")
-        return parts + own
+            parts["support"] = f"{_CLAUSE_LABELS['support']}：{'、'.join(dict.fromkeys(support))}"
+        # in the order the columns are printed, so the units keep the row's order (a
+        # 牵头单位 column before the 责任单位 one: its lead comes first)
+        printed = sorted(parts, key=lambda kind: min(self.columns.index(kind)))
+        return [parts[kind] for kind in printed] + own
 
     def _marked(self, name: str, mark: str | None, leads: list[str]) -> str:
         """A responsible unit, with the role a lead column or a mark's legend gives it."""

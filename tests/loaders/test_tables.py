@@ -196,3 +196,24 @@ def test_a_second_header_row_refines_only_the_merged_unit_column():
     column's place and the row's task was lost)."""
     rows = [(1, ["工作任务", "责任单位"]), (2, ["牵头单位"]), (3, ["修路", "县交通运输局"])]
     assert (3, "1.修路（责任单位：县交通运输局）") in (rows_to_lines(rows) or [])
+
+
+def test_unit_columns_keep_the_order_they_are_printed_in():
+    # a 牵头单位 column before the 责任单位 one: the lead is the row's first unit
+    lead_first = [
+        (1, ["序号", "工作任务", "牵头单位", "责任单位"]),
+        (2, ["1", "任务", "A", "B、C"]),
+    ]
+    assert rows_to_lines(lead_first) == [(2, "1.任务（牵头单位：A；责任单位：B、C）")]
+    # after it, and naming a unit the list does not: the lead comes after the list
+    lead_after = [
+        (1, ["序号", "工作任务", "责任单位", "牵头单位"]),
+        (2, ["1", "任务", "B、C", "A"]),
+    ]
+    assert rows_to_lines(lead_after) == [(2, "1.任务（责任单位：B、C；牵头单位：A）")]
+    # repeating one of the list's units: marked where the list names it
+    repeated = [
+        (1, ["序号", "工作任务", "责任单位", "牵头单位"]),
+        (2, ["1", "任务", "B、A", "A"]),
+    ]
+    assert rows_to_lines(repeated) == [(2, "1.任务（责任单位：B、A（牵头））")]
