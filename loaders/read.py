@@ -135,10 +135,10 @@ def _format(data: bytes, path: Path, reading: Reading) -> Format:
         return _office_format(data, path, suffix, reading)
     if is_html(data) or is_mhtml(data):
         return "html"
-    if suffix in (".docx", ".xlsx"):
-        raise InputError(f"{path}: not a valid {suffix} file (corrupt, or another format renamed)")
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
+    if suffix in SUPPORTED:  # a format known by its bytes, and these are not its
+        raise InputError(f"{path}: not a valid {suffix} file (corrupt, or another format renamed)")
     raise InputError(
         f"{path}: unsupported format {suffix or '(no extension)'}; supported: {' '.join(SUPPORTED)}"
     )

@@ -74,7 +74,10 @@ def test_read_text_cleans_like_read_file(tmp_path):
         ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "corrupt image"),
         ("soup.txt", bytes(range(0x80, 0x100)) * 8 + bytes(range(1, 32)) * 8, "binary"),
         ("plan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "corrupt PDF"),
-        ("plan.odt", "一、任务".encode(), "unsupported format .odt; supported: .txt .md .docx"),
+        # a supported extension on bytes that are not that format: not "unsupported .odt"
+        ("plan.odt", "一、任务".encode(), "not a valid .odt file (corrupt, or another format"),
+        ("plan.pdf", b"\x00\x01garbage", "not a valid .pdf file"),
+        ("plan.xyz", "一、任务".encode(), "unsupported format .xyz; supported: .txt .md .docx"),
         ("anim.gif", b"GIF89a" + bytes(64), "an image (GIF); save it as PNG"),
     ],
 )
