@@ -70,6 +70,8 @@ def serve(
     settings = _exposure(
         _settings(db, host, port), require_login, allowed_hosts, no_introspection, no_ide
     )
+    if not 1 <= settings.port <= 65535:  # else the socket takes it modulo 65,536, saying not
+        raise ArgumentError(f"the port must be between 1 and 65535; got {settings.port}")
     if access_log:
         settings = replace(settings, access_log=True)
     settings = replace(settings, aliases=aliases)

@@ -5,6 +5,7 @@ Runs the installed console script in a subprocess, as a user would.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -68,3 +69,18 @@ def test_a_good_plan_still_parses(tmp_path):
     result = _parse(path)
     assert result.returncode == 0, result.stderr
     assert "1 tasks" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("given", "env"), [(["--port", "99999"], {}), ([], {"DUTYGRAPH_PORT": "0"})]
+)
+def test_a_port_out_of_range_is_refused_before_serving(tmp_path, given, env):
+    # a socket takes 99999 modulo 65,536: the server would listen where it did not say
+    result = subprocess.run(
+        [str(DUTYGRAPH), "serve", "--db", str(tmp_path / "db"), *given],
+        capture_output=True, text=True, timeout=60, env={**os.environ, **env},
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"Error: the port must be between 1 and 65535; got {99999 if given else 0}"
+    ]
