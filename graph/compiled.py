@@ -277,8 +277,6 @@ def search_call(search: str, members: list[tuple[Level, str]], out: str) -> str:
     ]
     row = ", ".join([*HIT, *(rows for _, rows in members)])
     return "\n".join(
-        # no WITH of the hit's columns after the search's CALL: FalkorDB's Bolt endpoint
-        # crashed on it when a second form's CALL followed (measured; the RESP path did not)
         ["CALL {", "CALL {", search, "}", *calls,
          f"RETURN collect([{row}]) AS {out}", "}"]
     )  # fmt: skip

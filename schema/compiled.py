@@ -774,9 +774,7 @@ def _unit(build: _Build, field_def: GraphQLField, details: list, column: str) ->
     level = cy.Level("Unit", build.name())
     place_at = level.add(f"coalesce({level.var}.place, '')")  # first: _one_place reads it
     shape = _level(build, target, details, level)
-    call, exact_at = _units_by_name(build, level, name, place)
-    build.calls.append(call)
-    build.columns.append(f"{level.var}_rows AS {column}")
+    exact_at = _units_by_name(build, level, name, place, column)
     return _column(column, _one_place(shape, place_at, exact_at))
 
 
@@ -788,9 +786,7 @@ def _root_partners(build: _Build, field_def: GraphQLField, details: list, column
     level = cy.Level("Unit", build.name())
     place_at = level.add(f"coalesce({level.var}.place, '')")
     pairs = _pairs(build, field_def, details, level, cy.RELATIONS["Unit", "partners"], limit)
-    call, exact_at = _units_by_name(build, level, args["unit"], args.get("place"))
-    build.calls.append(call)
-    build.columns.append(f"{level.var}_rows AS {column}")
+    exact_at = _units_by_name(build, level, args["unit"], args.get("place"), column)
     one = _one_place(pairs, place_at, exact_at)
 
     def shape(rows: list[Any]) -> Any:
@@ -801,27 +797,34 @@ def _root_partners(build: _Build, field_def: GraphQLField, details: list, column
     return _column(column, shape)
 
 
-def _units_by_name(build: _Build, level: cy.Level, name: str, place: str | None) -> tuple[str, int]:
-    """The CALL finding graph/nodes.units_by_name's candidates (with the same expansion of
-    abbreviations), and the position of their exact-name item."""
+def _units_by_name(
+    build: _Build, level: cy.Level, name: str, place: str | None, column: str
+) -> int:
+    """Adds the root CALL binding `column` to the rows of graph/nodes.units_by_name's
+    candidates (with the same expansion of abbreviations); the position of their
+    exact-name item, for _exact_first."""
     name = name.strip()
     full = expand(fold(name))
     param = build.param(name)
     exact_at = cy.exact_name(level, param)
-    call = cy.unit_by_name_call(
-        level, param, build.param(full) if full != name else None,
-        build.param(place) if place else None,
-    )  # fmt: skip
-    return call, exact_at
+    full_param = build.param(full) if full != name else None
+    place_param = build.param(place) if place else None
+    build.calls.append(cy.unit_by_name_call(level, param, full_param, place_param))
+    build.columns.append(f"{level.var}_rows AS {column}")
+    return exact_at
+
+
+def _exact_first(rows: list[Any], exact_at: int) -> list[Any]:
+    """The candidates units_by_name keeps: those of the exact name when there are any."""
+    return [row for row in rows if row[exact_at]] or rows
 
 
 def _one_place(shape: Shape, place_at: int, exact_at: int) -> Shape:
-    """The first unit found, or null: those of the exact name when there are any, as
-    graph/nodes.units_by_name keeps them; units of several places are the resolvers'
-    error (graph/nodes.unit_by_name), which they report."""
+    """The first unit found (_exact_first), or null; units of several places are the
+    resolvers' error (graph/nodes.unit_by_name), which they report."""
 
     def pick(rows: list[Any]) -> Any:
-        rows = [row for row in rows if row[exact_at]] or rows
+        rows = _exact_first(rows, exact_at)
         if len({row[place_at] for row in rows}) > 1:
             raise Fallback("a name of several places")
         return shape(rows[0]) if rows else None
@@ -886,13 +889,11 @@ def _one_units_tasks(
     shape, total_at = _units_task_page(
         build, field_def, details, level, role, first, offset, roles=False
     )
-    call, exact_at = _units_by_name(build, level, name, place)
-    build.calls.append(call)
-    build.columns.append(f"{level.var}_rows AS {column}")
+    exact_at = _units_by_name(build, level, name, place, column)
     pages = build.pages
 
     def pick(rows: list[Any]) -> Any:
-        rows = [row for row in rows if row[exact_at]] or rows
+        rows = _exact_first(rows, exact_at)
         if len(rows) != 1:
             raise Fallback("no unit of that name, or several")
         pages.largest = max(pages.largest, rows[0][total_at])
