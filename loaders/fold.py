@@ -21,6 +21,7 @@ _WIDTH = {
     ",": "，",
     "?": "？",
     "!": "！",
+    "／": "/",  # a list of units split by the slash (A／B), as by the half-width one
     "\u3000": " ",
     "\u00a0": " ",
     # Small and half-width forms of the same marks (1﹒, ﹑, ｡).

@@ -136,8 +136,8 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
 def _logical_lines(folded: str, lines: tuple[Line, ...]) -> list[tuple[Line, int, int]]:
     """The non-empty lines as (line, start, end), with two kinds of broken line joined to the
     lines that finish them: a number alone on its line (`1.` then the item's text, as mirror
-    sites print it) and a bracket left open (a clause wrapped onto the next line:
-    `（A牵头，B、` then `C配合）`)."""
+    sites print it), a bracket left open (a clause wrapped onto the next line:
+    `（A牵头，B、` then `C配合）`) and a list left open (`责任单位：A、` then `B`)."""
     bounds = [(line, *_bounds(folded, line)) for line in lines]
     bounds = [(line, a, b) for line, a, b in bounds if a < b]
     out: list[tuple[Line, int, int]] = []
@@ -164,8 +164,29 @@ def _logical_lines(folded: str, lines: tuple[Line, ...]) -> list[tuple[Line, int
             end, depth = b, after
             i += 1
             extra += 1
+        extra = 0
+        while (
+            folded[_rstrip_end(folded, start, end) - 1] in _LIST_GOES_ON
+            and extra < _WRAPPED_LINES
+            and i < len(bounds)
+            and not _NUMBERING.match(folded, bounds[i][1], bounds[i][2])
+        ):
+            end = bounds[i][2]
+            i += 1
+            extra += 1
         out.append((line, start, end))
     return out
+
+
+# A line ending in a list's separator goes on on the next line (`责任单位：A、B、` then `C`):
+# no sentence, heading or list ends with one.
+_LIST_GOES_ON = frozenset("、，")
+
+
+def _rstrip_end(folded: str, start: int, end: int) -> int:
+    while end > start + 1 and folded[end - 1] in " \t":
+        end -= 1
+    return end
 
 
 # How many lines a wrapped clause may run on over.

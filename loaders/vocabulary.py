@@ -97,8 +97,12 @@ LEADER_LABELS = (
     "联系人",
     "联系电话",
 )
-# A leader label may carry a qualifier of a few characters before 领导 (省级牵头领导).
-LEADER_PATTERN = r"[一-龥]{0,4}领导|责任人|负责人|联系人|联系电话"
+# A leader label may carry a qualifier before 领导 (省级牵头领导, and the body whose leader it
+# is: 县人民政府责任领导), or name the office itself (分管副县长, 市政府分管副秘书长).
+LEADER_PATTERN = (
+    r"[一-龥]{0,8}领导|[一-龥]{0,5}分管(?:副?[省市县区州盟旗镇乡]长|[一-龥]{0,3}(?:秘书长|书记|主任))"
+    r"|责任人|负责人|联系人|联系电话"
+)
 # A role label may ask for the people too (责任单位及责任人：A（张三）, 牵头单位（负责人）：B):
 # the label still opens a list of units, the people being read as the units' remarks.
 LEADER_SUFFIX = r"(?:[及和与、/]|[（(])(?:[一-龥]{0,2}领导|责任人|负责人|联系人)[）)]?"

@@ -315,6 +315,35 @@ def test_units_joined_by_he_and_ji(parse) -> None:
     ]
 
 
+@pytest.mark.parametrize("slash", ["／", "/"])
+def test_units_split_by_a_slash(parse, roles, slash) -> None:
+    plan = parse(HEAD + f"1.建设数据平台。（责任单位：县财政局{slash}县教育局）\n")
+    assert roles(plan.tasks[0]) == [("县财政局", "lead", True), ("县教育局", "support", True)]
+
+
+@pytest.mark.parametrize("separator", ["、", "，"])
+def test_a_clause_line_wrapped_after_a_separator(parse, roles, separator) -> None:
+    plan = parse(
+        HEAD + "1.建设数据平台。\n"
+        f"责任单位：县财政局（牵头）、县教育局{separator}\n县水务局、县林业局\n"
+        f"2.完善管理制度。\n牵头单位：县司法局\n配合单位：县财政局{separator}\n县教育局\n"
+    )
+    assert [roles(task) for task in plan.tasks] == [
+        [
+            ("县财政局", "lead", False),
+            ("县教育局", "support", False),
+            ("县水务局", "support", False),
+            ("县林业局", "support", False),
+        ],
+        [
+            ("县司法局", "lead", False),
+            ("县财政局", "support", False),
+            ("县教育局", "support", False),
+        ],
+    ]
+    assert not plan.warnings
+
+
 def test_clause_bracket_closed_on_the_next_line(parse, roles) -> None:
     plan = parse(HEAD + "1.建设数据平台。（牵头单位：县财政局；\n配合单位：县教育局、县水务局）\n")
     assert roles(plan.tasks[0]) == [

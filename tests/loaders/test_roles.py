@@ -3,6 +3,8 @@ place a plan prints them, and people who are never units."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_roles_written_after_the_units(parse, roles) -> None:
     plan = parse(
@@ -42,6 +44,20 @@ def test_people_and_data_providers_are_never_units(parse) -> None:
         "2.开展某项活动。\n分管省领导：省政府分管领导同志\n责任单位：省教育厅\n"
     )
     assert [[a.name for a in t.units] for t in plan.tasks] == [["省商务厅"], ["省教育厅"]]
+
+
+@pytest.mark.parametrize(
+    "label", ["县政府分管领导", "县人民政府责任领导", "分管副县长", "县政府领导"]
+)
+def test_leader_labels_naming_the_body_or_the_office(parse, label) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n"
+        f"1.推进某项工作。\n{label}：李四\n牵头单位：县商务局\n责任单位：县财政局\n"
+    )
+    [task] = plan.tasks
+    assert task.text == "推进某项工作。"
+    assert [a.name for a in task.units] == ["县商务局", "县财政局"]
+    assert not plan.warnings
 
 
 def test_a_heading_naming_who_leads_the_work_below(parse, roles) -> None:
