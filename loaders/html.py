@@ -27,7 +27,7 @@ from dutygraph.errors import InputError
 
 from .budgets import Reading
 from .encoding import decode
-from .tables import Row, TableWriter, convert, depth_after
+from .tables import HEADER_ROWS, Columns, Row, TableWriter, convert, depth_after
 from .webpage import is_chrome
 
 Numbered = list[tuple[int, str]]
@@ -221,7 +221,19 @@ def _article(root: etree._Element) -> etree._Element | None:
     if not scores:
         return None
     best = max(scores, key=lambda el: scores[el])
-    return best if _own_text(best) >= _MIN_ARTICLE else None
+    if _own_text(best) < _MIN_ARTICLE:
+        return None
+    # A responsibilities table holds more text than the prose around it, but is a part of
+    # the article, not all of it: read from what holds the table, so the table's rows are
+    # read as rows (merged cells and all) and the paragraphs before and after it are kept.
+    table = best if best.tag == "table" else next(best.iterancestors("table"), None)
+    if table is not None and table.getparent() is not None and _is_task_table(table):
+        return table.getparent()
+    return best
+
+
+def _is_task_table(table: etree._Element) -> bool:
+    return any(Columns.of(cells) is not None for _, cells in _rows(table)[:HEADER_ROWS])
 
 
 def _direct_text(el: etree._Element) -> int:
@@ -331,6 +343,17 @@ def _block_lines(el: etree._Element) -> Numbered:
 def _table_lines(
     table: etree._Element, depth: int, previous: TableWriter | None
 ) -> tuple[Numbered, TableWriter | None]:
+    rows = _rows(table)
+    converted = convert(rows, depth, previous)
+    if converted is not None:
+        return converted
+    lines = [(n, " ".join(dict.fromkeys(c for c in cells if c.strip()))) for n, cells in rows]
+    return lines, None
+
+
+def _rows(table: etree._Element) -> list[Row]:
+    """The table's rows (not those of tables nested in it), a merged cell's text in every
+    row and column it spans."""
     rows: list[Row] = []
     below: dict[int, tuple[int, str]] = {}  # column -> (rows left, text) of a rowspan
     for tr in table.iter("tr"):
@@ -352,11 +375,7 @@ def _table_lines(
             cells.append(_take_rowspan(below, len(cells)))
         if any(c.strip() for c in cells):
             rows.append((tr.sourceline or 1, cells))
-    converted = convert(rows, depth, previous)
-    if converted is not None:
-        return converted
-    lines = [(n, " ".join(dict.fromkeys(c for c in cells if c.strip()))) for n, cells in rows]
-    return lines, None
+    return rows
 
 
 def _take_rowspan(below: dict[int, tuple[int, str]], column: int) -> str:

@@ -43,7 +43,7 @@ from .vocabulary import (
 Row = tuple[int, list[str]]
 Numbered = list[tuple[int, str]]
 
-_HEADER_ROWS = 6  # a header sits within the first rows (title rows may come before it)
+HEADER_ROWS = 6  # a header sits within the first rows (title rows may come before it)
 _HEADER_CELL = 16  # characters; a longer cell is content, not a column name
 
 # Column kinds by header text, tried in this order (牵头领导 is a leader before it is 牵头,
@@ -389,7 +389,7 @@ def convert(
     """Like rows_to_lines, and a table with no header of its own but as many columns as the
     previous one (a Word table continued after a page break) goes on from it."""
     rows = [(number, [_cell(c) for c in cells]) for number, cells in rows]
-    for at, (_, cells) in enumerate(rows[:_HEADER_ROWS]):
+    for at, (_, cells) in enumerate(rows[:HEADER_ROWS]):
         columns = Columns.of(cells)
         if columns is None:
             continue
