@@ -16,23 +16,51 @@ way every time.
 
 List items that fail a non-null item type are still graphql-core's: the first in time
 nulls the list (items of one list are usually loaded in one batch and settle in order).
+
+An object whose selected fields are all plain attributes of scalar type (a graph view's
+nodes and edges, a task's columns) is read in one loop instead of graphql-core's walk of
+each field (resolve info, resolver, completion: ~6 µs a field, 7 ms of the 9 ms a
+neighbourhood of 200 nodes took); any value that would fail (a null in a non-null
+field, a value its scalar refuses, an exception) sends that object down graphql-core's
+own path, which reports it as before.
 """
 
 from __future__ import annotations
 
 from asyncio import gather
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import takewhile
 from typing import Any
 
-from graphql import GraphQLError, GraphQLObjectType
+from graphql import (
+    GraphQLError,
+    GraphQLLeafType,
+    GraphQLObjectType,
+    TypeNameMetaFieldDef,
+    get_nullable_type,
+    is_leaf_type,
+    is_non_null_type,
+)
 from graphql.execution.collect_fields import GroupedFieldSet
 from graphql.pyutils import AwaitableOrValue, Path, Undefined
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+# One selected plain field: its response name, its resolver (strawberry's attribute
+# read), its scalar, and whether it takes null; a resolver of None: `__typename`.
+_Leaf = tuple[str, Callable[..., Any] | None, GraphQLLeafType | None, bool]
+
 
 class DocumentOrderExecutor(StrawberryGraphQLCoreExecutionContext):
-    """Strawberry's executor, with siblings' failures and errors in document order."""
+    """Strawberry's executor, with siblings' failures and errors in document order, and
+    objects of plain scalar fields read at once."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Per (type, selection): its plain fields, or None when one is not. Keyed on the
+        # selection's id, as graphql-core memoises it, and kept alive with it.
+        self._leaves: dict[
+            tuple[GraphQLObjectType, int], tuple[GroupedFieldSet, list[_Leaf] | None]
+        ] = {}
 
     def execute_fields(
         self,
@@ -42,6 +70,11 @@ class DocumentOrderExecutor(StrawberryGraphQLCoreExecutionContext):
         grouped_field_set: GroupedFieldSet,
         position_context: Any,
     ) -> AwaitableOrValue[dict[str, Any]]:
+        leaves = self._leaf_fields(parent_type, grouped_field_set)
+        if leaves is not None:
+            read = self._read_leaves(leaves, parent_type, source_value)
+            if read is not None:
+                return read
         results: dict[str, Any] = {}
         pending: list[str] = []
         failure: Exception | None = None
@@ -67,6 +100,70 @@ class DocumentOrderExecutor(StrawberryGraphQLCoreExecutionContext):
                 raise failure
             return results
         return self._settled(path, results, pending, failure)
+
+    def _leaf_fields(
+        self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet
+    ) -> list[_Leaf] | None:
+        key = (parent_type, id(grouped_field_set))
+        cached = self._leaves.get(key)
+        if cached is None:
+            leaves = self._plain(parent_type, grouped_field_set)
+            cached = self._leaves[key] = (grouped_field_set, leaves)
+        return cached[1]
+
+    def _plain(
+        self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet
+    ) -> list[_Leaf] | None:
+        """The selection's fields as leaves, or None unless all are strawberry's default
+        attribute reads of a scalar or enum with no arguments (and no extension resolves)."""
+        if self.middleware_manager and self.middleware_manager.middlewares:
+            return None  # an extension's resolve hook runs on every field
+        leaves: list[_Leaf] = []
+        for response_name, field_details_list in grouped_field_set.items():
+            node = field_details_list[0].node
+            field_def = self.schema.get_field(parent_type, node.name.value)
+            if field_def is TypeNameMetaFieldDef:
+                leaves.append((response_name, None, None, False))
+                continue
+            resolve = field_def.resolve if field_def else None
+            leaf = get_nullable_type(field_def.type) if field_def else None
+            if (
+                field_def is None
+                or field_def.args
+                or node.arguments
+                or not getattr(resolve, "_is_default", False)
+                or not is_leaf_type(leaf)
+            ):
+                return None
+            leaves.append((response_name, resolve, leaf, not is_non_null_type(field_def.type)))
+        return leaves
+
+    def _read_leaves(
+        self, leaves: list[_Leaf], parent_type: GraphQLObjectType, source: Any
+    ) -> dict[str, Any] | None:
+        """The leaves' values on `source` as graphql-core would complete them, or None
+        where graphql-core would report an error (it then runs and reports it)."""
+        results: dict[str, Any] = {}
+        try:
+            for response_name, resolve, leaf, nullable in leaves:
+                if resolve is None:
+                    results[response_name] = parent_type.name
+                    continue
+                value = resolve(source, None)
+                if value is None:
+                    if not nullable:
+                        return None
+                    results[response_name] = None
+                    continue
+                if isinstance(value, Exception) or self.is_awaitable(value):
+                    return None
+                coerced = leaf.coerce_output_value(value)  # type: ignore[union-attr]
+                if coerced is None or coerced is Undefined:
+                    return None
+                results[response_name] = coerced
+        except Exception:  # graphql-core's own path reports it
+            return None
+        return results
 
     async def _settled(
         self,

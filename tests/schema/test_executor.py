@@ -10,12 +10,18 @@ run); each is run several times.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from typing import Any
 
 import pytest
+import strawberry
 
 from dutygraph.graph.load import load_plan
 from dutygraph.graph.store import Store
 from dutygraph.schema.context import Context
+from dutygraph.schema.executor import DocumentOrderExecutor
+from dutygraph.schema.limits import TimedSchema, extensions
+from dutygraph.schema.query import Query
 from dutygraph.schema.schema import build_schema
 from tests.factories import make_plan
 
@@ -95,3 +101,87 @@ def test_errors_are_listed_in_document_order(plans: Store, b: str, b_error: list
         data, found = errors(plans, query)
         assert data == {"a": None, "b": None}
         assert [path for _, path in found] == [["a"], b_error]
+
+
+# --- objects of plain fields, read at once ---------------------------------------------------
+
+
+class Walking(DocumentOrderExecutor):
+    """The executor with every field walked by graphql-core: the reference for the plain
+    objects the executor reads at once."""
+
+    def _plain(self, *_: object) -> None:
+        return None
+
+
+@strawberry.type
+class Item:
+    code: str
+    note: str | None
+    count: int
+
+
+@strawberry.type
+class Items:
+    @strawberry.field
+    def items(self, kind: str) -> list[Item]:
+        # `code` None fails its non-null type; a count of "many" fails Int's coercion
+        broken = {
+            "null": Item(code=None, note="x", count=1),  # type: ignore[arg-type]
+            "int": Item(code="b", note=None, count="many"),  # type: ignore[arg-type]
+        }
+        return [Item(code="a", note=None, count=2), broken[kind], Item(code="c", note="y", count=3)]
+
+
+def run_both(schema_of: Callable[[type], strawberry.Schema], query: str, **kw: Any) -> list:
+    answers = []
+    for executor in (DocumentOrderExecutor, Walking):
+        result = asyncio.run(schema_of(executor).execute(query, **kw))
+        answers.append((result.data, [(e.message, e.path) for e in result.errors or []]))
+    assert answers[0] == answers[1]
+    return answers[0]
+
+
+@pytest.mark.parametrize("kind", ["null", "int"])
+def test_a_plain_field_that_fails_reports_what_graphql_core_reports(kind: str) -> None:
+    def schema_of(executor: type) -> strawberry.Schema:
+        return strawberry.Schema(query=Items, execution_context_class=executor)
+
+    query = f'{{ items(kind: "{kind}") {{ __typename code n: note count }} }}'
+    data, found = run_both(schema_of, query)
+    assert data is None and [path for _, path in found] == [
+        ["items", 1, "code" if kind == "null" else "count"]
+    ]
+    ok = run_both(schema_of, '{ items(kind: "null") { note __typename } }')
+    assert ok == (
+        {
+            "items": [
+                {"note": None, "__typename": "Item"},
+                {"note": "x", "__typename": "Item"},
+                {"note": "y", "__typename": "Item"},
+            ]
+        },
+        [],
+    )
+
+
+def test_plain_objects_answer_as_graphql_core_walks_them(sample_store: Store) -> None:
+    def schema_of(executor: type) -> strawberry.Schema:
+        return TimedSchema(
+            query=Query, extensions=extensions(), execution_context_class=executor, timeout=10
+        )
+
+    query = (
+        "query ($u: ID!, $t: Boolean!) { neighborhood(uid: $u, depth: 2, limit: 60) { "
+        "nodes { __typename id: uid label name text @include(if: $t) place } "
+        "edges { source target type role } } "
+        "units(first: 5) { name aliases place level } }"
+    )
+    unit = "unit:陆河县/县发展改革局"
+    for shown in (True, False):
+        variables = {"u": unit, "t": shown}
+        data, found = run_both(
+            schema_of, query, variable_values=variables, context_value=Context(sample_store)
+        )
+        assert not found and len(data["neighborhood"]["nodes"]) == 60
+        assert ("text" in data["neighborhood"]["nodes"][1]) is shown
