@@ -271,7 +271,7 @@ class TableWriter:
 
     def _task(self, number: int, cells: list[str]) -> None:
         kinds = self.columns.kinds
-        task = " ".join(_one_line(cells[i]) for i in self.columns.index("task") if cells[i])
+        task = _joined([_one_line(cells[i]) for i in self.columns.index("task") if cells[i]])
         printed = next((cells[i].strip() for i in self.columns.index("number") if cells[i]), "")
         if not task and not printed:  # units with no task to carry (a stray header cell)
             return
@@ -484,6 +484,20 @@ def _run_together(name: str) -> list[str]:
 
 def _cell(value: str | None) -> str:
     return clean_chars(value or "").replace("\u3000", " ").strip()
+
+
+def _joined(texts: list[str]) -> str:
+    """A row's task cells as one text. A cell numbering its own points (`（1）…；（2）…`) after
+    the task it details (`优化营商环境`) follows a colon: after a space, the outline would
+    read the task as a heading and the points as items under it."""
+    out = ""
+    for text in texts:
+        if out and _NUMBERED_TEXT.match(text) and not _ENDS_PUNCT.search(out):
+            out += "："
+        elif out:
+            out += " "
+        out += text
+    return out
 
 
 def _one_line(text: str) -> str:

@@ -217,3 +217,19 @@ def test_unit_columns_keep_the_order_they_are_printed_in():
         (2, ["1", "任务", "B、A", "A"]),
     ]
     assert rows_to_lines(repeated) == [(2, "1.任务（责任单位：B、A（牵头））")]
+
+
+def test_a_measures_cell_numbering_its_own_points_stays_the_rows_task(parse):
+    """Its numbers are the points of one row, not items under the 重点任务 as a heading."""
+    rows = [
+        ("1", "优化营商环境", "（1）压减审批时限；（2）推行承诺制。", "县市场监管局"),
+        ("2", "稳定就业", "1.开展技能培训；2.落实就业补贴。", "县人社局"),
+        ("3", "推进乡村振兴", "①建设高标准农田；②发展特色产业。", "县农业农村局"),
+    ]
+    text = "某县工作方案\n序号\t重点任务\t具体措施\t牵头单位\n"
+    plan = parse(text + "".join("\t".join(row) + "\n" for row in rows))
+    assert [(t.path, t.text, [a.name for a in t.units]) for t in plan.tasks] == [
+        (("1",), "优化营商环境：（1）压减审批时限；（2）推行承诺制。", ["县市场监管局"]),
+        (("2",), "稳定就业：1.开展技能培训；2.落实就业补贴。", ["县人力资源社会保障局"]),
+        (("3",), "推进乡村振兴：①建设高标准农田；②发展特色产业。", ["县农业农村局"]),
+    ]
