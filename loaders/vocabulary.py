@@ -63,6 +63,12 @@ RESPONSIBLE_MARKERS = (
     "组织实施",
     "负责",
     "落实",
+    # the duty they carry: 各镇落实属地责任, 某企业承担主体责任
+    *(
+        verb + duty
+        for verb in ("落实", "履行", "承担", "负")
+        for duty in ("属地责任", "属地管理责任", "主体责任", "监管责任")
+    ),
 )
 
 # The level a role label may say it applies to, before it (省级牵头单位：A；市县责任单位：B).
@@ -119,6 +125,7 @@ NOT_RESPONSIBILITY_LABELS = (
     "评价单位",
     "督查单位",
     "督办单位",
+    "督导单位",
 )
 
 

@@ -418,6 +418,23 @@ def test_units_followed_by_luoshi(parse, roles) -> None:
     assert roles(plan.tasks[1]) == [("各镇人民政府", "lead", True)]
 
 
+@pytest.mark.parametrize("duty", ["落实属地责任", "履行属地管理责任", "承担主体责任"])
+def test_units_followed_by_the_duty_they_carry(parse, roles, duty) -> None:
+    plan = parse(HEAD + f"1.做好防汛工作。（县水利局、县应急局按职责分工负责，各镇{duty}）\n")
+    assert roles(plan.tasks[0]) == [
+        ("县水利局", "lead", True),
+        ("县应急管理局", "support", True),
+        ("各镇", "support", True),
+    ]
+    assert not plan.warnings
+
+
+def test_supervising_units_are_not_responsible(parse) -> None:
+    plan = parse(HEAD + "1.推进城市管理。（责任单位：县城管局；督导单位：县委督查室）\n")
+    assert [a.name for a in plan.tasks[0].units] == ["县城市管理局"]
+    assert not plan.warnings
+
+
 @pytest.mark.parametrize(
     "clause", ["主抓单位：县水务局、县财政局", "（包联部门：县水务局、县财政局）"]
 )
