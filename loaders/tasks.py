@@ -448,8 +448,14 @@ class _Assembler:
         children: dict[int | None, list[int]],
         is_task: dict[int, bool],
     ) -> None:
-        """A numbered item with no clause among sibling tasks was probably meant as one."""
-        for siblings in children.values():
+        """A numbered item with no clause among sibling tasks was probably meant as one.
+        Siblings are the items of one list, numbered in one style: an annex's table starts
+        a list of its own beside the body's headings (一、工作目标 is no task of 1. 2. …)."""
+        lists: dict[tuple[int | None, str | None], list[int]] = {}
+        for parent, siblings in children.items():
+            for i in siblings:
+                lists.setdefault((parent, self.blocks[i].style), []).append(i)
+        for siblings in lists.values():
             if not any(is_task.get(i) for i in siblings):
                 continue
             for i in siblings:

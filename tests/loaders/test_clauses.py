@@ -261,6 +261,16 @@ def test_item_without_clause_among_tasks_warns(parse) -> None:
     ]
 
 
+def test_a_heading_of_the_body_is_no_sibling_of_the_annex_tables_tasks(parse) -> None:
+    plan = parse(
+        "某县工作方案\n一、工作目标\n到年底完成十件实事。\n二、重点任务\n"
+        "1.新建学校。（责任单位：县教育局）\n附件：重点任务分工表\n"
+        "序号\t工作任务\t牵头单位\n1\t新建公园\t县住建局\n2\t改造小区\t县住建局\n"
+    )
+    assert [t.text for t in plan.tasks] == ["新建学校。", "新建公园", "改造小区"]
+    assert not plan.warnings
+
+
 def test_plan_without_tasks_is_an_error(parse) -> None:
     with pytest.raises(ParseError, match=r"^<test>: no tasks found"):
         parse("某县工作方案\n\n一、总体要求\n（一）指导思想。以人民为中心。\n")
