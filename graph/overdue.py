@@ -18,6 +18,7 @@ import datetime
 from dutygraph.graph.store import Store
 from dutygraph.graph.supervision import (
     ASSIGNMENT_COLUMNS,
+    UNSTORED_DUE,
     AssignmentState,
     ProgressStatus,
     assignment_states,
@@ -27,8 +28,6 @@ from dutygraph.graph.supervision import (
 )
 from dutygraph.graph.unit_progress import scope_reports
 
-# Tasks with a deadline and no stored due date: their dates are read from the text.
-_UNSTORED = "MATCH (t:Task) WHERE t.due IS NULL AND t.deadline IS NOT NULL RETURN 1 LIMIT 1"
 _COUNT = "RETURN count(*) AS n"
 _PAGE = f"""WITH t, u, a ORDER BY t.due, t.document, t.ordinal, a.rank SKIP $offset LIMIT $limit
 MATCH (d:Document {{uid: t.document}})
@@ -50,7 +49,7 @@ def overdue_page(
     """The page (`first` from `offset`) of the scope's overdue assignments, and how many
     there are."""
     yesterday = today - datetime.timedelta(days=1)
-    if section is not None or store.read(_UNSTORED):
+    if section is not None or store.read(UNSTORED_DUE):
         states = assignment_states(
             store, document=document, section=section, units=units, place=place,
             due_to=yesterday,

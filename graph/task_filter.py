@@ -40,15 +40,25 @@ _TEXT = "t.text CONTAINS $text"
 # one list cost three times as much on 47,000 tasks as sorting for the page and counting
 # apart.
 _ORDERED = "WITH t ORDER BY t.document, t.ordinal SKIP $offset LIMIT $limit"
+
+
 # Every task, in the same order, document by document: the store stops after the page
 # instead of sorting all 50,000 tasks of 1,000 plans (10 ms against 32). The documents
 # are collected and unwound again before the CALL: FalkorDB 4.16 pushes the LIMIT after
 # a CALL into the ORDER BY before it, keeping only the first $limit documents (a page
 # short wherever a document has fewer tasks than the page has rows).
-EVERY_TASK_PAGE = """MATCH (d:Document) WITH d.uid AS document ORDER BY document
+def every_task_cypher(condition: str | None = None) -> str:
+    """Clauses binding `t` to every task meeting `condition` (Cypher over t), in plan
+    order, for a SKIP/LIMIT after them. The condition is tested inside the CALL: after
+    it, the same push of the LIMIT cuts each document's tasks before they are tested."""
+    where = f" WHERE {condition}" if condition else ""
+    return f"""MATCH (d:Document) WITH d.uid AS document ORDER BY document
 WITH collect(document) AS documents UNWIND documents AS document
-CALL { WITH document MATCH (t:Task {document: document}) WITH t ORDER BY t.ordinal RETURN t }
-WITH t SKIP $offset LIMIT $limit"""
+CALL {{ WITH document MATCH (t:Task {{document: document}}){where}
+  WITH t ORDER BY t.ordinal RETURN t }}"""
+
+
+EVERY_TASK_PAGE = f"{every_task_cypher()}\nWITH t SKIP $offset LIMIT $limit"
 
 _PAGE = f"RETURN {TASK} ORDER BY document, ordinal"
 _TOTAL = "RETURN count(t) AS total"
@@ -61,11 +71,13 @@ RETURN coalesce(CASE $role WHEN 'lead' THEN u.lead WHEN 'support' THEN u.support
 
 def unit_tasks_cypher(
     unit: str, task: str, edge: str, *, role: str | None = None, document: str | None = None,
-    text: str | None = None,
+    text: str | None = None, condition: str | None = None,
 ) -> str:  # fmt: skip
     """Clauses binding `edge` and `task` to the assignments of the unit bound to `unit`,
     in plan order (document, ordinal), for a SKIP/LIMIT after them to cut a page from;
-    `role`, `document`, `text`: the names of the parameters to filter by, when given.
+    `role`, `document`, `text`: the names of the parameters to filter by, when given;
+    `condition`: one more on the task (Cypher over `task`), tested inside the CALL as in
+    every_task_cypher.
 
     Read document by document, as EVERY_TASK_PAGE: the unit's documents from its
     TASKS_IN edges (graph/load.py), each one's tasks from the Task.document index checked
@@ -78,7 +90,8 @@ def unit_tasks_cypher(
     if role:
         docs.append(f"CASE ${role} WHEN 'lead' THEN {t}_in.lead ELSE {t}_in.support END > 0")
     where = " WHERE " + " AND ".join(docs) if docs else ""
-    text_where = f" WHERE {t}.text CONTAINS ${text}" if text else ""
+    on_task = [c for c in (f"{t}.text CONTAINS ${text}" if text else None, condition) if c]
+    text_where = " WHERE " + " AND ".join(on_task) if on_task else ""
     role_where = f" WHERE {r}.role = ${role}" if role else ""
     return f"""MATCH ({u})-[{t}_in:TASKS_IN]->({t}_d:Document){where}
 WITH {u}, {t}_d.uid AS {t}_doc ORDER BY {t}_doc

@@ -31,12 +31,15 @@ _UNIT_COUNTS = """RETURN u.uid AS unit, count(*) AS total,
   count(CASE WHEN t.due >= $today AND t.due <= $soon THEN 1 END) AS soon,
   count(CASE WHEN t.due IS NULL AND t.deadline IS NOT NULL THEN 1 END) AS unstored,
   min([t.document, t.ordinal, a.rank]) AS first"""
-# The reports on the scope's assignments (the conditions on u and t as in the scope).
+# The reports on the scope's assignments (the conditions on u and t as in the scope). The
+# task is found first and its units after a WITH: from both uids at once FalkorDB 4.16
+# takes 4x as long (270 against 65 ms for 3,000 reports), and without the WITH 400x.
 _REPORTS = """MATCH (r:Report) WHERE NOT r.orphaned{document}
-MATCH (u:Unit {{uid: r.unit}})-[a:RESPONSIBLE_FOR]->(t:Task {{uid: r.task}}){where}
+MATCH (t:Task {{uid: r.task}}) WITH r, t
+MATCH (u:Unit)-[a:RESPONSIBLE_FOR]->(t) WHERE u.uid = r.unit{where}
 RETURN r.task AS task, r.unit AS unit, r.status AS status, r.seq AS seq, r.kind AS kind,
        r.at AS at, t.due AS due, t.document AS document, t.ordinal AS ordinal,
-       a.rank AS rank"""
+       a.rank AS rank, a.role AS role"""
 
 
 @dataclass(slots=True)
@@ -111,7 +114,7 @@ def scope_reports(
     store: Store, document: str | None, units: list[str] | None, place: str | None
 ) -> list[Row]:
     """The reports on the assignments of a scope (not a section's), with their task's due
-    date and position and the assignment's rank."""
+    date and position and the assignment's rank and role."""
     conditions = [
         condition
         for condition, given in (
@@ -121,7 +124,7 @@ def scope_reports(
         )
         if given
     ]
-    where = "\nWHERE " + " AND ".join(conditions) if conditions else ""
+    where = "".join(f" AND {c}" for c in conditions)
     by_document = " AND r.document = $document" if document else ""
     cypher = _REPORTS.format(document=by_document, where=where)
     return store.read(cypher, {"document": document, "units": units, "place": place})

@@ -10,12 +10,11 @@ from typing import Any
 import strawberry
 
 from dutygraph.errors import AccessError, ArgumentError, NotFoundError
-from dutygraph.graph import audit, nodes, task_sort, unit_progress
+from dutygraph.graph import audit, nodes, state_filter, task_sort, unit_progress
 from dutygraph.graph import supervision as sv
 from dutygraph.graph.overdue import overdue_page
 from dutygraph.schema.connection import decode_cursor
 from dutygraph.schema.context import Context
-from dutygraph.schema.enums import ProgressStatus
 from dutygraph.schema.inputs import TaskFilter
 from dutygraph.schema.limits import check_first
 from dutygraph.schema.progress import (
@@ -86,44 +85,26 @@ async def tasks_by_progress(
     sort: str = task_sort.PLAN,
 ) -> tuple[list[dict], int]:
     """`tasks(filter:)` when it asks for a status or a due range: a page of task rows in
-    plan order (or `sort`'s, by the store) and the total. Those conditions are judged per
-    assignment, in Python."""
+    plan order (or `sort`'s) and the total (graph/state_filter)."""
     if f.policy or f.project or f.text:
         raise ArgumentError(
             "status, dueAfter and dueBefore combine with unit, place, role, document and "
             "section, not with policy, project or text"
         )
-    if f.status not in (None, ProgressStatus.NOT_STARTED) and not (
-        f.section or f.due_after or f.due_before
-    ):
-        # a state other than NOT_STARTED comes from a report: read the reported tasks only
-        states = await info.context.query(
-            sv.reported_states, document=f.document, units=units, place=f.place
-        )
-    else:
-        states = await info.context.query(
-            sv.assignment_states,
-            document=f.document,
-            section=f.section,
-            units=units,
-            place=f.place,
-            due_from=f.due_after,
-            due_to=f.due_before,
-        )
-    uids = sv.tasks_by_progress(
-        states,
+    return await info.context.query(
+        state_filter.tasks_by_state,
         status=f.status.value if f.status else None,
+        units=units,
         role=f.role.value if f.role else None,
+        place=f.place,
+        document=f.document,
+        section=f.section,
         due_after=f.due_after,
         due_before=f.due_before,
+        sort=sort,
+        first=first,
+        offset=offset,
     )
-    if sort != task_sort.PLAN:
-        rows = await info.context.query(task_sort.sorted_tasks, uids, sort, first, offset)
-        return rows, len(uids)
-    page = uids[offset : offset + first]
-    rows = await info.context.query(nodes.tasks_by_uid, page)
-    order = {uid: i for i, uid in enumerate(page)}
-    return sorted(rows, key=lambda r: order[r["uid"]]), len(uids)
 
 
 @strawberry.type
