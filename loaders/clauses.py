@@ -88,6 +88,8 @@ _DEADLINE = re.compile(
     r"(?:\d{4}年|\d{1,2}月|年底|年内|年末|年前|上半年|下半年|季度|长期|持续|常态|每年|逐年"
     r"|底前|月底|前完成|按年度|按计划|分步|到期)"
 )
+# A person or an office in a list of units (张三副县长, 县政府分管领导, 分管领导同志).
+_PERSON = re.compile(rf"(?:{LEADER_PATTERN})(?:同志)?$|副?[省市县区州盟旗镇乡]长|书记")
 _RULE_NOTE = re.compile(
     r"(?:第一|首)(?:位|个|名)?[^，。；）]{0,8}(?:为|是|系)牵头|牵头单位(?:列|排)(?:第一|首)"
 )
@@ -396,6 +398,8 @@ def _units(
             continue
         parts = split_collective(f[pa:pb])
         if not all(_unit_like(p, strict) for _, p in parts):
+            if labelled and _PERSON.search(f, pa, pb):
+                continue  # 责任单位：县政府分管领导，A、B: the leader is named, not a unit
             if not labelled:
                 return None
             problems.append(f"not a unit: {f[pa:pb]}")

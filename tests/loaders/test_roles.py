@@ -47,6 +47,17 @@ def test_people_and_data_providers_are_never_units(parse) -> None:
 
 
 @pytest.mark.parametrize(
+    "leader", ["县政府分管领导", "张三副县长", "县政府副县长李四", "分管领导同志"]
+)
+def test_a_leader_among_the_units_is_dropped_without_a_warning(parse, leader) -> None:
+    plan = parse(
+        f"某县工作方案\n一、重点任务\n1.新建学校。（责任单位：{leader}，县教育局、县财政局）\n"
+    )
+    assert [a.name for a in plan.tasks[0].units] == ["县教育局", "县财政局"]
+    assert not plan.warnings
+
+
+@pytest.mark.parametrize(
     "label", ["县政府分管领导", "县人民政府责任领导", "分管副县长", "县政府领导"]
 )
 def test_leader_labels_naming_the_body_or_the_office(parse, label) -> None:
