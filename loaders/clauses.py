@@ -238,6 +238,9 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
         sentence = _last_sentence(f, start, scan)
         if sentence is not None:
             clause = parse(f, sentence, scan)
+            subject = _SUBJECT.match(f, sentence, scan)
+            if clause is None and subject is not None:
+                clause = parse(f, subject.end() - 1, scan)
             if clause is not None and _has_marker(f, sentence, scan) and clause.units:
                 clauses.insert(0, clause)
                 cut = _wstrip(f, start, sentence)
@@ -307,6 +310,10 @@ def _prose(f: str, start: int, end: int) -> Clause | None:
 
 
 _PROSE_TAIL = 300  # characters: longer than any list of units with its verb
+# A sentence of its own saying who does the item, after a subject pointing back at it or an
+# adverb (`此项工作由A牵头，B配合。`, `具体由A、B负责。`); a subject of its own (`具体工作由A负责`,
+# in a part on safeguards) is a sentence about other work.
+_SUBJECT = re.compile(r"(?:(?:此|该|本|上述|以上)项?(?:工作|任务)|具体|分别|均)由")
 
 
 def _prose_clause(f: str, m: re.Match[str], start: int, end: int) -> Clause | None:

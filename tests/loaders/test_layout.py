@@ -52,6 +52,26 @@ def test_assignment_in_prose(parse, roles) -> None:
     assert roles(third) == [("土地局", "lead", False), ("农业部", "support", False)]
 
 
+def test_assignment_in_a_sentence_of_its_own_after_a_short_subject(parse, roles) -> None:
+    plan = parse(
+        "某县工作方案\n一、主要任务\n"
+        "1.实施校舍改造。此项工作由县教育局牵头，县财政局、县住建局配合。\n"
+        "2.做好招生入学。具体由县教育局、县公安局负责。\n"
+        "3.加强教师培训。由县教育局牵头负责。\n"
+    )
+    assert [t.text for t in plan.tasks] == ["实施校舍改造。", "做好招生入学。", "加强教师培训。"]
+    assert [roles(t) for t in plan.tasks] == [
+        [
+            ("县教育局", "lead", False),
+            ("县财政局", "support", False),
+            ("县住房城乡建设局", "support", False),
+        ],
+        [("县教育局", "lead", True), ("县公安局", "support", True)],
+        [("县教育局", "lead", False)],
+    ]
+    assert not plan.warnings
+
+
 def test_a_whole_page_on_one_line(parse) -> None:
     plan = parse(
         "某县重点工作责任分解 一、张某县长牵头重点工作 1.推进某项工作,确保完成目标。 "
