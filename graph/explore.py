@@ -63,23 +63,32 @@ _NODES = {
 }
 
 
-# A hop returns one row, the list of its edges in the order read, each with the uid and
-# label of its other end but not that node's columns: those are read once for the nodes
-# kept (_filled), since most ends of a heavy unit's 800 edges are past the limit, and
-# each value and row costs the reply parser microseconds (9.7 ms for the 800 edges as
-# rows of node columns, 6.3 as one list of these).
+# A hop returns, per label of the frontier, one row: its edges in the order read, each
+# with the uid and label of its other end, as one list (each value and row costs the
+# reply parser microseconds: 9.7 ms for a heavy unit's 800 edges as rows of node columns,
+# 6.3 as one list), and the columns of the first $take other ends, the only ones it can
+# keep (most ends of those 800 edges are past the limit), so no second read fills them.
 def _hop_branch(label: str, order: str) -> str:
     return f"""UNWIND ${label} AS key
 MATCH (a:{label} {{uid: key}})-[r]-(b) WHERE {_OWN}
-WITH key, a, r, b {order}LIMIT $rows
-RETURN collect([key, startNode(r) = a, type(r), r.role, labels(b)[0], b.uid]) AS hops"""
+WITH a, r, b {order}LIMIT $rows
+WITH collect([a.uid, startNode(r) = a, type(r), r.role, labels(b)[0], b.uid]) AS hops,
+  collect(DISTINCT b)[..$take] AS ends
+RETURN hops, [n IN ends | [{_list_columns("n")}]] AS near"""
+
+
+def _list_columns(v: str) -> str:
+    return f"labels({v})[0], {v}.uid, {_NAME.format(v=v)}, {v}.text, {v}.place"
+
+
+_COLUMNS = ("label", "uid", "name", "text", "place")  # _list_columns' order
 
 
 # Branches only for the labels in the frontier: they are built from the fixed LABELS. A
 # path search sorts the edges it reads, so of two shortest paths it always finds the
 # same one; a neighbourhood takes them as they come (see the module doc).
 _HOPS = {label: _hop_branch(label, "") for label in LABELS}
-_SORTED_HOPS = {label: _hop_branch(label, "ORDER BY key, type(r), b.uid ") for label in LABELS}
+_SORTED_HOPS = {label: _hop_branch(label, "ORDER BY a.uid, type(r), b.uid ") for label in LABELS}
 # How many edges a hop from a frontier would read, counted in the store.
 _DEGREES = {
     label: f"UNWIND ${label} AS key MATCH (:{label} {{uid: key}})-[r]-() WHERE {_OWN} "
@@ -102,20 +111,38 @@ def neighborhood(store: Store, uid: str, depth: int, limit: int) -> dict[str, li
     nodes = {uid: start}
     edges: dict[tuple[str, str, str], Row] = {}
     frontier = [start]
+    rows = min(HOP_ROWS, EDGES_PER_NODE * limit)
     for _ in range(depth):
         if not frontier:
             break
-        reached: list[Row] = []
-        for row in _hop(store, frontier, min(HOP_ROWS, EDGES_PER_NODE * limit)):
-            near = row["node"]
-            if near["uid"] not in nodes:
+        params = {"rows": rows, "take": _take(limit, len(nodes))}
+        found = _by_label(store, frontier, _HOPS, params)
+        near = {columns[1]: columns for row in found for columns in row["near"]}
+        frontier = []
+        for origin, out, type_, role, label, other in (hop for row in found for hop in row["hops"]):
+            if other not in nodes:
                 if len(nodes) >= limit:
                     continue
-                nodes[near["uid"]] = near
-                reached.append(near)
-            edges.setdefault(_edge_key(row["edge"]), row["edge"])
-        frontier = reached
+                # read with the hop; else (a store whose DISTINCT kept another order) by _filled
+                read = near.get(other)
+                node = (
+                    _graph_node(dict(zip(_COLUMNS, read, strict=True)))
+                    if read
+                    else _stub(other, label)
+                )
+                nodes[other] = node
+                frontier.append(node)
+            key = (origin, other, type_) if out else (other, origin, type_)
+            if key not in edges:
+                edges[key] = {"source": key[0], "target": key[1], "type": type_, "role": role}
     return _filled(store, list(nodes.values()), list(edges.values()))
+
+
+def _take(limit: int, known: int) -> int:
+    """How many distinct other ends a hop reads the columns of: the nodes it can still
+    take are among the first `limit - known` ends not known yet, so among the first
+    `limit` ends (none when it can take none)."""
+    return limit if known < limit else 0
 
 
 def shortest_path(
@@ -195,12 +222,13 @@ def _degree(store: Store, frontier: list[Row]) -> int:
 def _hop(store: Store, frontier: list[Row], rows: int, sort: bool = False) -> list[dict[str, Any]]:
     """Every edge at a frontier node: {origin (the frontier uid), edge, node (the other
     end's uid and label only)}."""
-    found = _by_label(store, frontier, _SORTED_HOPS if sort else _HOPS, {"rows": rows})
+    params = {"rows": rows, "take": 0}
+    found = _by_label(store, frontier, _SORTED_HOPS if sort else _HOPS, params)
     hops = []
     for origin, out, type_, role, label, uid in (hop for row in found for hop in row["hops"]):
         source, target = (origin, uid) if out else (uid, origin)
         edge = {"source": source, "target": target, "type": type_, "role": role}
-        hops.append({"origin": origin, "edge": edge, "node": {"uid": uid, "label": label}})
+        hops.append({"origin": origin, "edge": edge, "node": _stub(uid, label)})
     return hops
 
 
@@ -230,8 +258,9 @@ def _graph_node(row: Row) -> Row:
     }
 
 
-def _edge_key(edge: Row) -> tuple[str, str, str]:
-    return (edge["source"], edge["target"], edge["type"])
+def _stub(uid: str, label: str) -> Row:
+    """A node known by uid and label only, until _filled reads it."""
+    return {"uid": uid, "label": label}
 
 
 def _length(seen: dict[str, tuple[Row, Row | None, str | None]], uid: str) -> int:

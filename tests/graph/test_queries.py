@@ -446,6 +446,16 @@ def test_neighborhood_is_bounded_and_consistent(one: Store) -> None:
         explore.neighborhood(one, NDRC, 1, 0)
 
 
+def test_a_neighbourhood_reads_the_nodes_it_keeps_with_each_hop(one: Store) -> None:
+    before = one.round_trips
+    around = explore.neighborhood(one, NDRC, 2, 50)
+    assert one.round_trips - before == 3  # the node itself, then one read a hop, no more
+    assert all(node["name"] for node in around["nodes"])
+    before = one.round_trips
+    assert len(explore.neighborhood(one, NDRC, 3, 3)["nodes"]) == 3
+    assert one.round_trips - before == 3  # full after the first hop: the second reaches none
+
+
 def test_shortest_path_is_connected_and_shortest(two: Store) -> None:
     farm, water = unit_uid("县农业农村局"), unit_uid("县水务局")
     path = explore.shortest_path(two, farm, water, 6)
