@@ -44,6 +44,8 @@ _HEADER_TEXT = 32  # characters, spaces and all: a longer line is no column name
 _CELL_SPAN = re.compile(r"[^ \u3000](?:[^ \u3000]| (?=[^ \u3000]))*")  # one space inside
 _LIST_OR_SENTENCE = re.compile(r"、|。\s*$")
 _ALIGN = 2  # columns a wrapped part may stand off its cell's start
+# What a table's (or a plan's) title ends with, and no column name does.
+_TABLE_TITLE = re.compile(r"(?:表|清单|台账|方案)\s*$")
 
 
 def rewrite_pasted(lines: Numbered) -> Numbered:
@@ -296,8 +298,11 @@ def _row_of_lines(text: str) -> bool:
 
 def _is_header_cell(text: str) -> bool:
     """A column name: a short text naming a column kind, neither a list (`A（牵头）、B` names
-    a role, but lists units) nor a sentence (`…事项告知承诺制。` names 事项, but is a task)."""
+    a role, but lists units) nor a sentence (`…事项告知承诺制。` names 事项, but is a task),
+    nor a title (`…任务分工表` names 任务, but is the table's)."""
     if len(text) > _HEADER_TEXT or _LIST_OR_SENTENCE.search(text) or header_kind(text) is None:
+        return False
+    if _TABLE_TITLE.search(text):  # the table's title above it: 某县重点工作任务分工表
         return False
     cells = cells_of(text)
     return len(cells) == 1 or all(len(c) == 1 for c in cells)  # 序  号: letters spaced out

@@ -233,3 +233,16 @@ def test_a_measures_cell_numbering_its_own_points_stays_the_rows_task(parse):
         (("2",), "稳定就业：1.开展技能培训；2.落实就业补贴。", ["县人力资源社会保障局"]),
         (("3",), "推进乡村振兴：①建设高标准农田；②发展特色产业。", ["县农业农村局"]),
     ]
+
+
+def test_a_tables_title_above_its_cells_is_no_column_name(parse):
+    """A title naming a table (…分工表, …清单) is short and names a column word (任务), but
+    is none: taken as the first column it shifted every cell one column on."""
+    cells = ["序号", "工作任务", "牵头单位", "配合单位", "1", "新建学校", "县教育局", "县财政局"]
+    cells += ["2", "改造道路", "县交通运输局", "各乡镇人民政府"]
+    for title in ("某县重点工作任务分工表", "某县重点任务清单"):
+        plan = parse(f"{title}\n\n" + "\n\n".join(cells) + "\n")
+        assert [(t.text, [a.name for a in t.units]) for t in plan.tasks] == [
+            ("新建学校", ["县教育局", "县财政局"]),
+            ("改造道路", ["县交通运输局", "各乡镇人民政府"]),
+        ]
