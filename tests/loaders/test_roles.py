@@ -22,6 +22,19 @@ def test_roles_written_after_the_units(parse, roles) -> None:
     assert roles(second) == [("县水务局", "lead", False), ("县农业局", "support", False)]
 
 
+@pytest.mark.parametrize("word", ["双牵头", "共同牵头", "联合牵头"])
+def test_joint_leads_written_after_the_units(parse, roles, word) -> None:
+    plan = parse(
+        "某县重点工作分工方案\n一、重点任务\n"
+        f"1.推进园区建设。（县发改局、县工信局{word}，有关乡镇配合）\n"
+    )
+    assert roles(plan.tasks[0]) == [
+        ("县发展改革局", "lead", False),
+        ("县工业和信息化局", "lead", False),
+        ("有关乡镇", "support", False),
+    ]
+
+
 def test_labels_of_every_role_word(parse, roles) -> None:
     plan = parse(
         "某市工作方案\n一、重点任务\n"
