@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from dutygraph.errors import StoreError
+from dutygraph.graph.cells import Cell
 from dutygraph.graph.store import Store, open_store
 
 
@@ -107,11 +108,11 @@ class _Watched:
     def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         return self._watch(self._store.read, cypher, params)
 
-    async def read_async(
+    async def read_cells_async(
         self, cypher: str, params: Mapping[str, Any] | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[dict[str, Cell]]:
         try:
-            return await self._store.read_async(cypher, params)
+            return await self._store.read_cells_async(cypher, params)
         except StoreError:
             self._handle.mark_suspect()
             raise

@@ -14,12 +14,24 @@ from typing import Any
 from falkordb.query_result import parse_scalar
 from redis import ResponseError
 
-_NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _MAP = 1, 2, 3, 4, 5, 6, 10
+from dutygraph.graph import cells
 
 
 def rows(reply: list[Any], graph: Any) -> list[dict[str, Any]]:
     """The rows of a reply as dicts column -> value; the error it holds raised.
     `graph`: falkordb's Graph, for the values it parses itself."""
+
+    def other(cell: cells.Cell) -> Any:
+        return plain(parse_scalar(cell, graph))
+
+    return [
+        {name: cells.value(cell, other) for name, cell in row.items()} for row in cell_rows(reply)
+    ]
+
+
+def cell_rows(reply: list[Any]) -> list[dict[str, cells.Cell]]:
+    """The rows of a reply as dicts column -> cell (graph/cells.py); the error it holds
+    raised."""
     if isinstance(reply[0], ResponseError):
         raise reply[0]
     if isinstance(reply[-1], ResponseError):  # an error while the query ran
@@ -27,26 +39,7 @@ def rows(reply: list[Any], graph: Any) -> list[dict[str, Any]]:
     if len(reply) < 3 or not reply[0]:  # statistics alone: no columns
         return []
     names = [column[1] for column in reply[0]]
-
-    def value(cell: list[Any]) -> Any:
-        kind, raw = cell
-        if kind == _STRING:
-            return raw
-        if kind == _INTEGER:
-            return int(raw)
-        if kind == _ARRAY:
-            return [value(item) for item in raw]
-        if kind == _NULL:
-            return None
-        if kind == _BOOLEAN:
-            return raw == "true"
-        if kind == _DOUBLE:
-            return float(raw)
-        if kind == _MAP:
-            return {raw[i]: value(raw[i + 1]) for i in range(0, len(raw), 2)}
-        return plain(parse_scalar(cell, graph))
-
-    return [dict(zip(names, map(value, record), strict=True)) for record in reply[1]]
+    return [dict(zip(names, record, strict=True)) for record in reply[1]]
 
 
 def plain(value: Any) -> Any:

@@ -63,6 +63,7 @@ from redis.retry import Retry
 
 from dutygraph.errors import LimitError, StoreBusyError, StoreError
 from dutygraph.graph import compact_reply
+from dutygraph.graph.cells import Cell
 from dutygraph.graph.loop_connection import LoopConnections
 from dutygraph.graph.setup import ensure_schema
 from dutygraph.graph.store import RoundTrips
@@ -127,7 +128,7 @@ class EmbeddedStore(RoundTrips):
             retry=Retry(NoBackoff(), 0),
         )
         self._graph = self._db.select_graph(GRAPH)
-        # read_async's connections, per event loop (an asyncio connection belongs to the
+        # read_cells_async's connections, per event loop (an asyncio connection belongs to the
         # loop that opened it); a loop that is gone takes its connections with it.
         self._loops: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, LoopConnections]
         self._loops = weakref.WeakKeyDictionary()
@@ -175,11 +176,11 @@ class EmbeddedStore(RoundTrips):
                 self._graph.execute_command(*self._command(cypher, params)), self._graph
             )
 
-    async def read_async(
+    async def read_cells_async(
         self, cypher: str, params: Mapping[str, Any] | None = None
-    ) -> list[dict[str, Any]]:
-        """`read` awaited on the running event loop's own connections, no worker thread
-        (graph/loop_connection.py says why)."""
+    ) -> list[dict[str, Cell]]:
+        """The reply's own cells, awaited on the running event loop's own connections, no
+        worker thread (graph/loop_connection.py says why)."""
         self._count()
         loop = asyncio.get_running_loop()
         connections = self._loops.get(loop)
@@ -187,7 +188,7 @@ class EmbeddedStore(RoundTrips):
             connections = self._loops[loop] = LoopConnections(str(self.data.socket))
         with self._errors():
             reply = await connections.command(*self._command(cypher, params))
-            return compact_reply.rows(reply, self._graph)
+            return compact_reply.cell_rows(reply)
 
     def _command(self, cypher: str, params: Mapping[str, Any] | None) -> tuple[str, ...]:
         """A read as falkordb's client sends it: its parameters as a CYPHER header, the
@@ -314,7 +315,7 @@ class EmbeddedStore(RoundTrips):
             self._close_loop_connections()
 
     def _close_loop_connections(self) -> None:
-        """Closes read_async's connections: on the loop's own thread (the API's, from the
+        """Closes read_cells_async's connections: on the loop's own thread (the API's, from the
         thread its shutdown closes the store in); a closed loop's are gone already."""
         for loop, connections in list(self._loops.items()):
             with contextlib.suppress(RuntimeError):  # the loop is closed

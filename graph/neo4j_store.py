@@ -18,6 +18,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from dutygraph.errors import LimitError, StoreError
+from dutygraph.graph.cells import Cell, of_value
 from dutygraph.graph.store import RoundTrips
 
 CONNECT_TIMEOUT = 10.0  # seconds to open a connection
@@ -78,11 +79,13 @@ class Neo4jStore(RoundTrips):
 
         return self._session(lambda s: s.execute_read(work))
 
-    async def read_async(
+    async def read_cells_async(
         self, cypher: str, params: Mapping[str, Any] | None = None
-    ) -> list[dict[str, Any]]:
-        """`read` in a worker thread: the driver's sessions here are synchronous."""
-        return await asyncio.to_thread(self.read, cypher, params)
+    ) -> list[dict[str, Cell]]:
+        """`read` in a worker thread (the driver's sessions here are synchronous), its
+        values as the cells FalkorDB would send."""
+        rows = await asyncio.to_thread(self.read, cypher, params)
+        return [{k: of_value(v) for k, v in row.items()} for row in rows]
 
     def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
         self._count()

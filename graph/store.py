@@ -22,6 +22,7 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 from platformdirs import user_data_dir
 
 from dutygraph.errors import StoreError
+from dutygraph.graph.cells import Cell
 
 NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -66,10 +67,11 @@ class Store(Protocol):
         """Rows as dicts column -> value. Read queries return scalars, lists and maps only."""
         ...
 
-    async def read_async(
+    async def read_cells_async(
         self, cypher: str, params: Mapping[str, Any] | None = None
-    ) -> list[dict[str, Any]]:
-        """`read` awaited on the running event loop (the API's compiled requests)."""
+    ) -> list[dict[str, Cell]]:
+        """`read` awaited on the running event loop, each value as its typed cell
+        (graph/cells.py): the API's compiled requests shape the answer from those."""
         ...
 
     def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:

@@ -9,6 +9,10 @@ is the same: the differential tests (tests/schema/test_compiled.py) hold the two
 Compiling walks the validated operation with graphql-core's own field collection
 (fragments, inline fragments, @skip/@include, merged aliases), so the shaped `data` has
 the keys, order and values execution would give. The Cypher is built by graph/compiled.py.
+
+The row is shaped from the store's typed cells (graph/cells.py), not from decoded values:
+a positional row is a list of cells, a leaf reads its cell, an object reads its fields'
+positions of its row in one pass.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from graphql import (
     GraphQLEnumType,
@@ -40,16 +44,26 @@ from graphql.execution.collect_fields import (
 from graphql.execution.values import VariableValues, get_argument_values
 
 from dutygraph.errors import DutygraphError
+from dutygraph.graph import cells, search
 from dutygraph.graph import compiled as cy
-from dutygraph.graph import search
 from dutygraph.graph.task_sort import PLAN
 from dutygraph.loaders.fold import fold
 from dutygraph.loaders.units import expand
 from dutygraph.schema.connection import decode_cursor, encode_cursor
 from dutygraph.schema.limits import Limits
 
-Row = dict[str, Any]
+Row = dict[str, cells.Cell]  # the statement's one row: column -> cell
+# How a value of the answer is made: from a cell (a leaf's, a list's, a relation's), or
+# from a positional row (an object's fields), as each function says.
 Shape = Callable[[Any], Any]
+
+
+class Read(NamedTuple):
+    """How an object's field is read from the object's row: the cell at `at` given to
+    `shape`, or (`at` None) the whole row."""
+
+    at: int | None
+    shape: Shape
 
 
 class NotCovered(Exception):
@@ -208,7 +222,7 @@ def _compile(build: _Build) -> tuple[str, Callable[[Row], dict[str, Any]]]:
     for key, details in collected.grouped_field_set.items():
         name = details[0].node.name.value
         if name == "__typename":
-            shapes.append((key, "", lambda _row: "Query"))
+            shapes.append((key, "", _constant("Query").shape))
             continue
         if details[0].fragment_variable_values is not None:
             raise NotCovered("fragment variables")
@@ -241,38 +255,57 @@ _INT_MIN, _INT_MAX = -(2**31), 2**31 - 1  # GraphQL's Int; outside it serialize 
 
 
 def _leaf(type_: Any) -> Shape:
-    """How a stored value becomes the serialized value of a leaf of this GraphQL type."""
+    """How a stored value's cell becomes the serialized value of a leaf of this GraphQL
+    type."""
     non_null = isinstance(type_, GraphQLNonNull)
     inner = type_.of_type if non_null else type_
     if isinstance(inner, GraphQLList):
         item = _leaf(inner.of_type)
 
-        def as_list(value: Any) -> Any:
-            if value is None:
+        def as_list(cell: cells.Cell) -> Any:
+            kind, raw = cell
+            if kind == cells.NULL:
                 if non_null:
                     raise Fallback("null list")
                 return None
-            return [item(v) for v in value]
+            if kind != cells.ARRAY:
+                raise Fallback("not a list")
+            return [item(c) for c in raw]
 
         return as_list
     named = get_named_type(type_)
     if isinstance(named, GraphQLEnumType):
-        # stored value -> the member's name; a value the enum does not know is null
-        names = {member.value: name for name, member in named.values.items()}
+        return _enum_leaf(named, non_null)
+    return _scalar_leaf(named, non_null)
 
-        def serialize(value: Any) -> Any:
-            return names.get(value)
 
-        same = None
-    else:
-        serialize = named.serialize
-        same = _SELF_SERIALIZED.get(named.name)
-    small_int = named.name == "Int"
+def _enum_leaf(enum: GraphQLEnumType, non_null: bool) -> Shape:
+    """A stored value -> its member's name; a value the enum does not know is null."""
+    names = {member.value: name for name, member in enum.values.items()}
 
-    def leaf(value: Any) -> Any:
-        if value.__class__ is same:
+    def leaf(cell: cells.Cell) -> Any:
+        out = names.get(cell[1] if cell[0] == cells.STRING else cells.value(cell))
+        if out is None and non_null:
+            raise Fallback("null value")
+        return out
+
+    return leaf
+
+
+def _scalar_leaf(scalar: Any, non_null: bool) -> Shape:
+    serialize = scalar.serialize
+    same = _SELF_SERIALIZED.get(scalar.name)
+    string = same is str
+    small_int = scalar.name == "Int"
+
+    def leaf(cell: cells.Cell) -> Any:
+        kind, value = cell
+        if kind == cells.STRING and string:
             return value
-        if small_int and value.__class__ is int and _INT_MIN <= value <= _INT_MAX:
+        if kind == cells.INTEGER and small_int and _INT_MIN <= value <= _INT_MAX:
+            return value
+        value = cells.value(cell)
+        if value.__class__ is same:
             return value
         if value is None:
             if non_null:
@@ -286,9 +319,9 @@ def _leaf(type_: Any) -> Shape:
     return leaf
 
 
-def _constant(value: Any) -> Shape:
+def _constant(value: Any) -> Read:
     """The same value for every row (a `__typename`)."""
-    return lambda _row: value
+    return Read(None, lambda _row: value)
 
 
 def _ignoring_row(shape: Shape) -> Shape:
@@ -301,38 +334,58 @@ def _ignoring_index(shape: Shape) -> Callable[[Any, int], Any]:
     return lambda row, _index: shape(row)
 
 
-def _object(fields: list[tuple[str, Shape]], non_null: bool = False) -> Shape:
-    """A positional row -> the object, keys in order; `fields` read their own position."""
+def _object(fields: list[tuple[str, Read]], non_null: bool = False) -> Shape:
+    """A positional row (a list of cells) -> the object, keys in order."""
+    reads = [(key, read.at, read.shape) for key, read in fields]
 
-    def shape(row: Any) -> Any:
+    def shape(row: list[cells.Cell] | None) -> Any:
         if row is None:
             if non_null:
                 raise Fallback("null object")
             return None
-        return {key: read(row) for key, read in fields}
+        return {key: then(row if at is None else row[at]) for key, at, then in reads}
 
     return shape
 
 
-def _at(position: int, then: Shape) -> Shape:
-    return lambda row: then(row[position])
+def _at(position: int, then: Shape) -> Read:
+    """The cell at `position` given to `then`."""
+    return Read(position, then)
+
+
+def _at_row(position: int, then: Shape) -> Read:
+    """The row held by the cell at `position` (an object's) given to `then`."""
+    return Read(position, _row_of(then))
+
+
+def _row_of(then: Shape) -> Shape:
+    """`then`, a shape of a row, given the row a cell holds (None for a null)."""
+    return lambda cell: then(cell[1])
+
+
+def _of_row(read: Read) -> Shape:
+    """A field's read as a shape of the whole row."""
+    at, then = read
+    return then if at is None else lambda row: then(row[at])
 
 
 def _head(then: Shape, non_null: bool) -> Shape:
-    """A single object reached through a relation (a list of none or one)."""
+    """A single object reached through a relation (a list cell of none or one row)."""
 
-    def shape(rows: list[Any]) -> Any:
+    def shape(cell: cells.Cell) -> Any:
+        rows = cell[1]
         if not rows:
             if non_null:
                 raise Fallback("null object")
             return None
-        return then(rows[0])
+        return then(rows[0][1])
 
     return shape
 
 
 def _each(then: Shape) -> Shape:
-    return lambda rows: [then(row) for row in rows]
+    """The objects of a list cell of rows, each shaped by `then`."""
+    return lambda cell: [then(item[1]) for item in cell[1]]
 
 
 # --- object levels --------------------------------------------------------------------------
@@ -342,7 +395,7 @@ def _level(
     build: _Build, type_: GraphQLObjectType, details: list[FieldDetails], level: cy.Level
 ) -> Shape:
     """Adds the selection on objects of `type_` bound to `level.var`: its shape of a row."""
-    fields: list[tuple[str, Shape]] = []
+    fields: list[tuple[str, Read]] = []
     for key, sub in build.subfields(type_, details).items():
         name = sub[0].node.name.value
         if name == "__typename":
@@ -362,7 +415,7 @@ def _field(
     field_def: GraphQLField,
     details: list[FieldDetails],
     level: cy.Level,
-) -> Shape:
+) -> Read:
     label = type_.name
     props = _PROPS.get(label, {})
     if name in props and not field_def.args:
@@ -380,13 +433,13 @@ def _field(
 
 def _unit_of(
     build: _Build, field_def: GraphQLField, details: list[FieldDetails], child: cy.Level
-) -> Shape:
+) -> Read:
     """The unit a partner or workload row belongs to: its selection on the row's unit."""
     unit_type, _, _ = _target(field_def)
     inner = cy.Level("Unit", child.var)
     shape = _level(build, unit_type, details, inner)
     child.calls += inner.calls
-    return _at(child.add(inner.row()), shape)
+    return _at_row(child.add(inner.row()), shape)
 
 
 def _target(field_def: GraphQLField) -> tuple[GraphQLObjectType, bool, bool]:
@@ -408,7 +461,7 @@ def _related(
     details: list[FieldDetails],
     level: cy.Level,
     **page: str | None,
-) -> Shape:
+) -> Read:
     """A list (or single object) reached through `relation`: one CALL."""
     target, many, non_null = _target(field_def)
     child = cy.Level(relation.label, build.name())
@@ -423,23 +476,23 @@ def _inline(
     build: _Build,
     field_def: GraphQLField,
     details: list[FieldDetails],
-    fill: Callable[[GraphQLObjectType, str, list[FieldDetails]], list[tuple[str, Shape]]],
+    fill: Callable[[GraphQLObjectType, str, list[FieldDetails]], list[tuple[str, Read]]],
     level: cy.Level,
-) -> Shape:
+) -> Read:
     """An object made of the current level's own values (a task's source span)."""
     target, _, non_null = _target(field_def)
-    fields: list[tuple[str, Shape]] = []
+    fields: list[tuple[str, Read]] = []
     for key, sub_details in build.subfields(target, details).items():
         name = sub_details[0].node.name.value
         if name == "__typename":
             fields.append((key, _constant(target.name)))
             continue
         fields += [(key, read) for _, read in fill(target, name, sub_details)]
-    return _object(fields, non_null)
+    return Read(None, _object(fields, non_null))
 
 
-def _source(build: _Build, field_def: GraphQLField, details: list, level: cy.Level) -> Shape:
-    def fill(target: GraphQLObjectType, name: str, _d: list) -> list[tuple[str, Shape]]:
+def _source(build: _Build, field_def: GraphQLField, details: list, level: cy.Level) -> Read:
+    def fill(target: GraphQLObjectType, name: str, _d: list) -> list[tuple[str, Read]]:
         if name not in _SOURCE:
             raise NotCovered(f"SourceSpan.{name}")
         return [(name, _at(level.prop(_SOURCE[name]), _leaf(target.fields[name].type)))]
@@ -449,32 +502,32 @@ def _source(build: _Build, field_def: GraphQLField, details: list, level: cy.Lev
 
 def _counts(
     build: _Build, field_def: GraphQLField, details: list, level: cy.Level, expr: str
-) -> Shape:
+) -> Read:
     """The workload counts inline: `expr` is [total, lead, support] of the level."""
     position = level.add(expr)
 
-    def fill(target: GraphQLObjectType, name: str, _d: list) -> list[tuple[str, Shape]]:
+    def fill(target: GraphQLObjectType, name: str, _d: list) -> list[tuple[str, Read]]:
         index = {"total": 0, "lead": 1, "support": 2}.get(name)
         if index is None:
             raise NotCovered(f"{target.name}.{name}")
         leaf = _leaf(target.fields[name].type)
-        return [(name, lambda row: leaf(row[position][index]))]
+        return [(name, _at(position, lambda cell: leaf(cell[1][index])))]
 
     return _inline(build, field_def, details, fill, level)
 
 
-def _unit_workload(build: _Build, field_def: GraphQLField, details: list, level: cy.Level):
+def _unit_workload(build: _Build, field_def: GraphQLField, details: list, level: cy.Level) -> Read:
     v = level.var
     stored = f"[coalesce({v}.total, 0), coalesce({v}.lead, 0), coalesce({v}.support, 0)]"
     return _counts(build, field_def, details, level, stored)
 
 
-def _assignments(units_only: bool) -> Callable[..., Shape]:
+def _assignments(units_only: bool) -> Callable[..., Read]:
     """Task.assignments(role) or Task.units(role): the task's edges, by rank."""
 
     def compile_field(
         build: _Build, field_def: GraphQLField, details: list, level: cy.Level
-    ) -> Shape:
+    ) -> Read:
         args = build.args(field_def, details)
         role = args.get("role")
         relation = cy.RELATIONS["Task", "assignments"]
@@ -504,17 +557,17 @@ def _assignments(units_only: bool) -> Callable[..., Shape]:
 def _assignment(
     build: _Build, type_: GraphQLObjectType, details: list, unit: cy.Level, edge: str
 ) -> Shape:
-    fields: list[tuple[str, Shape]] = []
+    fields: list[tuple[str, Read]] = []
     for key, sub in build.subfields(type_, details).items():
         name = sub[0].node.name.value
         if name == "__typename":
-            fields.append((key, lambda _row: "Assignment"))
+            fields.append((key, _constant("Assignment")))
         elif name == "unit":
             target, _, _ = _target(type_.fields[name])
             inner = cy.Level("Unit", unit.var)
             shape = _level(build, target, sub, inner)
             unit.calls += inner.calls
-            fields.append((key, _at(unit.add(inner.row()), shape)))
+            fields.append((key, _at_row(unit.add(inner.row()), shape)))
         elif name in ("role", "rank", "written", "inferred"):
             leaf = _leaf(type_.fields[name].type)
             expr = f"{edge}.{name}"
@@ -526,7 +579,7 @@ def _assignment(
     return _object(fields)
 
 
-def _partners(build: _Build, field_def: GraphQLField, details: list, level: cy.Level) -> Shape:
+def _partners(build: _Build, field_def: GraphQLField, details: list, level: cy.Level) -> Read:
     args = build.args(field_def, details)
     limit = build.param(build.first(args))
     return _pairs(build, field_def, details, level, cy.RELATIONS["Unit", "partners"], limit)
@@ -535,16 +588,16 @@ def _partners(build: _Build, field_def: GraphQLField, details: list, level: cy.L
 def _pairs(
     build: _Build, field_def: GraphQLField, details: list, level: cy.Level,
     relation: cy.Relation, limit: str,
-) -> Shape:  # fmt: skip
+) -> Read:  # fmt: skip
     """Partner rows: `shared` from the SHARES edge, `unit` the unit at its other end."""
     target, _, _ = _target(field_def)
     child = cy.Level("Unit", build.name())
     edge = build.name("r")
-    fields: list[tuple[str, Shape]] = []
+    fields: list[tuple[str, Read]] = []
     for key, sub in build.subfields(target, details).items():
         name = sub[0].node.name.value
         if name == "__typename":
-            fields.append((key, lambda _row: "Partner"))
+            fields.append((key, _constant("Partner")))
         elif name == "shared":
             fields.append((key, _at(child.add(f"{edge}.tasks"), _leaf(target.fields[name].type))))
         elif name == "unit":
@@ -556,7 +609,7 @@ def _pairs(
     return _at(level.add(out), _each(_object(fields)))
 
 
-def _unit_tasks(build: _Build, field_def: GraphQLField, details: list, level: cy.Level) -> Shape:
+def _unit_tasks(build: _Build, field_def: GraphQLField, details: list, level: cy.Level) -> Read:
     args = build.args(field_def, details)
     first = build.first(args)
     offset = _offset(args.get("after"))
@@ -565,11 +618,11 @@ def _unit_tasks(build: _Build, field_def: GraphQLField, details: list, level: cy
     )
     pages = build.pages
 
-    def noting(row: Any) -> Any:
-        pages.largest = max(pages.largest, row[total_at])
+    def noting(row: list[cells.Cell]) -> Any:
+        pages.largest = max(pages.largest, row[total_at][1])
         return shape(row)
 
-    return noting
+    return Read(None, noting)
 
 
 def _units_task_page(
@@ -642,22 +695,25 @@ def _connection(
         level.calls.append(page(child, edge, out))
         page_at = level.add(out)
 
-    def rows_of(row: Any) -> list[Any]:
-        return row[page_at]
+    def rows_of(row: list[cells.Cell]) -> list[cells.Cell]:
+        """The page's nodes: a cell of each one's row."""
+        assert page_at is not None  # read only when edges or pageInfo are asked for
+        return row[page_at][1]
 
-    fields: list[tuple[str, Shape]] = []
+    fields: list[tuple[str, Read]] = []
     for key, name, sub in selected:
         if name == "__typename":
             fields.append((key, _constant(conn_type.name)))
         elif name == "totalCount":
-            fields.append((key, lambda row: row[total_position]))
+            fields.append((key, _at(total_position, _raw)))
         elif name == "pageInfo":
-            fields.append((key, _page_info(build, conn_type, sub, rows_of, total_position, offset)))
+            info = _page_info(build, conn_type, sub, rows_of, total_position, offset)
+            fields.append((key, Read(None, info)))
         elif name == "edges":
             role_leaf = _leaf(edge_type.fields["role"].type) if roles else None
             shapes = node_shapes.get(key, {})
             edges = _edges(build, edge_type, sub, rows_of, shapes, role_at, role_leaf, offset)
-            fields.append((key, edges))
+            fields.append((key, Read(None, edges)))
         else:
             raise NotCovered(f"{conn_type.name}.{name}")
     return _object(fields)
@@ -684,8 +740,10 @@ def _edges(
         else:
             raise NotCovered(f"{edge_type.name}.{name}")
 
-    def shape(row: Any) -> list[dict[str, Any]]:
-        return [{key: read(r, i) for key, read in reads} for i, r in enumerate(rows_of(row))]
+    def shape(row: list[cells.Cell]) -> list[dict[str, Any]]:
+        return [
+            {key: read(node[1], i) for key, read in reads} for i, node in enumerate(rows_of(row))
+        ]
 
     return shape
 
@@ -696,8 +754,8 @@ def _page_info(
 ) -> Shape:  # fmt: skip
     info_type, _, _ = _target(conn_type.fields["pageInfo"])
 
-    def values(row: Any) -> dict[str, Any]:
-        count, total = len(rows_of(row)), row[total_position]
+    def values(row: list[cells.Cell]) -> dict[str, Any]:
+        count, total = len(rows_of(row)), row[total_position][1]
         return {
             "hasNextPage": offset + count < total,
             "hasPreviousPage": offset > 0,
@@ -715,7 +773,7 @@ def _page_info(
         else:
             raise NotCovered(f"PageInfo.{name}")
 
-    def shape(row: Any) -> dict[str, Any]:
+    def shape(row: list[cells.Cell]) -> dict[str, Any]:
         found = values(row)
         return {key: found[name] if name else "PageInfo" for key, name in keys}
 
@@ -728,7 +786,12 @@ def _label(type_: GraphQLObjectType) -> str:
     return type_.name
 
 
-_SPECIAL: dict[tuple[str, str], Callable[..., Shape]] = {
+def _raw(cell: cells.Cell) -> Any:
+    """A count as the store gives it."""
+    return cell[1]
+
+
+_SPECIAL: dict[tuple[str, str], Callable[..., Read]] = {
     ("Task", "source"): _source,
     ("Task", "assignments"): _assignments(units_only=False),
     ("Task", "units"): _assignments(units_only=True),
@@ -787,12 +850,12 @@ def _root_partners(build: _Build, field_def: GraphQLField, details: list, column
     place_at = level.add(f"coalesce({level.var}.place, '')")
     pairs = _pairs(build, field_def, details, level, cy.RELATIONS["Unit", "partners"], limit)
     exact_at = _units_by_name(build, level, args["unit"], args.get("place"), column)
-    one = _one_place(pairs, place_at, exact_at)
+    one = _one_place(_of_row(pairs), place_at, exact_at)
 
-    def shape(rows: list[Any]) -> Any:
-        if not rows:
+    def shape(found: cells.Cell) -> Any:
+        if not found[1]:
             raise Fallback("no unit of that name")
-        return one(rows)
+        return one(found)
 
     return _column(column, shape)
 
@@ -814,18 +877,20 @@ def _units_by_name(
     return exact_at
 
 
-def _exact_first(rows: list[Any], exact_at: int) -> list[Any]:
-    """The candidates units_by_name keeps: those of the exact name when there are any."""
-    return [row for row in rows if row[exact_at]] or rows
+def _exact_first(found: cells.Cell, exact_at: int) -> list[list[cells.Cell]]:
+    """The rows of the candidates units_by_name keeps (a list cell of their rows): those
+    of the exact name when there are any."""
+    rows = [item[1] for item in found[1]]
+    return [row for row in rows if cells.value(row[exact_at])] or rows
 
 
 def _one_place(shape: Shape, place_at: int, exact_at: int) -> Shape:
     """The first unit found (_exact_first), or null; units of several places are the
     resolvers' error (graph/nodes.unit_by_name), which they report."""
 
-    def pick(rows: list[Any]) -> Any:
-        rows = _exact_first(rows, exact_at)
-        if len({row[place_at] for row in rows}) > 1:
+    def pick(found: cells.Cell) -> Any:
+        rows = _exact_first(found, exact_at)
+        if len({row[place_at][1] for row in rows}) > 1:
             raise Fallback("a name of several places")
         return shape(rows[0]) if rows else None
 
@@ -870,7 +935,7 @@ def _tasks(build: _Build, field_def: GraphQLField, details: list, column: str) -
     shape = _connection(build, field_def, details, root, page, offset, 0, False)
     build.calls += root.calls
     build.columns.append(f"{root.row()} AS {column}")
-    return _column(column, shape)
+    return _column(column, _row_of(shape))
 
 
 def _one_units_tasks(
@@ -892,11 +957,11 @@ def _one_units_tasks(
     exact_at = _units_by_name(build, level, name, place, column)
     pages = build.pages
 
-    def pick(rows: list[Any]) -> Any:
-        rows = _exact_first(rows, exact_at)
+    def pick(found: cells.Cell) -> Any:
+        rows = _exact_first(found, exact_at)
         if len(rows) != 1:
             raise Fallback("no unit of that name, or several")
-        pages.largest = max(pages.largest, rows[0][total_at])
+        pages.largest = max(pages.largest, rows[0][total_at][1])
         return shape(rows[0])
 
     return _column(column, pick)
@@ -919,7 +984,8 @@ def _search(build: _Build, field_def: GraphQLField, details: list, column: str) 
         fields = _level(build, member, details, level)
         if level.items:  # else the hit alone says all (no fields, or __typename only)
             members.append((level, build.name("v")))
-            shapes[member.name] = _at(len(cy.HIT) + len(members) - 1, _head(fields, True))
+            at = len(cy.HIT) + len(members) - 1
+            shapes[member.name] = _of_row(_at(at, _head(fields, True)))
         else:
             shapes[member.name] = _ignoring_row(fields)
     found: list[tuple[str, str]] = []
@@ -934,14 +1000,24 @@ def _search(build: _Build, field_def: GraphQLField, details: list, column: str) 
         found.append((form, out))
 
     def shape(row: Row) -> list[Any]:
-        hits = {hit[1]: hit for _, out in found for hit in row[out]}
+        rows = {uid: hit for _, out in found for uid, hit in _hits(row[out])}
         ranked = search.best_hits(
-            ((form, [dict(zip(cy.HIT, hit, strict=False)) for hit in row[out]])
-             for form, out in found), first,
-        )  # fmt: skip
-        return [shapes[h["label"]](hits[h["uid"]]) for h in ranked]
+            ((form, [_hit_values(hit) for _, hit in _hits(row[out])]) for form, out in found),
+            first,
+        )
+        return [shapes[h["label"]](rows[h["uid"]]) for h in ranked]
 
     return shape
+
+
+def _hits(found: cells.Cell) -> list[tuple[str, list[cells.Cell]]]:
+    """A form's hits (a list cell of rows) by uid."""
+    return [(item[1][1][1], item[1]) for item in found[1]]
+
+
+def _hit_values(hit: list[cells.Cell]) -> dict[str, Any]:
+    """What search ranks a hit by (graph/compiled.HIT), from the front of its row."""
+    return {name: cells.value(cell) for name, cell in zip(cy.HIT, hit, strict=False)}
 
 
 def _prefixed(cypher: str, prefix: str, names: tuple[str, ...] = _TASK_FILTERS) -> str:
@@ -967,7 +1043,7 @@ def _documents(build: _Build, field_def: GraphQLField, details: list, column: st
     shape = _connection(build, field_def, details, root, page, offset, 0, False)
     build.calls += root.calls
     build.columns.append(f"{root.row()} AS {column}")
-    return _column(column, shape)
+    return _column(column, _row_of(shape))
 
 
 def _workload(build: _Build, field_def: GraphQLField, details: list, column: str) -> Shape:
@@ -978,11 +1054,11 @@ def _workload(build: _Build, field_def: GraphQLField, details: list, column: str
     target, _, _ = _target(field_def)
     child = cy.Level("Unit", build.name())
     counts = f"{child.var}_counts"
-    fields: list[tuple[str, Shape]] = []
+    fields: list[tuple[str, Read]] = []
     for key, sub in build.subfields(target, details).items():
         name = sub[0].node.name.value
         if name == "__typename":
-            fields.append((key, lambda _row: "Workload"))
+            fields.append((key, _constant("Workload")))
         elif name in ("total", "lead", "support"):
             index = ("total", "lead", "support").index(name)
             leaf = _leaf(target.fields[name].type)

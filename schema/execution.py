@@ -5,7 +5,7 @@ resolver path (schema/limits.py), and kept per (document, operation name); one t
 any of them, or names no query operation, is left to the resolver path, which reports
 the error. Per request the variables are coerced the same way, the operation compiles to
 one statement (about 0.2 ms; kept for the same variables again), the store answers it in
-one round trip awaited on the event loop (Store.read_async), and the row is shaped into
+one round trip awaited on the event loop (Store.read_cells_async), and the row is shaped into
 `data`.
 """
 
@@ -142,7 +142,7 @@ class Compiled:
         if plan is None or (plan.nested_unions and not context.store.nested_unions):
             return None
         try:
-            [row] = await context.store.read_async(plan.statement(), plan.params)
+            [row] = await context.store.read_cells_async(plan.statement(), plan.params)
             data = plan.shape(row)
             plan.pages.noted()
             return ExecutionResult(data=data, errors=None)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from dutygraph.errors import LimitError, StoreBusyError, StoreError
+from dutygraph.graph import cells
 from dutygraph.graph.embedded import DataDir, EmbeddedStore, _is_server
 from dutygraph.graph.load import load_plan, stats
 from dutygraph.graph.store import open_store
@@ -286,44 +287,54 @@ def test_threads_share_one_store(embedded_store: EmbeddedStore) -> None:
     assert results == [[i] * 20 for i in range(8)]
 
 
-# --- reads on the event loop (read_async) -----------------------------------------------------
+# --- reads on the event loop (read_cells_async) -----------------------------------------------
 
-PLAIN = "RETURN $s AS s, $n AS n, $b AS b, $l AS l, {k: [1, {m: 'v'}]} AS map, null AS nothing"
+PLAIN = (
+    "RETURN $s AS s, $n AS n, $b AS b, $l AS l, {k: [1, {m: 'v'}]} AS map, null AS nothing,"
+    " 2.5 AS x, false AS no"
+)
 PLAIN_PARAMS = {"s": '引号"\n\\', "n": 3, "b": True, "l": ["甲", "乙"]}
+
+
+def decoded(rows: list[dict[str, cells.Cell]]) -> list[dict[str, object]]:
+    return [{k: cells.value(cell) for k, cell in row.items()} for row in rows]
 
 
 def test_an_awaited_read_is_the_same_read(embedded_store: EmbeddedStore) -> None:
     async def together() -> list[list[dict]]:
         # more reads at once than one connection takes: the loop opens more, reuses them
         return await asyncio.gather(
-            *(embedded_store.read_async(PLAIN, PLAIN_PARAMS) for _ in range(12))
+            *(embedded_store.read_cells_async(PLAIN, PLAIN_PARAMS) for _ in range(12))
         )
 
     rounds = embedded_store.round_trips
     answers = asyncio.run(together())
     assert embedded_store.round_trips == rounds + 12
-    assert answers == [embedded_store.read(PLAIN, PLAIN_PARAMS)] * 12
+    plain = embedded_store.read(PLAIN, PLAIN_PARAMS)
+    assert [decoded(rows) for rows in answers] == [plain] * 12
+    # the cells are those a Neo4j record's values become (Neo4jStore.read_cells_async)
+    assert answers[0] == [{k: cells.of_value(v) for k, v in plain[0].items()}]
     # a bigger reply than one read of the socket gives arrives whole
-    [row] = asyncio.run(embedded_store.read_async("RETURN [x IN range(1, 200000) | x] AS xs"))
-    assert row["xs"] == list(range(1, 200001))
+    [row] = asyncio.run(embedded_store.read_cells_async("RETURN [x IN range(1, 200000) | x] AS xs"))
+    assert cells.value(row["xs"]) == list(range(1, 200001))
 
 
 def test_an_awaited_read_fails_as_read_does(tmp_path: Path) -> None:
     async def reads(store: EmbeddedStore) -> None:
         with pytest.raises(StoreError, match="query"):
-            await store.read_async("MATCH (n RETURN n")
+            await store.read_cells_async("MATCH (n RETURN n")
         # the connection that carried the error answers the next read
-        assert await store.read_async("RETURN 1 AS one") == [{"one": 1}]
+        assert decoded(await store.read_cells_async("RETURN 1 AS one")) == [{"one": 1}]
         store.read_timeout = 0.001
         with pytest.raises(LimitError, match="time limit"):
-            await store.read_async("UNWIND range(1, 3000000) AS x RETURN sum(x) AS s")
+            await store.read_cells_async("UNWIND range(1, 3000000) AS x RETURN sum(x) AS s")
         store.read_timeout = None
         pid = store.pid
         assert pid is not None
         os.kill(pid, signal.SIGKILL)
         wait_dead_socket(store)
         with pytest.raises(StoreError):
-            await store.read_async("RETURN 1 AS one")
+            await store.read_cells_async("RETURN 1 AS one")
 
     store = EmbeddedStore.open(tmp_path / "db")
     try:
