@@ -295,8 +295,15 @@ class TableWriter:
         self.out.append((number, line))
 
     def _prefix(self, printed: str, task: str) -> str:
-        if _NUMBERED_TEXT.match(task):  # the task cell carries its own number (序号 is the
-            return ""  # group's then, as when it restarts while task numbers run on)
+        if _NUMBERED_TEXT.match(task) is None:
+            return self._number(printed)
+        if not _counts_points(task):
+            return ""  # the task cell carries its own number (序号 is the group's then, as
+            # when it restarts while task numbers run on)
+        # A space keeps the row's number apart from the points' (3.1. would be a 1.1 number).
+        return self._number(printed) + " "
+
+    def _number(self, printed: str) -> str:
         arabic = _ARABIC.match(printed)
         if arabic:
             self.tasks = int(arabic.group(1))
@@ -484,6 +491,20 @@ def _run_together(name: str) -> list[str]:
 
 def _cell(value: str | None) -> str:
     return clean_chars(value or "").replace("\u3000", " ").strip()
+
+
+def _counts_points(task: str) -> bool:
+    """Whether a task cell starting with a number goes on to the next one of its style
+    (`1.…；2.…`, `（1）…（2）…`, `①…②…`): its numbers count its points, not the task."""
+    m = _NUMBERED_TEXT.match(task)
+    if m is None:
+        return False
+    first = m.group(0).strip()
+    digits = re.search(r"\d+", first)
+    if digits is None:  # ①: its next is the next character
+        return chr(ord(first) + 1) in task[m.end() :]
+    following = first.replace(digits.group(0), str(int(digits.group(0)) + 1), 1)
+    return following in task[m.end() :]
 
 
 def _joined(texts: list[str]) -> str:

@@ -246,3 +246,15 @@ def test_a_tables_title_above_its_cells_is_no_column_name(parse):
             ("新建学校", ["县教育局", "县财政局"]),
             ("改造道路", ["县交通运输局", "各乡镇人民政府"]),
         ]
+
+
+def test_a_task_cell_counting_its_points_keeps_the_rows_number(parse):
+    """`1.…2.…` alone in the task cell counts the row's points; a cell holding one number
+    carries the task's own (the 序号 column then numbers groups)."""
+    text = "某县工作方案\n序号\t工作任务\t牵头单位\n"
+    text += "3\t1.开展技能培训；2.落实就业补贴。\t县人社局\n1\t4.建设学校。\t县教育局\n"
+    plan = parse(text)
+    assert [(t.path, t.text) for t in plan.tasks] == [
+        (("3",), "1.开展技能培训；2.落实就业补贴。"),
+        (("4",), "建设学校。"),
+    ]
