@@ -68,13 +68,14 @@ _NODES = {
 # reply parser microseconds: 9.7 ms for a heavy unit's 800 edges as rows of node columns,
 # 6.3 as one list), and the columns of the first $take other ends, the only ones it can
 # keep (most ends of those 800 edges are past the limit), so no second read fills them.
-def _hop_branch(label: str, order: str) -> str:
+# `kept` filters the edges returned to those that can still be kept.
+def _hop_branch(label: str, order: str, kept: str = "") -> str:
     return f"""UNWIND ${label} AS key
 MATCH (a:{label} {{uid: key}})-[r]-(b) WHERE {_OWN}
 WITH a, r, b {order}LIMIT $rows
-WITH collect([a.uid, startNode(r) = a, type(r), r.role, labels(b)[0], b.uid]) AS hops,
-  collect(DISTINCT b)[..$take] AS ends
-RETURN hops, [n IN ends | [{_list_columns("n")}]] AS near"""
+WITH collect([a, r, b]) AS rows, collect(DISTINCT b)[..$take] AS ends
+RETURN [x IN rows {kept}| [x[0].uid, startNode(x[1]) = x[0], type(x[1]), x[1].role,
+  labels(x[2])[0], x[2].uid]] AS hops, [n IN ends | [{_list_columns("n")}]] AS near"""
 
 
 def _list_columns(v: str) -> str:
@@ -88,6 +89,12 @@ _COLUMNS = ("label", "uid", "name", "text", "place")  # _list_columns' order
 # path search sorts the edges it reads, so of two shortest paths it always finds the
 # same one; a neighbourhood takes them as they come (see the module doc).
 _HOPS = {label: _hop_branch(label, "") for label in LABELS}
+# The first hop knows only the start node, so of the edges it reads only those to the ends
+# it can take or back to the start can be kept (a heavy unit's 800 edges at a limit of
+# 200: about 200, each one value the store writes and Python reads less).
+_FIRST_HOPS = {
+    label: _hop_branch(label, "", "WHERE x[2] IN ends OR x[2] = x[0] ") for label in LABELS
+}
 _SORTED_HOPS = {label: _hop_branch(label, "ORDER BY a.uid, type(r), b.uid ") for label in LABELS}
 # How many edges a hop from a frontier would read, counted in the store.
 _DEGREES = {
@@ -112,11 +119,11 @@ def neighborhood(store: Store, uid: str, depth: int, limit: int) -> dict[str, li
     edges: dict[tuple[str, str, str], Row] = {}
     frontier = [start]
     rows = min(HOP_ROWS, EDGES_PER_NODE * limit)
-    for _ in range(depth):
+    for step in range(depth):
         if not frontier:
             break
         params = {"rows": rows, "take": _take(limit, len(nodes))}
-        found = _by_label(store, frontier, _HOPS, params)
+        found = _by_label(store, frontier, _HOPS if step else _FIRST_HOPS, params)
         near = {columns[1]: columns for row in found for columns in row["near"]}
         frontier = []
         for origin, out, type_, role, label, other in (hop for row in found for hop in row["hops"]):

@@ -456,6 +456,17 @@ def test_a_neighbourhood_reads_the_nodes_it_keeps_with_each_hop(one: Store) -> N
     assert one.round_trips - before == 3  # full after the first hop: the second reaches none
 
 
+def test_an_edge_back_to_the_node_itself_is_in_its_neighbourhood(one: Store) -> None:
+    # the first hop returns only the edges it can keep: to the ends it takes, or back
+    one.write("MATCH (u:Unit {uid: $u}) CREATE (u)-[:HOSTED_BY]->(u)", {"u": NDRC})
+    for limit in (1, 2, 50):
+        around = explore.neighborhood(one, NDRC, 1, limit)
+        assert (NDRC, NDRC, "HOSTED_BY") in {
+            (e["source"], e["target"], e["type"]) for e in around["edges"]
+        }
+        assert len(around["nodes"]) == min(limit, 4)
+
+
 def test_shortest_path_is_connected_and_shortest(two: Store) -> None:
     farm, water = unit_uid("县农业农村局"), unit_uid("县水务局")
     path = explore.shortest_path(two, farm, water, 6)
