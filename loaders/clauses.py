@@ -404,7 +404,9 @@ def _units(
             refs += lead[0] + rest[0]
             continue
         parts = split_collective(f[pa:pb])
-        if not all(_unit_like(p, strict) for _, p in parts):
+        # A list that has shown it names units (its first name has a level) reads its
+        # later names as units when they look like names (镇宣传办、镇妇联、团委).
+        if not all(_unit_like(p, strict and not refs) for _, p in parts):
             if labelled and _PERSON.search(f, pa, pb):
                 continue  # 责任单位：县政府分管领导，A、B: the leader is named, not a unit
             if not labelled:

@@ -89,6 +89,15 @@ def test_unlabelled_units_closing_an_item(parse, roles) -> None:
     assert roles(task) == [("县财政局", "lead", True), ("县教育局", "support", True)]
 
 
+def test_unlabelled_units_after_the_first_need_only_look_like_names(parse) -> None:
+    """The first name shows the bracket lists units; a short name after it (团委, 驻村
+    工作队) is one more, though alone it would not be read as one."""
+    plan = parse(HEAD + "1.加强宣传。（镇宣传办、镇妇联、团委）\n2.建设书屋（一期）。（团委）\n")
+    [task] = plan.tasks
+    assert [a.name for a in task.units] == ["镇宣传办", "镇妇联", "团委"]
+    assert [w.message for w in plan.warnings] == ["numbered item has no responsibility clause"]
+
+
 def test_brackets_that_name_no_unit_are_text(parse) -> None:
     plan = parse(HEAD + "1.完善第五代移动通信（5G)网络（试行）。（责任单位：县科工信局）\n")
     [task] = plan.tasks
