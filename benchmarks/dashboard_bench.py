@@ -7,7 +7,10 @@ progress reports on random assignments (graph/supervision.add_report, as the API
 then times, medians of --runs: `progressSummary`, `silentUnits` and `overdue` through the
 schema (graph/unit_progress, graph/overdue: the store counts), and the same counts from
 every assignment's state (graph/supervision.assignment_states, the way they were counted
-before), the baseline, measured in the same run. A script, not a test.
+before), the baseline, measured in the same run. Then the ledger's state filter
+(`tasks(filter: {status})`, graph/state_filter) for each state, for the heaviest unit and
+sorted, and NOT_STARTED's page found from every assignment's state, the way before. A
+script, not a test.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ sys.path.insert(0, str(ROOT))  # tests.*: the synthetic plans
 
 from timing import median_ms  # noqa: E402  (benchmarks/, the script's folder)
 
+from dutygraph.graph import nodes  # noqa: E402
 from dutygraph.graph import supervision as sv  # noqa: E402
 from dutygraph.graph import unit_progress as up  # noqa: E402
 from dutygraph.graph.audit import audit_row  # noqa: E402
@@ -39,7 +43,8 @@ from tests.factories import SAMPLE  # noqa: E402
 from tests.synthetic import synthetic_plan  # noqa: E402
 
 TODAY = datetime.date(2026, 1, 6)
-LEDGER = "{ tasks(first: 50, filter: {status: %s}) { totalCount edges { node { code } } } }"
+LEDGER = "{ tasks(first: 50, filter: {%s}%s) { totalCount edges { node { code } } } }"
+STATES = ("NOT_STARTED", "IN_PROGRESS", "DONE", "BLOCKED", "RETURNED")
 
 
 def build(store: Store, plans: int, reports: int) -> None:
@@ -87,6 +92,16 @@ def main() -> None:
             def every_state() -> None:
                 up._from_states(sv.assignment_states(store), TODAY, 14)
 
+            def not_started_from_every_state() -> None:
+                uids = sv.tasks_by_progress(sv.assignment_states(store), status="NOT_STARTED")
+                nodes.tasks_by_uid(store, uids[:50])
+
+            heavy = asyncio.run(
+                schema.execute(
+                    "{ workload(first: 1) { unit { name } } }", context_value=Context(store)
+                )
+            ).data["workload"][0]["unit"]["name"]  # type: ignore[index]
+
             figures = [
                 ("every assignment's state, counted in Python (baseline)", every_state),
                 ("`progressSummary(first: 100)`", gql("{ progressSummary(first: 100) { total } }")),
@@ -95,9 +110,31 @@ def main() -> None:
                     gql('{ silentUnits(since: "2025-06-01", first: 50) { totalCount } }'),
                 ),
                 ("`overdue(first: 20)`", gql("{ overdue(first: 20) { totalCount } }")),
-            ] + [
-                (f"ledger `tasks(filter: {{status: {state}}}, first: 50)`", gql(LEDGER % state))
-                for state in ("DONE", "BLOCKED", "NOT_STARTED")
+                (
+                    "ledger NOT_STARTED's first 50 from every assignment's state (before)",
+                    not_started_from_every_state,
+                ),
+            ]
+            figures += [
+                (
+                    f"ledger `tasks(filter: {{status: {s}}}, first: 50)`",
+                    gql(LEDGER % (f"status: {s}", "")),
+                )
+                for s in STATES
+            ]
+            figures += [
+                (
+                    f"ledger NOT_STARTED of the heaviest unit ({heavy})",
+                    gql(LEDGER % (f'status: NOT_STARTED, unit: "{heavy}"', "")),
+                ),
+                (
+                    "ledger NOT_STARTED, sort: DUE",
+                    gql(LEDGER % ("status: NOT_STARTED", ", sort: DUE")),
+                ),
+                (
+                    'ledger NOT_STARTED, dueBefore: "2025-12-31"',
+                    gql(LEDGER % ('status: NOT_STARTED, dueBefore: "2025-12-31"', "")),
+                ),
             ]
             measured = [(name, median_ms(fn, args.runs, warm=False)) for name, fn in figures]
         finally:
