@@ -104,6 +104,14 @@ class _Assembler:
         per_section: dict[str, int] = {}
         consumed: set[int] = set()
         root = False  # tasks outside any heading go to a section "s0" for the whole plan
+        # A rule note after the last task (注：各项任务的第一责任单位为牵头单位, under the plan
+        # or under its table) is the plan's legend: it holds for every task.
+        last = max((i for i, it in enumerate(items) if it is not None and it.claims), default=-1)
+        self.first_leads_onwards = any(
+            not it.claims and clauses.states_rule(self.folded, it.block.body, it.block.end)
+            for it in items[last + 1 :]
+            if it is not None
+        )
         inherited = {
             id(self._source(i, items))
             for i, on in is_task.items()

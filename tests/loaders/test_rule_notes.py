@@ -52,3 +52,30 @@ def test_a_note_printed_before_the_tasks_holds_for_all_of_them(parse, roles, not
         [("县丙局", "lead", False)],
     ]
     assert plan.document.title == "某县工作方案"
+
+
+@pytest.mark.parametrize(
+    "note", ["注：各项任务的第一责任单位为牵头单位。", "备注：排在首位的为牵头单位"]
+)
+def test_a_note_printed_after_the_last_task_holds_for_all_of_them(parse, roles, note) -> None:
+    """Printed under the plan (or under its table) the note is a legend for every task."""
+    plan = parse(
+        "某县工作方案\n一、重点任务\n1.推进甲项工作。（责任单位：县甲局、县乙局）\n"
+        f"2.推进乙项工作。（责任单位：县丙局）\n{note}\n"
+    )
+    assert [roles(t) for t in plan.tasks] == [
+        [("县甲局", "lead", False), ("县乙局", "support", False)],
+        [("县丙局", "lead", False)],
+    ]
+    assert not plan.warnings
+
+
+def test_a_note_between_tasks_still_holds_only_from_there_on(parse, roles) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n1.推进甲项工作。（责任单位：县甲局、县乙局）\n"
+        "注：以下各项排在首位的为牵头单位。\n2.推进乙项工作。（责任单位：县丙局、县丁局）\n"
+    )
+    assert [roles(t)[0] for t in plan.tasks] == [
+        ("县甲局", "lead", True),
+        ("县丙局", "lead", False),
+    ]
