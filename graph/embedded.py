@@ -50,7 +50,7 @@ import subprocess
 import tempfile
 import time
 import weakref
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -189,6 +189,32 @@ class EmbeddedStore(RoundTrips):
         with self._errors():
             reply = await connections.command(*self._command(cypher, params))
             return compact_reply.cell_rows(reply)
+
+    @contextlib.contextmanager
+    def read_pending(
+        self, cypher: str, params: Mapping[str, Any] | None = None
+    ) -> Iterator[Callable[[], list[dict[str, Any]]]]:
+        """`read` in two halves on one of the client's pooled connections: the command
+        written on entering, the reply read when the rows are asked for."""
+        self._count()
+        pool = self._db.connection.connection_pool
+        connection = pool.get_connection()
+        taken = False
+
+        def rows() -> list[dict[str, Any]]:
+            nonlocal taken
+            taken = True
+            with self._errors():
+                return compact_reply.rows(connection.read_response(), self._graph)
+
+        try:
+            with self._errors():
+                connection.send_command(*self._command(cypher, params))
+            yield rows
+        finally:
+            if not taken:
+                _drop_reply(connection)
+            pool.release(connection)
 
     def _command(self, cypher: str, params: Mapping[str, Any] | None) -> tuple[str, ...]:
         """A read as falkordb's client sends it: its parameters as a CYPHER header, the
@@ -389,6 +415,16 @@ class EmbeddedStore(RoundTrips):
                 raise StoreError(f"the FalkorDB server (pid {pid}) did not stop; killed") from exc
         else:
             _wait_gone(pid, self.data.socket)
+
+
+def _drop_reply(connection: redis.Connection) -> None:
+    """Read the reply nobody asked for, so the connection's next command gets its own."""
+    try:
+        connection.read_response()
+    except redis.ResponseError:
+        pass  # an error reply, read: the connection is in step
+    except redis.RedisError:
+        connection.disconnect()  # in no known state: the pool connects it again
 
 
 def _write_error(log: Path) -> str:

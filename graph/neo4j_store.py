@@ -10,8 +10,9 @@ password the driver connects with no authentication.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import neo4j
@@ -78,6 +79,14 @@ class Neo4jStore(RoundTrips):
             return [record.data() for record in tx.run(cypher, dict(params or {}))]
 
         return self._session(lambda s: s.execute_read(work))
+
+    @contextlib.contextmanager
+    def read_pending(
+        self, cypher: str, params: Mapping[str, Any] | None = None
+    ) -> Iterator[Callable[[], list[dict[str, Any]]]]:
+        """`read` when the rows are asked for: the driver's managed transaction sends a
+        statement and waits for its result in one call, so nothing can go ahead."""
+        yield lambda: self.read(cypher, params)
 
     async def read_cells_async(
         self, cypher: str, params: Mapping[str, Any] | None = None

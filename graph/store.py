@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
@@ -72,6 +73,14 @@ class Store(Protocol):
     ) -> list[dict[str, Cell]]:
         """`read` awaited on the running event loop, each value as its typed cell
         (graph/cells.py): the API's compiled requests shape the answer from those."""
+        ...
+
+    def read_pending(
+        self, cypher: str, params: Mapping[str, Any] | None = None
+    ) -> AbstractContextManager[Callable[[], list[dict[str, Any]]]]:
+        """`read`, the statement sent on entering and its rows returned by the callable the
+        context gives, so the caller can work while the store answers (graph/load.py
+        builds a plan's rows meanwhile); a reply nobody took is read and dropped on exit."""
         ...
 
     def write(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:

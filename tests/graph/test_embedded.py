@@ -343,6 +343,31 @@ def test_an_awaited_read_fails_as_read_does(tmp_path: Path) -> None:
         store.close()
 
 
+def test_a_pending_read_is_the_same_read(embedded_store: EmbeddedStore) -> None:
+    rounds = embedded_store.round_trips
+    with embedded_store.read_pending(PLAIN, PLAIN_PARAMS) as rows:
+        # other calls while the reply waits get their own answers
+        assert embedded_store.read("RETURN 2 AS two") == [{"two": 2}]
+        pending = rows()
+    assert embedded_store.round_trips == rounds + 2
+    assert pending == embedded_store.read(PLAIN, PLAIN_PARAMS)
+
+
+def test_a_pending_read_nobody_takes_leaves_the_next_read_its_own_reply(
+    embedded_store: EmbeddedStore,
+) -> None:
+    for cypher in ("RETURN 3 AS three", "MATCH (n RETURN n"):
+        with pytest.raises(KeyError), embedded_store.read_pending(cypher):
+            raise KeyError("the caller failed before taking the rows")
+        assert embedded_store.read("RETURN 1 AS one") == [{"one": 1}]
+    with (
+        embedded_store.read_pending("MATCH (n RETURN n") as rows,
+        pytest.raises(StoreError, match="query"),
+    ):
+        rows()
+    assert embedded_store.read("RETURN 1 AS one") == [{"one": 1}]
+
+
 def wait_dead_socket(store: EmbeddedStore) -> None:
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
