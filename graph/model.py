@@ -87,12 +87,15 @@ class GraphRows:
         return self.document["uid"]
 
     def check(self) -> None:
-        """Raise StoreError unless every value is a property value and every uid is unique.
+        """Raise StoreError unless every value is a property value, every uid is unique and
+        every task in a section of the document.
 
         Done before writing because FalkorDB 4.16 does not undo a failed write query
         cleanly: when a query that deleted nodes and created others fails, the deleted
         nodes come back with their edges attached to the wrong nodes. So nothing may fail
-        inside the load statement for reasons the rows carry.
+        inside the load statement for reasons the rows carry; and each task must name one
+        of the document's sections, as the load creates a task only where it finds its
+        section.
         """
         params = self.as_params()
         for name, rows in params.items():
@@ -103,6 +106,11 @@ class GraphRows:
                             f"document {self.uid}: a value of {name}.{key} is {value!r}, "
                             "which no graph store takes as a property"
                         )
+        sections = {row["uid"] for row in self.sections}
+        if lost := sorted({str(t.get("section")) for t in self.tasks} - sections):
+            raise StoreError(
+                f"document {self.uid}: tasks are in no section of it: {', '.join(lost)}"
+            )
         for name in ("sections", "tasks", "goals", "units", "policies", "projects"):
             _check_keys(self.uid, name, params[name])
             seen = [row["uid"] for row in params[name]]

@@ -163,6 +163,22 @@ def test_failed_write_leaves_the_store_as_it_was(store: Store, plan: Plan) -> No
     assert (stats(store), uids(store), edges(store)) == before
 
 
+def test_a_task_in_no_section_of_its_document_is_refused_before_anything_is_written(
+    store: Store, plan: Plan
+) -> None:
+    load_plan(store, plan)
+    before = (stats(store), uids(store), edges(store))
+    rows = plan_rows(make_plan("plans/new.txt"))
+    lost = dataclasses.replace(
+        rows, tasks=[*rows.tasks, {**rows.tasks[0], "uid": "x", "section": "s9"}]
+    )
+
+    with pytest.raises(StoreError, match="tasks are in no section of it: s9"):
+        write_rows(store, lost)
+
+    assert (stats(store), uids(store), edges(store)) == before
+
+
 def test_a_name_too_long_to_index_is_refused_and_the_store_stays_up(
     store: Store, plan: Plan
 ) -> None:

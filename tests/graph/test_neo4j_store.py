@@ -54,7 +54,8 @@ def test_a_document_is_sent_in_batches_under_the_limit() -> None:
 
     batches = [p["tasks"] for _, p in steps(LOAD, params, 3000) if "tasks" in p]
 
-    assert sum(len(b) for b in batches) == len(params["tasks"]) * 2  # two task blocks
+    # one block of tasks: each task is created with its HAS_TASK edge
+    assert sum(len(b) for b in batches) == len(params["tasks"])
     assert all(len(str(b).encode()) < 4096 for b in batches)
     assert len(batches) > 3
 
