@@ -467,7 +467,7 @@ def _trailing_note(f: str, a: int, b: int) -> int | None:
 
 
 # What a bracket inside a unit's name says: what it takes in (含…, 包括…), or levels (市、区).
-_PART_OF_NAME = re.compile(r"(?:含|包括|包含)|[省市县区州盟旗镇乡、]+$")
+_PART_OF_NAME = re.compile(r"(?:含|包括|包含)|[省市县区州盟旗镇乡村居、]+$")  # 各村（居）
 
 
 def _drop_annotation(f: str, a: int, b: int) -> int:
@@ -495,7 +495,8 @@ def _split(f: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split a list on 、，； outside brackets (各区（县、市）政府 stays whole), and on spaces
     between names; a space next to a bracket or a separator is the stray space of text
     extracted from a PDF (`各市 （地） 、县 （市） 政府`). `各市（地）、县（市）政府` is one
-    collective: a level with its bracket alone shares the name after it."""
+    collective: a level with its bracket alone shares the name after it (not a collective of
+    its own after it: `各县（市、区）、各乡镇（街道）` are two)."""
     parts = []
     depth = 0
     part = a
@@ -517,7 +518,7 @@ def _split(f: str, a: int, b: int) -> list[tuple[int, int]]:
     for x, y in parts:
         if x >= y:
             continue
-        if merged and _LEVEL_ALONE.fullmatch(f, *merged[-1]):
+        if merged and _LEVEL_ALONE.fullmatch(f, *merged[-1]) and f[x] != "各":
             merged[-1] = (merged[-1][0], y)
         else:
             merged.append((x, y))

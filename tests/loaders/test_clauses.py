@@ -378,6 +378,17 @@ def test_notes_after_a_unit_are_not_part_of_it(parse) -> None:
     assert [a.written for a in plan.tasks[0].units] == ["县财政局", "县教育局"]
 
 
+def test_a_bracket_of_other_levels_is_part_of_a_collective(parse) -> None:
+    clause = "（责任单位：各县（市、区）、各乡镇（街道）、各村（居）、各村（社区））"
+    plan = parse(HEAD + f"1.整治人居环境。{clause}\n")
+    assert [a.written for a in plan.tasks[0].units] == [
+        "各县（市、区）",
+        "各乡镇（街道）",
+        "各村（居）",
+        "各村（社区）",
+    ]
+
+
 def test_item_running_on_into_a_paragraph_with_the_clause(parse, roles) -> None:
     plan = parse(
         HEAD + "1.推进数据共享，建设统一平台，完善数据目录，加强数据治理和质量管控。"
