@@ -18,10 +18,11 @@ List items that fail a non-null item type are still graphql-core's: the first in
 nulls the list (items of one list are usually loaded in one batch and settle in order).
 
 An object whose selected fields are all plain attributes of scalar type (a graph view's
-nodes and edges, a task's columns) is read in one loop instead of graphql-core's walk of
-each field (resolve info, resolver, completion: ~6 µs a field, 7 ms of the 9 ms a
-neighbourhood of 200 nodes took); any value that would fail (a null in a non-null
-field, a value its scalar refuses, an exception) sends that object down graphql-core's
+nodes and edges, a task's columns), and a list of such objects, is read in one loop
+instead of graphql-core's walk of each item and field (resolve info, resolver,
+completion: ~6 µs a field; 4.6 ms of CPU for the 200 nodes and 199 edges of a
+neighbourhood, 1.3 ms now); any value that would fail (a null in a non-null field, a
+value its scalar refuses, an exception) sends that object, or list, down graphql-core's
 own path, which reports it as before.
 """
 
@@ -35,13 +36,16 @@ from typing import Any
 from graphql import (
     GraphQLError,
     GraphQLLeafType,
+    GraphQLList,
     GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLResolveInfo,
     TypeNameMetaFieldDef,
     get_nullable_type,
     is_leaf_type,
     is_non_null_type,
 )
-from graphql.execution.collect_fields import GroupedFieldSet
+from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import AwaitableOrValue, Path, Undefined
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
@@ -100,6 +104,33 @@ class DocumentOrderExecutor(StrawberryGraphQLCoreExecutionContext):
                 raise failure
             return results
         return self._settled(path, results, pending, failure)
+
+    def complete_list_value(
+        self,
+        return_type: GraphQLList[GraphQLOutputType],
+        field_details_list: FieldDetailsList,
+        info: GraphQLResolveInfo,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> AwaitableOrValue[list[Any]]:
+        """A list of objects of plain fields read item by item in one loop (graphql-core
+        completes each item through five calls before reading its fields); any item
+        that would fail sends the whole list down graphql-core's path."""
+        item_type = get_nullable_type(return_type.of_type)
+        if isinstance(result, list) and isinstance(item_type, GraphQLObjectType):
+            grouped_field_set, deferred, _ = self.collect_subfields(item_type, field_details_list)
+            leaves = None if deferred else self._leaf_fields(item_type, grouped_field_set)
+            if leaves is not None and not item_type.is_type_of:
+                items = [
+                    None if item is None else self._read_leaves(leaves, item_type, item)
+                    for item in result
+                ]
+                if None not in items:
+                    return items
+        return super().complete_list_value(
+            return_type, field_details_list, info, path, result, position_context
+        )
 
     def _leaf_fields(
         self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet

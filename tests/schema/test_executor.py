@@ -132,6 +132,10 @@ class Items:
         }
         return [Item(code="a", note=None, count=2), broken[kind], Item(code="c", note="y", count=3)]
 
+    @strawberry.field
+    def maybe(self) -> list[Item | None]:
+        return [Item(code="a", note=None, count=2), None]
+
 
 def run_both(schema_of: Callable[[type], strawberry.Schema], query: str, **kw: Any) -> list:
     answers = []
@@ -152,6 +156,7 @@ def test_a_plain_field_that_fails_reports_what_graphql_core_reports(kind: str) -
     assert data is None and [path for _, path in found] == [
         ["items", 1, "code" if kind == "null" else "count"]
     ]
+    assert run_both(schema_of, "{ maybe { code } }") == ({"maybe": [{"code": "a"}, None]}, [])
     ok = run_both(schema_of, '{ items(kind: "null") { note __typename } }')
     assert ok == (
         {
