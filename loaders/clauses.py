@@ -466,8 +466,9 @@ def _trailing_note(f: str, a: int, b: int) -> int | None:
     return opening if _RULE_NOTE.search(inner) or inner.endswith("下同") else None
 
 
-# What a bracket inside a unit's name says: what it takes in (含…, 包括…), or levels (市、区).
-_PART_OF_NAME = re.compile(r"(?:含|包括|包含)|[省市县区州盟旗镇乡村居、]+$")  # 各村（居）
+# What a bracket inside a unit's name says: what it takes in (含…, 包括…), or levels (市、区;
+# 各村（居）, 各镇（场）).
+_PART_OF_NAME = re.compile(r"(?:含|包括|包含)|[省市县区州盟旗镇乡村居场、]+$")
 
 
 def _drop_annotation(f: str, a: int, b: int) -> int:

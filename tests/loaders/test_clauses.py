@@ -379,11 +379,12 @@ def test_notes_after_a_unit_are_not_part_of_it(parse) -> None:
 
 
 def test_a_bracket_of_other_levels_is_part_of_a_collective(parse) -> None:
-    clause = "（责任单位：各县（市、区）、各乡镇（街道）、各村（居）、各村（社区））"
+    clause = "（责任单位：各县（市、区）、各乡镇（街道）、各镇（场）、各村（居）、各村（社区））"
     plan = parse(HEAD + f"1.整治人居环境。{clause}\n")
     assert [a.written for a in plan.tasks[0].units] == [
         "各县（市、区）",
         "各乡镇（街道）",
+        "各镇（场）",
         "各村（居）",
         "各村（社区）",
     ]
