@@ -23,6 +23,7 @@ from dutygraph.errors import InputError
 
 from .budgets import Reading
 from .encoding import decode
+from .numerals import chinese_number
 from .tables import Row, rows_to_lines
 
 Numbered = list[tuple[int, str]]
@@ -30,6 +31,8 @@ Numbered = list[tuple[int, str]]
 _DELIMITERS = ",\t;|"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _SHEET_PART = re.compile(r"^xl/worksheets/[^/]+\.xml$")
+# The names a spreadsheet gives a sheet nobody named: no part of the plan.
+_UNNAMED = re.compile(r"^(?:sheet|工作表|表)\s*\d*$", re.IGNORECASE)
 
 
 def read_xlsx(data: bytes, reading: Reading) -> Numbered:
@@ -43,15 +46,27 @@ def read_xlsx(data: bytes, reading: Reading) -> Numbered:
     except Exception as exc:  # openpyxl raises many kinds on a damaged file; all mean that
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{name}: truncated or corrupt .xlsx ({reason})") from exc
-    lines: Numbered = []
+    sheets: list[tuple[str, list[Row]]] = []
     for sheet in book.worksheets:
         if sheet.sheet_state == "visible":
             # openpyxl's bounds come from the cells present, not the declared <dimension>;
             # iterating them visits every cell of the range, present or not.
             area = (sheet.max_row - sheet.min_row + 1) * (sheet.max_column - sheet.min_column + 1)
             reading.count(area, f"cells in the used range of sheet {sheet.title}", "sheet_cells")
-            lines.extend(_sheet_lines(sheet))
+            sheets.append((sheet.title.strip(), _sheet_rows(sheet)))
             reading.check_time()
+    tables = {i: lines for i, (_, rows) in enumerate(sheets) if (lines := rows_to_lines(rows))}
+    named = len(tables) > 1 and not any(_UNNAMED.match(sheets[i][0]) for i in tables)
+    lines: Numbered = []
+    for i, (title, rows) in enumerate(sheets):
+        if i in tables and named:
+            # Tasks split over sheets (经济发展, 社会民生): each sheet is a part of the plan,
+            # named by its tab, its table's headings one level down.
+            part = chinese_number(sorted(tables).index(i) + 1)
+            lines.append((rows[0][0] if rows else 1, f"{part}、{title}"))
+            lines.extend(rows_to_lines(rows, depth=1) or [])
+        else:
+            lines.extend(tables.get(i) or _plain_lines(rows))
     return lines
 
 
@@ -113,7 +128,7 @@ def read_csv(data: bytes, reading: Reading) -> Numbered:
     return _lines(rows)
 
 
-def _sheet_lines(sheet: Worksheet) -> Numbered:
+def _sheet_rows(sheet: Worksheet) -> list[Row]:
     merged: dict[tuple[int, int], object] = {}
     for cells in sheet.merged_cells.ranges:
         top_left = sheet.cell(cells.min_row, cells.min_col).value
@@ -124,13 +139,16 @@ def _sheet_lines(sheet: Worksheet) -> Numbered:
     for r, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         cells = [_text(merged.get((r, c), value)) for c, value in enumerate(values, start=1)]
         rows.append((r, cells))
-    return _lines(rows)
+    return rows
 
 
 def _lines(rows: list[Row]) -> Numbered:
     converted = rows_to_lines(rows)
-    if converted is not None:
-        return converted
+    return converted if converted is not None else _plain_lines(rows)
+
+
+def _plain_lines(rows: list[Row]) -> Numbered:
+    """A sheet that is no responsibilities table: a line per non-empty row."""
     return [(n, " ".join(_distinct(cells))) for n, cells in rows if any(c.strip() for c in cells)]
 
 

@@ -50,6 +50,29 @@ def test_xlsx_rows_become_plan_lines(tmp_path):
     ]
 
 
+def test_sheets_of_tables_are_parts_named_by_their_sheets(tmp_path):
+    """A book splitting its tasks over sheets (经济发展, 社会民生) makes each sheet a part:
+    the sheets' categories and numbers restart, and would otherwise run together."""
+    book = openpyxl.Workbook()
+    header = ["序号", "类别", "工作任务", "牵头单位"]
+    for title, category, task, unit in (
+        ("经济发展", "投资", "实施重点项目", "县发改局"),
+        ("社会民生", "教育", "新建学校", "县教育局"),
+    ):
+        sheet = book.create_sheet(title)
+        sheet.append(header)
+        sheet.append([1, category, task, unit])
+    book.remove(book.worksheets[0])  # the empty Sheet a new book starts with
+    plan = parse_file(book.save(tmp_path / "plan.xlsx") or tmp_path / "plan.xlsx")
+    assert [(s.number, s.title) for s in plan.sections] == [
+        ("一", "经济发展"),
+        ("（一）", "投资"),
+        ("二", "社会民生"),
+        ("（一）", "教育"),
+    ]
+    assert [t.path for t in plan.tasks] == [("一", "（一）", "1"), ("二", "（一）", "1")]
+
+
 def test_truncated_xlsx(tmp_path):
     data = _plan_xlsx(tmp_path / "plan.xlsx").read_bytes()
     (tmp_path / "cut.xlsx").write_bytes(data[: len(data) // 2])
