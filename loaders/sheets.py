@@ -55,7 +55,7 @@ def read_xlsx(data: bytes, reading: Reading) -> Numbered:
             reading.count(area, f"cells in the used range of sheet {sheet.title}", "sheet_cells")
             sheets.append((sheet.title.strip(), _sheet_rows(sheet)))
             reading.check_time()
-    tables = {i: lines for i, (_, rows) in enumerate(sheets) if (lines := rows_to_lines(rows))}
+    tables = {i: table for i, (_, rows) in enumerate(sheets) if (table := rows_to_lines(rows))}
     named = len(tables) > 1 and not any(_UNNAMED.match(sheets[i][0]) for i in tables)
     lines: Numbered = []
     for i, (title, rows) in enumerate(sheets):
