@@ -40,7 +40,14 @@ sys.path.insert(0, str(ROOT))  # tests.servers (the tests' Bolt FalkorDB), tests
 
 from dutygraph.errors import StoreError  # noqa: E402
 from dutygraph.graph import explore, relations, search, task_filter, workload  # noqa: E402
-from dutygraph.graph.load import GOALS, TASKS, WRITE_PART, load_plan, one_statement  # noqa: E402
+from dutygraph.graph.load import (  # noqa: E402
+    GOALS,
+    POLICIES,
+    TASKS,
+    WRITE_PART,
+    load_plan,
+    one_statement,
+)
 from dutygraph.graph.model import plan_rows, unit_uid  # noqa: E402
 from dutygraph.graph.neo4j_store import Neo4jStore  # noqa: E402
 from dutygraph.graph.setup import ensure_schema  # noqa: E402
@@ -51,9 +58,9 @@ from tests.synthetic import UNITS, synthetic_plan  # noqa: E402
 
 # The raw write a load is measured against: the document's rows in bare UNWIND blocks,
 # one per node label and per relationship type; no old version read or removed, no
-# counts kept, no orphan sweep. That is graph/load.py's WRITE_PART with its task and goal
-# blocks split in two, as the load wrote them until it created each task and goal with
-# its edge; `--raw load-blocks` measures against WRITE_PART as the load writes it.
+# counts kept, no orphan sweep. That is graph/load.py's WRITE_PART with its task, goal
+# and policy blocks split in two, as the load wrote them until it wrote each with its
+# edge; `--raw load-blocks` measures against WRITE_PART as the load writes it.
 _SPLIT = {
     TASKS: [
         ("UNWIND $tasks AS r CREATE (t:Task) SET t = r", "tasks"),
@@ -69,6 +76,14 @@ _SPLIT = {
             "UNWIND $goals AS r MATCH (d:Document {uid: $uid}), (g:Goal {uid: r.uid}) "
             "CREATE (d)-[:TARGETS]->(g)",
             "goals",
+        ),
+    ],
+    POLICIES: [
+        ("UNWIND $policies AS r MERGE (p:Policy {uid: r.uid}) SET p += r", "policies"),
+        (
+            "UNWIND $policies AS r MATCH (d:Document {uid: $uid}), (p:Policy {uid: r.uid}) "
+            "CREATE (d)-[:CITES]->(p)",
+            "policies",
         ),
     ],
 }

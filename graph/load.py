@@ -153,10 +153,11 @@ FOREACH (one IN CASE WHEN c.total > 0 THEN [1] ELSE [] END |
     "units",
 )
 
-# A task is created with its HAS_TASK edge and a goal with its TARGETS edge, in one block
-# each: as a node block and an edge block, each task was looked up again by its uid (the
-# two took the store ~1 ms more a plan). GraphRows.check makes sure each task's section is
-# one of the document's, so that no task is left out by the MATCH.
+# A task is written with its HAS_TASK edge, a goal with its TARGETS edge and a policy
+# with its CITES edge, in one block each: as a node block and an edge block, each was
+# looked up again by its uid (the task and goal blocks took the store ~1 ms more a plan).
+# GraphRows.check makes sure each task's section is one of the document's, so that no
+# task is left out by the MATCH.
 TASKS: Block = (
     """UNWIND $tasks AS r
 MATCH (s:Section {uid: r.section})
@@ -169,6 +170,13 @@ MATCH (d:Document {uid: $uid})
 CREATE (d)-[:TARGETS]->(g:Goal) SET g = r""",
     "goals",
 )
+POLICIES: Block = (
+    """UNWIND $policies AS r
+MATCH (d:Document {uid: $uid})
+MERGE (p:Policy {uid: r.uid}) SET p += r
+CREATE (d)-[:CITES]->(p)""",
+    "policies",
+)
 
 # The document's own rows, written.
 WRITE_PART: list[Block] = [
@@ -177,7 +185,7 @@ WRITE_PART: list[Block] = [
     TASKS,
     GOALS,
     _UNITS,
-    ("UNWIND $policies AS r MERGE (p:Policy {uid: r.uid}) SET p += r", "policies"),
+    POLICIES,
     ("UNWIND $projects AS r MERGE (p:Project {uid: r.uid}) SET p += r", "projects"),
     (
         """UNWIND [r IN $sections WHERE r.parent IS NULL] AS r
@@ -209,12 +217,6 @@ CREATE (d)-[m:MENTIONS]->(u) SET m.duty = r.duty""",
 MATCH (u:Unit {uid: r.unit}), (h:Unit {uid: r.host})
 MERGE (u)-[:HOSTED_BY]->(h)""",
         "hosted",
-    ),
-    (
-        """UNWIND $policies AS r
-MATCH (d:Document {uid: $uid}), (p:Policy {uid: r.uid})
-CREATE (d)-[:CITES]->(p)""",
-        "policies",
     ),
     (
         """UNWIND $implements AS policy

@@ -100,8 +100,10 @@ class GraphRows:
         params = self.as_params()
         for name, rows in params.items():
             for row in rows if isinstance(rows, list) else [rows]:
-                for key, value in row.items() if isinstance(row, dict) else [(name, row)]:
+                # the values alone (half the time of the items): the key only to refuse one
+                for value in row.values() if isinstance(row, dict) else [row]:
                     if type(value) not in _PLAIN and not _is_property(value):
+                        key = _key_of(row, value) if isinstance(row, dict) else name
                         raise StoreError(
                             f"document {self.uid}: a value of {name}.{key} is {value!r}, "
                             "which no graph store takes as a property"
@@ -136,6 +138,10 @@ class GraphRows:
             "concerns": self.concerns,
             "funded_by": self.funded_by,
         }
+
+
+def _key_of(row: Row, value: Any) -> str:
+    return next(key for key, held in row.items() if held is value)
 
 
 def _check_keys(document: str, name: str, rows: list[Row]) -> None:
