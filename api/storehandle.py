@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from dutygraph.errors import StoreError
@@ -113,6 +113,17 @@ class _Watched:
     ) -> list[dict[str, Cell]]:
         try:
             return await self._store.read_cells_async(cypher, params)
+        except StoreError:
+            self._handle.mark_suspect()
+            raise
+
+    @contextlib.contextmanager
+    def read_pending(
+        self, cypher: str, params: Mapping[str, Any] | None = None
+    ) -> Iterator[Callable[[], list[dict[str, Any]]]]:
+        try:
+            with self._store.read_pending(cypher, params) as rows:
+                yield lambda: self._watch(rows)
         except StoreError:
             self._handle.mark_suspect()
             raise
