@@ -33,7 +33,7 @@ from dutygraph.graph.supervision import (
     tasks_by_progress,
 )
 from dutygraph.graph.task_filter import every_task_cypher, unit_tasks_cypher
-from dutygraph.graph.task_sort import PLAN, sorted_page_cypher, sorted_tasks
+from dutygraph.graph.task_sort import PLAN, check_sort, sorted_page_cypher, sorted_tasks
 from dutygraph.graph.unit_progress import scope_reports
 
 NOT_STARTED = ProgressStatus.NOT_STARTED
@@ -95,13 +95,15 @@ def tasks_by_state(
     due_after: datetime.date | None = None,
     due_before: datetime.date | None = None,
     sort: str = PLAN,
+    reverse: bool = False,
     first: int,
     offset: int = 0,
 ) -> tuple[list[Row], int]:
     """The page (`first` from `offset`, task rows in plan order or `sort`'s) of the tasks
     with an assignment in `status` (none reported counts as NOT_STARTED) on one of
     `units` in `role` (of `place`), of `document` or `section`, due in the range
-    (inclusive), and how many there are."""
+    (inclusive), and how many there are; `reverse` as for graph/task_sort."""
+    check_sort(sort, reverse)
     ranged = due_after is not None or due_before is not None
     if section is not None or (ranged and store.read(UNSTORED_DUE)):
         states = assignment_states(
@@ -111,7 +113,7 @@ def tasks_by_state(
         uids = tasks_by_progress(
             states, status=status, role=role, due_after=due_after, due_before=due_before
         )
-        return _page_of(store, uids, sort, first, offset)
+        return _page_of(store, uids, sort, reverse, first, offset)
     scope = _Scope(
         units, role, place, document,
         due_after.isoformat() if due_after else None,
@@ -121,20 +123,21 @@ def tasks_by_state(
     latest = [r for r in newest(reports).values() if scope.holds(r)]
     if status is not None and status != NOT_STARTED:
         found = {r["task"]: (r["document"], r["ordinal"]) for r in latest if r["status"] == status}
-        return _page_of(store, sorted(found, key=lambda t: (found[t], t)), sort, first, offset)
+        in_plan_order = sorted(found, key=lambda t: (found[t], t))
+        return _page_of(store, in_plan_order, sort, reverse, first, offset)
     settled = _settled(store, scope, latest) if status == NOT_STARTED else {}
     total = store.read(scope.query(_COUNT), scope.params)[0]["total"] - len(settled)
     if first <= 0:
         return [], total
-    return _walk(store, scope, settled, sort, first, offset), total
+    return _walk(store, scope, settled, sort, reverse, first, offset), total
 
 
 def _page_of(
-    store: Store, uids: list[str], sort: str, first: int, offset: int
+    store: Store, uids: list[str], sort: str, reverse: bool, first: int, offset: int
 ) -> tuple[list[Row], int]:
     """The page of these tasks (uids in plan order) in `sort`'s order, and their number."""
     if sort != PLAN:
-        return sorted_tasks(store, uids, sort, first, offset), len(uids)
+        return sorted_tasks(store, uids, sort, first, offset, reverse), len(uids)
     page = uids[offset : offset + first]
     order = {uid: i for i, uid in enumerate(page)}
     rows = nodes.tasks_by_uid(store, page)
@@ -155,8 +158,8 @@ def _settled(store: Store, scope: _Scope, latest: list[Row]) -> dict[str, tuple[
 
 
 def _walk(
-    store: Store, scope: _Scope, settled: dict[str, tuple[str, int]], sort: str, first: int,
-    offset: int,
+    store: Store, scope: _Scope, settled: dict[str, tuple[str, int]], sort: str,
+    reverse: bool, first: int, offset: int,
 ) -> list[Row]:  # fmt: skip
     """The page of the scope's tasks but the settled ones. The store reads them in the
     page's order with as many rows more as there are settled ones; in plan order a row's
@@ -165,7 +168,7 @@ def _walk(
     if sort != PLAN:
         # a sort's keys are the store's: read from the first row, the settled ones dropped
         params.update(offset=0, limit=offset + first + len(settled))
-        rows = store.read(sorted_page_cypher(scope.query(_FOUND), sort), params)
+        rows = store.read(sorted_page_cypher(scope.query(_FOUND), sort, reverse), params)
         return [r for r in rows if r["uid"] not in settled][offset : offset + first]
     before = sorted(settled.values())
     page = []

@@ -14,7 +14,7 @@ from typing import Any
 from dutygraph.errors import ArgumentError
 from dutygraph.graph.columns import TASK, Row
 from dutygraph.graph.store import Store
-from dutygraph.graph.task_sort import PLAN, sorted_page_cypher
+from dutygraph.graph.task_sort import PLAN, check_sort, sorted_page_cypher
 from dutygraph.loaders.model import Role
 
 ROLES = tuple(Role)  # the Plan model's roles
@@ -154,11 +154,13 @@ def find_tasks(
     offset: int = 0,
     count: bool = True,
     sort: str = PLAN,
+    reverse: bool = False,
 ) -> tuple[list[Row], int]:
     """Tasks on any of `units` (unit uids; in `role` when given), in `document`, in
     `section` or below it, invoking `policy`, concerning `project`, whose text holds
     `text`: (one page of task rows in `sort`'s order (graph/task_sort.py; plan order:
-    by document and position), total matching).
+    by document and position; `reverse`d, a sort's keys in the other direction), total
+    matching).
 
     With `count` False the total is only a lower bound, large enough to tell whether
     another page follows (one task more is read instead of all of them counted)."""
@@ -178,7 +180,12 @@ def find_tasks(
         units, role, document=document is not None, text=text is not None,
         section=section, policy=policy, project=project,
     )  # fmt: skip
-    page = f"{page_cypher(found)}\n{_PAGE}" if sort == PLAN else sorted_page_cypher(found, sort)
+    check_sort(sort, reverse)
+    page = (
+        f"{page_cypher(found)}\n{_PAGE}"
+        if sort == PLAN
+        else sorted_page_cypher(found, sort, reverse)
+    )
     total = f"{found}\n{_TOTAL}"
     if units is not None and len(units) == 1 and section is policy is project is None:
         # One unit's tasks: in plan order read document by document, and counted from

@@ -45,36 +45,41 @@ WITH t, k""",
     "unit": """OPTIONAL MATCH (u:Unit)-[a:RESPONSIBLE_FOR]->(t)
 WITH t, min(CASE WHEN a.role = 'lead' THEN u.name END) AS k""",
 }
-# ORDER BY over k (as bound in WITH) and over sort_key (as returned).
-_ORDER: dict[str, str] = {
-    "due": "{k} IS NULL, {k}",
-    "status": "{k}",
-    "reported": "{k} IS NULL, {k} DESC",
-    "unit": "{k} IS NULL, {k}",
-}
+# Each sort's direction (True: descending) and whether tasks without a key go last, which
+# they do in either direction: a reversed due order is the latest due first, then none.
+_DESCENDING = {"due": False, "status": False, "reported": True, "unit": False}
+_NONE_LAST = {"due": True, "status": False, "reported": True, "unit": True}
 _TIE = "{t}document, {t}ordinal, {t}uid"
 
 
-def check_sort(sort: str) -> None:
+def _order(sort: str, key: str, reverse: bool) -> str:
+    """ORDER BY over `key` (k as bound in WITH, sort_key as returned) for the sort."""
+    last = f"{key} IS NULL, " if _NONE_LAST[sort] else ""
+    return f"{last}{key}{' DESC' if _DESCENDING[sort] != reverse else ''}"
+
+
+def check_sort(sort: str, reverse: bool = False) -> None:
     if sort not in SORTS:
         raise ArgumentError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    if reverse and sort == PLAN:
+        raise ArgumentError("reverse turns a sort round: give a sort other than plan order")
 
 
-def sorted_page_cypher(found: str, sort: str) -> str:
+def sorted_page_cypher(found: str, sort: str, reverse: bool = False) -> str:
     """The statement returning the page ($offset, $limit) of `found`'s tasks (a statement
-    binding distinct `t`) in `sort`'s order, as task rows, each with its `sort_key`."""
+    binding distinct `t`) in `sort`'s order (`reverse`d: the keys' order turned round,
+    ties still in plan order), as task rows, each with its `sort_key`."""
     check_sort(sort)
     if sort == PLAN:
         raise ArgumentError("plan order is graph/task_filter's own page")
-    order = _ORDER[sort]
     return "\n".join(
         [
             found,
             _KEYS[sort],
-            f"WITH t, k ORDER BY {order.format(k='k')}, {_TIE.format(t='t.')} "
+            f"WITH t, k ORDER BY {_order(sort, 'k', reverse)}, {_TIE.format(t='t.')} "
             "SKIP $offset LIMIT $limit",
             f"RETURN {TASK}, k AS sort_key "
-            f"ORDER BY {order.format(k='sort_key')}, {_TIE.format(t='')}",
+            f"ORDER BY {_order(sort, 'sort_key', reverse)}, {_TIE.format(t='')}",
         ]
     )
 
@@ -82,10 +87,12 @@ def sorted_page_cypher(found: str, sort: str) -> str:
 _OF_UIDS = "UNWIND $tasks AS key MATCH (t:Task {uid: key})\nWITH DISTINCT t"
 
 
-def sorted_tasks(store: Store, tasks: list[str], sort: str, limit: int, offset: int) -> list[Row]:
+def sorted_tasks(
+    store: Store, tasks: list[str], sort: str, limit: int, offset: int, reverse: bool = False
+) -> list[Row]:
     """A page of the tasks of these uids (task rows) in `sort`'s order (not plan order),
     for lists chosen outside Cypher (by progress)."""
     if not tasks or limit <= 0:
         return []
-    cypher = sorted_page_cypher(_OF_UIDS, sort)
+    cypher = sorted_page_cypher(_OF_UIDS, sort, reverse)
     return store.read(cypher, {"tasks": tasks, "offset": offset, "limit": limit})

@@ -899,7 +899,7 @@ def _one_place(shape: Shape, place_at: int, exact_at: int) -> Shape:
 
 def _tasks(build: _Build, field_def: GraphQLField, details: list, column: str) -> Shape:
     args = build.args(field_def, details)
-    if args.get("sort", PLAN) != PLAN:
+    if args.get("sort", PLAN) != PLAN or args.get("reverse"):
         raise NotCovered("tasks(sort:) other than plan order")
     first = build.first(args)
     offset = _offset(args.get("after"))

@@ -99,9 +99,17 @@ class Query(SupervisionQuery):
         first: int = 20,
         after: str | None = None,
         sort: TaskSort = TaskSort.PLAN,
+        reverse: Annotated[
+            bool,
+            strawberry.argument(
+                description="The sort turned round (DUE: latest first; tasks without the "
+                "key stay last, equal keys keep plan order); not with PLAN."
+            ),
+        ] = False,
     ) -> TaskConnection:
         check_first(first, info.context.limits.max_first)
-        order = None if sort is TaskSort.PLAN else sort.value  # the cursors' tag
+        # the cursors' tag: a cursor pages only the order it came from
+        order = None if sort is TaskSort.PLAN else f"{sort.value}{' reversed' * reverse}"
         offset = decode_cursor(after, order)
         f = filter or TaskFilter()
         if f.role and not f.unit:
@@ -110,7 +118,9 @@ class Query(SupervisionQuery):
             raise ArgumentError("`place` narrows `unit`: give `unit` too")
         units = await _unit_uids(info, f.unit, f.place) if f.unit else None
         if f.by_progress:
-            rows, total = await tasks_by_progress(info, f, units, first, offset, sort.value)
+            rows, total = await tasks_by_progress(
+                info, f, units, first, offset, sort.value, reverse
+            )
             nodes = [Task.from_row(row) for row in rows]
             return TaskConnection.build(nodes, offset, total, sort=order)
         asked = selected(info)
@@ -128,6 +138,7 @@ class Query(SupervisionQuery):
             offset=offset,
             count="totalCount" in asked,
             sort=sort.value,
+            reverse=reverse,
         )
         for row in rows:
             info.context.loaders.tasks.prime(row["uid"], row)

@@ -83,6 +83,7 @@ async def tasks_by_progress(
     first: int,
     offset: int,
     sort: str = task_sort.PLAN,
+    reverse: bool = False,
 ) -> tuple[list[dict], int]:
     """`tasks(filter:)` when it asks for a status or a due range: a page of task rows in
     plan order (or `sort`'s) and the total (graph/state_filter)."""
@@ -102,6 +103,7 @@ async def tasks_by_progress(
         due_after=f.due_after,
         due_before=f.due_before,
         sort=sort,
+        reverse=reverse,
         first=first,
         offset=offset,
     )

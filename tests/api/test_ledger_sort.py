@@ -152,5 +152,49 @@ def test_a_sort_keeps_to_a_progress_filter(reported):
     assert order(client, "STATUS", **unit) == ["4", "3"]
 
 
+REVERSED = PAGE.replace("$f: TaskFilter)", "$f: TaskFilter, $reverse: Boolean!)").replace(
+    "filter: $f)", "filter: $f, reverse: $reverse)"
+)
+
+
+def reversed_order(client: TestClient, sort: str, first: int = 10, **filters) -> str:
+    data = ok(client, REVERSED, sort=sort, first=first, f=filters or None, reverse=True)
+    return "".join(str(e["node"]["ordinal"]) for e in data["tasks"]["edges"])
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("DUE", "51423"),  # 2026-06-30, 12-31, 09-30, 06-30, none still last
+        ("STATUS", "21534"),  # DONE, IN_PROGRESS, no report, BLOCKED, RETURNED
+        ("REPORTED", "13245"),  # oldest report first (day 1), never reported still last
+        ("UNIT", "34152"),  # 县水务局 ×2, 县住房城乡建设局 ×2 (ties in plan order), 县交通运输局
+    ],
+)
+def test_a_reversed_sort_turns_the_keys_round(reported, sort, expected):
+    client = on(reported, 6)
+    assert reversed_order(client, sort) == expected
+    seen, after = [], None
+    while True:  # its cursors page it, and only it
+        variables = {"sort": sort, "first": 2, "after": after, "reverse": True}
+        page = ok(client, REVERSED, **variables)["tasks"]
+        seen += [str(e["node"]["ordinal"]) for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert "".join(seen) == expected
+    (error,) = post(client, PAGE, sort=sort, first=2, after=after)["errors"]
+    assert f"sorted by {sort.lower()} reversed, not sorted by {sort.lower()}" in error["message"]
+
+
+def test_a_reversed_sort_keeps_to_a_progress_filter_and_plan_order_is_not_reversed(reported):
+    client = on(reported, 6)
+    # never reported: 5 (due 2026), and 1's support (县财政局)
+    assert reversed_order(client, "DUE", status="NOT_STARTED") == "51"
+    assert reversed_order(client, "DUE", unit="县水务局") == "43"
+    (error,) = post(client, REVERSED, sort="PLAN", first=2, reverse=True)["errors"]
+    assert error["message"] == ("reverse turns a sort round: give a sort other than plan order")
+
+
 def test_the_api_offers_every_sort_the_store_has():
     assert [s.value for s in TaskSort] == list(SORTS)

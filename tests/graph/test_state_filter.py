@@ -1,7 +1,8 @@
 """graph/state_filter: the ledger's progress filter on a real store. The pages and
 totals it reads from the reports' side are those found from every assignment's state
 (graph/supervision.assignment_states, the way they were found before), for each state,
-scope, role, due range and sort, page by page; and a few answers worked out by hand.
+scope, role, due range and sort (either way round), page by page; and a few answers
+worked out by hand.
 
 Two editions of one plan at two paths (the second never reported on), a sixth task with
 no unit, and reports: task 1's lead IN_PROGRESS (its support never), 2 DONE, 3 BLOCKED
@@ -168,12 +169,13 @@ def test_every_page_is_the_one_every_state_gives(store, plans, scope):
         uids, totals = _every_page(store, **conditions)
         assert uids == expected, conditions
         assert set(totals) == {len(expected)}, conditions
-        for sort in SORTS[1:]:
-            for offset in (0, 2):
-                rows, total = tasks_by_state(store, sort=sort, first=2, offset=offset, **conditions)
-                want = sorted_tasks(store, expected, sort, 2, offset)
-                assert [r["uid"] for r in rows] == [r["uid"] for r in want], (sort, conditions)
-                assert total == len(expected)
+        for sort, reverse, offset in itertools.product(SORTS[1:], (False, True), (0, 2)):
+            rows, total = tasks_by_state(
+                store, sort=sort, reverse=reverse, first=2, offset=offset, **conditions
+            )
+            want = sorted_tasks(store, expected, sort, 2, offset, reverse)
+            assert [r["uid"] for r in rows] == [r["uid"] for r in want], (sort, conditions)
+            assert total == len(expected)
 
 
 def test_a_section_and_due_dates_not_stored_are_read_from_every_state(store, plans):
