@@ -23,6 +23,7 @@ it does not answer goes on to the router as before.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Awaitable, Callable
 from typing import Any, NamedTuple
@@ -38,6 +39,7 @@ JSON = "application/json"
 CUSTOM_HEADER = "x-graphql-client"
 
 
+@functools.lru_cache(maxsize=256)  # a client sends the same Accept with every request
 def negotiate(accept: str | None) -> str | None:
     """The media type to answer with, or None when the client accepts neither JSON type."""
     if not accept:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
 
@@ -26,6 +27,7 @@ _IDE_POLICY = (
 )
 
 
+@functools.lru_cache(maxsize=256)  # clients send the same Host with every request
 def host_allowed(host: str, names: frozenset[str]) -> bool:
     """Whether a Host header (with or without its port) names this server."""
     name = host.strip().lower()
@@ -43,13 +45,15 @@ def host_allowed(host: str, names: frozenset[str]) -> bool:
     return True  # a rebinding page reaches the server by a name, never by an address
 
 
-def security_headers(ide_page: bool) -> list[tuple[bytes, bytes]]:
-    policy = _IDE_POLICY if ide_page else _POLICY
+def _headers(policy: str) -> list[tuple[bytes, bytes]]:
     return [
         (b"content-security-policy", policy.encode()),
         (b"x-content-type-options", b"nosniff"),
         (b"referrer-policy", b"no-referrer"),
     ]
+
+
+_HEADERS, _IDE_HEADERS = _headers(_POLICY), _headers(_IDE_POLICY)  # made once: every answer
 
 
 class Exposure:
@@ -67,8 +71,10 @@ class Exposure:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = message.get("headers", [])
-                html = Headers(raw=headers).get("content-type", "").startswith("text/html")
-                extra = security_headers(ide_page=at_ide and html)
+                html = at_ide and Headers(raw=headers).get("content-type", "").startswith(
+                    "text/html"
+                )
+                extra = _IDE_HEADERS if html else _HEADERS
                 message = {**message, "headers": [*headers, *extra]}
             await send(message)
 
