@@ -489,6 +489,24 @@ def test_shortest_path_is_connected_and_shortest(two: Store) -> None:
         explore.shortest_path(two, NDRC, PROJECT, 9)
 
 
+def test_a_path_search_compares_capped_degrees_exactly(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a-q-b and a-p-b are both shortest; b has fewer edges than a, so b's side widens
+    # first, then a's, whose edges (sorted by type) meet q first. Widening a first (its
+    # degree taken as equal to b's) would meet b through p, the first of a's frontier.
+    store.write(
+        "CREATE (a:Unit {uid: 'u:a'}), (b:Unit {uid: 'u:b'}), (p:Unit {uid: 'u:p'}), "
+        "(q:Unit {uid: 'u:q'}), (z:Unit {uid: 'u:z'}), (w:Unit {uid: 'u:w'}), "
+        "(v:Unit {uid: 'u:v'}), (a)-[:CITES]->(q), (a)-[:INVOKES]->(p), (a)-[:CITES]->(z), "
+        "(b)-[:CITES]->(p), (b)-[:INVOKES]->(q), (p)-[:CITES]->(w), (p)-[:CITES]->(v)"
+    )
+    for cap in (1, 2, 1000):  # counts past the cap are redone exactly when both reach it
+        monkeypatch.setattr(explore, "DEGREE_CAP", cap)
+        path = explore.shortest_path(store, "u:a", "u:b", 4)
+        assert path is not None and [n["uid"] for n in path["nodes"]] == ["u:a", "u:q", "u:b"]
+
+
 def path_node(store: Store, uid: str) -> dict:
     return explore.neighborhood(store, uid, 0, 1)["nodes"][0]
 
