@@ -174,7 +174,10 @@ class _Assembler:
                 items.append(None)
                 continue
             cut, found, problems = clauses.trailing(self.folded, b.body, b.end)
-            if not found and b.number is not None:
+            # The units opening a numbered item (`1、县某局：…`), or a paragraph under a
+            # heading (`县某局：…` a line each); above the headings such a line is the
+            # plan's addressee (`各乡镇人民政府：现将…`).
+            if not found and (b.number is not None or b.parent is not None):
                 found = [c] if (c := clauses.leading(self.folded, b.body, cut)) else []
             for c in found:
                 self._problems(c.problems, b)

@@ -96,6 +96,20 @@ def test_the_unit_written_before_the_task(parse) -> None:
     ]
 
 
+def test_paragraphs_under_a_heading_each_opened_by_its_unit(parse) -> None:
+    plan = parse(
+        "某县工作方案\n各乡镇人民政府：现将方案印发给你们。\n一、重点任务\n（一）加强生态保护。\n"
+        "县生态环境局：开展大气污染防治。\n县水利局、县林业局：推进河湖治理。\n"
+        "各乡镇：做好属地管理。\n工作要求：按时完成。\n"
+    )
+    assert [(t.path, t.text, [a.name for a in t.units]) for t in plan.tasks] == [
+        (("一", "（一）"), "开展大气污染防治。", ["县生态环境局"]),
+        (("一", "（一）"), "推进河湖治理。", ["县水利局", "县林业局"]),
+        (("一", "（一）"), "做好属地管理。", ["各乡镇"]),
+    ]
+    assert not plan.warnings
+
+
 def test_pinyin_a_mirror_printed_after_characters(parse) -> None:
     plan = parse(
         "某區方案\n一、重點任務\n1.推進甲項工作。（責任單位：區(qū)發(fā)改局、統(tǒng)計(jì)局）\n"
