@@ -12,13 +12,13 @@ from tests.web.browser import Tab
 from tests.web.test_explorer import graphql
 from tests.web.test_ledger import LEDGER_HEAD
 
-ORDER = """query ($sort: TaskSort!) { tasks(sort: $sort, first: 100) {
-  totalCount edges { node { uid code } } } }"""
+ORDER = """query ($sort: TaskSort!, $reverse: Boolean!) {
+  tasks(sort: $sort, reverse: $reverse, first: 100) { totalCount edges { node { uid code } } } }"""
 
 
-def truth(base: str, sort: str) -> list[str]:
-    """Every task's uid in the API's order for `sort`."""
-    tasks = graphql(base, ORDER, sort=sort)["tasks"]
+def truth(base: str, sort: str, reverse: bool = False) -> list[str]:
+    """Every task's uid in the API's order for `sort` (turned round)."""
+    tasks = graphql(base, ORDER, sort=sort, reverse=reverse)["tasks"]
     assert tasks["totalCount"] == len(tasks["edges"])  # the sample's 47 in one answer
     return [e["node"]["uid"] for e in tasks["edges"]]
 
@@ -65,7 +65,7 @@ def test_a_column_head_sorts_by_the_server_and_the_address_keeps_it(
         page.get_by_test_id("ledger-csv").click()
     table = list(csv.reader(io.StringIO(got.value.path().read_bytes().decode("utf-8-sig"))))
     assert "牵头单位" in table[1][0]  # the head says the order
-    edges = graphql(live_server, ORDER, sort="UNIT")["tasks"]["edges"]
+    edges = graphql(live_server, ORDER, sort="UNIT", reverse=False)["tasks"]["edges"]
     codes = {e["node"]["uid"]: e["node"]["code"] for e in edges}
     assert [r[0] for r in table[LEDGER_HEAD + 2 :]] == [codes[uid] for uid in by_unit]
 
@@ -88,3 +88,37 @@ def test_each_sortable_head_asks_for_its_sort(tab: Tab, live_server: str) -> Non
         page.wait_for_function(f"() => location.hash.includes('sort={sort}')")
         ready(page)
         assert shown(page) == truth(live_server, sort.upper())  # 47 tasks: one page of 50
+
+
+def test_a_second_click_turns_the_sort_round_and_the_address_keeps_it(
+    tab: Tab, live_server: str
+) -> None:
+    page = tab.page
+    reversed_units = truth(live_server, "UNIT", reverse=True)  # the sample has no due dates
+    assert reversed_units != truth(live_server, "UNIT")
+    page.goto("/#/ledger")
+    ready(page)
+    head = page.locator('th[data-sort="unit"]')
+    page.get_by_test_id("ledger-sort-unit").click()
+    expect(head).to_have_attribute("aria-sort", "ascending")
+    ready(page)
+    page.get_by_test_id("ledger-sort-unit").click()
+    expect(head).to_have_attribute("aria-sort", "descending")
+    page.wait_for_function("() => location.hash.includes('reverse=1')")
+    ready(page)
+    assert shown(page) == reversed_units
+    page.reload()  # a link keeps the direction
+    ready(page)
+    expect(head).to_have_attribute("aria-sort", "descending")
+    assert shown(page) == reversed_units
+    # another column starts the right way round again; plan order has one way only
+    page.get_by_test_id("ledger-sort-reported").click()
+    page.wait_for_function("() => !location.hash.includes('reverse=')")
+    ready(page)
+    expect(page.locator('th[data-sort="reported"]')).to_have_attribute("aria-sort", "descending")
+    assert shown(page) == truth(live_server, "REPORTED")
+    page.get_by_test_id("ledger-sort-plan").click()
+    page.get_by_test_id("ledger-sort-plan").click()
+    page.wait_for_function("() => !location.hash.includes('sort=')")
+    ready(page)
+    assert shown(page) == truth(live_server, "PLAN")

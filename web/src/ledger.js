@@ -1,6 +1,7 @@
 // The task ledger (任务台账): every task of the chosen plans with its section, units and
 // deadline; filters by document, section, unit (any name the API resolves), role and
-// text; sorted by the server (a column head picks the sort); pages from the server with
+// text; sorted by the server (a column head picks the sort, a second click turns it
+// round); pages from the server with
 // the total; exports all matching rows, not the page, in the same order.
 import { gql } from './api.js';
 import { h } from './dom.js';
@@ -33,6 +34,7 @@ export class LedgerView {
     this.hooks = hooks;
     this.unit = null; // {name, place} chosen from the API's answers
     this.sort = 'plan';
+    this.reverse = false; // the sort turned round (never plan order)
     this.manyDocuments = true;
     this.cursors = [null]; // the `after` of each page shown so far
     this.page = 0;
@@ -65,7 +67,8 @@ export class LedgerView {
   }
 
   async sortBy(sort) {
-    if (sort === this.sort) return;
+    if (sort === this.sort && sort === 'plan') return;
+    this.reverse = sort === this.sort && !this.reverse;
     this.sort = sort;
     await this.reload();
   }
@@ -102,6 +105,7 @@ export class LedgerView {
     this.els.dueBefore.value = params.get('dueBefore') ?? '';
     this.els.text.value = params.get('text') ?? '';
     this.sort = SORTS.includes(params.get('sort')) ? params.get('sort') : 'plan';
+    this.reverse = this.sort !== 'plan' && params.get('reverse') === '1';
     await this.reload({ record: false });
   }
 
@@ -181,12 +185,13 @@ export class LedgerView {
   params() {
     const f = this.filter();
     const sort = this.sort === 'plan' ? undefined : this.sort;
-    return { document: f.document, section: f.section, unit: f.unit, place: f.place, role: f.role, status: f.status, dueAfter: f.dueAfter, dueBefore: f.dueBefore, text: f.text, sort };
+    const reverse = this.reverse ? '1' : undefined;
+    return { document: f.document, section: f.section, unit: f.unit, place: f.place, role: f.role, status: f.status, dueAfter: f.dueAfter, dueBefore: f.dueBefore, text: f.text, sort, reverse };
   }
 
   /** The page's variables beside `first` and `after`. */
   query() {
-    return { filter: this.filter(), sort: this.sort.toUpperCase() };
+    return { filter: this.filter(), sort: this.sort.toUpperCase(), reverse: this.reverse };
   }
 
   async reload({ record = true } = {}) {
@@ -238,7 +243,7 @@ export class LedgerView {
     this.els.prev.disabled = this.page === 0;
     this.els.next.disabled = this.page + 1 >= this.cursors.length;
     for (const th of this.els.table.querySelectorAll('th[data-sort]')) {
-      if (th.dataset.sort === this.sort) th.setAttribute('aria-sort', NEWEST_FIRST.has(this.sort) ? 'descending' : 'ascending');
+      if (th.dataset.sort === this.sort) th.setAttribute('aria-sort', NEWEST_FIRST.has(this.sort) !== this.reverse ? 'descending' : 'ascending');
       else th.removeAttribute('aria-sort');
     }
     this.els.table.querySelector('tbody').replaceChildren(...this.rows.map((task) => this.row(task)));
@@ -313,7 +318,7 @@ export class LedgerView {
     const text = this.els.text.value.trim();
     if (text) parts.push(`${t('ledger.text')}：${text}`);
     const filters = `${t('ledger.filters')}：${parts.length ? parts.join('；') : t('ledger.noFilter')}`;
-    return `${filters}；${t('ledger.sort')}：${t(`sort.${this.sort}`)}`;
+    return `${filters}；${t('ledger.sort')}：${t(`sort.${this.sort}${this.reverse ? '.reverse' : ''}`)}`;
   }
 
   async export(format) {

@@ -91,8 +91,8 @@ const LEDGER_ROW = `uid code text deadline
       assignments { role rank inferred unit { uid name place } }
       progress { status overdue unit { uid } report { percent note at } }`;
 
-export const LEDGER = `query Ledger($filter: TaskFilter, $first: Int!, $after: String, $sort: TaskSort!) {
-  tasks(filter: $filter, first: $first, after: $after, sort: $sort) {
+export const LEDGER = `query Ledger($filter: TaskFilter, $first: Int!, $after: String, $sort: TaskSort!, $reverse: Boolean!) {
+  tasks(filter: $filter, first: $first, after: $after, sort: $sort, reverse: $reverse) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node { ${LEDGER_ROW} } }
