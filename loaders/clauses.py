@@ -21,6 +21,7 @@ from .model import Role
 from .units import looks_like_unit, split_collective, strip_pinyin
 from .vocabulary import (
     DEADLINE_LABELS,
+    DEADLINE_PATTERN,
     LABEL_LEVEL,
     LEAD_LABELS,
     LEAD_MARKERS,
@@ -43,7 +44,7 @@ LABEL = re.compile(
     rf"{LABEL_LEVEL}(?P<lead>{alternation(LEAD_LABELS)}){_COLON}"
     rf"|{LABEL_LEVEL}(?P<support>{alternation(SUPPORT_LABELS)}){_COLON}"
     rf"|{LABEL_LEVEL}(?P<responsible>{alternation(RESPONSIBLE_LABELS)}){_COLON}"
-    rf"|(?P<deadline>{alternation(DEADLINE_LABELS)}){_COLON}"
+    rf"|(?P<deadline>{alternation(DEADLINE_LABELS)}|{DEADLINE_PATTERN}){_COLON}"
     rf"|(?P<ignored>{LEADER_PATTERN}|{alternation(NOT_RESPONSIBILITY_LABELS)}){_COLON}"
 )
 # A label this vocabulary does not know (主抓单位：A、B, 包联部门：C), read as 责任单位 with a

@@ -94,6 +94,8 @@ DEADLINE_LABELS = (
     "时间安排",
     "时限",
 )
+# Any other deadline label: a word for a time limit after a qualifier (截止时间, 办结时限).
+DEADLINE_PATTERN = r"[一-龥]{0,4}?(?:时间|时限|期限|节点)"
 
 # People and their titles: never units (牵头领导：王某, 分管领导同志, 责任人).
 LEADER_LABELS = (

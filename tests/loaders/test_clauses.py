@@ -210,6 +210,14 @@ def test_deadlines_are_kept_not_units(parse) -> None:
     ]
 
 
+@pytest.mark.parametrize("label", ["时间", "截止时间", "完成节点", "办结时限", "办理期限"])
+def test_deadline_labels_of_any_qualifier(parse, label) -> None:
+    plan = parse(HEAD + f"1.建设数据平台。（责任单位：县财政局；{label}：2025年6月底前）\n")
+    [task] = plan.tasks
+    assert (task.deadline, [a.name for a in task.units]) == ("2025年6月底前", ["县财政局"])
+    assert not plan.warnings
+
+
 def test_rule_note_first_listed_leads(parse, roles) -> None:
     plan = parse(
         "某县工作方案\n\n一、重点任务（列第一位者为牵头单位，下同）\n"
