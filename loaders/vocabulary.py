@@ -34,6 +34,7 @@ LEAD_MARKERS = (
     "负责牵头",
     "为牵头单位",
     "负总责",
+    "为主",  # A为主，B配合
     "牵头",
     "主办",
     "主责",
@@ -41,11 +42,22 @@ LEAD_MARKERS = (
 
 # Who helps the lead.
 SUPPORT_LABELS = (
-    *_labelled(("协同责任", "配合", "协办", "协同", "参与", "参加", "会同", "协助", "协作")),
+    *_labelled(
+        ("协同责任", "次要责任", "配合", "协办", "协同", "参与", "参加", "会同", "协助", "协作")
+    ),
     "配合",
     "协办",
 )
-SUPPORT_MARKERS = ("配合实施", "共同配合", "配合", "参与", "协助", "协办", "协同")
+SUPPORT_MARKERS = (
+    "配合实施",
+    # how they help: 共同参与, 积极配合, 密切配合
+    *(how + verb for how in ("共同", "积极", "密切", "协同") for verb in ("配合", "参与", "协助")),
+    "配合",
+    "参与",
+    "协助",
+    "协办",
+    "协同",
+)
 
 # Who is responsible, without saying who leads.
 RESPONSIBLE_LABELS = (

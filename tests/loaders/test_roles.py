@@ -22,6 +22,25 @@ def test_roles_written_after_the_units(parse, roles) -> None:
     assert roles(second) == [("县水务局", "lead", False), ("县农业局", "support", False)]
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "县发改局为主，县财政局、县直相关单位配合",
+        "县发改局负责牵头，县财政局、县直相关单位共同参与",
+        "县发改局牵头，县财政局、县直相关单位积极配合",
+        "主要责任单位：县发改局；次要责任单位：县财政局、县直相关单位",
+    ],
+)
+def test_more_ways_of_saying_who_leads_and_who_helps(parse, roles, clause) -> None:
+    plan = parse(f"某县重点工作分工方案\n一、重点任务\n1.推进园区建设。（{clause}）\n")
+    assert roles(plan.tasks[0]) == [
+        ("县发展改革局", "lead", False),
+        ("县财政局", "support", False),
+        ("县直相关单位", "support", False),
+    ]
+    assert not plan.warnings
+
+
 @pytest.mark.parametrize("word", ["双牵头", "共同牵头", "联合牵头"])
 def test_joint_leads_written_after_the_units(parse, roles, word) -> None:
     plan = parse(
