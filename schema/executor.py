@@ -47,6 +47,7 @@ from graphql import (
 )
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.pyutils import AwaitableOrValue, Path, Undefined
+from strawberry.resolvers import is_default_resolver
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 # One selected plain field: its response name, its resolver (strawberry's attribute
@@ -162,7 +163,8 @@ class DocumentOrderExecutor(StrawberryGraphQLCoreExecutionContext):
                 field_def is None
                 or field_def.args
                 or node.arguments
-                or not getattr(resolve, "_is_default", False)
+                or resolve is None
+                or not is_default_resolver(resolve)
                 or not is_leaf_type(leaf)
             ):
                 return None
@@ -188,7 +190,8 @@ class DocumentOrderExecutor(StrawberryGraphQLCoreExecutionContext):
                     continue
                 if isinstance(value, Exception) or self.is_awaitable(value):
                     return None
-                coerced = leaf.coerce_output_value(value)  # type: ignore[union-attr]
+                assert leaf is not None  # only `__typename` has none, and no resolver
+                coerced = leaf.coerce_output_value(value)
                 if coerced is None or coerced is Undefined:
                     return None
                 results[response_name] = coerced
