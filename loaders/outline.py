@@ -20,6 +20,7 @@ _CN = "一二三四五六七八九十百零〇"
 _NUMBERING = re.compile(
     rf"""
       (?P<chapter>第[{_CN}\d]+(?:章|部分|节|篇))\s*          # 第一章, 第二部分
+    | (?P<article>第[{_CN}\d]+条)\s*                        # 第一条: a measure's article
     | (?P<cn>[{_CN}]+)\s*[、．.，]\s*                      # 一、 二．
     | (?P<pcn>（\s*[{_CN}]+\s*）)\s*                       # （一） （二十四） （ 三 ）
     | (?P<dnum>\d{{1,2}}(?:[.．]\d{{1,2}})+)                  # 1.1 1.1.1, not 3.5亿元

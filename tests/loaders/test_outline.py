@@ -31,6 +31,17 @@ def test_every_numbering_style_nests(parse) -> None:
     assert plan.tasks[0].text == "建设国道一期。"
 
 
+def test_articles_numbered_under_chapters(parse) -> None:
+    plan = parse(
+        "某市若干措施\n\n第一章 总则\n第一条 为支持发展，制定本措施。\n第二章 支持措施\n"
+        f"第二条 对新投产企业给予奖励。{CLAUSE}\n第3条 支持企业技术改造。{CLAUSE}\n"
+    )
+    assert [(t.path, t.text) for t in plan.tasks] == [
+        (("第二章", "第二条"), "对新投产企业给予奖励。"),
+        (("第二章", "第3条"), "支持企业技术改造。"),
+    ]
+
+
 def test_full_and_half_width_numbers_are_one_style(parse) -> None:
     plan = parse(
         "方案\n\n一、任务\n(一)道路\n1．建设国道。"
