@@ -21,7 +21,7 @@ from .model import UnitKind, UnitLevel
 
 _SUFFIX = re.compile(
     r"(?:局|委|办|部|厅|院|政府|中心|室|处|科|所|站|队|会|联|银行|分行|支行|公司|集团|单位|部门|机构|园"
-    r"|区|街道|镇|乡|社|署|馆|台|校|协|组|团|人大|政协|办公室|管委会|指挥部|小组|分局|支队|海关)$"
+    r"|区|街道|镇|乡|社|署|馆|台|校|协|组|团|人大|政协|办公室|管委会|指挥部|小组|分局|支队|海关|机关)$"
 )
 _COLLECTIVE = re.compile(
     r"^(?:各|全|有关|相关|其他)|(?:有关|相关|其他|各)[一-龥]*(?:部门|单位|机构)$"
@@ -127,9 +127,15 @@ def complete(names: list[str]) -> list[str]:
 def _joined(name: str) -> list[tuple[int, str]]:
     for m in re.finditer(r"以及|及|和|与", name):
         left, right = name[: m.start()], name[m.end() :]
+        if _BARE_OFFICE.fullmatch(right):
+            continue  # 各县（市、区）党委和政府: the government of the place named on the left
         if looks_like_unit(left, strict=True) and looks_like_unit(right, strict=True):
             return [(0, left), (m.end(), right)]
     return [(0, name)]
+
+
+# An office named without its place, which only the name before it gives.
+_BARE_OFFICE = re.compile(r"(?:人民)?政府|党委|党组|管委会")
 
 
 @cache

@@ -381,6 +381,18 @@ def test_clause_bracket_closed_on_the_next_line(parse, roles) -> None:
     assert not plan.warnings
 
 
+def test_a_place_s_party_committee_and_government_are_one_name(parse) -> None:
+    clause = "（责任单位：各县（市、区）党委和政府、县纪委监委机关、县财政局和县教育局）"
+    plan = parse(HEAD + f"1.整治人居环境。{clause}\n")
+    assert [a.written for a in plan.tasks[0].units] == [
+        "各县（市、区）党委和政府",
+        "县纪委监委机关",
+        "县财政局",
+        "县教育局",
+    ]
+    assert not plan.warnings
+
+
 def test_notes_after_a_unit_are_not_part_of_it(parse) -> None:
     plan = parse(HEAD + "1.建设数据平台。（牵头单位：县财政局（李四）；配合单位：县教育局）\n")
     assert [a.written for a in plan.tasks[0].units] == ["县财政局", "县教育局"]
