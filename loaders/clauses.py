@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .marks import MARKS
 from .model import Role
 from .units import looks_like_unit, split_collective, strip_pinyin
 from .vocabulary import (
@@ -544,11 +545,22 @@ def _stray_space(f: str, a: int, b: int, i: int) -> bool:
 
 
 def _trim(f: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and f[a] in " \t\n：、，；。★☆▲△●◆■※":
+    """A list's part without its separators, and without a mark singling its unit out
+    (★A, A▲): the caller reads the mark beside the unit's offsets (unit_mark)."""
+    while a < b and f[a] in " \t\n：、，；。" + MARKS:
         a += 1
-    while b > a and f[b - 1] in " \t\n、，；。.":
+    while b > a and f[b - 1] in " \t\n、，；。." + MARKS:
         b -= 1
     return a, b
+
+
+def unit_mark(f: str, ref: UnitRef) -> str | None:
+    """The mark printed just before or after a unit's name (★A, A▲, A*), or None."""
+    if ref.end < len(f) and f[ref.end] in MARKS:
+        return f[ref.end]
+    if ref.start > 0 and f[ref.start - 1] in MARKS:
+        return f[ref.start - 1]
+    return None
 
 
 def _rstrip(f: str, a: int, b: int) -> int:

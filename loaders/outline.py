@@ -135,10 +135,11 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
 
 
 def _logical_lines(folded: str, lines: tuple[Line, ...]) -> list[tuple[Line, int, int]]:
-    """The non-empty lines as (line, start, end), with two kinds of broken line joined to the
-    lines that finish them: a number alone on its line (`1.` then the item's text, as mirror
-    sites print it), a bracket left open (a clause wrapped onto the next line:
-    `（A牵头，B、` then `C配合）`) and a list left open (`责任单位：A、` then `B`)."""
+    """The non-empty lines as (line, start, end), with broken lines joined to the lines that
+    finish them: a number alone on its line (`1.` then the item's text, as mirror sites
+    print it), a label alone (`责任单位：` then the units), a bracket left open (a clause
+    wrapped onto the next line: `（A牵头，B、` then `C配合）`) and a list left open
+    (`责任单位：A、` then `B`)."""
     bounds = [(line, *_bounds(folded, line)) for line in lines]
     bounds = [(line, a, b) for line, a, b in bounds if a < b]
     out: list[tuple[Line, int, int]] = []
@@ -154,6 +155,13 @@ def _logical_lines(folded: str, lines: tuple[Line, ...]) -> list[tuple[Line, int
             and not _NUMBERING.match(folded, bounds[i][1], bounds[i][2])
         ):
             end = bounds[i][2]
+            i += 1
+        if (
+            _label_alone(folded, start, end)
+            and i < len(bounds)
+            and not _NUMBERING.match(folded, bounds[i][1], bounds[i][2])
+        ):
+            end = bounds[i][2]  # `责任单位：` alone, its units on the next line
             i += 1
         depth = _depth(folded, start, end)
         extra = 0
@@ -182,6 +190,12 @@ def _logical_lines(folded: str, lines: tuple[Line, ...]) -> list[tuple[Line, int
 # A line ending in a list's separator goes on on the next line (`责任单位：A、B、` then `C`):
 # no sentence, heading or list ends with one.
 _LIST_GOES_ON = frozenset("、，")
+
+
+def _label_alone(folded: str, start: int, end: int) -> bool:
+    """A line holding only a clause's label and its colon (`责任单位：`, `牵头单位:`)."""
+    m = clauses.LABEL.match(folded, start, end)
+    return m is not None and m.end() == _rstrip_end(folded, start, end) and m.group(0)[-1] in "：:"
 
 
 def _rstrip_end(folded: str, start: int, end: int) -> int:

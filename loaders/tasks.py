@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import clauses
 from .clauses import Clause, UnitRef
+from .marks import legend_of
 from .model import Assignment, Role, Section, Span, Task, Warning
 from .outline import Block, Outline, is_title_like, title_of
 from .units import complete, strip_pinyin
@@ -85,6 +86,7 @@ class _Assembler:
         self.title = outline.title
         self.warnings: list[Warning] = []
         self.first_leads_onwards = False
+        self.legend = legend_of([folded])
         self.block_starts = [b.start for b in self.blocks]
         self.position: dict[int, int] = {}
 
@@ -411,6 +413,13 @@ class _Assembler:
         if heading is not None and heading is not item and all(r.role != Role.LEAD for r in refs):
             refs = heading.units + refs
         first_leads = item.first_leads or self.first_leads_onwards
+        # A mark beside a unit (A▲) gives the role the plan's legend says (标▲的为牵头单位).
+        refs = tuple(
+            UnitRef(r.start, r.end, Role(role))
+            if r.role is None and (role := self.legend.get(clauses.unit_mark(self.folded, r) or ""))
+            else r
+            for r in refs
+        )
         explicit_lead = any(r.role == "lead" for r in refs)
         seen: set[str] = set()
         out: list[Assignment] = []

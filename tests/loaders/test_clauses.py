@@ -371,6 +371,42 @@ def test_a_clause_line_wrapped_after_a_separator(parse, roles, separator) -> Non
     assert not plan.warnings
 
 
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_a_label_alone_on_its_line_names_the_units_on_the_next(parse, roles, colon) -> None:
+    plan = parse(
+        HEAD + f"1.建设数据平台。\n责任单位{colon}\n县财政局、县教育局\n"
+        f"2.完善管理制度。\n牵头单位{colon}\n县司法局\n配合单位{colon}\n县财政局\n"
+        "3.加强队伍建设。\n"
+    )
+    assert [roles(task) for task in plan.tasks] == [
+        [("县财政局", "lead", True), ("县教育局", "support", True)],
+        [("县司法局", "lead", False), ("县财政局", "support", False)],
+    ]
+    assert [t.text for t in plan.tasks] == ["建设数据平台。", "完善管理制度。"]
+    # the next item is not joined to the units of the item before it
+    assert [w.message for w in plan.warnings] == ["numbered item has no responsibility clause"]
+
+
+@pytest.mark.parametrize("mark", ["▲", "*", "★", "＊"])
+def test_a_mark_beside_a_unit_in_a_clause_means_what_its_legend_says(parse, roles, mark) -> None:
+    items = (
+        f"1.建设数据平台。（责任单位：县财政局、县教育局{mark}）\n"
+        f"2.完善管理制度。（责任单位：{mark}县司法局、县财政局）\n"
+    )
+    without = parse(HEAD + items)
+    assert [roles(task) for task in without.tasks] == [
+        [("县财政局", "lead", True), ("县教育局", "support", True)],
+        [("县司法局", "lead", True), ("县财政局", "support", True)],
+    ]
+    assert not without.warnings
+    with_legend = parse(HEAD + items + f"注：标{mark}的为牵头单位。\n")
+    assert [roles(task) for task in with_legend.tasks] == [
+        [("县财政局", "support", False), ("县教育局", "lead", False)],
+        [("县司法局", "lead", False), ("县财政局", "support", False)],
+    ]
+    assert [a.written for a in with_legend.tasks[0].units] == ["县财政局", "县教育局"]
+
+
 def test_clause_bracket_closed_on_the_next_line(parse, roles) -> None:
     plan = parse(HEAD + "1.建设数据平台。（牵头单位：县财政局；\n配合单位：县教育局、县水务局）\n")
     assert roles(plan.tasks[0]) == [
