@@ -93,7 +93,7 @@ _DEADLINE = re.compile(
 # A person or an office in a list of units (张三副县长, 县政府分管领导, 分管领导同志).
 _PERSON = re.compile(rf"(?:{LEADER_PATTERN})(?:同志)?$|副?[省市县区州盟旗镇乡]长|书记")
 _RULE_NOTE = re.compile(
-    r"(?:第一|首)(?:位|个|名)?[^，。；）]{0,8}(?:为|是|系)牵头|牵头单位(?:列|排)(?:第一|首)"
+    r"(?:第一|首|最前)(?:位|个|名)?[^，。；）]{0,8}(?:为|是|系)牵头|牵头单位(?:列|排)(?:第一|首)"
 )
 
 

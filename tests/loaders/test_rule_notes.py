@@ -40,6 +40,7 @@ def test_a_note_after_a_name_with_brackets_of_its_own(parse) -> None:
         "（各项任务所列单位中，排名第一的为牵头单位，其他为配合单位）",
         "各项任务的责任单位中，排在首位的为牵头单位。",
         "现将任务分解如下（列在首位的为牵头单位）：",
+        "注：责任单位中排在最前面的为牵头单位。",
     ],
 )
 def test_a_note_printed_before_the_tasks_holds_for_all_of_them(parse, roles, note) -> None:
