@@ -212,6 +212,7 @@ class TableWriter:
     merges_lost: bool = False
     below_heading_rows: int = 0  # 1 once a row held a heading: categories nest under it
     units_above: list[str] = field(default_factory=list)  # the last task's, for merged cells
+    task_row: list[str] | None = None  # the cells the last task line was written from
 
     def write(self, rows: Sequence[Row]) -> Numbered:
         for number, cells in rows:
@@ -227,8 +228,26 @@ class TableWriter:
             self._heading(number, cells[[bool(c) for c in cells].index(True)])
             self.below_heading_rows = 1
             return
+        if self.task_row is not None and self._more_units(self.task_row, cells):
+            # The task's cells merged over this row, which names one more of its units.
+            cells = [
+                "、".join(filter(None, (above, c))) if kind in UNIT_KINDS else above
+                for kind, above, c in zip(self.columns.kinds, self.task_row, cells, strict=True)
+            ]
+            number = self.out.pop()[0]
+            self.tasks -= 1
         self._categories(number, cells)
         self._task(number, cells)
+
+    def _more_units(self, task_row: list[str], cells: list[str]) -> bool:
+        """A row naming units and, outside the unit columns, only the task row's cells (a
+        merged cell repeated, or left empty in a table that came as text)."""
+        kinds = self.columns.kinds
+        return any(c for kind, c in zip(kinds, cells, strict=True) if kind in UNIT_KINDS) and all(
+            c in ("", above)
+            for kind, above, c in zip(kinds, task_row, cells, strict=True)
+            if kind not in UNIT_KINDS
+        )
 
     def _is_heading(self, cells: list[str]) -> bool:
         """A row holding one text only, outside the unit and deadline columns (or spanning
@@ -257,6 +276,7 @@ class TableWriter:
         self.out.append((number, text))
         self.tasks = 0
         self.units_above = []
+        self.task_row = None
 
     def _categories(self, number: int, cells: list[str]) -> None:
         levels = self.columns.index("category")
@@ -293,6 +313,7 @@ class TableWriter:
         self.tasks += 1
         line = f"{self._prefix(printed, task)}{task}" + (f"（{clause}）" if clause else "")
         self.out.append((number, line))
+        self.task_row = cells
 
     def _prefix(self, printed: str, task: str) -> str:
         if _NUMBERED_TEXT.match(task) is None:
@@ -413,6 +434,7 @@ def convert(
     width = max((len(cells) for _, cells in rows), default=0)
     if previous is not None and width == len(previous.columns.kinds):
         previous.out = []
+        previous.task_row = None  # its line went out with the previous table's
         return previous.write(rows), previous
     return None
 

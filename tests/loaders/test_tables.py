@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from dutygraph.loaders import parse_file
 from dutygraph.loaders.read import read_text
 from dutygraph.loaders.tables import header_kind, rows_to_lines
 
@@ -257,4 +260,38 @@ def test_a_task_cell_counting_its_points_keeps_the_rows_number(parse):
     assert [(t.path, t.text) for t in plan.tasks] == [
         (("3",), "1.开展技能培训；2.落实就业补贴。"),
         (("4",), "建设学校。"),
+    ]
+
+
+def test_a_row_naming_only_more_units_of_the_task_above_is_that_task():
+    """A task's cells merged over rows that list its units one a row: Word and Excel repeat
+    the merged cells, a table that came as text leaves them empty."""
+    rows = [
+        (1, ["序号", "工作任务", "牵头单位", "责任单位", "完成时限"]),
+        (2, ["1", "修路", "县交通运输局", "县财政局", "2025年底"]),
+        (3, ["1", "修路", "县交通运输局", "县自然资源局", "2025年底"]),
+        (4, ["", "", "", "县林业局", ""]),
+        (5, ["2", "修桥", "县交通运输局", "县财政局", "2025年底"]),
+        (6, ["2", "修桥", "县交通运输局", "县水务局", "2025年6月"]),  # a deadline of its own
+    ]
+    assert rows_to_lines(rows) == [
+        (
+            2,
+            "1.修路（牵头单位：县交通运输局；责任单位：县财政局、县自然资源局、县林业局；完成时限：2025年底）",
+        ),
+        (5, "2.修桥（牵头单位：县交通运输局；责任单位：县财政局；完成时限：2025年底）"),
+        (6, "2.修桥（牵头单位：县交通运输局；责任单位：县水务局；完成时限：2025年6月）"),
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".csv"])
+def test_a_units_row_of_a_table_as_text_joins_the_task_above(tmp_path, suffix):
+    cut = "\t" if suffix == ".txt" else ","
+    rows = [["序号", "工作任务", "责任单位"], ["1", "修路", "县交通运输局"], ["", "", "县财政局"]]
+    rows.append(["2", "修桥", "县水务局"])
+    path = tmp_path / f"plan{suffix}"
+    path.write_text("".join(cut.join(r) + "\n" for r in rows), "utf-8")
+    assert [[a.written for a in t.units] for t in parse_file(path).tasks] == [
+        ["县交通运输局", "县财政局"],
+        ["县水务局"],
     ]
