@@ -54,7 +54,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("leader", re.compile(rf"{LEADER_PATTERN}|{alternation(LEADER_LABELS)}|分管")),
     ("number", re.compile(r"^(?:序号|编号|序|项次|号|序列号)$")),
     ("progress", re.compile(r"进展|完成情况|推进情况|落实情况|实施情况|工作成效|进度情况")),
-    ("other", re.compile(alternation(NOT_RESPONSIBILITY_LABELS))),
+    # 督办 alone heads the column of who supervises (督办单位 without its noun).
+    ("other", re.compile(rf"{alternation(NOT_RESPONSIBILITY_LABELS)}|^(?:督办|督查|督导)$")),
     ("lead", re.compile(alternation(LEAD_LABELS + LEAD_MARKERS))),
     ("support", re.compile(alternation(SUPPORT_LABELS + SUPPORT_MARKERS))),
     ("category", re.compile(r"类别|分类|领域|板块|方面|类型")),
@@ -387,9 +388,12 @@ class TableWriter:
         return [parts[kind] for kind in printed] + own
 
     def _marked(self, name: str, mark: str | None, leads: list[str]) -> str:
-        """A responsible unit, with the role a lead column or a mark's legend gives it."""
+        """A responsible unit, with the role a lead column or a mark's legend gives it; a mark
+        the table's legend does not give stays for the plan's (a note under the table)."""
         role = "lead" if name in leads else self.legend.get(mark or "")
-        return f"{name}（牵头）" if role == "lead" else f"{name}（配合）" if role else name
+        if role:
+            return f"{name}（牵头）" if role == "lead" else f"{name}（配合）"
+        return name + (mark or "")
 
 
 def rows_to_lines(

@@ -166,3 +166,42 @@ def test_a_headerless_table_after_a_page_break_continues_the_one_before(tmp_path
         (7, "乙"),
         (8, "丙"),
     ]
+
+
+LEAD_LEGEND = [
+    [("县财政局", "support", False), ("县交通运输局", "lead", False)],
+    [("县卫生健康局", "lead", False), ("县财政局", "support", False)],
+]
+SUPPORT_LEGEND = [
+    [("县财政局", "lead", True), ("县交通运输局", "support", False)],
+    [("县卫生健康局", "support", False), ("县财政局", "lead", True)],
+]
+NO_LEGEND = [
+    [("县财政局", "lead", True), ("县交通运输局", "support", True)],
+    [("县卫生健康局", "lead", True), ("县财政局", "support", True)],
+]
+
+
+@pytest.mark.parametrize(
+    ("legend", "expected"),
+    [
+        ("注：带“★”的为牵头单位。", LEAD_LEGEND),
+        ("注：标★的为配合单位。", SUPPORT_LEGEND),
+        (None, NO_LEGEND),
+    ],
+)
+def test_a_marks_legend_under_a_word_table_holds_for_its_rows(tmp_path, legend, expected):
+    document = docx.Document()
+    document.add_paragraph("某县重点工作任务分工方案")
+    table = document.add_table(rows=3, cols=3)
+    rows = [["序号", "工作任务", "责任单位"], ["1", "修路", "县财政局、县交通运输局★"]]
+    rows.append(["2", "建医院", "★县卫生健康局、县财政局"])
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    if legend:
+        document.add_paragraph(legend)
+    document.save(tmp_path / "marks.docx")
+    plan = parse_file(tmp_path / "marks.docx")
+    assert [[(a.written, a.role, a.inferred) for a in t.units] for t in plan.tasks] == expected
+    assert not plan.warnings

@@ -26,7 +26,7 @@ def test_header_kinds():
     assert header_kind("责 任\n单 位") == "units"
     assert header_kind("加快建设青梅、茶叶等现代农业产业园区的各项工作任务") is None
     assert [header_kind(h) for h in ("进展情况", "完成情况")] == ["progress"] * 2
-    assert [header_kind(h) for h in ("数据提供单位", "监测单位")] == ["other"] * 2
+    assert [header_kind(h) for h in ("数据提供单位", "监测单位", "督办", "督查")] == ["other"] * 4
     assert [header_kind(h) for h in ("主办单位", "协办单位", "内容与要求")] == [
         "lead",
         "support",
