@@ -414,12 +414,12 @@ class _Assembler:
             refs = heading.units + refs
         first_leads = item.first_leads or self.first_leads_onwards
         # A mark beside a unit (A▲) gives the role the plan's legend says (标▲的为牵头单位).
-        refs = tuple(
+        refs = [
             UnitRef(r.start, r.end, Role(role))
             if r.role is None and (role := self.legend.get(clauses.unit_mark(self.folded, r) or ""))
             else r
             for r in refs
-        )
+        ]
         explicit_lead = any(r.role == "lead" for r in refs)
         seen: set[str] = set()
         out: list[Assignment] = []
