@@ -165,7 +165,6 @@ def create_app(settings: Settings, store: Store | None = None, clock: Clock = ut
         )
     hosts = frozenset(settings.allowed_hosts) | {settings.host}
     return Exposure(front, allowed_hosts=hosts, ide_path=GRAPHQL_PATH)
-    return app
 
 
 def _add_health(app: FastAPI, handle: StoreHandle) -> None:
