@@ -23,6 +23,11 @@ from dutygraph.api.settings import HttpLimits
 
 log = logging.getLogger("dutygraph.api")
 
+# uvloop runs the timers that are due before it reads the sockets: after the loop was busy
+# past a deadline, bytes a client sent in time may be waiting unread. A deadline therefore
+# takes one more look, after the next read of the sockets, before it cuts the connection.
+LAST_LOOK = 0.05  # seconds
+
 
 def guarded_protocol(limits: HttpLimits) -> type[asyncio.Protocol]:
     """The uvicorn HTTP protocol class enforcing `limits`."""
@@ -66,6 +71,10 @@ def guarded_protocol(limits: HttpLimits) -> type[asyncio.Protocol]:
                 self._deadline = None
 
         def _too_slow(self) -> None:
+            # any progress the waiting bytes make re-arms or disarms, cancelling the cut
+            self._deadline = self.loop.call_later(LAST_LOOK, self._cut)
+
+        def _cut(self) -> None:
             self._deadline = None
             if not self.transport.is_closing():
                 self.transport.close()
