@@ -68,8 +68,9 @@ class BoltServer:
             "--save", "",
             "--loadmodule", get_falkordb_module(), "BOLT_PORT", str(self.port),
         ]  # fmt: skip
-        log = open(self.data / "server.log", "ab")  # noqa: SIM115 - the child holds it
-        self.process = subprocess.Popen(args, stdout=log, stderr=log, start_new_session=True)
+        # the child keeps its own copy of the descriptor; ours closes once it has started
+        with open(self.data / "server.log", "ab") as log:
+            self.process = subprocess.Popen(args, stdout=log, stderr=log, start_new_session=True)
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             with socket.socket() as s:
