@@ -106,10 +106,11 @@ def outline(text: str, folded: str, lines: tuple[Line, ...]) -> Outline:
             if style in styles:
                 depth = styles.index(style)
                 del styles[depth:], heads[depth:]
-            elif style not in seen and _outside(
-                folded, [blocks[h] for h in heads], style, m.group(m.lastgroup or 0)
-            ):
-                del styles[:], heads[:]
+            elif style not in seen:
+                depth = _opens_at(
+                    folded, [blocks[h] for h in heads], styles, style, m.group(m.lastgroup or 0)
+                )
+                del styles[depth:], heads[depth:]
             styles.append(style)
             seen.add(style)
             group = m.lastgroup
@@ -341,6 +342,30 @@ def _outside(folded: str, open_heads: list[Block], style: str, number: str) -> b
         return False
     last = open_heads[-1]
     return _after_clause(folded, last.body, last.end)
+
+
+# Numbering styles in the order plans nest them, outermost first (一、 > （一） > 1. > （1） > ①).
+_RANKED = ("chapter", "cn", "pcn", "num", "pnum", "circle")
+
+
+def _opens_at(
+    folded: str, open_heads: list[Block], styles: list[str], style: str, number: str
+) -> int:
+    """How many of the open items a numbering the text has not used before sits under: none
+    when it is `_outside` them; else, after an item that closes with its own clause (a task,
+    which has no sections), beside every open item of a style plans nest under it
+    (`3.修路（牵头单位：…）` then `（一）农村公路`: a table's category row after its first
+    tasks heads a section of the part, not one inside task 3)."""
+    if _outside(folded, open_heads, style, number):
+        return 0
+    last = open_heads[-1] if open_heads else None
+    if style in _RANKED and last is not None and _after_clause(folded, last.body, last.end):
+        rank = _RANKED.index(style)
+        return next(
+            (d for d, s in enumerate(styles) if s in _RANKED and _RANKED.index(s) > rank),
+            len(styles),
+        )
+    return len(styles)
 
 
 def _after_clause(folded: str, body: int, at: int) -> bool:

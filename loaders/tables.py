@@ -296,14 +296,17 @@ class TableWriter:
         printed = next((cells[i].strip() for i in self.columns.index("number") if cells[i]), "")
         if not task and not printed:  # units with no task to carry (a stray header cell)
             return
-        clause = self._clause(cells)
-        if printed and not clause:
-            if _CN_ONLY.match(printed):
-                self._heading(number, f"{printed.rstrip('、.．')}、{task}")
-                return
-            if _PAREN_NUMBER.match(printed) and not printed[1:-1].isdigit():
-                self._heading(number, f"{printed}{task}", level=1)
-                return
+        top = bool(_CN_ONLY.match(printed))
+        sub = bool(_PAREN_NUMBER.match(printed)) and not printed[1:-1].isdigit()
+        # A row numbered as a heading (一, （一）) takes no units merged over the rows above:
+        # it is a category row, and one with no units of its own heads the rows below.
+        clause = self._clause(cells, inherit=not (top or sub))
+        if top and not clause:
+            self._heading(number, f"{printed.rstrip('、.．')}、{task}")
+            return
+        if sub and not clause:
+            self._heading(number, f"{printed}{task}", level=1)
+            return
         extras = [
             f"{self.columns.names[i]}：{_one_line(cells[i])}"
             for i, kind in enumerate(kinds)
@@ -336,12 +339,13 @@ class TableWriter:
             return printed.rstrip("、.．") + "."
         return f"{self.tasks}."
 
-    def _clause(self, cells: list[str]) -> str:
-        """The row's responsibility clause: its unit columns, then its deadline."""
+    def _clause(self, cells: list[str], inherit: bool = True) -> str:
+        """The row's responsibility clause: its unit columns, then its deadline; with no
+        unit cell, where `inherit`, the units of a unit cell merged over the rows above."""
         parts = self._unit_parts(cells)
         if parts:
             self.units_above = parts
-        elif self.merges_lost:
+        elif self.merges_lost and inherit:
             parts = self.units_above  # a merged unit cell printed on an earlier row
         deadlines = [
             f"{_CLAUSE_LABELS['deadline']}：{value}"

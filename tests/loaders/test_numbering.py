@@ -76,6 +76,24 @@ def test_a_new_numbering_not_at_its_first_number_after_tasks_sits_outside_them(p
     ]
 
 
+def test_a_higher_numbering_after_a_task_with_its_clause_sits_beside_it(parse) -> None:
+    # 一、 → 1. → （一）: a task closing with its clause has no sections, so （一） is a
+    # section of 一、 (a category row of a table after its first tasks), not part of task 2.
+    plan = parse(
+        "一、基础设施\n"
+        "1.推进甲项工作。（牵头单位：县交通局）\n"
+        "2.推进乙项工作。（牵头单位：县水利局）\n"
+        "（一）农村公路\n"
+        "3.推进丙项工作。（牵头单位：县交通局）\n"
+    )
+    assert [(s.number, s.parent) for s in plan.sections] == [("一", None), ("（一）", "s1")]
+    assert [(t.path, [a.written for a in t.units]) for t in plan.tasks] == [
+        (("一", "1"), ["县交通局"]),
+        (("一", "2"), ["县水利局"]),
+        (("一", "（一）", "3"), ["县交通局"]),
+    ]
+
+
 def test_a_heading_clause_with_items_numbered_on_still_covers_them(parse) -> None:
     plan = parse(
         "（一）甲类工作\n1.推进甲项工作。（县发改局负责）\n"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import docx
+import openpyxl
 import pytest
 
 from dutygraph.loaders import parse_file
@@ -294,4 +298,54 @@ def test_a_units_row_of_a_table_as_text_joins_the_task_above(tmp_path, suffix):
     assert [[a.written for a in t.units] for t in parse_file(path).tasks] == [
         ["县交通运输局", "县财政局"],
         ["县水务局"],
+    ]
+
+
+CATEGORY_ROWS = [
+    ["序号", "重点任务", "牵头单位", "配合单位"],
+    ["一", "基础设施", "", ""],
+    ["1", "修路", "县交通运输局", "县财政局"],
+    ["2", "修桥", "县公安局", "县城管局"],
+    ["（一）", "农村公路", "", ""],
+    ["3", "硬化村道", "县交通运输局", "各镇人民政府"],
+    ["二", "公共服务", "", ""],
+    ["4", "改善办学条件", "县教育局", ""],
+]
+
+
+def _table_file(path: Path, rows: list[list[str]]) -> Path:
+    """The rows as a Word table, an Excel sheet, or a table as text (cells between tabs)."""
+    if path.suffix == ".docx":
+        document = docx.Document()
+        document.add_paragraph("某县重点任务分工方案")
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, cells in enumerate(rows):
+            for c, value in enumerate(cells):
+                table.cell(r, c).text = value
+        document.save(path)
+    elif path.suffix == ".xlsx":
+        book = openpyxl.Workbook()
+        for cells in rows:
+            book.active.append(cells)
+        book.save(path)
+    else:
+        path.write_text("".join("\t".join(cells) + "\n" for cells in rows), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".txt"])
+def test_a_category_row_after_the_first_tasks_is_a_section(tmp_path, suffix):
+    # 一 → 1. → （一）: the （一） row heads a section of 一 (not one inside task 2), and
+    # takes no units from the rows above it.
+    plan = parse_file(_table_file(tmp_path / f"plan{suffix}", CATEGORY_ROWS))
+    assert [(s.number, s.title, s.parent) for s in plan.sections] == [
+        ("一", "基础设施", None),
+        ("（一）", "农村公路", "s1"),
+        ("二", "公共服务", None),
+    ]
+    assert [(t.path, t.text, [a.written for a in t.units]) for t in plan.tasks] == [
+        (("一", "1"), "修路", ["县交通运输局", "县财政局"]),
+        (("一", "2"), "修桥", ["县公安局", "县城管局"]),
+        (("一", "（一）", "3"), "硬化村道", ["县交通运输局", "各镇人民政府"]),
+        (("二", "4"), "改善办学条件", ["县教育局"]),
     ]
