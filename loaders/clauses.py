@@ -21,6 +21,7 @@ from .marks import MARKS
 from .model import Role
 from .units import looks_like_unit, split_collective, strip_pinyin
 from .vocabulary import (
+    BARE_LABELS,
     DEADLINE_LABELS,
     DEADLINE_PATTERN,
     LABEL_LEVEL,
@@ -172,6 +173,8 @@ def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause |
         return None
     if unnamed is not None and not units:
         return None  # not a label after all: what follows names no unit
+    if labels and not (units or deadline) and all(_bare(m) for m in labels):
+        return None  # `配合：做好…`: prose after a role word, no label
     if (
         labels
         and not units
@@ -190,6 +193,11 @@ def parse(f: str, start: int, end: int, labelled_only: bool = False) -> Clause |
         or any(m.lastgroup in ("lead", "support", "responsible") for m in labels),
         problems=tuple(problems),
     )
+
+
+def _bare(m: re.Match[str]) -> bool:
+    kind = m.lastgroup
+    return kind in ("lead", "support") and m.group(kind) in BARE_LABELS
 
 
 def _unnamed(f: str, start: int, end: int) -> re.Match[str] | None:

@@ -21,12 +21,16 @@ def _labelled(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(word + noun for word in words for noun in _NOUNS)
 
 
+# A bare role word may be the label too (牵头：A；协同：B、C), as ordinary prose may also print
+# it (配合：做好…): such a label opens a clause only when units follow it.
+_BARE_LEAD = ("牵头", "主办", "主责")
+_BARE_SUPPORT = ("配合", "协办", "协同", "协助", "参与")
+BARE_LABELS = frozenset((*_BARE_LEAD, *_BARE_SUPPORT))
+
 # Who leads the work.
 LEAD_LABELS = (
     *_labelled(("牵头责任", "牵头", "主办", "主责", "主要责任", "主要负责")),
-    "牵头",
-    "主办",
-    "主责",
+    *_BARE_LEAD,
 )
 LEAD_MARKERS = (
     *(joint + "牵头" for joint in ("分别", "共同", "联合", "双")),  # 县发改局、县财政局双牵头
@@ -35,6 +39,7 @@ LEAD_MARKERS = (
     "为牵头单位",
     "负总责",
     "为主",  # A为主，B配合
+    "主抓",  # A主抓，B协助
     "牵头",
     "主办",
     "主责",
@@ -45,8 +50,7 @@ SUPPORT_LABELS = (
     *_labelled(
         ("协同责任", "次要责任", "配合", "协办", "协同", "参与", "参加", "会同", "协助", "协作")
     ),
-    "配合",
-    "协办",
+    *_BARE_SUPPORT,
 )
 SUPPORT_MARKERS = (
     "配合实施",

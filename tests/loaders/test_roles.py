@@ -212,3 +212,35 @@ def test_role_labels_naming_offices_inside_one_body_or_a_bracketed_noun(parse, r
         [("规划处", True), ("财务处", False), ("法规处", False)],
         [("市统计局", True), ("市财政局", False)],
     ]
+
+
+def test_a_lead_who_takes_charge_and_bare_support_words_as_labels(parse, roles) -> None:
+    plan = parse(
+        "某县重点工作分工方案\n一、重点任务\n"
+        "1.推进道路建设。县交通局主抓，县财政局协助。\n"
+        "2.推进水利建设。\n牵头单位：县水利局\n协同：县财政局、县自然资源局\n"
+        "3.推进电网改造。\n牵头单位：县发改局\n协助：县供电公司\n"
+        "4.推进通信建设。\n牵头单位：县工信局\n参与：各镇人民政府\n"
+    )
+    assert [roles(t) for t in plan.tasks] == [
+        [("县交通运输局", "lead", False), ("县财政局", "support", False)],
+        [
+            ("县水利局", "lead", False),
+            ("县财政局", "support", False),
+            ("县自然资源局", "support", False),
+        ],
+        [("县发展改革局", "lead", False), ("县供电公司", "support", False)],
+        [("县工业和信息化局", "lead", False), ("各镇人民政府", "support", False)],
+    ]
+    assert not plan.warnings
+
+
+@pytest.mark.parametrize("word", ["配合", "协同", "参与"])
+def test_a_bare_role_word_before_prose_is_no_label(parse, word) -> None:
+    plan = parse(
+        "某县重点工作分工方案\n一、重点任务\n"
+        "1.推进道路建设。（责任单位：县交通局）\n"
+        f"{word}：做好与周边县市的衔接，加强后续管理。\n"
+    )
+    assert [a.name for a in plan.tasks[0].units] == ["县交通运输局"]
+    assert not plan.warnings
