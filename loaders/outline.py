@@ -282,9 +282,11 @@ def _pieces(folded: str, start: int, end: int, heads: list[Block]) -> list[tuple
 def _run_together(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Items run together in one paragraph, each closing with its clause
     (`任务一。（A牵头）任务二。（B牵头）`), split after each clause that ends a sentence's item
-    and is followed by more text. A clause wrapped onto the start of the next line stays a
+    and is followed by more text, or that closes a counted point before the next one
+    (`一是…（A）；二是…（B）`). A clause wrapped onto the start of the next line stays a
     piece of its own, for the item on the line before."""
     cuts = []
+    piece = start
     at = folded.find("（", start, end)
     while 0 <= at < end:
         close = clauses.matching_close(folded, at, end)
@@ -292,20 +294,42 @@ def _run_together(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             break
         after = close + 1
         before = folded[start:at].rstrip(" \t")
+        point = _next_point(folded, piece, at, after, end)
         if (
-            (at == start or before.endswith(("。", "；")))
-            and after < end
-            and folded[after] not in "，。；、：）"
-            and clauses.parse(folded, at + 1, close) is not None
-        ):
+            point is not None
+            or (
+                (at == start or before.endswith(("。", "；")))
+                and after < end
+                and folded[after] not in "，。；、：）"
+            )
+        ) and clauses.parse(folded, at + 1, close) is not None:
             while after < end and folded[after] in " \t":
                 after += 1
-            cuts.append(after)
+            piece = point if point is not None else after
+            cuts.append(piece)
         at = folded.find("（", after, end)
     if not cuts:
         return [(start, end)]
     bounds = [start, *cuts, end]
     return [(a, _wstrip(folded, a, b)) for a, b in pairwise(bounds)]
+
+
+# The points an item counts in its sentence: 一是…，二是…, 三是… (not 统一是, 第一是).
+_POINT = re.compile(rf"(?<![一-龥])(?P<n>[{_CN}]{{1,3}})是")
+_POINT_AFTER = re.compile(rf"[。；，]?\s*(?P<n>[{_CN}]{{1,3}})是")
+
+
+def _next_point(folded: str, piece: int, at: int, after: int, end: int) -> int | None:
+    """Where the next counted point starts right after a clause (`一是…（A）二是…`), when the
+    piece before it counts the point before; None when no point follows."""
+    nxt = _POINT_AFTER.match(folded, after, end)
+    if nxt is None:
+        return None
+    points = list(_POINT.finditer(folded, piece, at))
+    last = points[-1] if points else None
+    if last is None or counting_value(nxt["n"]) != (counting_value(last["n"]) or 0) + 1:
+        return None
+    return nxt.start("n")
 
 
 def _push(running: list[tuple[str, int | None]], style: str, value: int | None) -> None:

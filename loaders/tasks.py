@@ -384,6 +384,12 @@ class _Assembler:
             deadline = self.text[a:b].strip()
         block = first.block
         path = self._path(parts[0]) if block.number is not None else self._path(owner)
+        if block.number is None and block.parent is not None:
+            parent = self.blocks[block.parent]
+            if parent.line == block.line:
+                # A task run on in its item's line (`1.…一是…（A）二是…（B）`) is a point of
+                # that item: it has the item's path, though the item is a task, no section.
+                path = self._path(block.parent)
         return Task(
             id=f"t{sid[1:]}.{ordinal_in_section}",
             section=sid,

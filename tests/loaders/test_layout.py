@@ -25,6 +25,31 @@ def test_items_run_together_each_closing_with_its_clause(parse, roles) -> None:
     assert roles(plan.tasks[1])[1] == ("市水务局", "lead", False)
 
 
+def test_points_counted_in_one_item_each_closing_with_its_clause(parse) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n"
+        "（一）发展产业。一是升级工业（县工信局）二是提质农业（县农业农村局）三是发展商贸（县商务局）。\n"
+        "（二）发展社会事业。\n"
+        "1.发展教育。一是建设学校（责任单位：县教育局）；二是培训教师，三是改善条件"
+        "（责任单位：县人社局）。\n"
+        "2.发展卫生。一是建设医院（县卫健局），三是培训医生（县人社局）。\n"
+    )
+    assert [(t.path, t.text, [a.name for a in t.units]) for t in plan.tasks] == [
+        (("一", "（一）"), "发展产业。一是升级工业", ["县工业和信息化局"]),
+        (("一", "（一）"), "二是提质农业", ["县农业农村局"]),
+        (("一", "（一）"), "三是发展商贸", ["县商务局"]),
+        (("一", "（二）", "1"), "发展教育。一是建设学校", ["县教育局"]),
+        (("一", "（二）", "1"), "二是培训教师，三是改善条件", ["县人力资源社会保障局"]),
+        # 三是 does not follow 一是: one task, its text keeps the first bracket
+        (
+            ("一", "（二）", "2"),
+            "发展卫生。一是建设医院（县卫健局），三是培训医生",
+            ["县人力资源社会保障局"],
+        ),
+    ]
+    assert [t.section for t in plan.tasks] == ["s1", "s1", "s1", "s1.2", "s1.2", "s1.2"]
+
+
 def test_a_clause_inside_a_sentence_is_not_a_cut(parse) -> None:
     plan = parse("某县工作方案\n一、重点任务\n1.建设某某中心（责任单位：县发改局），并做好运营。\n")
     assert [t.text for t in plan.tasks] == ["建设某某中心，并做好运营。"]
