@@ -33,6 +33,7 @@ from .progress import pages_bar
 from .tables import Row, TableWriter, convert, depth_after
 
 Numbered = list[tuple[int, str]]
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 PAGE_LINES = 1000  # line numbers: page * PAGE_LINES + line on the page
 
@@ -144,8 +145,7 @@ def _page_blocks(page: pdfplumber.page.Page, number: int) -> Iterator[_Block]:
             PrintedLine(number, 0, line["text"], line["x0"], line["x1"], line["top"], float(size))
         )
     for table in tables:
-        rows = tuple(_cells(row) for row in table.extract(x_tolerance_ratio=0.4))
-        found.append(_Table(number, 0, table.bbox[1], rows))
+        found.append(_Table(number, 0, table.bbox[1], _grid(table)))
     found.sort(key=lambda b: b.top)
     for index, block in enumerate(found, start=1):
         yield _renumbered(block, number * PAGE_LINES + index)
@@ -164,16 +164,35 @@ def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _cells(row: list[str | None]) -> tuple[str, ...]:
-    """A row's cells with their wrapped lines joined; a cell merged across columns
-    (None to its right) repeats its text, as the .docx reader's grid does."""
-    out: list[str] = []
-    for cell in row:
-        if cell is None:
-            out.append(out[-1] if out else "")
-        else:
-            out.append(_join_wrapped(cell.split("\n")))
-    return tuple(out)
+def _grid(table: pdfplumber.table.Table) -> tuple[tuple[str, ...], ...]:
+    """Each row's cells with their wrapped lines joined; a merged cell (pdfplumber gives
+    None where it covers a row or column) repeats its text in every row and column it
+    covers, as the .docx reader's grid does: a 牵头单位 merged over three tasks leads each."""
+    texts = table.extract(x_tolerance_ratio=0.4)
+    boxes = [row.cells for row in table.rows]
+    columns = [(column.bbox[0] + column.bbox[2]) / 2 for column in table.columns]
+    return tuple(
+        tuple(
+            _join_wrapped((text if text is not None else _covering(texts, boxes, r, x)).split("\n"))
+            for text, x in zip(row, columns, strict=False)
+        )
+        for r, row in enumerate(texts)
+    )
+
+
+def _covering(
+    texts: list[list[str | None]], boxes: list[list[Box | None]], r: int, x: float
+) -> str:
+    """The text of the cell covering row r at x: one of this row or a row above, merged."""
+    own = [box for box in boxes[r] if box is not None]
+    if not own:
+        return ""
+    y = (own[0][1] + min(box[3] for box in own)) / 2  # inside row r's own height
+    for above in range(r, -1, -1):
+        for text, box in zip(texts[above], boxes[above], strict=True):
+            if box is not None and box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+                return text or ""
+    return ""
 
 
 def _join_wrapped(parts: list[str]) -> str:

@@ -273,3 +273,35 @@ def test_a_pdf_that_is_not_one(tmp_path: Path) -> None:
     path.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\n")
     with pytest.raises(InputError, match="corrupt PDF"):
         read_file(path)
+
+
+@needs_soffice
+def test_a_cell_merged_over_rows_of_a_pdf_table_holds_for_each(tmp_path: Path) -> None:
+    # pdfplumber gives nothing where a merged cell covers a row: its lead and its
+    # category hold for every row it covers, as in the Word table it was printed from.
+    rows = [
+        ["领域", "序号", "工作任务", "牵头单位", "配合单位"],
+        ["交通", "1", "推进国道改造", "县交通运输局", "县财政局"],
+        ["", "2", "推进农村公路建设", "", "各镇人民政府"],
+        ["", "3", "建设客运站", "", "县自然资源局"],
+        ["水利", "4", "建设供水管网", "县水利局", "县住房城乡建设局"],
+    ]
+    document = docx.Document()
+    document.add_paragraph("某县重点任务分工方案")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(3, 0))
+    table.cell(1, 3).merge(table.cell(3, 3))
+    document.save(tmp_path / "merged.docx")
+    published.soffice([tmp_path / "merged.docx"], "pdf", tmp_path)
+    plan = parse_file(tmp_path / "merged.pdf")
+    assert [(s.number, s.title) for s in plan.sections] == [("一", "交通"), ("二", "水利")]
+    assert [(t.text, [(a.written, a.role) for a in t.units]) for t in plan.tasks] == [
+        ("推进国道改造", [("县交通运输局", "lead"), ("县财政局", "support")]),
+        ("推进农村公路建设", [("县交通运输局", "lead"), ("各镇人民政府", "support")]),
+        ("建设客运站", [("县交通运输局", "lead"), ("县自然资源局", "support")]),
+        ("建设供水管网", [("县水利局", "lead"), ("县住房城乡建设局", "support")]),
+    ]
