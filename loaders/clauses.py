@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 
 from .marks import MARKS
-from .model import Role
-from .units import looks_like_unit, split_collective, strip_pinyin
+from .model import Role, UnitKind
+from .units import kind_of, looks_like_unit, split_collective, strip_pinyin
 from .vocabulary import (
     BARE_LABELS,
     DEADLINE_LABELS,
@@ -34,6 +34,7 @@ from .vocabulary import (
     RESPONSIBLE_MARKERS,
     SUPPORT_LABELS,
     SUPPORT_MARKERS,
+    TASK_VERBS,
     alternation,
 )
 
@@ -338,6 +339,49 @@ def _prose_clause(f: str, m: re.Match[str], start: int, end: int) -> Clause | No
             return None
         refs = refs + more[0]
     return Clause(start, end, tuple(refs), None, False, False, True, ())
+
+
+# A sentence naming its units first, the lead before 会同 (`A会同B制定…`, `A要会同B…`); the
+# units with it end where the task's verb begins.
+_JOINTLY = re.compile(r"由?(?P<lead>[^，。；：（）由]{2,40}?)(?:要|应|须|需|将)?会同")
+_JOINT_VERB = re.compile(rf"(?:要|应|须|将|共同|联合)?(?:{alternation(TASK_VERBS)})")
+
+
+def jointly(f: str, start: int, end: int) -> Clause | None:
+    """The clause of a numbered item f[start:end] whose first or last sentence opens with
+    A会同B and the task's verb (`2.县某局会同县某局制定…`): A leads, B supports. Only an item's:
+    a paragraph so opened is as often an account of work done (背景, 工作成效)."""
+    end = _rstrip(f, start, end)
+    last = _last_sentence(f, start, end)
+    return _jointly(f, start, end) or (_jointly(f, last, end) if last is not None else None)
+
+
+def _jointly(f: str, start: int, end: int) -> Clause | None:
+    """The clause of a sentence opening with A会同B. Every name must be a unit and A one of its
+    own: `各部门要会同有关方面…` is a call on everyone, no assignment. The clause takes no text
+    from the sentence: its units are its subject. Of the places a verb could end B's list, the
+    last one after units only wins (县委组织部推进…: 组织 inside a name)."""
+    m = _JOINTLY.match(f, start, end)
+    if m is None:
+        return None
+    lead = _units(f, *m.span("lead"), Role.LEAD, labelled=False, strict=True)
+    if (
+        lead is None
+        or not lead[0]
+        or any(kind_of(f[r.start : r.end]) == UnitKind.COLLECTIVE for r in lead[0])
+    ):
+        return None
+    stop = next((i for i in range(m.end(), end) if f[i] in "，。；：（"), end)
+    support = None
+    for at in range(m.end() + 2, stop):
+        if _JOINT_VERB.match(f, at, stop) is None:
+            continue
+        found = _units(f, m.end(), at, Role.SUPPORT, labelled=False, strict=True)
+        if found is not None and found[0]:
+            support = found[0]
+    if support is None:
+        return None
+    return Clause(end, end, tuple(lead[0] + support), None, False, False, True, ())
 
 
 def states_rule(f: str, start: int, end: int) -> bool:

@@ -181,6 +181,8 @@ class _Assembler:
             # plan's addressee (`各乡镇人民政府：现将…`).
             if not found and (b.number is not None or b.parent is not None):
                 found = [c] if (c := clauses.leading(self.folded, b.body, cut)) else []
+            if not found and b.number is not None:
+                found = [c] if (c := clauses.jointly(self.folded, b.body, cut)) else []
             for c in found:
                 self._problems(c.problems, b)
             self._problems(problems, b)

@@ -96,6 +96,41 @@ RESPONSIBLE_MARKERS = (
     ),
 )
 
+# What a unit is charged with, when a sentence names its units first (`A会同B制定…`): the verbs
+# a task opens with, which end the list of units before them.
+TASK_VERBS = (
+    "制定",
+    "研究",
+    "负责",
+    "做好",
+    "加强",
+    "开展",
+    "推进",
+    "推动",
+    "加快",
+    "建立",
+    "健全",
+    "完善",
+    "落实",
+    "组织",
+    "抓好",
+    "出台",
+    "编制",
+    "起草",
+    "修订",
+    "实施",
+    "指导",
+    "督促",
+    "统筹",
+    "协调",
+    "提出",
+    "办理",
+    "部署",
+    "深化",
+    "强化",
+    "做实",
+)
+
 # The level a role label may say it applies to, before it (省级牵头单位：A；市县责任单位：B).
 LABEL_LEVEL = r"(?:[省市县区乡镇]级|市县|县区|县市区|市州)?"
 

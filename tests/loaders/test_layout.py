@@ -50,6 +50,34 @@ def test_points_counted_in_one_item_each_closing_with_its_clause(parse) -> None:
     assert [t.section for t in plan.tasks] == ["s1", "s1", "s1", "s1.2", "s1.2", "s1.2"]
 
 
+def test_an_item_opening_with_its_units_jointly(parse, roles) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n"
+        "1.县市场监管局会同县公安局制定专项整治方案。\n"
+        "2.县教育局要会同县卫健局、县委组织部加强学校卫生工作。\n"
+        "3.加强培训。县委宣传部会同县委组织部推进理论学习，年底前完成。\n"
+        "4.加强协调，各部门要会同有关方面做好工作。\n"
+        "5.县司法局开展普法宣传（责任单位：县司法局）\n"
+        "二、工作成效\n县政府会同县直有关部门研究出台了系列政策。\n"
+    )
+    assert [t.text for t in plan.tasks[:3]] == [
+        "县市场监管局会同县公安局制定专项整治方案。",
+        "县教育局要会同县卫健局、县委组织部加强学校卫生工作。",
+        "加强培训。县委宣传部会同县委组织部推进理论学习，年底前完成。",
+    ]
+    assert [roles(t) for t in plan.tasks[:3]] == [
+        [("县市场监管局", "lead", False), ("县公安局", "support", False)],
+        [
+            ("县教育局", "lead", False),
+            ("县卫生健康局", "support", False),
+            ("县委组织部", "support", False),
+        ],
+        [("县委宣传部", "lead", False), ("县委组织部", "support", False)],
+    ]
+    # a call on every unit, and an account of work done, are no assignments
+    assert len(plan.tasks) == 4
+
+
 def test_a_clause_inside_a_sentence_is_not_a_cut(parse) -> None:
     plan = parse("某县工作方案\n一、重点任务\n1.建设某某中心（责任单位：县发改局），并做好运营。\n")
     assert [t.text for t in plan.tasks] == ["建设某某中心，并做好运营。"]
