@@ -237,6 +237,8 @@ class TableWriter:
             ]
             number = self.out.pop()[0]
             self.tasks -= 1
+        elif self.merges_lost and self.task_row is not None:
+            cells = self._lead_above(self.task_row, cells)
         self._categories(number, cells)
         self._task(number, cells)
 
@@ -249,6 +251,15 @@ class TableWriter:
             for kind, above, c in zip(kinds, task_row, cells, strict=True)
             if kind not in UNIT_KINDS
         )
+
+    def _lead_above(self, task_row: list[str], cells: list[str]) -> list[str]:
+        """A task row naming its 配合单位 but no 牵头单位, in a table that came as text: the
+        lead cell was merged over it and printed on the row above only (a task has a lead
+        before it has support)."""
+        lead, support = self.columns.index("lead"), self.columns.index("support")
+        if not support or any(cells[i] for i in lead) or not any(cells[i] for i in support):
+            return cells
+        return [task_row[i] if i in lead else c for i, c in enumerate(cells)]
 
     def _is_heading(self, cells: list[str]) -> bool:
         """A row holding one text only, outside the unit and deadline columns (or spanning
@@ -461,7 +472,10 @@ def align(cells: list[str], columns: Columns) -> list[str]:
             " ".join(cells[task : task + surplus + 1]),
             *cells[task + surplus + 1 :],
         ]
-    return fit_row([c for c in cells if c], columns.kinds)
+    if "" in cells:  # its separators kept the empty cells (tabs, bars): only the
+        # trailing ones were cut, so the others stand in their own columns
+        return [*cells, *[""] * (width - len(cells))]
+    return fit_row(cells, columns.kinds)
 
 
 def depth_after(texts: Iterable[str]) -> int:

@@ -126,6 +126,23 @@ def test_a_merged_unit_cell_covers_the_rows_below_it():
     assert _lines(cell_a_line) == _lines(row_a_line)
 
 
+def test_a_merged_lead_cell_covers_the_task_rows_below_it():
+    # Copied with tabs, the 牵头单位 merged over tasks 1-3 is printed on row 1 only; the
+    # empty cells between tabs keep the others in their columns.
+    text = (
+        "序号\t工作任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t修路\t县交通运输局\t县财政局\t2025年底\n"
+        "2\t修桥\t\t各镇人民政府\t2025年底\n"
+        "\t\t\t县自然资源局\n"  # more units of task 2: its other cells merged, trailing ones cut
+        "3\t修渠\t县水务局\t\t2026年底\n"
+    )
+    assert _lines(text) == [
+        "1.修路（牵头单位：县交通运输局；配合单位：县财政局；完成时限：2025年底）",
+        "2.修桥（牵头单位：县交通运输局；配合单位：各镇人民政府、县自然资源局；完成时限：2025年底）",
+        "3.修渠（牵头单位：县水务局；完成时限：2026年底）",
+    ]
+
+
 def test_category_cells_only_on_a_groups_first_row():
     cell_a_line = (
         "类别\n\n序号\n\n工作任务\n\n责任单位\n\n"
