@@ -672,8 +672,13 @@ def _last_sentence(f: str, start: int, end: int) -> int | None:
 
 
 def _has_marker(f: str, a: int, b: int) -> bool:
+    """Whether a part of the list carries a role word: after the units (`A、B牵头`) or in a
+    bracket of a unit's own (`A（牵头单位）、B`)."""
     b = _rstrip(f, a, b)
-    return any(_MARKER.search(f[pa:pb]) for pa, pb in _split(f, a, b))
+    return any(
+        _MARKER.search(part) or _LEAD_IN_PARENS.search(part) or _SUPPORT_IN_PARENS.search(part)
+        for part in (f[pa:pb] for pa, pb in _split(f, a, b))
+    )
 
 
 def _widen(clause: Clause, start: int, end: int) -> Clause:

@@ -244,3 +244,16 @@ def test_a_bare_role_word_before_prose_is_no_label(parse, word) -> None:
     )
     assert [a.name for a in plan.tasks[0].units] == ["县交通运输局"]
     assert not plan.warnings
+
+
+@pytest.mark.parametrize(
+    "layout",
+    ["推进养老服务。县民政局（牵头单位）、县卫健局", "推进养老服务。\n县民政局（牵头）、县卫健局"],
+)
+def test_units_marked_in_brackets_of_their_own_without_a_label(parse, roles, layout) -> None:
+    plan = parse(
+        f"某县重点工作分工方案\n一、重点任务\n1.{layout}\n2.推进托育服务。（县卫健局负责）\n"
+    )
+    assert [t.text for t in plan.tasks] == ["推进养老服务。", "推进托育服务。"]
+    assert roles(plan.tasks[0]) == [("县民政局", "lead", False), ("县卫生健康局", "support", False)]
+    assert not plan.warnings
