@@ -50,7 +50,7 @@ LABEL = re.compile(
     rf"|(?P<deadline>{alternation(DEADLINE_LABELS)}|{DEADLINE_PATTERN}){_COLON}"
     rf"|(?P<ignored>{LEADER_PATTERN}|{alternation(NOT_RESPONSIBILITY_LABELS)}){_COLON}"
 )
-# A label this vocabulary does not know (主抓单位：A、B, 包联部门：C), read as 责任单位 with a
+# A label this vocabulary does not know (挂点单位：A、B, 包联部门：C), read as 责任单位 with a
 # warning when it opens a clause; never a list's address (县直各单位：, 各成员单位：).
 _UNNAMED_LABEL = re.compile(
     rf"{LABEL_LEVEL}(?P<name>(?![各诸])(?:(?!有关|相关|其他|其它|直属|成员)[一-龥]){{2,4}}"
@@ -252,7 +252,9 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
             subject = _SUBJECT.match(f, sentence, scan)
             if clause is None and subject is not None:
                 clause = parse(f, subject.end() - 1, scan)
-            if clause is not None and _has_marker(f, sentence, scan) and clause.units:
+            # `…。包保单位：A`: a label the vocabulary does not know opens the last sentence.
+            marked = clause is not None and (clause.labelled or _has_marker(f, sentence, scan))
+            if clause is not None and marked and clause.units:
                 clauses.insert(0, clause)
                 cut = _wstrip(f, start, sentence)
                 while cut > start and f[cut - 1] == "—":

@@ -29,7 +29,7 @@ BARE_LABELS = frozenset((*_BARE_LEAD, *_BARE_SUPPORT))
 
 # Who leads the work.
 LEAD_LABELS = (
-    *_labelled(("牵头责任", "牵头", "主办", "主责", "主要责任", "主要负责")),
+    *_labelled(("牵头责任", "牵头", "主办", "主责", "主抓", "主要责任", "主要负责")),
     *_BARE_LEAD,
 )
 LEAD_MARKERS = (

@@ -523,7 +523,7 @@ def test_supervising_units_are_not_responsible(parse) -> None:
 
 
 @pytest.mark.parametrize(
-    "clause", ["主抓单位：县水务局、县财政局", "（包联部门：县水务局、县财政局）"]
+    "clause", ["挂点单位：县水务局、县财政局", "（包联部门：县水务局、县财政局）"]
 )
 def test_a_label_not_in_the_vocabulary_is_read_as_responsible_with_a_warning(
     parse, roles, clause

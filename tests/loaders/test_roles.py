@@ -257,3 +257,21 @@ def test_units_marked_in_brackets_of_their_own_without_a_label(parse, roles, lay
     assert [t.text for t in plan.tasks] == ["推进养老服务。", "推进托育服务。"]
     assert roles(plan.tasks[0]) == [("县民政局", "lead", False), ("县卫生健康局", "support", False)]
     assert not plan.warnings
+
+
+def test_the_label_of_who_takes_charge_and_an_unknown_label_opening_the_last_sentence(
+    parse, roles
+) -> None:
+    plan = parse(
+        "某县重点工作分工方案\n一、重点任务\n"
+        "1.推进招商引资。\n主抓领导：县委常委、副县长 王五\n主抓单位：县投资促进中心\n"
+        "2.推进公共服务。包保单位：县行政审批服务局、县数据局\n"
+    )
+    assert [t.text for t in plan.tasks] == ["推进招商引资。", "推进公共服务。"]
+    assert [roles(t) for t in plan.tasks] == [
+        [("县投资促进中心", "lead", False)],
+        [("县行政审批服务局", "lead", True), ("县数据局", "support", True)],
+    ]
+    assert [w.message for w in plan.warnings] == [
+        "role label not known, read as 责任单位: 包保单位"
+    ]
