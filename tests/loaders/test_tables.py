@@ -313,8 +313,9 @@ CATEGORY_ROWS = [
 ]
 
 
-def _table_file(path: Path, rows: list[list[str]]) -> Path:
-    """The rows as a Word table, an Excel sheet, or a table as text (cells between tabs)."""
+def _table_file(path: Path, rows: list[list[str]], note: str = "") -> Path:
+    """The rows as a Word table, an Excel sheet, a web page's table or a table as text
+    (cells between tabs), with a note printed under the table."""
     if path.suffix == ".docx":
         document = docx.Document()
         document.add_paragraph("某县重点任务分工方案")
@@ -322,14 +323,26 @@ def _table_file(path: Path, rows: list[list[str]]) -> Path:
         for r, cells in enumerate(rows):
             for c, value in enumerate(cells):
                 table.cell(r, c).text = value
+        if note:
+            document.add_paragraph(note)
         document.save(path)
     elif path.suffix == ".xlsx":
         book = openpyxl.Workbook()
-        for cells in rows:
+        for cells in [*rows, *([[note]] if note else [])]:
             book.active.append(cells)
         book.save(path)
+    elif path.suffix == ".html":
+        table = "".join(
+            "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>" for cells in rows
+        )
+        path.write_text(
+            f"<html><body><h1>某县重点任务分工方案</h1><table>{table}</table>"
+            f"<p>{note}</p></body></html>",
+            "utf-8",
+        )
     else:
-        path.write_text("".join("\t".join(cells) + "\n" for cells in rows), "utf-8")
+        lines = ["\t".join(cells) for cells in rows] + ([note] if note else [])
+        path.write_text("".join(line + "\n" for line in lines), "utf-8")
     return path
 
 
@@ -348,4 +361,15 @@ def test_a_category_row_after_the_first_tasks_is_a_section(tmp_path, suffix):
         (("一", "2"), "修桥", ["县公安局", "县城管局"]),
         (("一", "（一）", "3"), "硬化村道", ["县交通运输局", "各镇人民政府"]),
         (("二", "4"), "改善办学条件", ["县教育局"]),
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".html", ".txt"])
+def test_a_marks_legend_outside_the_table_holds_in_every_format(tmp_path, suffix):
+    rows = [["序号", "工作任务", "责任单位"], ["1", "修路", "县财政局、★县交通运输局"]]
+    rows.append(["2", "建医院", "★县卫生健康局、县财政局"])
+    path = _table_file(tmp_path / f"plan{suffix}", rows, note="注：带“★”的为牵头单位。")
+    assert [[(a.written, a.role, a.inferred) for a in t.units] for t in parse_file(path).tasks] == [
+        [("县财政局", "support", False), ("县交通运输局", "lead", False)],
+        [("县卫生健康局", "lead", False), ("县财政局", "support", False)],
     ]
