@@ -30,7 +30,7 @@ from dutygraph.errors import InputError
 
 from .budgets import Reading
 from .progress import pages_bar
-from .tables import Row, TableWriter, convert, depth_after
+from .tables import HEADER_ROWS, Row, TableWriter, convert, depth_after, header_kind
 
 Numbered = list[tuple[int, str]]
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -279,11 +279,15 @@ def _quantile(values: list[float], q: float) -> float:
 
 def _table_rows(table: _Table, so_far: list[Row]) -> list[Row]:
     """A page's table rows as the table's continuation: a header the table already has is
-    skipped, and a first row with no number (a row the page break split) joins the last."""
+    skipped (each of its rows, when it has two), and a first row with no number (a row the
+    page break split) joins the last."""
     rows = [(table.number + i, list(cells)) for i, cells in enumerate(table.rows)]
     if so_far:
         header = so_far[0][1]
         rows = [r for r in rows if r[1] != header]
+        names = [cells for _, cells in so_far[:HEADER_ROWS] if _column_names(cells)]
+        while rows and rows[0][1] in names:
+            rows = rows[1:]
         if rows and _split(so_far[-1][1], rows[0][1]):
             number, last = so_far[-1]
             joined = [
@@ -293,6 +297,12 @@ def _table_rows(table: _Table, so_far: list[Row]) -> list[Row]:
             so_far[-1] = (number, joined)
             rows = rows[1:]
     return rows
+
+
+def _column_names(cells: list[str]) -> bool:
+    """A row of column names only (牵头单位 | 配合单位 under a merged 责任单位)."""
+    filled = [cell for cell in cells if cell.strip()]
+    return bool(filled) and all(header_kind(cell) for cell in filled)
 
 
 def _split(last: list[str], first: list[str]) -> bool:

@@ -19,6 +19,7 @@ import docx
 import pdfplumber
 import pypdfium2
 import pytest
+from docx.oxml import OxmlElement
 
 from dutygraph.errors import InputError
 from dutygraph.loaders import parse_file
@@ -275,6 +276,30 @@ def test_a_pdf_that_is_not_one(tmp_path: Path) -> None:
         read_file(path)
 
 
+def _table_pdf(
+    folder: Path,
+    rows: list[list[str]],
+    merges: list[tuple[int, int, int, int]],
+    header_rows: int = 1,
+) -> Path:
+    """The rows as a ruled Word table (cells merged from (r0, c0) to (r1, c1), the first
+    header_rows repeated on every page) printed to PDF by LibreOffice."""
+    document = docx.Document()
+    document.add_paragraph("某县重点任务分工方案")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    for r0, c0, r1, c1 in merges:
+        table.cell(r0, c0).merge(table.cell(r1, c1))
+    for row in table.rows[:header_rows]:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    document.save(folder / "table.docx")
+    published.soffice([folder / "table.docx"], "pdf", folder)
+    return folder / "table.pdf"
+
+
 @needs_soffice
 def test_a_cell_merged_over_rows_of_a_pdf_table_holds_for_each(tmp_path: Path) -> None:
     # pdfplumber gives nothing where a merged cell covers a row: its lead and its
@@ -286,18 +311,7 @@ def test_a_cell_merged_over_rows_of_a_pdf_table_holds_for_each(tmp_path: Path) -
         ["", "3", "建设客运站", "", "县自然资源局"],
         ["水利", "4", "建设供水管网", "县水利局", "县住房城乡建设局"],
     ]
-    document = docx.Document()
-    document.add_paragraph("某县重点任务分工方案")
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = "Table Grid"
-    for r, cells in enumerate(rows):
-        for c, value in enumerate(cells):
-            table.cell(r, c).text = value
-    table.cell(1, 0).merge(table.cell(3, 0))
-    table.cell(1, 3).merge(table.cell(3, 3))
-    document.save(tmp_path / "merged.docx")
-    published.soffice([tmp_path / "merged.docx"], "pdf", tmp_path)
-    plan = parse_file(tmp_path / "merged.pdf")
+    plan = parse_file(_table_pdf(tmp_path, rows, [(1, 0, 3, 0), (1, 3, 3, 3)]))
     assert [(s.number, s.title) for s in plan.sections] == [("一", "交通"), ("二", "水利")]
     assert [(t.text, [(a.written, a.role) for a in t.units]) for t in plan.tasks] == [
         ("推进国道改造", [("县交通运输局", "lead"), ("县财政局", "support")]),
@@ -305,3 +319,22 @@ def test_a_cell_merged_over_rows_of_a_pdf_table_holds_for_each(tmp_path: Path) -
         ("建设客运站", [("县交通运输局", "lead"), ("县自然资源局", "support")]),
         ("建设供水管网", [("县水利局", "lead"), ("县住房城乡建设局", "support")]),
     ]
+
+
+@needs_soffice
+def test_a_two_row_header_repeated_on_each_page_is_read_once(tmp_path: Path) -> None:
+    # 责任单位 over 牵头单位 | 配合单位, both header rows printed again on every page.
+    rows = [["序号", "工作任务", "责任单位", "", "完成时限"], ["", "", "牵头单位", "配合单位", ""]]
+    measure = "加快推进项目前期工作并落实建设资金保障，" * 6
+    for n in range(1, 31):
+        rows.append([str(n), f"推进第{n}项工程。{measure if n % 7 == 0 else ''}", "县发展改革局"])
+        rows[-1] += ["县财政局\n县自然资源局", "长期"]
+    merges = [(0, 2, 0, 3), (0, 0, 1, 0), (0, 1, 1, 1), (0, 4, 1, 4)]
+    plan = parse_file(_table_pdf(tmp_path, rows, merges, header_rows=2))
+    with pdfplumber.open(tmp_path / "table.pdf") as pdf:
+        assert len(pdf.pages) > 1
+    assert [t.text.split("。")[0] for t in plan.tasks] == [f"推进第{n}项工程" for n in range(1, 31)]
+    assert {tuple((a.written, a.role) for a in t.units) for t in plan.tasks} == {
+        (("县发展改革局", "lead"), ("县财政局", "support"), ("县自然资源局", "support"))
+    }
+    assert not plan.warnings
