@@ -94,6 +94,10 @@ _DEADLINE = re.compile(
 )
 # A person or an office in a list of units (张三副县长, 县政府分管领导, 分管领导同志).
 _PERSON = re.compile(rf"(?:{LEADER_PATTERN})(?:同志)?$|副?[省市县区州盟旗镇乡]长|书记")
+# A leader's titles in a list of units (县委常委、常务副县长 张三): 县委常委 ends like a unit but
+# names a member of the party committee; the name after the titles is the person.
+_TITLE = re.compile(r"(?:[省市县区州]委)?常委|(?:常务)?副?[省市县区州盟旗镇乡]长|[一-龥]{0,6}书记")
+_PERSON_NAME = re.compile(r"[一-龥]\s?[一-龥]{1,3}")
 _RULE_NOTE = re.compile(
     r"(?:第一|首|最前)(?:位|个|名)?[^，。；）]{0,8}(?:为|是|系)牵头|牵头单位(?:列|排)(?:第一|首)"
 )
@@ -421,7 +425,12 @@ def _units(
     deadline = None
     notes: list[tuple[int, int]] = []
     problems: list[str] = []
+    titled = False  # the part before named a leader's title
     for pa, pb in _split(f, a, b):
+        if labelled and (_TITLE.fullmatch(f, pa, pb) or (titled and _person_name(f, pa, pb))):
+            titled = True
+            continue
+        titled = False
         note = _trailing_note(f, pa, pb)
         if note is not None:
             # `A（首位单位为牵头单位，下同）`: the note rides on a unit's name; both count.
@@ -481,6 +490,10 @@ def _units(
         if closes:
             pending = []
     return refs, deadline, notes, problems
+
+
+def _person_name(f: str, a: int, b: int) -> bool:
+    return _PERSON_NAME.fullmatch(f, a, b) is not None and not looks_like_unit(f[a:b])
 
 
 def _strip_marker(f: str, a: int, b: int) -> tuple[Role | None, int, bool]:

@@ -79,7 +79,15 @@ def test_people_and_data_providers_are_never_units(parse) -> None:
 
 
 @pytest.mark.parametrize(
-    "leader", ["县政府分管领导", "张三副县长", "县政府副县长李四", "分管领导同志"]
+    "leader",
+    [
+        "县政府分管领导",
+        "张三副县长",
+        "县政府副县长李四",
+        "分管领导同志",
+        "县委常委、常务副县长 张三",
+        "县委常委、县委副书记王五",
+    ],
 )
 def test_a_leader_among_the_units_is_dropped_without_a_warning(parse, leader) -> None:
     plan = parse(
@@ -274,4 +282,17 @@ def test_the_label_of_who_takes_charge_and_an_unknown_label_opening_the_last_sen
     ]
     assert [w.message for w in plan.warnings] == [
         "role label not known, read as 责任单位: 包保单位"
+    ]
+
+
+def test_enterprises_among_the_units(parse, roles) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n"
+        "1.推进招商引资。（县投资促进中心牵头，县属国有企业、县城投集团、某银行某县支行配合）\n"
+    )
+    assert [a.name for a in plan.tasks[0].units] == [
+        "县投资促进中心",
+        "县属国有企业",
+        "县城投集团",
+        "某银行某县支行",
     ]
