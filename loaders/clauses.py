@@ -34,6 +34,7 @@ from .vocabulary import (
     RESPONSIBLE_MARKERS,
     SUPPORT_LABELS,
     SUPPORT_MARKERS,
+    TASK_ADVERBS,
     TASK_VERBS,
     alternation,
 )
@@ -350,7 +351,9 @@ def _prose_clause(f: str, m: re.Match[str], start: int, end: int) -> Clause | No
 # A sentence naming its units first, the lead before 会同 (`A会同B制定…`, `A要会同B…`); the
 # units with it end where the task's verb begins.
 _JOINTLY = re.compile(r"由?(?P<lead>[^，。；：（）由]{2,40}?)(?:要|应|须|需|将)?会同")
-_JOINT_VERB = re.compile(rf"(?:要|应|须|将|共同|联合)?(?:{alternation(TASK_VERBS)})")
+_JOINT_VERB = re.compile(
+    rf"(?:要|应|须|将)?(?:{alternation(TASK_ADVERBS)})?(?:{alternation(TASK_VERBS)})"
+)
 
 
 def jointly(f: str, start: int, end: int) -> Clause | None:

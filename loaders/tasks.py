@@ -61,7 +61,12 @@ def region(text: str, task: Task) -> tuple[int, int]:
     start = text.find(first, task.span.start, task.span.end) if first else -1
     if start < 0:
         start = task.span.start
-    end = min((a.span.start for a in task.units), default=task.span.end)
+    # The clause comes after the words; units named before them or inside them (a heading's
+    # clause, `1、县某局：…`, `县某局会同县某局建设…`) do not end them.
+    end = min(
+        (a.span.start for a in task.units if a.span.start >= start + len(first)),
+        default=task.span.end,
+    )
     return start, max(start, min(end, task.span.end))
 
 

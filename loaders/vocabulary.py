@@ -129,7 +129,18 @@ TASK_VERBS = (
     "深化",
     "强化",
     "做实",
+    "建设",
+    "设立",
+    "安排",
+    "启动",
+    "开发",
+    "整治",
+    "打造",
+    "引导",
+    "支持",
 )
+# How a task's verb may be qualified before it (A会同B积极推进…).
+TASK_ADVERBS = ("进一步", "积极", "大力", "全面", "持续", "切实", "认真", "依法", "共同", "联合")
 
 # The level a role label may say it applies to, before it (省级牵头单位：A；市县责任单位：B).
 LABEL_LEVEL = r"(?:[省市县区乡镇]级|市县|县区|县市区|市州)?"

@@ -223,3 +223,19 @@ def test_thousands_of_titles_a_few_characters_apart_stay_apart(parse) -> None:
     subjects = [a + b + c for a in words for b in words for c in words if a != b != c][:3000]
     titles = [f"国务院关于推进{s}高质量发展的意见" for s in subjects]
     assert len(_cited(parse, titles)) == 3000
+
+
+def test_a_task_whose_units_come_before_or_inside_its_words_keeps_its_measures(parse) -> None:
+    plan = parse(
+        "方案\n\n一、重点任务\n"
+        "1.县财政局：设立风险补偿资金池5000万元。\n"
+        "2.县水利局会同县财政局建设某某水库扩建工程，安排专项资金3000万元。\n"
+        "二、县水利局牵头的工作\n"
+        "1.建设某某电站，给予补助500万元。（配合单位：县财政局）\n"
+    )
+    funding = {p.tasks[0]: p.amount for p in plan.policies if p.kind == "funding"}
+    assert funding == {"t1.1": "5000万元", "t1.2": "3000万元", "t2.1": "500万元"}
+    assert {p.name: p.tasks for p in plan.projects} == {
+        "某某水库扩建工程": ("t1.2",),
+        "某某电站": ("t2.1",),
+    }
