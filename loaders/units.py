@@ -60,16 +60,18 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
 
 # What `等` may close a list with that adds no unit of its own.
 _BARE_NOUNS = frozenset(("部门", "单位", "部门单位", "单位部门", "机构", "部门和单位"))
+# A count after `等` names no one either: 县发改局等5个部门, 等十家单位.
+_COUNTED = re.compile(r"[\d一二三四五六七八九十两]+[个家](?:部门|单位|机构)?")
 
 
 def split_collective(name: str) -> list[tuple[int, str]]:
-    """`B等市级有关部门` -> B and the collective 市级有关部门; `B等` and `B等部门` -> B (a
-    bare noun names no one); `A及B`, `A和B` -> A and B when both look like units
+    """`B等市级有关部门` -> B and the collective 市级有关部门; `B等`, `B等部门`, `B等5个部门`
+    -> B (a bare noun or a count names no one); `A及B`, `A和B` -> A and B when both look like units
     (县科技工业和信息化局 stays whole). Offsets kept."""
     at = name.rfind("等")
     if at > 0:
         rest = name[at + 1 :]
-        if not rest or rest in _BARE_NOUNS:
+        if not rest or rest in _BARE_NOUNS or _COUNTED.fullmatch(rest):
             return _joined(name[:at])
         if looks_like_unit(rest) and looks_like_unit(name[:at]):
             return [*_joined(name[:at]), *((at + 1 + o, p) for o, p in _joined(rest))]

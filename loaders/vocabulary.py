@@ -53,9 +53,10 @@ SUPPORT_LABELS = (
     *_BARE_SUPPORT,
 )
 SUPPORT_MARKERS = (
-    "配合实施",
     # how they help: 共同参与, 积极配合, 密切配合
     *(how + verb for how in ("共同", "积极", "密切", "协同") for verb in ("配合", "参与", "协助")),
+    # what they help do: 协同推进, 配合落实, 协助实施
+    *(verb + act for verb in ("配合", "协同", "协助", "参与") for act in ("推进", "落实", "实施")),
     "配合",
     "参与",
     "协助",
@@ -84,6 +85,8 @@ RESPONSIBLE_MARKERS = (
     "负责落实",
     "抓好落实",
     "具体落实",
+    "具体实施",
+    "具体负责",
     "组织落实",
     "组织实施",
     "负责",

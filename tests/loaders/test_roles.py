@@ -296,3 +296,27 @@ def test_enterprises_among_the_units(parse, roles) -> None:
         "县城投集团",
         "某银行某县支行",
     ]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("（责任单位：县发改局等5个部门）", [("县发展改革局", "lead", True)]),
+        (
+            "县住建局牵头负责，县自然资源局、县财政局协同推进。",
+            [
+                ("县住房城乡建设局", "lead", False),
+                ("县自然资源局", "support", False),
+                ("县财政局", "support", False),
+            ],
+        ),
+        (
+            "（县农业农村局牵头，各镇人民政府具体实施）",
+            [("县农业农村局", "lead", False), ("各镇人民政府", "support", False)],
+        ),
+    ],
+)
+def test_a_count_after_deng_and_what_the_units_help_do(parse, roles, clause, expected) -> None:
+    plan = parse(f"某县工作方案\n一、重点任务\n1.推进城市更新。{clause}\n")
+    assert roles(plan.tasks[0]) == expected
+    assert not plan.warnings
