@@ -70,6 +70,7 @@ class _Table:
     number: int
     top: float
     rows: tuple[tuple[str, ...], ...]
+    covered: tuple[tuple[bool, ...], ...]  # a cell a merged cell above it covers
 
 
 _Block = PrintedLine | _Table
@@ -145,7 +146,7 @@ def _page_blocks(page: pdfplumber.page.Page, number: int) -> Iterator[_Block]:
             PrintedLine(number, 0, line["text"], line["x0"], line["x1"], line["top"], float(size))
         )
     for table in tables:
-        found.append(_Table(number, 0, table.bbox[1], _grid(table)))
+        found.append(_Table(number, 0, table.bbox[1], *_grid(table)))
     found.sort(key=lambda b: b.top)
     for index, block in enumerate(found, start=1):
         yield _renumbered(block, number * PAGE_LINES + index)
@@ -155,7 +156,7 @@ def _renumbered(block: _Block, number: int) -> _Block:
     if isinstance(block, PrintedLine):
         b = block
         return PrintedLine(b.page, number, b.text, b.x0, b.x1, b.top, b.size)
-    return _Table(block.page, number, block.top, block.rows)
+    return _Table(block.page, number, block.top, block.rows, block.covered)
 
 
 def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
@@ -164,20 +165,24 @@ def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _grid(table: pdfplumber.table.Table) -> tuple[tuple[str, ...], ...]:
-    """Each row's cells with their wrapped lines joined; a merged cell (pdfplumber gives
-    None where it covers a row or column) repeats its text in every row and column it
-    covers, as the .docx reader's grid does: a 牵头单位 merged over three tasks leads each."""
+def _grid(
+    table: pdfplumber.table.Table,
+) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[bool, ...], ...]]:
+    """Each row's cells with their wrapped lines joined, and where a merged cell covers them;
+    a merged cell (pdfplumber gives None where it covers a row or column) repeats its text in
+    every row and column it covers, as the .docx reader's grid does: a 牵头单位 merged over
+    three tasks leads each."""
     texts = table.extract(x_tolerance_ratio=0.4)
     boxes = [row.cells for row in table.rows]
     columns = [(column.bbox[0] + column.bbox[2]) / 2 for column in table.columns]
-    return tuple(
+    rows = tuple(
         tuple(
             _join_wrapped((text if text is not None else _covering(texts, boxes, r, x)).split("\n"))
             for text, x in zip(row, columns, strict=False)
         )
         for r, row in enumerate(texts)
     )
+    return rows, tuple(tuple(text is None for text in row) for row in texts)
 
 
 def _covering(
@@ -247,11 +252,14 @@ def _lines(blocks: list[_Block]) -> Numbered:
     out: Numbered = []
     previous: PrintedLine | None = None
     rows: list[Row] = []
+    last: tuple[bool, ...] = ()  # where a merged cell covers the table's last row so far
     writer: TableWriter | None = None
     depth = 0
     for block in blocks:
         if isinstance(block, _Table):
-            rows.extend(_table_rows(block, rows))
+            added, covered = _table_rows(block, rows, last)
+            rows.extend(added)
+            last = covered or last
             previous = None
             continue
         if rows:
@@ -277,11 +285,18 @@ def _quantile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def _table_rows(table: _Table, so_far: list[Row]) -> list[Row]:
-    """A page's table rows as the table's continuation: a header the table already has is
-    skipped (each of its rows, when it has two), and a first row with no number (a row the
-    page break split) joins the last."""
-    rows = [(table.number + i, list(cells)) for i, cells in enumerate(table.rows)]
+def _table_rows(
+    table: _Table, so_far: list[Row], last: tuple[bool, ...]
+) -> tuple[list[Row], tuple[bool, ...]]:
+    """A page's table rows as the table's continuation, and where merged cells cover its last
+    row: a header the table already has is skipped (each of its rows, when it has two), a
+    first row with no number (a row the page break split) joins the last, and a merged cell
+    the page break cut (`last`: the previous page's last row was covered) goes on with its
+    text, which is printed on the first page only."""
+    rows = [
+        (table.number + i, list(cells), covered)
+        for i, (cells, covered) in enumerate(zip(table.rows, table.covered, strict=True))
+    ]
     if so_far:
         header = so_far[0][1]
         rows = [r for r in rows if r[1] != header]
@@ -289,14 +304,29 @@ def _table_rows(table: _Table, so_far: list[Row]) -> list[Row]:
         while rows and rows[0][1] in names:
             rows = rows[1:]
         if rows and _split(so_far[-1][1], rows[0][1]):
-            number, last = so_far[-1]
+            number, previous = so_far[-1]
             joined = [
                 _join_wrapped([a, b]) if b.strip() and b != a else a
-                for a, b in zip(last, rows[0][1], strict=False)
+                for a, b in zip(previous, rows[0][1], strict=False)
             ]
             so_far[-1] = (number, joined)
             rows = rows[1:]
-    return rows
+        _go_on(so_far[-1][1], last, rows)
+    return [(number, cells) for number, cells, _ in rows], rows[-1][2] if rows else ()
+
+
+def _go_on(
+    above: list[str], last: tuple[bool, ...], rows: list[tuple[int, list[str], tuple[bool, ...]]]
+) -> None:
+    """Give a merged cell the page break cut its text on the new page: an empty cell at the
+    top of the page under a merged one, and the rows its own merge covers there."""
+    for c, cut in enumerate(last):
+        if not cut or c >= len(above):
+            continue
+        for r, (_, cells, covered) in enumerate(rows):
+            if c >= len(cells) or cells[c].strip() or (r and not covered[c]):
+                break
+            cells[c] = above[c]
 
 
 def _column_names(cells: list[str]) -> bool:

@@ -338,3 +338,21 @@ def test_a_two_row_header_repeated_on_each_page_is_read_once(tmp_path: Path) -> 
         (("县发展改革局", "lead"), ("县财政局", "support"), ("县自然资源局", "support"))
     }
     assert not plan.warnings
+
+
+@needs_soffice
+def test_a_merged_cell_a_page_break_cuts_holds_on_the_next_page(tmp_path: Path) -> None:
+    # The 牵头单位 merged over tasks 1-24 is printed on the first page only; the part of
+    # the cell on the next page is empty.
+    rows = [["序号", "工作任务", "牵头单位", "配合单位"]]
+    for n in range(1, 25):
+        rows.append([str(n), f"实施第{n}项民生实事工程项目建设任务" * 2, "", "各镇人民政府"])
+    rows[1][2] = "县住房城乡建设局"
+    rows.append(["25", "建设供水管网", "县水利局", "县财政局"])
+    plan = parse_file(_table_pdf(tmp_path, rows, [(1, 2, 24, 2)]))
+    with pdfplumber.open(tmp_path / "table.pdf") as pdf:
+        assert len(pdf.pages) > 1
+    assert [[a.written for a in t.units if a.role == "lead"] for t in plan.tasks] == [
+        *[["县住房城乡建设局"]] * 24,
+        ["县水利局"],
+    ]
