@@ -314,22 +314,39 @@ def _run_together(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, _wstrip(folded, a, b)) for a, b in pairwise(bounds)]
 
 
-# The points an item counts in its sentence: 一是…，二是…, 三是… (not 统一是, 第一是).
-_POINT = re.compile(rf"(?<![一-龥])(?P<n>[{_CN}]{{1,3}})是")
-_POINT_AFTER = re.compile(rf"[。；，]?\s*(?P<n>[{_CN}]{{1,3}})是")
+# The points an item counts in its sentence: 一是…，二是…; 其一, 其二; 第一，第二，; 首先，其次，
+# (not 统一是, 第一是 inside a word).
+_POINT_WORDS = ("首先", "其次", "再次")
+_POINT_PATTERN = (
+    rf"(?:(?P<is>[{_CN}]{{1,3}})是|其(?P<its>[{_CN}]{{1,3}})[，、：]|第(?P<ord>[{_CN}]{{1,3}})[，、：]"
+    rf"|(?P<word>{'|'.join(_POINT_WORDS)})[，、：])"
+)
+_POINT = re.compile(rf"(?<![一-龥]){_POINT_PATTERN}")
+_POINT_AFTER = re.compile(rf"[。；，]?\s*{_POINT_PATTERN}")
+
+
+def _point_value(m: re.Match[str]) -> int | None:
+    if m["word"] is not None:
+        return _POINT_WORDS.index(m["word"]) + 1
+    return counting_value(m["is"] or m["its"] or m["ord"] or "")
 
 
 def _next_point(folded: str, piece: int, at: int, after: int, end: int) -> int | None:
     """Where the next counted point starts right after a clause (`一是…（A）二是…`), when the
-    piece before it counts the point before; None when no point follows."""
+    piece before it counts the point before in the same words; None when no point follows."""
     nxt = _POINT_AFTER.match(folded, after, end)
     if nxt is None:
         return None
     points = list(_POINT.finditer(folded, piece, at))
     last = points[-1] if points else None
-    if last is None or counting_value(nxt["n"]) != (counting_value(last["n"]) or 0) + 1:
+    if (
+        last is None
+        or last.lastgroup != nxt.lastgroup
+        or _point_value(nxt) != (_point_value(last) or 0) + 1
+    ):
         return None
-    return nxt.start("n")
+    assert nxt.lastgroup is not None  # each kind of point is a named group
+    return nxt.start(nxt.lastgroup) - (1 if nxt.lastgroup in ("its", "ord") else 0)
 
 
 def _push(running: list[tuple[str, int | None]], style: str, value: int | None) -> None:

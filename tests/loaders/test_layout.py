@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_items_run_together_each_closing_with_its_clause(parse, roles) -> None:
     plan = parse(
@@ -48,6 +50,20 @@ def test_points_counted_in_one_item_each_closing_with_its_clause(parse) -> None:
         ),
     ]
     assert [t.section for t in plan.tasks] == ["s1", "s1", "s1", "s1.2", "s1.2", "s1.2"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("其一，", "其二，"), ("第一，", "第二，"), ("首先，", "其次，")]
+)
+def test_points_counted_in_other_words(parse, first, second) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n"
+        f"（一）保护生态。{first}治理河道（县水利局）；{second}修复山体（县自然资源局）。\n"
+    )
+    assert [(t.text, [a.name for a in t.units]) for t in plan.tasks] == [
+        (f"保护生态。{first}治理河道", ["县水利局"]),
+        (f"{second}修复山体", ["县自然资源局"]),
+    ]
 
 
 def test_an_item_opening_with_its_units_jointly(parse, roles) -> None:
