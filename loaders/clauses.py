@@ -247,10 +247,12 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
                 label -= 1
             clauses.insert(0, _widen(clause, label, scan))
             cut = _wstrip(f, start, label)
-    elif not clauses and (found := _prose(f, start, scan)) is not None:
+    # A bracket giving only the deadline (`…，B配合。（2026年底前完成）`) leaves the units to the
+    # sentence before it.
+    elif not any(c.units or c.labelled for c in clauses) and (found := _prose(f, start, scan)):
         clauses.insert(0, found)
         cut = _wstrip(f, start, found.start)
-    elif not clauses:
+    elif not any(c.units or c.labelled for c in clauses):
         sentence = _last_sentence(f, start, scan)
         if sentence is not None:
             clause = parse(f, sentence, scan)
@@ -671,13 +673,18 @@ def matching_close(f: str, opening: int, end: int) -> int | None:
 
 
 def _last_label(f: str, start: int, end: int) -> int | None:
-    """Where a label clause without brackets begins in f[start:end], or None."""
-    first = None
+    """Where a label clause without brackets begins in f[start:end], or None. A leader's or a
+    deadline's label just before the first role label opens the clause with it
+    (`…。牵头领导：张三；牵头单位：A`)."""
+    before: int | None = None  # where the run of other labels before a role label began
     for m in _LABEL_IN_LINE.finditer(f, start, end):
-        if m.lastgroup in ("lead", "support", "responsible") and m.start() > start:
-            first = m.start()
-            break
-    return first
+        if m.start() <= start:
+            continue
+        if m.lastgroup in ("lead", "support", "responsible"):
+            return before if before is not None else m.start()
+        if before is None or "。" in f[before : m.start()]:
+            before = m.start()
+    return None
 
 
 def _last_sentence(f: str, start: int, end: int) -> int | None:

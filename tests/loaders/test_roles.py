@@ -320,3 +320,22 @@ def test_a_count_after_deng_and_what_the_units_help_do(parse, roles, clause, exp
     plan = parse(f"某县工作方案\n一、重点任务\n1.推进城市更新。{clause}\n")
     assert roles(plan.tasks[0]) == expected
     assert not plan.warnings
+
+
+def test_a_leader_label_opening_the_clause_and_a_deadline_bracket_after_a_sentence(
+    parse, roles
+) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n"
+        "1.全年地区生产总值增长6%左右。牵头领导：张三；牵头单位：县发改局；责任单位：县统计局\n"
+        "2.加强学校建设。县教育局牵头，县财政局配合。（2026年9月底前完成）\n"
+    )
+    assert [(t.text, t.deadline) for t in plan.tasks] == [
+        ("全年地区生产总值增长6%左右。", None),
+        ("加强学校建设。", "2026年9月底前完成"),
+    ]
+    assert [roles(t) for t in plan.tasks] == [
+        [("县发展改革局", "lead", False), ("县统计局", "support", False)],
+        [("县教育局", "lead", False), ("县财政局", "support", False)],
+    ]
+    assert not plan.warnings
