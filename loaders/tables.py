@@ -61,7 +61,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("category", re.compile(r"类别|分类|领域|板块|方面|类型")),
     ("units", re.compile(rf"{alternation(RESPONSIBLE_LABELS)}|单位|部门|主体|处室|科室|股室")),
     ("deadline", re.compile(rf"{alternation(DEADLINE_LABELS)}|时间|节点|期限|进度|时序")),
-    ("remark", re.compile(r"^(?:备注|说明|附注)$")),
+    # Where a task comes from (任务来源: a report, a policy) is said of it, not part of it.
+    ("remark", re.compile(r"^(?:备注|说明|附注)$|来源|依据|出处")),
     ("target", re.compile(r"^(?:工作|预期)?目标(?:要求|值)?$|^(?:工作)?要求$|^指标$")),
     ("task", re.compile(r"任务|内容|具体工作|重点工作|主要工作|措施|举措|事项|要点|项目|^工作$")),
 )

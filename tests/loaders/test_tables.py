@@ -31,6 +31,8 @@ def test_header_kinds():
     assert header_kind("加快建设青梅、茶叶等现代农业产业园区的各项工作任务") is None
     assert [header_kind(h) for h in ("进展情况", "完成情况")] == ["progress"] * 2
     assert [header_kind(h) for h in ("数据提供单位", "监测单位", "督办", "督查")] == ["other"] * 4
+    # where a task comes from is a note on it, not a second task column
+    assert [header_kind(h) for h in ("任务来源", "政策依据", "备注")] == ["remark"] * 3
     assert [header_kind(h) for h in ("主办单位", "协办单位", "内容与要求")] == [
         "lead",
         "support",
@@ -372,4 +374,14 @@ def test_a_marks_legend_outside_the_table_holds_in_every_format(tmp_path, suffix
     assert [[(a.written, a.role, a.inferred) for a in t.units] for t in parse_file(path).tasks] == [
         [("县财政局", "support", False), ("县交通运输局", "lead", False)],
         [("县卫生健康局", "lead", False), ("县财政局", "support", False)],
+    ]
+
+
+def test_a_task_source_column_is_a_note_on_the_task():
+    rows = [
+        (1, ["序号", "工作任务", "任务来源", "牵头单位"]),
+        (2, ["1", "修路", "省政府工作报告", "县交通运输局"]),
+    ]
+    assert rows_to_lines(rows) == [
+        (2, "1.修路。任务来源：省政府工作报告（牵头单位：县交通运输局）")
     ]
