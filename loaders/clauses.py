@@ -266,6 +266,9 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
                 cut = _wstrip(f, start, sentence)
                 while cut > start and f[cut - 1] == "—":
                     cut -= 1
+        if not clauses and (tail := _comma_tail(f, sentence or start, scan)) is not None:
+            clauses.insert(0, tail)
+            cut = _wstrip(f, start, tail.start)
     return cut, clauses, problems
 
 
@@ -436,6 +439,10 @@ def _units(
             titled = True
             continue
         titled = False
+        if not labelled and _after_group_break(f, a, pa):
+            # `（A，B配合）`: a role word after the units marks its own group, the units
+            # since the last comma; A stays as printed (not 、-listed with B).
+            pending = []
         note = _trailing_note(f, pa, pb)
         if note is not None:
             # `A（首位单位为牵头单位，下同）`: the note rides on a unit's name; both count.
@@ -495,6 +502,14 @@ def _units(
         if closes:
             pending = []
     return refs, deadline, notes, problems
+
+
+def _after_group_break(f: str, a: int, at: int) -> bool:
+    """Whether the list part at `at` follows a comma or a semicolon (a new group)."""
+    i = at - 1
+    while i > a and f[i] in " \t\n":
+        i -= 1
+    return i >= a and f[i] in "，；"
 
 
 def _person_name(f: str, a: int, b: int) -> bool:
@@ -684,6 +699,27 @@ def _last_label(f: str, start: int, end: int) -> int | None:
             return before if before is not None else m.start()
         if before is None or "。" in f[before : m.start()]:
             before = m.start()
+    return None
+
+
+def _comma_tail(f: str, start: int, end: int) -> Clause | None:
+    """The clause closing a sentence after a comma (`推进某项工作，县某局牵头，县某局配合`): the
+    longest tail of the sentence's comma parts that names only units and carries a role word,
+    its first name a unit's by its level or ending and no verb's object (`，组织各镇落实`). A tail
+    with 由 is prose's (`_prose`): `建立联席会议制度，由A牵头` says who leads the system."""
+    at = f.find("，", start, end)
+    while 0 <= at < end:
+        clause = parse(f, at + 1, end) if f[at + 1 : at + 2] != "由" else None
+        first = f[clause.units[0].start : clause.units[0].end] if clause and clause.units else ""
+        if (
+            clause is not None
+            and first
+            and _has_marker(f, at + 1, end)
+            and looks_like_unit(first, strict=True)
+            and _JOINT_VERB.match(first) is None
+        ):
+            return _widen(clause, at, end)
+        at = f.find("，", at + 1, end)
     return None
 
 

@@ -141,6 +141,9 @@ TASK_VERBS = (
     "打造",
     "引导",
     "支持",
+    "鼓励",
+    "帮助",
+    "动员",
 )
 # How a task's verb may be qualified before it (A会同B积极推进…).
 TASK_ADVERBS = ("进一步", "积极", "大力", "全面", "持续", "切实", "认真", "依法", "共同", "联合")

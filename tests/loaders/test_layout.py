@@ -94,6 +94,28 @@ def test_an_item_opening_with_its_units_jointly(parse, roles) -> None:
     assert len(plan.tasks) == 4
 
 
+def test_units_closing_a_sentence_after_a_comma(parse, roles) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n"
+        "1.推进企业服务，县工商联、县市场监管局负责。\n"
+        "2.推进园区建设，县经开区管委会负责，2026年底前完成。\n"
+        "3.推进数字建设（县数据局，县委网信办配合）\n"
+        "4.强化指导，组织各镇落实。\n"
+        "5.加强监管，督促企业落实主体责任。\n"
+    )
+    assert [(t.text, t.deadline) for t in plan.tasks] == [
+        ("推进企业服务", None),
+        ("推进园区建设", "2026年底前完成"),
+        ("推进数字建设", None),
+    ]
+    assert [roles(t) for t in plan.tasks] == [
+        [("县工商联", "lead", True), ("县市场监管局", "support", True)],
+        [("县经开区管委会", "lead", True)],
+        # 配合 marks the units since the last comma only
+        [("县数据局", "lead", True), ("县委网信办", "support", False)],
+    ]
+
+
 def test_a_clause_inside_a_sentence_is_not_a_cut(parse) -> None:
     plan = parse("某县工作方案\n一、重点任务\n1.建设某某中心（责任单位：县发改局），并做好运营。\n")
     assert [t.text for t in plan.tasks] == ["建设某某中心，并做好运营。"]
