@@ -143,7 +143,8 @@ def _sheet_rows(sheet: Worksheet) -> list[Row]:
 
 
 def _lines(rows: list[Row]) -> Numbered:
-    converted = rows_to_lines(rows)
+    # A sheet saved as CSV keeps a merged cell's text in its first cell only.
+    converted = rows_to_lines(rows, merges_lost=True)
     return converted if converted is not None else _plain_lines(rows)
 
 

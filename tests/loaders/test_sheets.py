@@ -156,3 +156,22 @@ def test_parse_file_on_a_gb18030_csv_plan(tmp_path):
         (("一", "2"), "建设医院", None, [("县卫生健康局", "lead", False)]),
     ]
     assert [t.span.line for t in plan.tasks] == [3, 5]
+
+
+def test_a_csv_keeps_a_merged_cells_text_in_its_first_row_only(tmp_path):
+    # Saved from a sheet whose 牵头单位 was merged over tasks 1-2.
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "序号,工作任务,牵头单位,配合单位,完成时限\n"
+        "1,修路,县交通运输局,县财政局,2025年底\n"
+        "2,修桥,,各镇人民政府,2025年底\n"
+        "3,修渠,县水务局,县农业农村局,2026年底\n"
+        "4,建闸,县水利局,,2026年底\n",
+        "utf-8",
+    )
+    assert [[(a.written, a.role) for a in t.units] for t in parse_file(path).tasks] == [
+        [("县交通运输局", "lead"), ("县财政局", "support")],
+        [("县交通运输局", "lead"), ("各镇人民政府", "support")],
+        [("县水务局", "lead"), ("县农业农村局", "support")],
+        [("县水利局", "lead")],  # a lead of its own: a support cell left empty is no merge
+    ]
