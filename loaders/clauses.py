@@ -261,7 +261,7 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
                 clause = parse(f, subject.end() - 1, scan)
             # `…。包保单位：A`: a label the vocabulary does not know opens the last sentence.
             marked = clause is not None and (clause.labelled or _has_marker(f, sentence, scan))
-            if clause is not None and marked and clause.units:
+            if clause is not None and marked and clause.units and not _verb_first(f, clause):
                 clauses.insert(0, clause)
                 cut = _wstrip(f, start, sentence)
                 while cut > start and f[cut - 1] == "—":
@@ -702,6 +702,13 @@ def _last_label(f: str, start: int, end: int) -> int | None:
     return None
 
 
+def _verb_first(f: str, clause: Clause) -> bool:
+    """Whether the clause's first name opens with a task's verb: the sentence tells what to do
+    to units (`组织各镇落实`), it names none."""
+    first = clause.units[0]
+    return _JOINT_VERB.match(f, first.start, first.end) is not None
+
+
 def _comma_tail(f: str, start: int, end: int) -> Clause | None:
     """The clause closing a sentence after a comma (`推进某项工作，县某局牵头，县某局配合`): the
     longest tail of the sentence's comma parts that names only units and carries a role word,
@@ -716,7 +723,7 @@ def _comma_tail(f: str, start: int, end: int) -> Clause | None:
             and first
             and _has_marker(f, at + 1, end)
             and looks_like_unit(first, strict=True)
-            and _JOINT_VERB.match(first) is None
+            and not _verb_first(f, clause)
         ):
             return _widen(clause, at, end)
         at = f.find("，", at + 1, end)

@@ -102,6 +102,7 @@ def test_units_closing_a_sentence_after_a_comma(parse, roles) -> None:
         "3.推进数字建设（县数据局，县委网信办配合）\n"
         "4.强化指导，组织各镇落实。\n"
         "5.加强监管，督促企业落实主体责任。\n"
+        "6.强化指导。组织各镇落实。\n"
     )
     assert [(t.text, t.deadline) for t in plan.tasks] == [
         ("推进企业服务", None),
