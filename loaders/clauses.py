@@ -439,9 +439,9 @@ def _units(
             titled = True
             continue
         titled = False
-        if not labelled and _after_group_break(f, a, pa):
-            # `（A，B配合）`: a role word after the units marks its own group, the units
-            # since the last comma; A stays as printed (not 、-listed with B).
+        if _after_group_break(f, a, pa):
+            # `（A，B配合）`, `责任单位：A，B配合`: a role word after the units marks its own
+            # group, the units since the last comma; A stays as printed (not 、-listed with B).
             pending = []
         note = _trailing_note(f, pa, pb)
         if note is not None:
@@ -713,10 +713,15 @@ def _comma_tail(f: str, start: int, end: int) -> Clause | None:
     """The clause closing a sentence after a comma (`推进某项工作，县某局牵头，县某局配合`): the
     longest tail of the sentence's comma parts that names only units and carries a role word,
     its first name a unit's by its level or ending and no verb's object (`，组织各镇落实`). A tail
-    with 由 is prose's (`_prose`): `建立联席会议制度，由A牵头` says who leads the system."""
+    opening with 由 is a clause only when it divides the work (a unit supporting):
+    `建立联席会议制度，由A牵头` says who leads the system, prose's (`_prose`)."""
     at = f.find("，", start, end)
     while 0 <= at < end:
-        clause = parse(f, at + 1, end) if f[at + 1 : at + 2] != "由" else None
+        clause = parse(f, at + 1, end)
+        if f[at + 1 : at + 2] == "由":
+            # `…，由A牵头，B配合` divides the work; no shorter tail either, which would
+            # leave the lead in the text
+            return _widen(clause, at, end) if clause and _divides(clause) else None
         first = f[clause.units[0].start : clause.units[0].end] if clause and clause.units else ""
         if (
             clause is not None
@@ -728,6 +733,12 @@ def _comma_tail(f: str, start: int, end: int) -> Clause | None:
             return _widen(clause, at, end)
         at = f.find("，", at + 1, end)
     return None
+
+
+def _divides(clause: Clause) -> bool:
+    """Whether a clause names a supporting unit besides its lead (a deadline alone does
+    not tell: 由A牵头，每季度召开一次 is how a meeting runs)."""
+    return any(u.role is Role.SUPPORT for u in clause.units)
 
 
 def _last_sentence(f: str, start: int, end: int) -> int | None:

@@ -479,6 +479,30 @@ def test_a_sentence_with_qiantou_among_other_words_is_not_a_clause(parse) -> Non
     assert not plan.warnings
 
 
+def test_a_division_of_work_after_a_comma_opening_with_you(parse, roles) -> None:
+    plan = parse(
+        HEAD + "1.健全村级组织体系，由县委组织部牵头，县民政局、各镇人民政府配合，"
+        "2026年底前完成。\n"
+        "2.完善议事规则，由县民政局牵头，县司法局配合。\n"
+    )
+    assert [t.text for t in plan.tasks] == ["健全村级组织体系", "完善议事规则"]
+    assert [roles(t) for t in plan.tasks] == [
+        [("县委组织部", "lead", False), ("县民政局", "support", False),
+         ("各镇人民政府", "support", False)],
+        [("县民政局", "lead", False), ("县司法局", "support", False)],
+    ]  # fmt: skip
+    assert plan.tasks[0].deadline == "2026年底前完成"
+    assert not plan.warnings
+
+
+def test_a_support_word_after_a_labelled_list_marks_the_units_since_the_comma(parse, roles) -> None:
+    plan = parse(HEAD + "1.开展村庄清洁行动。（责任单位：县农业农村局，县住建局配合）\n")
+    assert roles(plan.tasks[0]) == [
+        ("县农业农村局", "lead", True),
+        ("县住房城乡建设局", "support", False),
+    ]
+
+
 def test_heading_with_an_introduction_over_several_clause_paragraphs(parse) -> None:
     plan = parse(
         HEAD + "（一）加强基础设施建设。加快推进交通、能源、水利等重大项目建设，补齐短板弱项。\n"
