@@ -70,15 +70,16 @@ RESPONSIBLE_LABELS = (
     "实施主体",
     "责任主体",
 )
+# `A、B按职能分工抓好落实`: by their duties (any of these wordings), then what they do.
+_BY_DUTY = tuple(
+    by + duty + split
+    for by in ("按", "按照", "根据", "按各自", "按照各自")
+    for duty in ("职责", "职能")
+    for split in ("分工", "")
+)
+_DUTY_VERBS = ("负责", "落实", "负责落实", "抓好落实", "组织落实", "组织实施", "推进落实")
 RESPONSIBLE_MARKERS = (
-    "按职责分工负责",
-    "按职责分工落实",
-    "按职责负责",
-    "按职能分工负责",
-    "按照职责分工负责",
-    "按照职责分工落实",
-    "按照职责负责",
-    "按照职能分工负责",
+    *(by + verb for by in _BY_DUTY for verb in _DUTY_VERBS),
     "分工负责",
     "共同负责",
     "分别负责",

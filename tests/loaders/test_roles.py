@@ -339,3 +339,23 @@ def test_a_leader_label_opening_the_clause_and_a_deadline_bracket_after_a_senten
         [("县教育局", "lead", False), ("县财政局", "support", False)],
     ]
     assert not plan.warnings
+
+
+def test_units_acting_by_their_duties_in_other_wordings(parse, roles) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n"
+        "1.培育新型农业经营主体。县农业农村局、县市场监管局按职能分工抓好落实。\n"
+        "2.推进农村电商发展。县商务局、县邮政分公司按照各自职责组织实施。\n"
+        "3.规范涉企收费。（县发改局、县财政局根据职责分工推进落实）\n"
+    )
+    assert [[name for name, _, _ in roles(t)] for t in plan.tasks] == [
+        ["县农业农村局", "县市场监管局"],
+        ["县商务局", "县邮政分公司"],
+        ["县发展改革局", "县财政局"],
+    ]
+    assert [t.text for t in plan.tasks] == [
+        "培育新型农业经营主体。",
+        "推进农村电商发展。",
+        "规范涉企收费。",
+    ]
+    assert not plan.warnings
