@@ -359,3 +359,10 @@ def test_units_acting_by_their_duties_in_other_wordings(parse, roles) -> None:
         "规范涉企收费。",
     ]
     assert not plan.warnings
+
+
+def test_units_carrying_the_work_out_in_detail_support_the_lead(parse, roles) -> None:
+    plan = parse(
+        "某县工作方案\n一、重点任务\n1.开展改厕。县农业农村局牵头，各镇政府具体组织实施。\n"
+    )
+    assert roles(plan.tasks[0]) == [("县农业农村局", "lead", False), ("各镇政府", "support", False)]
