@@ -233,6 +233,9 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
         scan = _rstrip(f, start, cut)
     label = _last_label(f, start, scan)
     closing = matching_close(f, label - 1, scan) if label and f[label - 1] in _OPEN else None
+    # A bracket giving only the deadline (`…，B配合。（2026年底前完成）`) leaves the units to the
+    # sentence before it.
+    named = any(c.units or c.labelled for c in clauses)
     if label is not None and closing is not None:
         # `1.任务（责任单位：A），并做好…。`: a bracketed clause inside the item; the caller
         # cuts it out of the item's text.
@@ -247,12 +250,10 @@ def trailing(f: str, start: int, end: int) -> tuple[int, list[Clause], list[str]
                 label -= 1
             clauses.insert(0, _widen(clause, label, scan))
             cut = _wstrip(f, start, label)
-    # A bracket giving only the deadline (`…，B配合。（2026年底前完成）`) leaves the units to the
-    # sentence before it.
-    elif not any(c.units or c.labelled for c in clauses) and (found := _prose(f, start, scan)):
+    elif not named and (found := _prose(f, start, scan)):
         clauses.insert(0, found)
         cut = _wstrip(f, start, found.start)
-    elif not any(c.units or c.labelled for c in clauses):
+    elif not named:
         sentence = _last_sentence(f, start, scan)
         if sentence is not None:
             clause = parse(f, sentence, scan)
